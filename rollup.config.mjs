@@ -1,0 +1,68 @@
+// Builds the box app (dist/app) and the reference API (dist/server) in one run.
+import { cpSync, mkdirSync } from 'node:fs'
+import resolve from '@rollup/plugin-node-resolve'
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import esbuild from 'rollup-plugin-esbuild'
+import terser from '@rollup/plugin-terser'
+
+const production = process.env.BUILD !== 'development'
+
+/** Copies static/ and the few vendor files the app loads at run time (font, inspector). */
+const copyStatic = () => ({
+  name: 'copy-static',
+  writeBundle() {
+    mkdirSync('dist/app/fonts', { recursive: true })
+    cpSync('static', 'dist/app', { recursive: true })
+    for (const weight of ['400', '700']) {
+      cpSync(
+        `node_modules/@fontsource/roboto/files/roboto-latin-${weight}-normal.woff2`,
+        `dist/app/fonts/roboto-${weight}.woff2`,
+      )
+    }
+    cpSync('node_modules/@fontsource/roboto/LICENSE', 'dist/app/fonts/LICENSE')
+    cpSync('node_modules/@lightningjs/core/devtools/lightning-inspect.es5.js', 'dist/app/lightning-inspect.js')
+  },
+})
+
+const app = {
+  input: 'src/index.ts',
+  output: {
+    file: 'dist/app/appBundle.js',
+    format: 'iife',
+    sourcemap: true,
+  },
+  plugins: [
+    // One copy of core: ui-components pins an old peer range (see package.json overrides).
+    resolve({ browser: true, dedupe: ['@lightningjs/core'], extensions: ['.ts', '.mjs', '.js', '.json'] }),
+    commonjs(),
+    json(),
+    esbuild({ target: 'es2019', tsconfig: 'tsconfig.json' }),
+    production &&
+      terser({
+        // Lightning's state machine reads class and function names.
+        keep_classnames: true,
+        keep_fnames: true,
+        format: { comments: false },
+      }),
+    copyStatic(),
+  ],
+  onwarn(warning, warn) {
+    // The SDK's own modules use `this` at top level and circular imports; both are harmless.
+    if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+    warn(warning)
+  },
+}
+
+const server = {
+  input: { main: 'src/server/main.ts' },
+  output: { dir: 'dist/server', format: 'es', sourcemap: true },
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+  plugins: [
+    resolve({ preferBuiltins: true, exportConditions: ['node'], extensions: ['.ts', '.mjs', '.js', '.json'] }),
+    json(),
+    esbuild({ target: 'node20', tsconfig: 'tsconfig.json' }),
+  ],
+}
+
+export default [app, server]

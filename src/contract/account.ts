@@ -1,0 +1,46 @@
+// Who is looking, at which account, and the home overview.
+import Type from 'typebox'
+import { Denied, Profile } from './common'
+import { InvoiceSummary } from './invoices'
+
+export const Viewer = Type.Object({
+  name: Type.String(),
+  profile: Profile,
+})
+export type Viewer = Type.Static<typeof Viewer>
+
+export const AccountHeader = Type.Object({
+  id: Type.String(),
+  holderName: Type.String(),
+  contractNumber: Type.String(),
+})
+export type AccountHeader = Type.Static<typeof AccountHeader>
+
+export const InvoicesOverview = Type.Object({
+  /** The invoice the subscriber should act on next: the oldest unpaid one, else the latest. */
+  next: Type.Union([InvoiceSummary, Type.Null()]),
+  unpaidCount: Type.Integer({ minimum: 0 }),
+})
+export type InvoicesOverview = Type.Static<typeof InvoicesOverview>
+
+/** The home screen in one request: a low-memory box should not open a socket per card. */
+export const Overview = Type.Object({
+  account: AccountHeader,
+  viewer: Viewer,
+  invoices: Type.Union([InvoicesOverview, Denied]),
+})
+export type Overview = Type.Static<typeof Overview>
+
+/** Demo accounts (reference server only): scenario name → device token. */
+export const DemoScenario = Type.Object({
+  id: Type.String(),
+  description: Type.String(),
+  token: Type.String(),
+})
+export const DemoScenarioList = Type.Object({ items: Type.Array(DemoScenario) })
+export type DemoScenarioList = Type.Static<typeof DemoScenarioList>
+
+export const Health = Type.Object({
+  status: Type.Literal('ok'),
+  version: Type.String(),
+})

@@ -1,0 +1,37 @@
+// Shapes shared by every route of the account API. One definition serves the
+// server's validation, its OpenAPI document, and the app's response checks.
+import Type from 'typebox'
+
+/** Calendar date, ISO 8601 `YYYY-MM-DD`, in Europe/Lisbon. */
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
+/** Instant, ISO 8601 with offset. */
+export const IsoDateTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T', description: 'ISO 8601 instant' })
+/** Money in integer euro cents: no floating-point rounding on the way. */
+export const Cents = Type.Integer({ description: 'euro cents' })
+
+/** The five access profiles of the Área de Cliente (seed 002). */
+export const Profile = Type.Union([
+  Type.Literal('administrador'),
+  Type.Literal('responsavel-delegado'),
+  Type.Literal('responsavel-faturacao'),
+  Type.Literal('responsavel-tecnico'),
+  Type.Literal('utilizador'),
+])
+export type Profile = Type.Static<typeof Profile>
+
+/** Every refusal and failure the API answers with: a code, a readable reason, and who can help. */
+export const ApiErrorBody = Type.Object({
+  error: Type.String({ description: 'stable machine code, e.g. unauthorized, forbidden, not-found, bad-request' }),
+  reason: Type.String({ description: 'plain-language explanation (pt-PT)' }),
+  /** For 403: the profiles that may do it, so the viewer knows whom to ask. */
+  allowedProfiles: Type.Optional(Type.Array(Profile)),
+})
+export type ApiErrorBody = Type.Static<typeof ApiErrorBody>
+
+/** A section of the overview the viewer's profile may not see: why, and who can. */
+export const Denied = Type.Object({
+  denied: Type.Literal(true),
+  reason: Type.String(),
+  allowedProfiles: Type.Array(Profile),
+})
+export type Denied = Type.Static<typeof Denied>

@@ -1,0 +1,117 @@
+// Invoices (seed 004 general §10, TV §7–8; seed 001): wire shapes.
+import Type from 'typebox'
+import { Cents, IsoDate } from './common'
+
+export const InvoiceStatus = Type.Union([
+  Type.Literal('paid'), // paga
+  Type.Literal('unpaid'), // por pagar
+  Type.Literal('overdue'), // em atraso
+  Type.Literal('disputed'), // em reclamação
+])
+export type InvoiceStatus = Type.Static<typeof InvoiceStatus>
+
+/** VAT region: mainland 23 %, Madeira 22 %, Azores 16 %. */
+export const VatRegion = Type.Union([Type.Literal('continente'), Type.Literal('madeira'), Type.Literal('acores')])
+export type VatRegion = Type.Static<typeof VatRegion>
+
+export const InvoiceSummary = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
+  number: Type.String({ description: 'invoice number, e.g. FT 2026/1234567' }),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  /** "Data da fatura": the first day of the billed period. */
+  invoiceDate: IsoDate,
+  issueDate: IsoDate,
+  dueDate: IsoDate,
+  totalCents: Cents,
+  status: InvoiceStatus,
+  /** Days past the due date while unpaid; 0 otherwise. */
+  daysOverdue: Type.Integer({ minimum: 0 }),
+})
+export type InvoiceSummary = Type.Static<typeof InvoiceSummary>
+
+export const LineGroup = Type.Union([
+  Type.Literal('base'), // Pacote base
+  Type.Literal('monthly'), // Mensalidades (equipment rental, premium)
+  Type.Literal('extra'), // Consumos adicionais (VoD rentals, calls)
+  Type.Literal('credit'), // Créditos (unavailability > 24 h, seed 004 TV §6; adjustments)
+])
+export type LineGroup = Type.Static<typeof LineGroup>
+
+export const InvoiceLine = Type.Object({
+  group: LineGroup,
+  description: Type.String(),
+  /** Before IVA; negative for credits. */
+  netCents: Cents,
+})
+export type InvoiceLine = Type.Static<typeof InvoiceLine>
+
+export const MultibancoPayment = Type.Object({
+  method: Type.Literal('multibanco'),
+  entity: Type.String({ pattern: '^\\d{5}$' }),
+  /** 9 digits; the last two are the SIBS check digits. */
+  reference: Type.String({ pattern: '^\\d{9}$' }),
+  amountCents: Cents,
+  beneficiary: Type.String(),
+})
+
+export const DirectDebitPayment = Type.Object({
+  method: Type.Literal('direct-debit'),
+  /** Only the country code and the last four digits are ever sent. */
+  ibanMasked: Type.String(),
+  collectionDate: IsoDate,
+})
+
+export const Payment = Type.Union([MultibancoPayment, DirectDebitPayment])
+export type Payment = Type.Static<typeof Payment>
+
+/** What happens to a late invoice, dated by the server (seed 004 TV §8.4, general §10.5, §10.12, §12.2 c). */
+export const OverdueTimeline = Type.Object({
+  /** The written notice of consequences: within 10 days after the due date. */
+  noticeBy: IsoDate,
+  /** Suspension after 30 days' notice for consumers (20 for non-consumers). */
+  suspensionFrom: IsoDate,
+  /** Automatic termination if still unpaid 30 days into the suspension. */
+  terminationFrom: IsoDate,
+  collectionFeeCents: Cents,
+  /** Default interest accrued so far at the legal rate (§10.12). */
+  interestCents: Cents,
+  /** Paying everything before this date keeps (or restores) the service. */
+  payBy: IsoDate,
+})
+export type OverdueTimeline = Type.Static<typeof OverdueTimeline>
+
+export const InvoiceDetail = Type.Object({
+  ...InvoiceSummary.properties,
+  atcud: Type.String({ description: 'ATCUD: series validation code - sequential number' }),
+  region: VatRegion,
+  vatRatePercent: Type.Integer(),
+  netCents: Cents,
+  vatCents: Cents,
+  lines: Type.Array(InvoiceLine),
+  /** The previous month's total, for comparison; null on the first invoice. */
+  previousTotalCents: Type.Union([Cents, Type.Null()]),
+  /** First invoice of a contract: billed from the activation day, not a whole month. */
+  partialPeriod: Type.Boolean(),
+  payment: Payment,
+  /** Address of the invoice for a phone (shown as a QR code). */
+  documentUrl: Type.String(),
+  timeline: Type.Union([OverdueTimeline, Type.Null()]),
+})
+export type InvoiceDetail = Type.Static<typeof InvoiceDetail>
+
+export const InvoiceList = Type.Object({
+  items: Type.Array(InvoiceSummary),
+})
+export type InvoiceList = Type.Static<typeof InvoiceList>
+
+export const InvoiceListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, default: 24 })),
+  },
+  { additionalProperties: false },
+)
+
+export const InvoiceParams = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
+})

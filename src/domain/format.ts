@@ -1,0 +1,74 @@
+// pt-PT formats through Intl (CLDR): "1234,56 €", "12 345,67 €", "05/03/2026",
+// "5 de março de 2026". Never hand-built. Dates travel as YYYY-MM-DD and are
+// formatted in UTC so the calendar day never shifts with the box's time zone.
+
+export type UiLanguage = 'pt' | 'en'
+
+/** Amounts are euro amounts in Portugal whatever the UI language: always pt-PT. */
+const MONEY_LOCALE = 'pt-PT'
+const DATE_LOCALES: Record<UiLanguage, string> = { pt: 'pt-PT', en: 'en-GB' }
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+
+function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let format = cache.get(key) as Intl.NumberFormat | undefined
+  if (!format) {
+    format = new Intl.NumberFormat(MONEY_LOCALE, options)
+    cache.set(key, format)
+  }
+  return format
+}
+
+function dateFormat(lang: UiLanguage, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const cacheKey = `${lang}:${key}`
+  let format = cache.get(cacheKey) as Intl.DateTimeFormat | undefined
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[lang], { ...options, timeZone: 'UTC' })
+    cache.set(cacheKey, format)
+  }
+  return format
+}
+
+/** Parses YYYY-MM-DD as a UTC midnight; throws on anything else (a bad date must not show as "Invalid Date"). */
+export function parseIsoDate(isoDate: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate)
+  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${isoDate}`)
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  if (date.getUTCDate() !== Number(match[3])) throw new RangeError(`no such day: ${isoDate}`)
+  return date
+}
+
+/** 123456 → "1234,56 €" (CLDR groups only from five digits in pt-PT). */
+export function formatMoney(cents: number): string {
+  return numberFormat('eur', { style: 'currency', currency: 'EUR' }).format(cents / 100)
+}
+
+/** "05/03/2026" */
+export function formatDate(isoDate: string, lang: UiLanguage = 'pt'): string {
+  return dateFormat(lang, 'short', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(parseIsoDate(isoDate))
+}
+
+/** "05/03" — for "disponível até dd/mm". */
+export function formatDayMonth(isoDate: string, lang: UiLanguage = 'pt'): string {
+  return dateFormat(lang, 'dm', { day: '2-digit', month: '2-digit' }).format(parseIsoDate(isoDate))
+}
+
+/** "5 de março de 2026" */
+export function formatLongDate(isoDate: string, lang: UiLanguage = 'pt'): string {
+  return dateFormat(lang, 'long', { day: 'numeric', month: 'long', year: 'numeric' }).format(parseIsoDate(isoDate))
+}
+
+/** "março de 2026": a billing period. */
+export function formatMonthYear(isoDate: string, lang: UiLanguage = 'pt'): string {
+  return dateFormat(lang, 'my', { month: 'long', year: 'numeric' }).format(parseIsoDate(isoDate))
+}
+
+/** "mar." : a chart axis label. */
+export function formatShortMonth(isoDate: string, lang: UiLanguage = 'pt'): string {
+  return dateFormat(lang, 'mshort', { month: 'short' }).format(parseIsoDate(isoDate))
+}
+
+/** 23 → "23%" (CLDR pt-PT) */
+export function formatPercent(percent: number): string {
+  return numberFormat('pct', { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100)
+}
