@@ -1,0 +1,42 @@
+// Who may do what, by access profile of the Área de Cliente (seed 002).
+// Administrador and Responsável Delegado may do everything; each action lists
+// the other profiles that may also do it. Adding an action is one line.
+import type { Profile } from '../contract/common'
+
+const FULL_ACCESS: readonly Profile[] = ['administrador', 'responsavel-delegado']
+
+const ACTIONS = {
+  /** Financial data: invoices, references and amounts (Responsável de Faturação). */
+  'invoices.read': { alsoAllowed: ['responsavel-faturacao'], refusal: 'As faturas só podem ser vistas' },
+} as const satisfies Record<string, { alsoAllowed: readonly Profile[]; refusal: string }>
+
+export type Action = keyof typeof ACTIONS
+
+export const PROFILE_NAMES: Readonly<Record<Profile, string>> = {
+  administrador: 'Administrador',
+  'responsavel-delegado': 'Responsável Delegado',
+  'responsavel-faturacao': 'Responsável de Faturação',
+  'responsavel-tecnico': 'Responsável Técnico',
+  utilizador: 'Utilizador',
+}
+
+export function allowedProfiles(action: Action): Profile[] {
+  return [...FULL_ACCESS, ...ACTIONS[action].alsoAllowed]
+}
+
+export function can(profile: Profile, action: Action): boolean {
+  return allowedProfiles(action).includes(profile)
+}
+
+/** "As faturas só podem ser vistas pelo Administrador, Responsável Delegado ou Responsável de Faturação da conta." */
+export function denialReason(action: Action): string {
+  const names = allowedProfiles(action).map((profile) => PROFILE_NAMES[profile])
+  const last = names.pop()
+  const who = names.length > 0 ? `${names.join(', ')} ou ${last}` : last
+  return `${ACTIONS[action].refusal} pelo ${who} da conta.`
+}
+
+/** A refusal as the API sends it: the reason and the profiles the viewer can turn to. */
+export function denial(action: Action): { reason: string; allowedProfiles: Profile[] } {
+  return { reason: denialReason(action), allowedProfiles: allowedProfiles(action) }
+}
