@@ -78,6 +78,8 @@ export const OverdueTimeline = Type.Object({
   interestCents: Cents,
   /** Paying everything before this date keeps (or restores) the service. */
   payBy: IsoDate,
+  /** The service today, judged by the server's clock (a box's clock may be wrong). */
+  serviceStatus: Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('terminated')]),
 })
 export type OverdueTimeline = Type.Static<typeof OverdueTimeline>
 
