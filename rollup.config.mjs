@@ -5,6 +5,7 @@ import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import esbuild from 'rollup-plugin-esbuild'
 import terser from '@rollup/plugin-terser'
+import { build } from 'esbuild'
 
 const production = process.env.BUILD !== 'development'
 
@@ -25,6 +26,23 @@ const copyStatic = () => ({
   },
 })
 
+/**
+ * The app needs the contract's schemas as data, not TypeBox's builder (~80 KB
+ * minified): evaluate src/contract at build time and ship its schemas as JSON.
+ */
+const contractAsJson = () => ({
+  name: 'contract-as-json',
+  async load(id) {
+    if (!id.endsWith('/src/contract/index.ts')) return null
+    const bundled = await build({ entryPoints: [id], bundle: true, format: 'esm', platform: 'node', write: false, metafile: true, logLevel: 'error' })
+    for (const input of Object.keys(bundled.metafile?.inputs ?? {})) this.addWatchFile(input)
+    const contract = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`)
+    const values = Object.entries(contract).filter(([, value]) => typeof value !== 'function')
+    // Plain helpers (functions) come from http.ts as written; local exports shadow its values.
+    return [`export * from './http'`, ...values.map(([name, value]) => `export const ${name} = ${JSON.stringify(value)}`)].join('\n')
+  },
+})
+
 const app = {
   input: 'src/index.ts',
   output: {
@@ -33,6 +51,7 @@ const app = {
     sourcemap: true,
   },
   plugins: [
+    contractAsJson(),
     // One copy of core: ui-components pins an old peer range (see package.json overrides).
     resolve({ browser: true, dedupe: ['@lightningjs/core'], extensions: ['.ts', '.mjs', '.js', '.json'] }),
     commonjs(),

@@ -3,18 +3,4 @@
 export * from './common'
 export * from './invoices'
 export * from './account'
-
-export const API_PREFIX = '/v1'
-
-export const ROUTES = {
-  health: '/health',
-  openapi: '/openapi.json',
-  demoScenarios: `${API_PREFIX}/demo/scenarios`,
-  overview: `${API_PREFIX}/overview`,
-  invoices: `${API_PREFIX}/invoices`,
-  invoice: `${API_PREFIX}/invoices/:id`,
-} as const
-
-/** Header carrying the device token bound to an account. */
-export const TOKEN_HEADER = 'authorization'
-export const bearer = (token: string): string => `Bearer ${token}`
+export * from './http'

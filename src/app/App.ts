@@ -1,0 +1,63 @@
+// The shell: the breadcrumb of the box menu the app was opened from, notices about
+// bad launch parameters, the loading veil, and the Router's pages.
+import { Lightning, Router } from '@lightningjs/sdk'
+import { DEVICES } from '../platform/devices'
+import { t } from './i18n'
+import { routes } from './routes'
+import { services } from './services'
+import { COLOR, FONT, FONT_BOLD, SAFE, TEXT } from './theme'
+import { textSpec } from './widgets/text'
+
+export class App extends Router.App {
+  static getFonts(): { family: string; url: string }[] {
+    return [
+      { family: FONT, url: 'fonts/roboto-400.woff2' },
+      { family: FONT_BOLD, url: 'fonts/roboto-700.woff2' },
+    ]
+  }
+
+  static language(): string {
+    return services().launch.lang
+  }
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    const base = super._template() as Record<string, unknown>
+    return {
+      Background: { rect: true, w: 1920, h: 1080, color: COLOR.background },
+      ...base,
+      Loading: {
+        rect: true,
+        w: 1920,
+        h: 1080,
+        color: COLOR.background,
+        visible: false,
+        zIndex: 99,
+        Label: { x: 960, y: 540, mount: 0.5, ...textSpec(t('loading'), { size: TEXT.heading, color: COLOR.muted }) },
+      },
+      Header: {
+        zIndex: 100,
+        Breadcrumb: { x: SAFE.x, y: SAFE.y, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: 1000 }) },
+        LaunchNotice: {
+          x: SAFE.x + SAFE.w,
+          y: SAFE.y,
+          mountX: 1,
+          ...textSpec('', { size: TEXT.small, color: COLOR.warning, width: 700, maxLines: 2, align: 'right' }),
+        },
+      },
+    }
+  }
+
+  override _setup(): void {
+    const { launch } = services()
+    this.tag('Breadcrumb').text.text = t(`breadcrumb.${launch.entry}`)
+    this.showLaunchProblems()
+    Router.startRouter(routes(DEVICES[launch.device], () => this.showLaunchProblems()), this)
+  }
+
+  /** A bad launch value is never silent: it is named with the value used instead. */
+  showLaunchProblems(): void {
+    this.tag('LaunchNotice').text.text = services()
+      .launchProblems.map((problem) => t('launch.problem', { ...problem }))
+      .join('\n')
+  }
+}

@@ -1,0 +1,104 @@
+// invoices: the 24 months, newest first, and the last 12 months as bars. The bar
+// of the focused invoice is highlighted; OK opens its detail.
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { InvoiceList, InvoiceSummary } from '../../contract'
+import { formatMoney, formatMonthYear, formatShortMonth } from '../../domain/format'
+import { t, uiLanguage } from '../i18n'
+import { COLOR, SAFE, TEXT } from '../theme'
+import { FocusBox } from '../widgets/FocusBox'
+import { VirtualList } from '../widgets/VirtualList'
+import { BADGE, statusBadge } from '../widgets/StatusBadge'
+import { textSpec } from '../widgets/text'
+import { CONTENT_Y, DataPage } from './DataPage'
+
+const LIST = { w: 1000, rowHeight: 96, spacing: 14, viewportHeight: 760 }
+const CHART = { x: 1180, w: 644, barsH: 360, bar: 36, months: 12 }
+
+export class InvoiceRow extends FocusBox {
+  invoice: InvoiceSummary | null = null
+
+  set item(invoice: InvoiceSummary) {
+    this.invoice = invoice
+    const lang = uiLanguage()
+    this.tag('Content').children = {
+      Period: { x: 32, y: 30, ...textSpec(formatMonthYear(invoice.periodStart, lang), { width: 420 }) },
+      Amount: { x: 700, y: 30, mountX: 1, ...textSpec(formatMoney(invoice.totalCents), { bold: true, align: 'right' }) },
+      Badge: { x: LIST.w - BADGE.w - 28, y: (LIST.rowHeight - BADGE.h) / 2, ...statusBadge(invoice.status) },
+    }
+  }
+
+  override _handleEnter(): void {
+    if (this.invoice) Router.navigate(`invoices/${this.invoice.id}`)
+  }
+}
+
+export class InvoicesPage extends DataPage<InvoiceList> {
+  private items: InvoiceSummary[] = []
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      ...super._template(),
+      Content: {
+        List: { type: VirtualList, x: SAFE.x, y: CONTENT_Y, signals: { indexChanged: '_highlightBar' } },
+        Empty: { x: SAFE.x, y: CONTENT_Y, visible: false, ...textSpec('', { width: 1000 }) },
+        Chart: {
+          x: CHART.x,
+          y: CONTENT_Y,
+          Heading: { ...textSpec('', { size: TEXT.body, color: COLOR.muted, width: CHART.w }) },
+          Bars: { y: 70 },
+        },
+      },
+    }
+  }
+
+  protected render(list: InvoiceList): void {
+    this.title = t('invoices.title')
+    this.items = list.items
+    this.tag('Empty').patch({ visible: list.items.length === 0, text: { text: t('invoices.empty') } })
+    const listElement = this.tag('List') as VirtualList<InvoiceSummary>
+    listElement.setup({
+      items: list.items,
+      width: LIST.w,
+      rowHeight: LIST.rowHeight,
+      spacing: LIST.spacing,
+      viewportHeight: LIST.viewportHeight,
+      row: (invoice) => ({ type: InvoiceRow, item: invoice }) as never,
+    })
+    this.renderChart()
+    this._highlightBar(listElement.index)
+  }
+
+  /** The last 12 months, oldest on the left; bar height relative to the dearest month. */
+  private renderChart(): void {
+    const months = this.items.slice(0, CHART.months).reverse()
+    const max = Math.max(1, ...months.map((invoice) => invoice.totalCents))
+    const pitch = CHART.w / CHART.months
+    this.tag('Chart.Heading').text.text = t('invoices.chart')
+    this.tag('Chart.Bars').children = months.map((invoice, i) => {
+      const h = Math.max(4, Math.round((invoice.totalCents / max) * CHART.barsH))
+      return {
+        ref: `Bar_${invoice.id}`,
+        x: i * pitch + (pitch - CHART.bar) / 2,
+        Bar: { y: CHART.barsH - h, w: CHART.bar, h, rect: true, color: COLOR.surface },
+        Month: {
+          x: CHART.bar / 2,
+          y: CHART.barsH + 12,
+          mountX: 0.5,
+          ...textSpec(formatShortMonth(invoice.periodStart, uiLanguage()), { size: TEXT.min, color: COLOR.muted }),
+        },
+      }
+    })
+  }
+
+  _highlightBar(index: number): void {
+    const focusedId = this.items[index]?.id
+    for (const bar of this.tag('Chart.Bars').children) {
+      const focused = bar.ref === `Bar_${focusedId}`
+      bar.tag('Bar').color = focused ? COLOR.accent : COLOR.surface
+    }
+  }
+
+  protected focusedContent(): Lightning.Component | undefined {
+    return this.items.length ? (this.tag('List') as Lightning.Component) : undefined
+  }
+}

@@ -1,0 +1,15 @@
+// Route paths and the auth header: plain values both sides use, no schema builder.
+export const API_PREFIX = '/v1'
+
+export const ROUTES = {
+  health: '/health',
+  openapi: '/openapi.json',
+  demoScenarios: `${API_PREFIX}/demo/scenarios`,
+  overview: `${API_PREFIX}/overview`,
+  invoices: `${API_PREFIX}/invoices`,
+  invoice: `${API_PREFIX}/invoices/:id`,
+} as const
+
+/** Header carrying the device token bound to an account. */
+export const TOKEN_HEADER = 'authorization'
+export const bearer = (token: string): string => `Bearer ${token}`

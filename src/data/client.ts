@@ -1,0 +1,223 @@
+// The app's client of the account API: HTTP with timeout, retry and abort, a
+// bounded cache that remembers when each answer was fetched, answers checked
+// against the shared contract, and typed failures the pages can explain.
+import {
+  ApiErrorBody,
+  DemoScenarioList,
+  InvoiceDetail,
+  InvoiceList,
+  Overview,
+  ROUTES,
+  bearer,
+  type Profile,
+} from '../contract'
+import { firstMismatch } from './check'
+
+export type ApiFailure =
+  | { kind: 'network' }
+  | { kind: 'timeout'; afterMs: number }
+  | { kind: 'unauthorized'; reason: string }
+  | { kind: 'forbidden'; reason: string; allowedProfiles: Profile[] }
+  | { kind: 'not-found'; reason: string }
+  | { kind: 'bad-request'; reason: string }
+  | { kind: 'server'; status: number }
+  | { kind: 'malformed'; detail: string }
+  | { kind: 'aborted' }
+
+export interface Fetched<T> {
+  data: T
+  /** Epoch ms of the answer, so a page can say how old last-known data is. */
+  fetchedAt: number
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly failure: ApiFailure,
+    /** The last good answer for the same request, if any: shown instead of a blank page. */
+    readonly lastKnown?: Fetched<unknown>,
+  ) {
+    super(`account API: ${failure.kind}`)
+    this.name = 'ApiError'
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl: string
+  token?: string | null
+  timeoutMs?: number
+  /** Extra attempts for a GET that failed on the network, a timeout or a 5xx. */
+  retries?: number
+  retryDelayMs?: number
+  /** Answers younger than this are served from the cache without a request. */
+  freshForMs?: number
+  cacheEntries?: number
+  fetch?: typeof fetch
+  now?: () => number
+}
+
+interface RequestOptions {
+  signal?: AbortSignal
+  /** Skip the fresh cache (a retry pressed by the viewer). */
+  reload?: boolean
+}
+
+const RETRYABLE: ReadonlySet<ApiFailure['kind']> = new Set(['network', 'timeout', 'server'])
+
+export class ApiClient {
+  private token: string | null
+  private readonly baseUrl: string
+  private readonly timeoutMs: number
+  private readonly retries: number
+  private readonly retryDelayMs: number
+  private readonly freshForMs: number
+  private readonly cacheEntries: number
+  private readonly fetchImpl: typeof fetch
+  private readonly now: () => number
+  /** Insertion-ordered: the first key is the least recently used. */
+  private readonly cache = new Map<string, Fetched<unknown>>()
+
+  constructor(options: ApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '')
+    this.token = options.token ?? null
+    this.timeoutMs = options.timeoutMs ?? 8000
+    this.retries = options.retries ?? 1
+    this.retryDelayMs = options.retryDelayMs ?? 300
+    this.freshForMs = options.freshForMs ?? 30_000
+    this.cacheEntries = options.cacheEntries ?? 16
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+    this.now = options.now ?? Date.now
+  }
+
+  get apiBaseUrl(): string {
+    return this.baseUrl
+  }
+
+  get hasToken(): boolean {
+    return this.token !== null
+  }
+
+  setToken(token: string): void {
+    this.token = token
+    this.cache.clear()
+  }
+
+  overview(options?: RequestOptions): Promise<Fetched<Overview>> {
+    return this.get<Overview>(ROUTES.overview, Overview, options)
+  }
+
+  invoices(limit = 24, options?: RequestOptions): Promise<Fetched<InvoiceList>> {
+    return this.get<InvoiceList>(`${ROUTES.invoices}?limit=${limit}`, InvoiceList, options)
+  }
+
+  invoice(id: string, options?: RequestOptions): Promise<Fetched<InvoiceDetail>> {
+    return this.get<InvoiceDetail>(ROUTES.invoice.replace(':id', encodeURIComponent(id)), InvoiceDetail, options)
+  }
+
+  /** Demo accounts of the reference server: lets QA launch with `scenario=overdue`. */
+  demoScenarios(options?: RequestOptions): Promise<Fetched<DemoScenarioList>> {
+    return this.get<DemoScenarioList>(ROUTES.demoScenarios, DemoScenarioList, options)
+  }
+
+  private async get<T>(path: string, schema: object, options: RequestOptions = {}): Promise<Fetched<T>> {
+    const cached = this.cache.get(path) as Fetched<T> | undefined
+    if (cached && !options.reload && this.now() - cached.fetchedAt < this.freshForMs) {
+      this.remember(path, cached)
+      return cached
+    }
+    let failure: ApiFailure = { kind: 'network' }
+    for (let attempt = 0; attempt <= this.retries; attempt++) {
+      if (attempt > 0) await delay(this.retryDelayMs * attempt, options.signal)
+      try {
+        const data = (await this.request(path, schema, options.signal)) as T
+        const fetched = { data, fetchedAt: this.now() }
+        this.remember(path, fetched)
+        return fetched
+      } catch (error) {
+        failure = toFailure(error)
+        if (!RETRYABLE.has(failure.kind)) break
+      }
+    }
+    throw new ApiError(failure, cached)
+  }
+
+  private async request(path: string, schema: object, signal?: AbortSignal): Promise<unknown> {
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, this.timeoutMs)
+    const onAbort = (): void => controller.abort()
+    signal?.addEventListener('abort', onAbort)
+    try {
+      const headers: Record<string, string> = { accept: 'application/json' }
+      if (this.token) headers.authorization = bearer(this.token)
+      let response: Response
+      try {
+        response = await this.fetchImpl(this.baseUrl + path, { headers, signal: controller.signal })
+      } catch {
+        throw new ApiError(timedOut ? { kind: 'timeout', afterMs: this.timeoutMs } : signal?.aborted ? { kind: 'aborted' } : { kind: 'network' })
+      }
+      const body = await readJson(response, () => (timedOut ? { kind: 'timeout', afterMs: this.timeoutMs } : null))
+      if (!response.ok) throw new ApiError(httpFailure(response.status, body))
+      const mismatch = firstMismatch(schema, body)
+      if (mismatch) throw new ApiError({ kind: 'malformed', detail: mismatch })
+      return body
+    } finally {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+    }
+  }
+
+  private remember(path: string, fetched: Fetched<unknown>): void {
+    this.cache.delete(path)
+    this.cache.set(path, fetched)
+    while (this.cache.size > this.cacheEntries) {
+      const oldest = this.cache.keys().next().value
+      if (oldest === undefined) break
+      this.cache.delete(oldest)
+    }
+  }
+}
+
+async function readJson(response: Response, timeoutFailure: () => ApiFailure | null): Promise<unknown> {
+  let text: string
+  try {
+    text = await response.text()
+  } catch {
+    throw new ApiError(timeoutFailure() ?? { kind: 'network' })
+  }
+  if (text === '') return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    // A 5xx page from a proxy is HTML: the status says more than the body.
+    if (!response.ok) return null
+    throw new ApiError({ kind: 'malformed', detail: 'the answer is not valid JSON' })
+  }
+}
+
+function httpFailure(status: number, body: unknown): ApiFailure {
+  const error = firstMismatch(ApiErrorBody, body) === null ? (body as ApiErrorBody) : null
+  const reason = error?.reason ?? ''
+  if (status === 401) return { kind: 'unauthorized', reason }
+  if (status === 403) return { kind: 'forbidden', reason, allowedProfiles: error?.allowedProfiles ?? [] }
+  if (status === 404) return { kind: 'not-found', reason }
+  if (status >= 400 && status < 500) return { kind: 'bad-request', reason }
+  return { kind: 'server', status }
+}
+
+function toFailure(error: unknown): ApiFailure {
+  return error instanceof ApiError ? error.failure : { kind: 'network' }
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ApiError({ kind: 'aborted' }))
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer)
+      reject(new ApiError({ kind: 'aborted' }))
+    })
+  })
+}

@@ -1,0 +1,74 @@
+// Entry: settings.json overridden by the launch URL, then Launch(App) from the SDK.
+import { Launch, Lightning } from '@lightningjs/sdk'
+import settings from '../settings.json'
+import metadata from '../metadata.json'
+import { App } from './app/App'
+import { provideServices } from './app/services'
+import { ApiClient } from './data/client'
+import { DEVICES, RESOLUTIONS } from './platform/devices'
+import { KEYMAP } from './platform/keys'
+import { parseLaunch, type LaunchConfig } from './platform/launch'
+
+declare global {
+  interface Window {
+    attachInspector?: (lightning: typeof Lightning) => void
+    /** Set when the app closed itself (Back on home): the box's launcher takes over. */
+    gestaoDeContaClosed?: boolean
+  }
+}
+
+const { config: launch, problems } = parseLaunch(window.location.search, settings.launch as LaunchConfig)
+const device = DEVICES[launch.device]
+const resolution = RESOLUTIONS[launch.resolution]
+
+provideServices({
+  launch,
+  launchProblems: problems,
+  api: new ApiClient({ baseUrl: launch.api }),
+  version: metadata.version,
+})
+
+const appSettings = {
+  ...settings.appSettings,
+  version: metadata.version,
+  keys: KEYMAP,
+  stage: {
+    ...settings.appSettings.stage,
+    memoryPressure: device.memoryPressure,
+    bufferMemory: device.bufferMemory,
+    pauseRafLoopOnIdle: device.pauseRafLoopOnIdle,
+    clearColor: 0xff0d1b2a,
+  },
+}
+
+const platformSettings = {
+  ...settings.platformSettings,
+  width: resolution.width,
+  height: resolution.height,
+  inspector: launch.inspector,
+  onClose() {
+    window.gestaoDeContaClosed = true
+    application.close()
+  },
+}
+
+function loadInspector(): Promise<void> {
+  return new Promise((resolve) => {
+    const script = document.createElement('script')
+    script.src = 'lightning-inspect.js'
+    script.onload = () => {
+      window.attachInspector?.(Lightning)
+      resolve()
+    }
+    // Without the inspector the app still runs: QA sees the page, just not the tree.
+    script.onerror = () => resolve()
+    document.head.appendChild(script)
+  })
+}
+
+let application: { close(): void }
+
+void (launch.inspector ? loadInspector() : Promise.resolve()).then(() => {
+  application = Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], platformSettings, {}) as unknown as typeof application
+  document.body.appendChild((application as unknown as { stage: { getCanvas(): HTMLCanvasElement } }).stage.getCanvas())
+})

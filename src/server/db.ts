@@ -1,0 +1,106 @@
+// Storage through Kysely: SQLite (better-sqlite3) by default, PostgreSQL (pg)
+// when a connection URL is given. Queries stick to what both engines share:
+// text dates 'YYYY-MM-DD', integer cents, integer 0/1 flags, text keys.
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { LineGroup, Profile, VatRegion } from '../contract'
+
+export type PaymentMethod = 'multibanco' | 'direct-debit'
+
+export interface AccountTable {
+  id: string
+  holder_name: string
+  contract_number: string
+  nif: string
+  region: VatRegion
+  /** 1 for a consumer, 0 otherwise: the suspension notice differs (seed 004 general §12.2 c). */
+  consumer: number
+  payment_method: PaymentMethod
+  /** Kept for direct debits; only a masked form ever leaves the server. */
+  iban: string | null
+  activated_on: string
+}
+
+/** A box's device token, bound to an account and to who is watching. */
+export interface DeviceTokenTable {
+  token: string
+  account_id: string
+  viewer_name: string
+  viewer_profile: Profile
+}
+
+/** Services of the contract, active or still pending activation (installer screen). */
+export interface AccountServiceTable {
+  account_id: string
+  position: number
+  name: string
+  kind: 'tv' | 'internet' | 'voice' | 'mobile' | 'premium' | 'equipment'
+  status: 'active' | 'pending'
+  requested_on: string
+  activated_on: string | null
+}
+
+/** An issued invoice is immutable: its amounts are stored as printed. Status is derived per request. */
+export interface InvoiceTable {
+  id: string
+  account_id: string
+  number: string
+  atcud: string
+  period_start: string
+  period_end: string
+  invoice_date: string
+  issue_date: string
+  due_date: string
+  partial_period: number
+  region: VatRegion
+  vat_rate_percent: number
+  net_cents: number
+  vat_cents: number
+  total_cents: number
+  payment_method: PaymentMethod
+  multibanco_entity: string | null
+  multibanco_reference: string | null
+  debit_iban: string | null
+  paid_on: string | null
+  disputed_on: string | null
+}
+
+export interface InvoiceLineTable {
+  invoice_id: string
+  position: number
+  line_group: LineGroup
+  description: string
+  net_cents: number
+}
+
+export interface DemoScenarioTable {
+  id: string
+  position: number
+  description: string
+  token: string
+}
+
+export interface Database {
+  account: AccountTable
+  device_token: DeviceTokenTable
+  account_service: AccountServiceTable
+  invoice: InvoiceTable
+  invoice_line: InvoiceLineTable
+  demo_scenario: DemoScenarioTable
+}
+
+export type Db = Kysely<Database>
+
+/** `url` (postgres://…) selects PostgreSQL; otherwise `file` is an SQLite path, ':memory:' for tests. */
+export type DatabaseConfig = { url: string } | { file: string }
+
+export function openDatabase(config: DatabaseConfig): Db {
+  if ('url' in config) {
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url }) }) })
+  }
+  const sqlite = new SQLite(config.file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+}

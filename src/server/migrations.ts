@@ -1,0 +1,93 @@
+// Schema migrations, defined in code: the server ships as one bundle, with no
+// migration files on disk. Append new migrations; never edit an applied one.
+import { type Kysely, type Migration, Migrator } from 'kysely'
+import type { Db } from './db'
+
+const migrations: Record<string, Migration> = {
+  '0001_accounts_and_invoices': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('account')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('holder_name', 'text', (column) => column.notNull())
+        .addColumn('contract_number', 'text', (column) => column.notNull().unique())
+        .addColumn('nif', 'text', (column) => column.notNull())
+        .addColumn('region', 'text', (column) => column.notNull())
+        .addColumn('consumer', 'integer', (column) => column.notNull())
+        .addColumn('payment_method', 'text', (column) => column.notNull())
+        .addColumn('iban', 'text')
+        .addColumn('activated_on', 'text', (column) => column.notNull())
+        .execute()
+
+      await db.schema
+        .createTable('device_token')
+        .addColumn('token', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('viewer_name', 'text', (column) => column.notNull())
+        .addColumn('viewer_profile', 'text', (column) => column.notNull())
+        .execute()
+
+      await db.schema
+        .createTable('account_service')
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('requested_on', 'text', (column) => column.notNull())
+        .addColumn('activated_on', 'text')
+        .addPrimaryKeyConstraint('account_service_pk', ['account_id', 'position'])
+        .execute()
+
+      await db.schema
+        .createTable('invoice')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('number', 'text', (column) => column.notNull().unique())
+        .addColumn('atcud', 'text', (column) => column.notNull().unique())
+        .addColumn('period_start', 'text', (column) => column.notNull())
+        .addColumn('period_end', 'text', (column) => column.notNull())
+        .addColumn('invoice_date', 'text', (column) => column.notNull())
+        .addColumn('issue_date', 'text', (column) => column.notNull())
+        .addColumn('due_date', 'text', (column) => column.notNull())
+        .addColumn('partial_period', 'integer', (column) => column.notNull())
+        .addColumn('region', 'text', (column) => column.notNull())
+        .addColumn('vat_rate_percent', 'integer', (column) => column.notNull())
+        .addColumn('net_cents', 'integer', (column) => column.notNull())
+        .addColumn('vat_cents', 'integer', (column) => column.notNull())
+        .addColumn('total_cents', 'integer', (column) => column.notNull())
+        .addColumn('payment_method', 'text', (column) => column.notNull())
+        .addColumn('multibanco_entity', 'text')
+        .addColumn('multibanco_reference', 'text')
+        .addColumn('debit_iban', 'text')
+        .addColumn('paid_on', 'text')
+        .addColumn('disputed_on', 'text')
+        .execute()
+      await db.schema.createIndex('invoice_account_period').on('invoice').columns(['account_id', 'period_start']).execute()
+
+      await db.schema
+        .createTable('invoice_line')
+        .addColumn('invoice_id', 'text', (column) => column.notNull().references('invoice.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('line_group', 'text', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('net_cents', 'integer', (column) => column.notNull())
+        .addPrimaryKeyConstraint('invoice_line_pk', ['invoice_id', 'position'])
+        .execute()
+
+      await db.schema
+        .createTable('demo_scenario')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('token', 'text', (column) => column.notNull().references('device_token.token').onDelete('cascade'))
+        .execute()
+    },
+  },
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error } = await migrator.migrateToLatest()
+  if (error) throw error
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit suites run in Node; component suites run Lightning in canvas2d mode on
+// happy-dom, whose missing canvas is supplied by vitest-canvas-mock.
+export default defineConfig({
+  resolve: { dedupe: ['@lightningjs/core'] },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.ts'],
+          environment: 'happy-dom',
+          setupFiles: ['test/component/setup.ts'],
+          server: { deps: { inline: [/@lightningjs/] } },
+        },
+      },
+    ],
+  },
+})
