@@ -107,9 +107,12 @@ export const InvoiceList = Type.Object({
 })
 export type InvoiceList = Type.Static<typeof InvoiceList>
 
+/** Invoices a list request returns when it names no limit: two years of monthly invoices. */
+export const INVOICE_LIST_DEFAULT_LIMIT = 24
+
 export const InvoiceListQuery = Type.Object(
   {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, default: 24 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, default: INVOICE_LIST_DEFAULT_LIMIT })),
   },
   { additionalProperties: false },
 )

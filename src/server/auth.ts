@@ -1,0 +1,64 @@
+// Device tokens: each box presents `Authorization: Bearer <token>`, bound to an
+// account and to who is watching (name and access profile, seed 002).
+import type { FastifyRequest } from 'fastify'
+import type { AccountHeader, Viewer } from '../contract'
+import { type Action, can } from '../domain/permissions'
+import type { App } from './app'
+import type { Db } from './db'
+import { forbidden, unauthorized } from './errors'
+
+export interface Session {
+  account: AccountHeader
+  /** Consumers get 30 days' notice before a suspension, others 20 (seed 004 general §12.2 c). */
+  consumer: boolean
+  viewer: Viewer
+}
+
+const SESSION = 'session'
+const BEARER = /^Bearer ([A-Za-z0-9._-]{8,128})$/
+
+/** The token in an Authorization header, or a 401 saying what is wrong with the header. */
+export function bearerToken(header: string | undefined): string {
+  if (header === undefined || header.trim() === '') {
+    throw unauthorized('Falta o cabeçalho Authorization com o token do equipamento (Bearer <token>).')
+  }
+  const match = BEARER.exec(header.trim())
+  if (!match) {
+    throw unauthorized(
+      'O cabeçalho Authorization deve ser «Bearer <token>», com um token de 8 a 128 caracteres (letras, algarismos, «.», «_» ou «-»).',
+    )
+  }
+  return match[1]
+}
+
+/** Every route registered on `app` (an encapsulated scope) then needs a known device token. */
+export function requireDeviceToken(app: App, db: Db): void {
+  app.decorateRequest(SESSION, null)
+  app.addHook('onRequest', async (request) => {
+    const token = bearerToken(request.headers.authorization)
+    const row = await db
+      .selectFrom('device_token')
+      .innerJoin('account', 'account.id', 'device_token.account_id')
+      .select(['account.id', 'account.holder_name', 'account.contract_number', 'account.consumer', 'device_token.viewer_name', 'device_token.viewer_profile'])
+      .where('device_token.token', '=', token)
+      .executeTakeFirst()
+    if (!row) throw unauthorized('Este equipamento não está associado a nenhuma conta: o token não é conhecido.')
+    const session: Session = {
+      account: { id: row.id, holderName: row.holder_name, contractNumber: row.contract_number },
+      consumer: row.consumer === 1,
+      viewer: { name: row.viewer_name, profile: row.viewer_profile },
+    }
+    request.setDecorator(SESSION, session)
+  })
+}
+
+export function sessionOf(request: FastifyRequest): Session {
+  return request.getDecorator<Session>(SESSION)
+}
+
+/** Route hook: a 403 with the reason and who can help unless the viewer's profile may do `action`. */
+export function requirePermission(action: Action) {
+  return async (request: FastifyRequest): Promise<void> => {
+    if (!can(sessionOf(request).viewer.profile, action)) throw forbidden(action)
+  }
+}

@@ -1,0 +1,57 @@
+// Invoices: financial data, for the profiles seed 002 allows (domain/permissions).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  ApiErrorBody,
+  INVOICE_LIST_DEFAULT_LIMIT,
+  InvoiceDetail,
+  InvoiceList,
+  InvoiceListQuery,
+  InvoiceParams,
+  ROUTES,
+} from '../../contract'
+import type { RouteContext } from '../app'
+import { requirePermission, sessionOf } from '../auth'
+import { notFound } from '../errors'
+import { invoiceDetail, listInvoices } from '../invoices'
+
+const refusals = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody }
+
+export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
+  app.get(
+    ROUTES.invoices,
+    {
+      schema: {
+        summary: 'Invoices, newest first',
+        tags: ['invoices'],
+        security: [{ deviceToken: [] }],
+        querystring: InvoiceListQuery,
+        response: { 200: InvoiceList, ...refusals },
+      },
+      onRequest: requirePermission('invoices.read'),
+    },
+    async (request) => {
+      const session = sessionOf(request)
+      return { items: await listInvoices(db, session, request.query.limit ?? INVOICE_LIST_DEFAULT_LIMIT, today()) }
+    },
+  )
+
+  app.get(
+    ROUTES.invoice,
+    {
+      schema: {
+        summary: 'One invoice: lines, IVA, payment data, overdue timeline',
+        tags: ['invoices'],
+        security: [{ deviceToken: [] }],
+        params: InvoiceParams,
+        response: { 200: InvoiceDetail, ...refusals, 404: ApiErrorBody },
+      },
+      onRequest: requirePermission('invoices.read'),
+    },
+    async (request) => {
+      const session = sessionOf(request)
+      const invoice = await invoiceDetail(db, session, request.params.id, today())
+      if (!invoice) throw notFound(`Não existe a fatura «${request.params.id}» nesta conta.`)
+      return invoice
+    },
+  )
+}

@@ -1,0 +1,28 @@
+// The home screen in one request: account header, viewer, invoices (or why not).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ApiErrorBody, Overview, ROUTES } from '../../contract'
+import { can, denial } from '../../domain/permissions'
+import type { RouteContext } from '../app'
+import { sessionOf } from '../auth'
+import { invoicesOverview } from '../invoices'
+
+export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
+  app.get(
+    ROUTES.overview,
+    {
+      schema: {
+        summary: 'Account at a glance; sections the viewer may not see say why and who can',
+        tags: ['account'],
+        security: [{ deviceToken: [] }],
+        response: { 200: Overview, 401: ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const session = sessionOf(request)
+      const invoices = can(session.viewer.profile, 'invoices.read')
+        ? await invoicesOverview(db, session, today())
+        : { denied: true as const, ...denial('invoices.read') }
+      return { account: session.account, viewer: session.viewer, invoices }
+    },
+  )
+}

@@ -1,0 +1,30 @@
+// Routes that need no device token: health, the OpenAPI document, demo scenarios.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { DemoScenarioList, Health, ROUTES } from '../../contract'
+import { version } from '../../../package.json'
+import type { RouteContext } from '../app'
+
+export const publicRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: boolean }> = async (app, { db, demo }) => {
+  app.get(
+    ROUTES.health,
+    { schema: { summary: 'Liveness, for installers and monitors', tags: ['system'], response: { 200: Health } } },
+    async () => ({ status: 'ok' as const, version }),
+  )
+
+  app.get(ROUTES.openapi, { schema: { hide: true } }, async () => app.swagger())
+
+  if (!demo) return
+  app.get(
+    ROUTES.demoScenarios,
+    {
+      schema: {
+        summary: 'Demo accounts of the reference server, with their device tokens (QA)',
+        tags: ['demo'],
+        response: { 200: DemoScenarioList },
+      },
+    },
+    async () => ({
+      items: await db.selectFrom('demo_scenario').select(['id', 'description', 'token']).orderBy('position').execute(),
+    }),
+  )
+}

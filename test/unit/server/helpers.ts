@@ -1,0 +1,43 @@
+// A server over a fresh in-memory database, seeded for a fixed day.
+import { bearer } from '../../../src/contract'
+import { lisbonDate } from '../../../src/domain/dates'
+import { type App, buildServer } from '../../../src/server/app'
+import { type Db, openDatabase } from '../../../src/server/db'
+import { migrateToLatest } from '../../../src/server/migrations'
+import { seedDemoAccounts } from '../../../src/server/seed'
+
+/** Monday 16 March 2026, 10:00 in Lisbon. */
+export const NOW = new Date('2026-03-16T10:00:00Z')
+
+export const TOKENS = {
+  healthy: 'demo-healthy-0001',
+  overdue: 'demo-overdue-0002',
+  newCustomer: 'demo-new-customer-0003',
+  restricted: 'demo-restricted-0004',
+} as const
+
+export interface TestServer {
+  app: App
+  db: Db
+  close: () => Promise<void>
+}
+
+export async function testServer({ now = NOW, demo = true }: { now?: Date; demo?: boolean } = {}): Promise<TestServer> {
+  const db = openDatabase({ file: ':memory:' })
+  await migrateToLatest(db)
+  await seedDemoAccounts(db, lisbonDate(now))
+  const app = await buildServer({ db, now: () => now, demo })
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.close()
+      await db.destroy()
+    },
+  }
+}
+
+export async function get(app: App, url: string, token?: string) {
+  const response = await app.inject({ method: 'GET', url, headers: token ? { authorization: bearer(token) } : {} })
+  return { status: response.statusCode, headers: response.headers, body: response.json(), text: response.body }
+}
