@@ -22,11 +22,19 @@ export interface TestServer {
   close: () => Promise<void>
 }
 
-export async function testServer({ now = NOW, demo = true }: { now?: Date; demo?: boolean } = {}): Promise<TestServer> {
+interface TestServerOptions {
+  /** The day the demo data is seeded on. */
+  now?: Date
+  /** The clock the server answers by, if not `now`: to ask about the same data later. */
+  askedAt?: Date
+  demo?: boolean
+}
+
+export async function testServer({ now = NOW, askedAt = now, demo = true }: TestServerOptions = {}): Promise<TestServer> {
   const db = openDatabase({ file: ':memory:' })
   await migrateToLatest(db)
   await seedDemoAccounts(db, lisbonDate(now))
-  const app = await buildServer({ db, now: () => now, demo })
+  const app = await buildServer({ db, now: () => askedAt, demo })
   return {
     app,
     db,
