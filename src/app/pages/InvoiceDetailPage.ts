@@ -22,6 +22,8 @@ type Rows = Record<string, unknown>
 /** A panel whose content may be taller than the screen: Up/Down scroll it. */
 export class ScrollPanel extends FocusBox {
   private contentHeight = 0
+  /** Where the content is heading: a held key repeats faster than the animation. */
+  private offset = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return { ...super._template(), clipping: true }
@@ -29,7 +31,8 @@ export class ScrollPanel extends FocusBox {
 
   fill(rows: Rows, contentHeight: number): void {
     this.contentHeight = contentHeight
-    this.tag('Content').patch({ y: 0 })
+    this.offset = 0
+    this.tag('Content').setSmooth('y', 0, { duration: 0 })
     this.tag('Content').children = rows
   }
 
@@ -42,11 +45,11 @@ export class ScrollPanel extends FocusBox {
   }
 
   private scroll(by: number): boolean {
-    const content = this.tag('Content')
     const limit = Math.min(0, this.h - this.contentHeight - LEFT.pad)
-    const y = Math.max(limit, Math.min(0, content.y - by))
-    if (y === content.y) return false
-    content.setSmooth('y', y, { duration: 0.15 })
+    const y = Math.max(limit, Math.min(0, this.offset - by))
+    if (y === this.offset) return false
+    this.offset = y
+    this.tag('Content').setSmooth('y', y, { duration: 0.15 })
     return true
   }
 }
@@ -190,6 +193,7 @@ function timelineBlock(column: Column, timeline: OverdueTimeline): void {
   const lang = uiLanguage()
   column
     .text(t('timeline.title'), { bold: true, color: COLOR.danger })
+    .text(t(`timeline.status.${timeline.serviceStatus}`), { size: TEXT.small, maxLines: 2, color: COLOR.warning })
     .text(t('timeline.notice', { date: formatDate(timeline.noticeBy, lang) }), { size: TEXT.small, maxLines: 2 })
     .text(t('timeline.suspension', { date: formatDate(timeline.suspensionFrom, lang) }), { size: TEXT.small, maxLines: 2 })
     .text(t('timeline.termination', { date: formatDate(timeline.terminationFrom, lang) }), { size: TEXT.small, maxLines: 2 })

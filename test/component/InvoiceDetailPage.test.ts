@@ -1,0 +1,271 @@
+// invoices/:id: what was billed on the left, how to pay on the right; the remote
+// moves between the two panels and scrolls the one that is taller than the screen.
+import { beforeEach, describe, expect, test } from 'vitest'
+import type { InvoiceDetail } from '../../src/contract'
+import { COLOR } from '../../src/app/theme'
+import { InvoiceDetailPage, type ScrollPanel } from '../../src/app/pages/InvoiceDetailPage'
+import { directDebitInvoice, longInvoice, multibancoInvoice, overdueInvoice } from './fixtures'
+import { childrenOf, elementWithText, eur, isShown, mount, shownTexts, spyRouter, target, textColor, textOf } from './helpers'
+
+const NOW = Date.parse('2026-11-23T10:00:00Z')
+
+function open(invoice: InvoiceDetail) {
+  const harness = mount(InvoiceDetailPage)
+  harness.component.result = { ok: true, data: invoice, fetchedAt: NOW }
+  const page = harness.component
+  const lines = page.tag('Lines') as unknown as ScrollPanel
+  const payment = page.tag('Payment') as unknown as ScrollPanel
+  return { ...harness, page, lines, payment, linesText: () => shownTexts(lines), paymentText: () => shownTexts(payment) }
+}
+
+/** The text right after `label`: the value of a label/value pair. */
+function valueOf(texts: string[], label: string): string | undefined {
+  const i = texts.indexOf(label)
+  return i < 0 ? undefined : texts[i + 1]
+}
+
+beforeEach(() => {
+  spyRouter()
+})
+
+describe('InvoiceDetailPage: what was billed', () => {
+  test('title, status badge, dates and ATCUD', () => {
+    const { page, linesText } = open(multibancoInvoice)
+    const all = shownTexts(page)
+    expect(all[0]).toBe(`Fatura ${multibancoInvoice.number}`)
+    expect(all).toContain('Por pagar')
+    const texts = linesText()
+    expect(valueOf(texts, 'Período')).toBe('01/11/2026 – 30/11/2026')
+    expect(valueOf(texts, 'Data da fatura')).toBe('01/11/2026')
+    expect(valueOf(texts, 'Emitida a')).toBe('03/11/2026')
+    expect(valueOf(texts, 'Data limite de pagamento')).toBe('23/11/2026')
+    expect(valueOf(texts, 'ATCUD')).toBe('JJ4TGW2K-4512301')
+  })
+
+  test('lines are listed under their group, in the invoice order of groups', () => {
+    const texts = open(multibancoInvoice).linesText()
+    const from = texts.indexOf('Pacote base')
+    expect(texts.slice(from, texts.indexOf('Total sem IVA'))).toEqual([
+      'Pacote base',
+      'Pacote TV Fibra 150 canais',
+      eur('36,99 €'),
+      'Mensalidades',
+      'Aluguer de box UMA adicional',
+      eur('3,25 €'),
+      'Sport TV Premium',
+      eur('21,95 €'),
+      'Consumos adicionais',
+      'Aluguer VoD: Oppenheimer',
+      eur('3,25 €'),
+      'Aluguer VoD: Duna – Parte Dois',
+      eur('4,06 €'),
+      'Créditos',
+      'Crédito: serviço indisponível mais de 24 h',
+      eur('-1,50 €'),
+    ])
+  })
+
+  test('a group without lines has no heading', () => {
+    const texts = open({ ...multibancoInvoice, lines: multibancoInvoice.lines.filter((line) => line.group !== 'credit') }).linesText()
+    expect(texts).not.toContain('Créditos')
+    expect(texts).toContain('Consumos adicionais')
+  })
+
+  test('totals before IVA, IVA with its rate, the total, and the change from last month', () => {
+    const texts = open(multibancoInvoice).linesText()
+    expect(valueOf(texts, 'Total sem IVA')).toBe(eur('68,00 €'))
+    expect(valueOf(texts, 'IVA (23%)')).toBe(eur('15,64 €'))
+    expect(valueOf(texts, 'Total a pagar')).toBe(eur('83,64 €'))
+    expect(texts).toContain(eur('Mais 3,74 € do que no mês anterior'))
+  })
+
+  test.each([
+    [7990, eur('Mais 3,74 € do que no mês anterior')],
+    [9000, eur('Menos 6,36 € do que no mês anterior')],
+    [8364, 'Igual ao mês anterior'],
+    [null, 'Primeira fatura'],
+  ])('previous month %s → "%s"', (previousTotalCents, expected) => {
+    expect(open({ ...multibancoInvoice, previousTotalCents }).linesText()).toContain(expected)
+  })
+
+  test('a first, partial-period invoice says so', () => {
+    expect(open({ ...multibancoInvoice, partialPeriod: true }).linesText()).toContain('Primeira fatura: período parcial desde a ativação.')
+    expect(open(multibancoInvoice).linesText()).not.toContain('Primeira fatura: período parcial desde a ativação.')
+  })
+
+  test('amounts of thousands use the pt-PT group separator', () => {
+    const texts = open({ ...multibancoInvoice, totalCents: 1_234_567 }).linesText()
+    expect(valueOf(texts, 'Total a pagar')).toBe(eur('12 345,67 €'))
+  })
+})
+
+describe('InvoiceDetailPage: how to pay', () => {
+  test('Multibanco: entity, reference grouped 3-3-3, amount and beneficiary', () => {
+    const texts = open(multibancoInvoice).paymentText()
+    expect(texts.slice(0, 2)).toEqual(['Como pagar', 'Multibanco'])
+    expect(valueOf(texts, 'Entidade')).toBe('90150')
+    expect(valueOf(texts, 'Referência')).toBe('417 203 995')
+    expect(valueOf(texts, 'Montante')).toBe(eur('83,64 €'))
+    expect(texts).toContain('Beneficiário: Operador TV, S.A.')
+    expect(texts).not.toContain('Débito direto')
+  })
+
+  test('the issue’s vector: 432,11 € to entity 90150, reference 123 123 451', () => {
+    const texts = open({
+      ...multibancoInvoice,
+      totalCents: 43211,
+      payment: { method: 'multibanco', entity: '90150', reference: '123123451', amountCents: 43211, beneficiary: 'Operador TV, S.A.' },
+    }).paymentText()
+    expect(valueOf(texts, 'Referência')).toBe('123 123 451')
+    expect(valueOf(texts, 'Montante')).toBe(eur('432,11 €'))
+  })
+
+  test('direct debit: masked account and collection date, no Multibanco data', () => {
+    const texts = open(directDebitInvoice).paymentText()
+    expect(texts).toContain('Débito direto')
+    expect(texts).toContain('Conta PT** **** 0154')
+    expect(texts).toContain('Cobrança a 23/11/2026')
+    expect(texts).not.toContain('Multibanco')
+    expect(texts).not.toContain('Entidade')
+  })
+
+  test('a paid invoice says it is paid instead of how to pay', () => {
+    const texts = open({ ...multibancoInvoice, status: 'paid' }).paymentText()
+    expect(texts).toContain('Fatura paga.')
+    expect(texts).not.toContain('Entidade')
+  })
+
+  test('a QR code opens the invoice on a phone', () => {
+    const { payment } = open(multibancoInvoice)
+    expect(shownTexts(payment)).toContain('Abra a fatura no telemóvel')
+    const image = childrenOf(payment.tag('Content')).find((child) => typeof (child as { src?: unknown }).src === 'string')
+    expect(image).toBeDefined()
+    expect((image as unknown as { src: string }).src).toMatch(/^data:image\/gif;base64,/)
+    expect(image!.w).toBeGreaterThanOrEqual(150)
+    expect(image!.w).toBe(image!.h)
+  })
+})
+
+describe('InvoiceDetailPage: the overdue timeline', () => {
+  test('is not shown for an invoice that is not late', () => {
+    const texts = open(multibancoInvoice).paymentText()
+    expect(texts.some((text) => text.startsWith('Fatura em atraso'))).toBe(false)
+    expect(texts.some((text) => text.includes('suspensão'))).toBe(false)
+  })
+
+  test('shows the server’s dates, fees and the date to pay by when late', () => {
+    const { page, payment } = open(overdueInvoice)
+    expect(shownTexts(page)).toContain('Em atraso')
+    const texts = shownTexts(payment)
+    const from = texts.indexOf('Fatura em atraso: o que acontece')
+    expect(from).toBeGreaterThan(0)
+    expect(texts.slice(from, from + 8)).toEqual([
+      'Fatura em atraso: o que acontece',
+      'O serviço continua ativo.',
+      'Até 21/11/2026: aviso das consequências do não pagamento',
+      'A partir de 21/12/2026: suspensão do serviço',
+      'A partir de 20/01/2027: fim automático do contrato',
+      eur('Acrescem 5,00 € de custos de cobrança e 0,28 € de juros de mora.'),
+      'Pague até 20/12/2026 para manter o serviço.',
+      'Abra a fatura no telemóvel',
+    ])
+    expect(textColor(elementWithText(payment, 'Fatura em atraso: o que acontece'))).toBe(COLOR.danger)
+  })
+
+  test.each([
+    ['suspended', 'O serviço está suspenso. Pagar a dívida reativa-o.'],
+    ['terminated', 'O contrato terminou por falta de pagamento.'],
+  ] as const)('service %s', (serviceStatus, expected) => {
+    const texts = open({ ...overdueInvoice, timeline: { ...overdueInvoice.timeline!, serviceStatus } }).paymentText()
+    expect(texts).toContain(expected)
+    expect(texts).not.toContain('O serviço continua ativo.')
+  })
+})
+
+describe('InvoiceDetailPage: the remote', () => {
+  const looksFocused = (panel: ScrollPanel) => panel.tag('Background').color === COLOR.focusFill && target(panel, 'scale') > 1
+
+  test('focus starts on the lines; Right moves it to the payment panel, Left back', () => {
+    const { press, focused, lines, payment } = open(multibancoInvoice)
+    expect(focused()).toBe(lines)
+    expect(looksFocused(lines)).toBe(true)
+    expect(looksFocused(payment)).toBe(false)
+    press('Right')
+    expect(focused()).toBe(payment)
+    expect(looksFocused(payment)).toBe(true)
+    expect(looksFocused(lines)).toBe(false)
+    press('Right')
+    expect(focused()).toBe(payment)
+    press('Left')
+    expect(focused()).toBe(lines)
+  })
+
+  test('Up/Down scroll a panel taller than the screen, and stop at both ends', () => {
+    const { pressSlowly, settle, lines } = open(longInvoice)
+    settle()
+    const content = lines.tag('Content')
+    const rows = content.children
+    const last = rows[rows.length - 1]!
+    // The comparison with last month, the last row, starts below the panel.
+    expect(textOf(last)).toBe(eur('Mais 141,98 € do que no mês anterior'))
+    expect(last.y).toBeGreaterThan(lines.h)
+    // Out-of-view text is not rendered yet, so its height is its line height.
+    const lastH = (last.text as unknown as { lineHeight: number }).lineHeight
+    expect(lastH).toBeGreaterThanOrEqual(30)
+    pressSlowly('Down')
+    expect(content.y).toBeLessThan(0)
+    const step = -content.y
+    pressSlowly('Down')
+    expect(content.y).toBe(-2 * step)
+    for (let i = 0; i < 40; i++) pressSlowly('Down')
+    const bottom = content.y
+    // Scrolled far enough to show the last row whole, and no further than the content.
+    expect(last.y + bottom + lastH).toBeLessThanOrEqual(lines.h)
+    expect(last.y + bottom).toBeGreaterThan(lines.h - 3 * step)
+    pressSlowly('Down')
+    expect(content.y).toBe(bottom)
+    for (let i = 0; i < 40; i++) pressSlowly('Up')
+    expect(content.y).toBe(0)
+  })
+
+  // A held key repeats faster than the 0.15 s animation: no press may be lost.
+  test('Down pressed twice quickly scrolls two steps, like pressed slowly', () => {
+    const { press, pressSlowly, settle, lines } = open(longInvoice)
+    const content = lines.tag('Content')
+    pressSlowly('Down')
+    const step = -content.y
+    pressSlowly('Up')
+    press('Down', 'Down')
+    settle()
+    expect(content.y).toBe(-2 * step)
+  })
+
+  test('a panel that fits does not move', () => {
+    const short = { ...multibancoInvoice, lines: multibancoInvoice.lines.slice(0, 1) }
+    const { pressSlowly, lines } = open(short)
+    pressSlowly('Down', 'Down')
+    expect(lines.tag('Content').y).toBe(0)
+  })
+
+  test('with the overdue timeline the payment panel scrolls down to the QR code', () => {
+    const { pressSlowly, payment, page } = open(overdueInvoice)
+    const content = payment.tag('Content')
+    const qr = childrenOf(content).find((child) => typeof (child as { src?: unknown }).src === 'string')!
+    expect(qr.y + qr.h).toBeGreaterThan(payment.h)
+    pressSlowly('Right')
+    for (let i = 0; i < 10; i++) pressSlowly('Down')
+    expect(qr.y + content.y + qr.h).toBeLessThanOrEqual(payment.h)
+    expect(qr.y + content.y).toBeGreaterThan(0)
+    // Scrolling the right panel leaves the left one where it was.
+    expect(page.tag('Lines.Content').y).toBe(0)
+  })
+
+  test('a second invoice opened in the same page starts at the top', () => {
+    const { pressSlowly, page, lines } = open(longInvoice)
+    pressSlowly('Down', 'Down')
+    expect(lines.tag('Content').y).toBeLessThan(0)
+    page.result = { ok: true, data: multibancoInvoice, fetchedAt: NOW }
+    expect(target(lines.tag('Content'), 'y')).toBe(0)
+    expect(isShown(elementWithText(lines, 'Pacote base'))).toBe(true)
+  })
+})

@@ -1,0 +1,169 @@
+// invoices: the list of months, the 12-month chart and the remote.
+import { beforeEach, describe, expect, test } from 'vitest'
+import type { InvoiceList } from '../../src/contract'
+import type { Loaded } from '../../src/data/load'
+import { COLOR } from '../../src/app/theme'
+import { InvoiceRow, InvoicesPage } from '../../src/app/pages/InvoicesPage'
+import type { VirtualList } from '../../src/app/widgets/VirtualList'
+import { invoiceList } from './fixtures'
+import { childrenOf, contains, elementWithText, eur, isShown, mount, shownTexts, spyRouter, target, textOf } from './helpers'
+
+const NOW = Date.parse('2026-11-23T10:00:00Z')
+
+function open(list: InvoiceList) {
+  const harness = mount(InvoicesPage)
+  harness.component.result = { ok: true, data: list, fetchedAt: NOW } satisfies Loaded<InvoiceList>
+  const page = harness.component
+  const listElement = page.tag('List') as unknown as VirtualList
+  const focusedRow = () => {
+    const focused = harness.focused()
+    expect(focused).toBeInstanceOf(InvoiceRow)
+    return focused as InvoiceRow
+  }
+  /** Colour of each chart bar, oldest month first. */
+  const bars = () => childrenOf(page.tag('Chart.Bars')).map((bar) => ({ ref: bar.ref, color: bar.tag('Bar').color }))
+  const highlighted = () => bars().filter((bar) => bar.color === COLOR.accent).map((bar) => bar.ref)
+  return { ...harness, page, listElement, focusedRow, bars, highlighted }
+}
+
+let router: ReturnType<typeof spyRouter>
+beforeEach(() => {
+  router = spyRouter()
+})
+
+describe('InvoicesPage with 24 invoices', () => {
+  test('shows the title, the newest month first with amount and status, and the chart heading', () => {
+    const { page } = open(invoiceList(24))
+    const texts = shownTexts(page)
+    expect(texts[0]).toBe('Faturas')
+    expect(texts).toContain('novembro de 2026')
+    expect(texts).toContain('Últimos 12 meses')
+    const first = invoiceList(1).items[0]!
+    // The first row reads period, amount, status, as the subscriber scans it.
+    const row = page.tag('List.Rows').children[0]!
+    expect(shownTexts(row)).toEqual(['novembro de 2026', eur(`${(first.totalCents / 100).toFixed(2).replace('.', ',')} €`), 'Por pagar'])
+    const second = page.tag('List.Rows').children[1]!
+    expect(shownTexts(second)).toContain('Paga')
+    expect(shownTexts(second)[0]).toBe('outubro de 2026')
+    expect(isShown(page.tag('Empty'))).toBe(false)
+  })
+
+  test('the first row is focused and looks focused', () => {
+    const { focusedRow, listElement, focusPath, page } = open(invoiceList(24))
+    const row = focusedRow()
+    expect(row.invoice?.id).toBe('ft-2026-11')
+    expect(listElement.index).toBe(0)
+    expect(focusPath()).toContain(page)
+    expect(target(row, 'scale')).toBeGreaterThan(1)
+    expect(row.tag('Background').color).toBe(COLOR.focusFill)
+  })
+
+  test('Down moves focus to the next row, Up back; the previous row loses its focus look', () => {
+    const { press, focusedRow, listElement } = open(invoiceList(24))
+    const first = focusedRow()
+    press('Down')
+    const second = focusedRow()
+    expect(second).not.toBe(first)
+    expect(second.invoice?.id).toBe('ft-2026-10')
+    expect(listElement.index).toBe(1)
+    expect(target(first, 'scale')).toBe(1)
+    expect(first.tag('Background').color).toBe(COLOR.surface)
+    press('Up')
+    expect(focusedRow().invoice?.id).toBe('ft-2026-11')
+  })
+
+  test('Up on the first row and Down on the last row keep focus in place', () => {
+    const { press, focusedRow } = open(invoiceList(24))
+    press('Up')
+    expect(focusedRow().invoice?.id).toBe('ft-2026-11')
+    for (let i = 0; i < 30; i++) press('Down')
+    // 24 months back from November 2026: December 2024 is the oldest.
+    expect(focusedRow().invoice?.id).toBe('ft-2024-12')
+  })
+
+  test('the chart shows the last 12 months oldest first and highlights the focused month', () => {
+    const { press, bars, highlighted, page } = open(invoiceList(24))
+    expect(bars().map((bar) => bar.ref)).toEqual(invoiceList(12).items.map((item) => `Bar_${item.id}`).reverse())
+    const months = childrenOf(page.tag('Chart.Bars')).map((bar) => textOf(bar.tag('Month')))
+    expect(months[0]).toBe('dez.')
+    expect(months[11]).toBe('nov.')
+    expect(highlighted()).toEqual(['Bar_ft-2026-11'])
+    press('Down', 'Down')
+    expect(highlighted()).toEqual(['Bar_ft-2026-09'])
+  })
+
+  test('bars are as tall as their month is dear', () => {
+    const { page } = open(invoiceList(24))
+    const items = invoiceList(12).items.slice().reverse()
+    const heights = childrenOf(page.tag('Chart.Bars')).map((bar) => bar.tag('Bar').h)
+    const dearest = items.reduce((best, item, i) => (item.totalCents > items[best]!.totalCents ? i : best), 0)
+    const cheapest = items.reduce((best, item, i) => (item.totalCents < items[best]!.totalCents ? i : best), 0)
+    expect(Math.max(...heights)).toBe(heights[dearest])
+    expect(Math.min(...heights)).toBe(heights[cheapest])
+  })
+
+  test('a month older than the chart highlights no bar', () => {
+    const { press, highlighted, focusedRow } = open(invoiceList(24))
+    for (let i = 0; i < 12; i++) press('Down')
+    expect(focusedRow().invoice?.id).toBe('ft-2025-11')
+    expect(highlighted()).toEqual([])
+  })
+
+  test('only the rows on screen plus a small buffer exist, and the list scrolls to keep focus visible', () => {
+    const { press, listElement, focusedRow, page } = open(invoiceList(24))
+    const rows = page.tag('List.Rows')
+    expect(listElement.renderedCount).toBeLessThanOrEqual(11)
+    expect(rows.children.length).toBe(listElement.renderedCount)
+    for (let i = 0; i < 15; i++) press('Down')
+    const row = focusedRow()
+    expect(row.invoice?.id).toBe(invoiceList(16).items[15]!.id)
+    expect(listElement.renderedCount).toBeLessThanOrEqual(11)
+    expect(rows.children.length).toBe(listElement.renderedCount)
+    // The focused row lies inside the clipped window once the scroll ends.
+    const top = row.y + target(rows, 'y')
+    expect(top).toBeGreaterThanOrEqual(0)
+    expect(top + row.h).toBeLessThanOrEqual(listElement.h)
+    // Rows scrolled far above are gone.
+    expect(childrenOf(rows).some((child) => (child as InvoiceRow).invoice?.id === 'ft-2026-11')).toBe(false)
+  })
+
+  test('with 2 000 invoices the list still keeps about ten rows alive', () => {
+    const { press, listElement, focusedRow, page } = open(invoiceList(2000))
+    expect(listElement.length).toBe(2000)
+    expect(listElement.renderedCount).toBeLessThanOrEqual(11)
+    for (let i = 0; i < 300; i++) press('Down')
+    expect(focusedRow().invoice?.id).toBe(invoiceList(301).items[300]!.id)
+    expect(listElement.renderedCount).toBeLessThanOrEqual(11)
+    expect(page.tag('List.Rows').children.length).toBe(listElement.renderedCount)
+  })
+
+  test('OK on a row opens that invoice', () => {
+    const { press } = open(invoiceList(24))
+    press('Down', 'Down', 'Enter')
+    expect(router.navigate).toHaveBeenCalledTimes(1)
+    expect(router.navigate).toHaveBeenCalledWith('invoices/ft-2026-09')
+  })
+})
+
+describe('InvoicesPage with no invoices', () => {
+  test('says so instead of showing an empty list, and keeps focus on the page', () => {
+    const { page, listElement, focused, press } = open(invoiceList(0))
+    expect(isShown(elementWithText(page, 'Ainda não há faturas nesta conta.'))).toBe(true)
+    expect(listElement.renderedCount).toBe(0)
+    expect(page.tag('Chart.Bars').children).toHaveLength(0)
+    expect(contains(page, focused())).toBe(true)
+    press('Down', 'Enter')
+    expect(router.navigate).not.toHaveBeenCalled()
+  })
+})
+
+describe('InvoicesPage data changes', () => {
+  test('a new answer replaces the rows and focus lands on the first row again', () => {
+    const { page, press, focusedRow, listElement } = open(invoiceList(24))
+    press('Down', 'Down', 'Down')
+    page.result = { ok: true, data: invoiceList(5), fetchedAt: NOW }
+    expect(listElement.length).toBe(5)
+    expect(focusedRow().invoice?.id).toBe('ft-2026-11')
+    expect(page.tag('List.Rows').children).toHaveLength(5)
+  })
+})
