@@ -75,7 +75,7 @@ const app = {
 
 const server = {
   input: { main: 'src/server/main.ts' },
-  output: { dir: 'dist/server', format: 'es', sourcemap: true },
+  output: { dir: 'dist/server', format: 'es', sourcemap: true, entryFileNames: '[name].mjs' },
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
   plugins: [
     resolve({ preferBuiltins: true, exportConditions: ['node'], extensions: ['.ts', '.mjs', '.js', '.json'] }),

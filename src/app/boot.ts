@@ -4,6 +4,8 @@ import { services } from './services'
 
 export async function resolveToken(): Promise<void> {
   const { api, launch } = services()
+  // Already found, or found at boot to be unknown: only a down API is worth asking again.
+  if (api.hasToken || services().launchProblems.some((problem) => problem.param === 'scenario')) return
   if (launch.token) {
     api.setToken(launch.token)
     return

@@ -1,6 +1,7 @@
 // Routes and their data providers: the only place pages get data from (DESIGN §2).
 import { Router } from '@lightningjs/sdk'
 import { load, type Loaded } from '../data/load'
+import type { Fetched } from '../data/client'
 import { BootPage, CrashPage, NotFoundPage } from './pages/MessagePage'
 import { HomePage } from './pages/HomePage'
 import { InvoicesPage } from './pages/InvoicesPage'
@@ -11,6 +12,12 @@ import type { DeviceProfile } from '../platform/devices'
 
 interface Receives<T> {
   result: Loaded<T>
+}
+
+/** A page's data; the token is looked for again first when the API was down at boot. */
+async function fetchFor<T>(page: Receives<T>, request: () => Promise<Fetched<T>>): Promise<void> {
+  await resolveToken()
+  page.result = await load(request)
 }
 
 export function routes(device: DeviceProfile, onBooted: () => void): Router.Config {
@@ -32,23 +39,17 @@ export function routes(device: DeviceProfile, onBooted: () => void): Router.Conf
       {
         path: 'home',
         component: HomePage,
-        on: async (page: Receives<unknown>) => {
-          page.result = await load(() => services().api.overview())
-        },
+        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.overview()),
       },
       {
         path: 'invoices',
         component: InvoicesPage,
-        on: async (page: Receives<unknown>) => {
-          page.result = await load(() => services().api.invoices(24))
-        },
+        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.invoices(24)),
       },
       {
         path: 'invoices/:id',
         component: InvoiceDetailPage,
-        on: async (page: Receives<unknown>, { id }: { id?: string }) => {
-          page.result = await load(() => services().api.invoice(String(id)))
-        },
+        on: (page: Receives<unknown>, { id }: { id?: string }) => fetchFor(page, () => services().api.invoice(String(id))),
       },
       { path: '*', component: NotFoundPage },
       { path: '!', component: CrashPage },

@@ -8,7 +8,7 @@ import { t, uiLanguage } from '../i18n'
 import { COLOR, SAFE, TEXT } from '../theme'
 import { FocusBox } from '../widgets/FocusBox'
 import { qrImage } from '../widgets/QrCode'
-import { statusBadge } from '../widgets/StatusBadge'
+import { BADGE, statusBadge } from '../widgets/StatusBadge'
 import { textSpec } from '../widgets/text'
 import { CONTENT_Y, DataPage } from './DataPage'
 
@@ -61,7 +61,7 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
     return {
       ...super._template(),
       Content: {
-        Badge: { x: SAFE.x + SAFE.w, y: SAFE.y + 70, mountX: 1 },
+        Badge: { x: SAFE.x + SAFE.w, y: SAFE.y + 70, w: BADGE.w, mountX: 1 },
         Lines: { type: ScrollPanel, x: SAFE.x, y: CONTENT_Y, w: LEFT.w, h: LEFT.h },
         Payment: { type: ScrollPanel, x: RIGHT.x, y: CONTENT_Y, w: RIGHT.w, h: LEFT.h },
       },

@@ -34,6 +34,8 @@ export class InvoiceRow extends FocusBox {
 
 export class InvoicesPage extends DataPage<InvoiceList> {
   private items: InvoiceSummary[] = []
+  /** Back from a detail: the page is rebuilt (lazyDestroy), focus returns to this invoice. */
+  private returnTo: string | null = null
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -62,10 +64,24 @@ export class InvoicesPage extends DataPage<InvoiceList> {
       rowHeight: LIST.rowHeight,
       spacing: LIST.spacing,
       viewportHeight: LIST.viewportHeight,
+      index: Math.max(0, list.items.findIndex((invoice) => invoice.id === this.returnTo)),
       row: (invoice) => ({ type: InvoiceRow, item: invoice }) as never,
     })
     this.renderChart()
     this._highlightBar(listElement.index)
+  }
+
+  /** The SDK Router asks for the state to keep when the page is left, and gives it back on Back. */
+  override historyState(state?: Record<string, unknown> | null): Record<string, unknown> | null {
+    const list = this.tag('List') as VirtualList<InvoiceSummary>
+    if (!state) {
+      const focused = this.items[list.index]
+      return focused ? { invoiceId: focused.id } : null
+    }
+    this.returnTo = typeof state.invoiceId === 'string' ? state.invoiceId : null
+    const index = this.items.findIndex((invoice) => invoice.id === this.returnTo)
+    if (index >= 0) list.select(index)
+    return null
   }
 
   /** The last 12 months, oldest on the left; bar height relative to the dearest month. */

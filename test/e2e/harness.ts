@@ -1,0 +1,172 @@
+// Real-browser harness: the built reference API (in-memory SQLite, demo data) and
+// the built app behind a static server, both on 127.0.0.1 ephemeral ports, driven
+// in Debian's Chromium through playwright-core with remote keys only. The app runs
+// with `inspector=1`, so Lightning's tree is mirrored into the DOM: a text element
+// carries its string in `texture-text`, the focused element has `focused="true"`.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+// @ts-expect-error: a plain ES module script without types
+import { serveApp } from '../../scripts/serve-app.mjs'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+]
+export const ARTIFACTS = 'test-results/e2e'
+
+export const VIEWPORT = { '720p': { width: 1280, height: 720 }, '1080p': { width: 1920, height: 1080 } } as const
+export type Resolution = keyof typeof VIEWPORT
+
+/** A free port on 127.0.0.1, for the API (its URL goes into the app's launch URL). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+export interface Api {
+  url: string
+  stop(): Promise<void>
+}
+
+/** Starts dist/server/main.mjs on a fresh in-memory database seeded with the demo accounts. */
+export async function startApi(port?: number): Promise<Api> {
+  port ??= await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
+    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) break
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+export interface Session {
+  browser: Browser
+  appUrl: string
+  api: Api
+  /** A port where no API listens yet, for the "API down" cases. */
+  deadApiPort: number
+  close(): Promise<void>
+}
+
+export async function startSession(): Promise<Session> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const [api, app, browser, deadPort] = await Promise.all([
+    startApi(),
+    serveApp({ port: 0 }),
+    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+    freePort(),
+  ])
+  return {
+    browser,
+    appUrl: app.url,
+    api,
+    deadApiPort: deadPort,
+    async close() {
+      await browser.close()
+      await app.server.close()
+      await api.stop()
+    },
+  }
+}
+
+export interface Box {
+  page: Page
+  /** Uncaught errors and console errors seen so far. */
+  errors: string[]
+  /** Presses remote keys (keyboard names: ArrowDown, Enter, Backspace…), at a viewer's pace. */
+  press(...keys: string[]): Promise<void>
+  /** Every text on screen, in tree order. */
+  texts(): Promise<string[]>
+  /** Waits until a text containing `text` is rendered. */
+  waitForText(text: string | RegExp, timeout?: number): Promise<void>
+  /** The texts inside the focused element. */
+  focusedTexts(): Promise<string[]>
+  /** The Lightning route in the URL hash. */
+  route(): Promise<string>
+  screenshot(name: string): Promise<void>
+}
+
+const PACE_MS = 350
+
+/** Opens the app as a box would, at a resolution, with launch parameters. */
+export async function openBox(session: Session, resolution: Resolution, params: Record<string, string>): Promise<Box> {
+  const page = await session.browser.newPage({ viewport: VIEWPORT[resolution] })
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    // A refused connection is the point of the "API down" cases, not an app error.
+    if (message.type() === 'error' && !message.text().includes('ERR_CONNECTION_REFUSED')) errors.push(message.text())
+  })
+  const query = new URLSearchParams({ api: session.api.url, resolution, inspector: '1', ...params })
+  await page.goto(`${session.appUrl}?${query}`)
+
+  // Runs in the page: texts not hidden by an invisible or transparent ancestor.
+  const texts = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[texture-text]')]
+        .filter((node) => !node.closest('[visible="false"], [alpha="0"]'))
+        .map((node) => node.getAttribute('texture-text') ?? ''),
+    )
+  return {
+    page,
+    errors,
+    async press(...keys) {
+      for (const key of keys) {
+        await page.keyboard.press(key)
+        await page.waitForTimeout(PACE_MS)
+      }
+    },
+    texts,
+    async waitForText(text, timeout = 10_000) {
+      const matches = (value: string) => (typeof text === 'string' ? value.includes(text) : text.test(value))
+      const deadline = Date.now() + timeout
+      while (!(await texts()).some(matches)) {
+        if (Date.now() > deadline) throw new Error(`"${text}" not on screen after ${timeout} ms; shown: ${(await texts()).join(' | ')}`)
+        await page.waitForTimeout(100)
+      }
+    },
+    async focusedTexts() {
+      return page.$$eval('[focused="true"] [texture-text], [focused="true"][texture-text]', (nodes) =>
+        nodes.map((node) => node.getAttribute('texture-text') ?? ''),
+      )
+    },
+    async route() {
+      return page.evaluate(() => decodeURIComponent(location.hash.replace(/^#/, '')))
+    },
+    async screenshot(name) {
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-${resolution}.png`) })
+    },
+  }
+}
