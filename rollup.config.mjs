@@ -1,20 +1,25 @@
 // Builds the box app (dist/app) and the reference API (dist/server) in one run.
-import { cpSync, mkdirSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import resolve from '@rollup/plugin-node-resolve'
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import esbuild from 'rollup-plugin-esbuild'
 import terser from '@rollup/plugin-terser'
 import { build } from 'esbuild'
+import { mergeTranslations, TRANSLATIONS_DIR } from './scripts/translations.mjs'
 
 const production = process.env.BUILD !== 'development'
 
-/** Copies static/ and the few vendor files the app loads at run time (font, inspector). */
+/** Copies static/, the merged translations and the few vendor files the app loads at run time (font, inspector). */
 const copyStatic = () => ({
   name: 'copy-static',
+  buildStart() {
+    for (const file of readdirSync(TRANSLATIONS_DIR)) this.addWatchFile(`${TRANSLATIONS_DIR}/${file}`)
+  },
   writeBundle() {
     mkdirSync('dist/app/fonts', { recursive: true })
     cpSync('static', 'dist/app', { recursive: true })
+    writeFileSync('dist/app/translations.json', JSON.stringify(mergeTranslations()))
     for (const weight of ['400', '700']) {
       cpSync(
         `node_modules/@fontsource/roboto/files/roboto-latin-${weight}-normal.woff2`,

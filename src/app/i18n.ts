@@ -1,4 +1,4 @@
-// Every visible string goes through the SDK Language plugin (static/translations.json).
+// Every visible string goes through the SDK Language plugin (src/app/translations/*.json, merged at build).
 import { Language } from '@lightningjs/sdk'
 import type { UiLanguage } from '../domain/format'
 

@@ -3,14 +3,15 @@
 import 'vitest-canvas-mock'
 import { afterEach, vi } from 'vitest'
 import { Language } from '@lightningjs/sdk'
-import translations from '../../static/translations.json'
+// @ts-expect-error: a plain ES module script without types
+import { mergeTranslations } from '../../scripts/translations.mjs'
 
 // The app's real dictionaries, in pt-PT as a subscriber sees them. Set before any
 // component is created: Lightning builds (and caches) a class's template once,
 // and some templates translate their fixed labels ("Tentar novamente").
 // The SDK's initLanguage would fetch the file; translations() + set() is the
-// same without the network. setTranslations() deletes `meta`, hence the clone.
-Language.translations(structuredClone(translations))
+// same without the network.
+Language.translations(mergeTranslations())
 await Language.set('pt')
 
 // Two warnings that are facts of canvas2d on happy-dom, not of the app: the
