@@ -1,43 +1,17 @@
-// home: the account at a glance. Each card opens its section; Back exits the app.
-import { Lightning, Router } from '@lightningjs/sdk'
+// home: the account at a glance, a grid of section cards. Each card opens its
+// section; Back exits the app.
+import { Lightning } from '@lightningjs/sdk'
 import type { Overview } from '../../contract'
-import { formatDate, formatMoney } from '../../domain/format'
-import { t, uiLanguage } from '../i18n'
+import { t } from '../i18n'
 import { COLOR, SAFE, TEXT } from '../theme'
-import { FocusBox } from '../widgets/FocusBox'
 import { textSpec } from '../widgets/text'
 import { CONTENT_Y, DataPage } from './DataPage'
+import { CARD, type CardSpec, HomeCard } from './home/HomeCard'
+import { invoicesCard } from './home/invoicesCard'
 
-const CARD = { w: 560, h: 300, gap: 48 }
-
-interface CardSpec {
-  ref: string
-  route: string | null
-  title: string
-  lines: { text: string; color?: number; size?: number }[]
-}
-
-export class HomeCard extends FocusBox {
-  route: string | null = null
-
-  set spec(spec: CardSpec) {
-    this.route = spec.route
-    const content: Record<string, unknown> = {
-      Title: { x: 36, y: 32, ...textSpec(spec.title, { size: TEXT.body, color: COLOR.muted, width: CARD.w - 72 }) },
-    }
-    let y = 90
-    spec.lines.forEach((line, i) => {
-      const size = line.size ?? TEXT.body
-      content[`Line${i}`] = { x: 36, y, ...textSpec(line.text, { size, color: line.color ?? COLOR.text, width: CARD.w - 72, maxLines: 2 }) }
-      y += Math.round(size * 1.5)
-    })
-    this.tag('Content').children = content
-  }
-
-  override _handleEnter(): void {
-    if (this.route) Router.navigate(this.route)
-  }
-}
+/** The sections on home, in reading order; a section adds its card here. */
+const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard]
+const COLUMNS = 3
 
 export class HomePage extends DataPage<Overview> {
   private focusIndex = 0
@@ -53,11 +27,12 @@ export class HomePage extends DataPage<Overview> {
   protected render(overview: Overview): void {
     this.title = t('home.greeting', { name: overview.viewer.name })
     this.tag('Contract').text.text = `${overview.account.holderName} · ${t('home.contract', { number: overview.account.contractNumber })} · ${t(`profile.${overview.viewer.profile}`)}`
-    const cards = [invoicesCard(overview)]
+    const cards = CARDS.map((card) => card(overview))
     this.tag('Content').children = cards.map((spec, i) => ({
       ref: spec.ref,
       type: HomeCard,
-      x: i * (CARD.w + CARD.gap),
+      x: (i % COLUMNS) * (CARD.w + CARD.gap),
+      y: Math.floor(i / COLUMNS) * (CARD.h + CARD.gap),
       w: CARD.w,
       h: CARD.h,
       spec,
@@ -69,12 +44,32 @@ export class HomePage extends DataPage<Overview> {
     return this.tag('Content').children[this.focusIndex] as Lightning.Component | undefined
   }
 
-  override _handleLeft(): void {
-    this.focusIndex = Math.max(0, this.focusIndex - 1)
+  override _handleLeft(): boolean {
+    return this.moveFocus(this.focusIndex % COLUMNS === 0 ? 0 : -1)
   }
 
-  override _handleRight(): void {
-    this.focusIndex = Math.min(this.tag('Content').children.length - 1, this.focusIndex + 1)
+  override _handleRight(): boolean {
+    return this.moveFocus(this.focusIndex % COLUMNS === COLUMNS - 1 ? 0 : 1)
+  }
+
+  override _handleUp(): boolean {
+    return this.moveFocus(-COLUMNS)
+  }
+
+  override _handleDown(): boolean {
+    const count = this.tag('Content').children.length
+    // Down from a column the last row does not reach lands on the last card.
+    if (this.focusIndex + COLUMNS >= count && Math.floor(this.focusIndex / COLUMNS) < Math.floor((count - 1) / COLUMNS)) {
+      return this.moveFocus(count - 1 - this.focusIndex)
+    }
+    return this.moveFocus(COLUMNS)
+  }
+
+  private moveFocus(by: number): boolean {
+    const next = this.focusIndex + by
+    if (by === 0 || next < 0 || next >= this.tag('Content').children.length) return false
+    this.focusIndex = next
+    return true
   }
 
   /** Back on home closes the app (the Router would otherwise walk history). */
@@ -83,37 +78,3 @@ export class HomePage extends DataPage<Overview> {
   }
 }
 
-function invoicesCard(overview: Overview): CardSpec {
-  const section = overview.invoices
-  const title = t('home.invoices')
-  if ('denied' in section) {
-    // Still focusable: it opens nothing but explains itself (seed 002 profiles).
-    return {
-      ref: 'Invoices',
-      route: null,
-      title,
-      lines: [
-        { text: t('home.invoices.denied'), color: COLOR.warning },
-        { text: section.reason, size: TEXT.small },
-      ],
-    }
-  }
-  const next = section.next
-  if (!next || next.status === 'paid') {
-    return { ref: 'Invoices', route: 'invoices', title, lines: [{ text: t('home.invoices.none'), color: COLOR.ok }] }
-  }
-  const late = next.status === 'overdue'
-  return {
-    ref: 'Invoices',
-    route: 'invoices',
-    title,
-    lines: [
-      { text: formatMoney(next.totalCents), size: TEXT.title },
-      {
-        text: late ? t('home.invoices.late', { days: next.daysOverdue }) : t('home.invoices.due', { date: formatDate(next.dueDate, uiLanguage()) }),
-        color: late ? COLOR.danger : COLOR.text,
-      },
-      ...(section.unpaidCount > 1 ? [{ text: t('home.invoices.unpaid', { count: section.unpaidCount }), size: TEXT.small }] : []),
-    ],
-  }
-}
