@@ -32,7 +32,7 @@ function fakeFetch(...answers: Answer[]) {
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 let clock = 1_000_000
-function client(fetch: typeof fetch, extra: Partial<ConstructorParameters<typeof ApiClient>[0]> = {}) {
+function client(fetch: typeof globalThis.fetch, extra: Partial<ConstructorParameters<typeof ApiClient>[0]> = {}) {
   return new ApiClient({ baseUrl: 'http://api.test/', token: 'tok-12345678', fetch, now: () => clock, retryDelayMs: 1, ...extra })
 }
 
