@@ -1,0 +1,461 @@
+// Performance and low-memory harness (issue 8): builds the app and a bare Lightning
+// app in the same run, measures both in Debian Chromium and prints every figure
+// with the bare app's figure, their ratio and the budget (bench/budgets.json).
+//
+//   npm run bench              full run (3 runs per figure, median)
+//   npm run bench -- --quick   proves the harness still works (npm test runs it)
+//   options: --runs N, --tours N, --no-build (reuse dist/ and bench/bare/dist/)
+//
+// A benchmark, not a test: it exits non-zero only when it could not measure.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+import { chromium } from 'playwright-core'
+import { serveApp } from '../scripts/serve-app.mjs'
+import { evaluateBudgets, markdownTable, median, percentile } from './report.mjs'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+process.chdir(ROOT)
+
+const argv = process.argv.slice(2)
+const flag = (name) => argv.includes(`--${name}`)
+const option = (name, fallback) => {
+  const at = argv.indexOf(`--${name}`)
+  return at >= 0 && argv[at + 1] ? Number(argv[at + 1]) : fallback
+}
+const QUICK = flag('quick')
+const RUNS = option('runs', QUICK ? 1 : 3)
+const TOURS = option('tours', QUICK ? 2 : 20)
+const RESOLUTIONS = QUICK ? ['1080p'] : ['720p', '1080p']
+const THROTTLES = QUICK ? [1] : [1, 4]
+const API_RATE = 1000
+const API_SECONDS = QUICK ? 2 : 10
+const KEY_PACE_MS = 120
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+/** The e2e suite's Chromium arguments (one source), plus software rendering for frame times. */
+function chromiumArgs() {
+  const harness = readFileSync('test/e2e/harness.ts', 'utf8')
+  const block = harness.match(/CHROMIUM_ARGS = \[([\s\S]*?)\]/)
+  if (!block) throw new Error('CHROMIUM_ARGS not found in test/e2e/harness.ts')
+  const args = [...block[1].matchAll(/'([^']+)'/g)].map((match) => match[1])
+  return [...args, '--disable-gpu', '--disable-accelerated-2d-canvas']
+}
+
+const log = (...parts) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts)
+const load = () => os.loadavg().map((value) => Number(value.toFixed(2)))
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms))
+
+// ---------------------------------------------------------------- build and size
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] })
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status})`)
+}
+
+function build() {
+  const appBuilt = existsSync('dist/app/appBundle.js') && existsSync('dist/server/main.mjs')
+  if (flag('no-build') && appBuilt && existsSync('bench/bare/dist/appBundle.js')) {
+    log('reusing dist/ and bench/bare/dist/ (--no-build)')
+    return
+  }
+  // Quick mode runs in `npm test` right after test:e2e built the app: reuse it if fresh.
+  const appFresh = appBuilt && Date.now() - statSync('dist/app/appBundle.js').mtimeMs < 15 * 60_000
+  if (QUICK && appFresh) log('reusing dist/ built in the last 15 min')
+  else {
+    log('building the app and the API (rollup -c)')
+    run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent'])
+  }
+  log('building the bare app (rollup -c bench/bare/rollup.config.mjs)')
+  run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', 'bench/bare/rollup.config.mjs', '--silent'])
+}
+
+function jsSize(file) {
+  const code = readFileSync(file)
+  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length }
+}
+
+// ---------------------------------------------------------------- servers
+
+async function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer()
+    probe.once('error', fail)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => done(port))
+    })
+  })
+}
+
+/** dist/server/main.mjs on a fresh in-memory database with the demo accounts. */
+async function startApi() {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
+    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) break
+    } catch {
+      await sleep(100)
+    }
+  }
+  return {
+    url,
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null) return
+      const exited = new Promise((done) => child.once('exit', done))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+async function getJson(url, token) {
+  const answer = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+  if (!answer.ok) throw new Error(`${url}: ${answer.status}`)
+  return answer.json()
+}
+
+// ---------------------------------------------------------------- the app's routes
+
+/** Route paths as the app declares them (src/app/routes*.ts), so routes other sections add are toured. */
+function appRoutes() {
+  const files = readdirSync('src/app').filter((name) => /^routes.*\.ts$/.test(name))
+  const paths = new Set()
+  for (const file of files) {
+    for (const match of readFileSync(join('src/app', file), 'utf8').matchAll(/path:\s*['"`]([^'"`]+)['"`]/g)) {
+      if (!['$', '*', '!'].includes(match[1])) paths.add(match[1])
+    }
+  }
+  return [...paths]
+}
+
+/** A concrete hash for a route; `x/:id` takes the first id the API lists under /v1/x. */
+async function concreteRoute(path, api, token) {
+  if (!path.includes(':')) return path
+  const [prefix] = path.split('/:')
+  try {
+    const answer = await getJson(`${api}/v1/${prefix}`, token)
+    const list = Object.values(answer).find((value) => Array.isArray(value) && value[0]?.id !== undefined) ?? (Array.isArray(answer) ? answer : null)
+    if (!list?.length) return null
+    return path.replace(/:[^/]+/, encodeURIComponent(String(list[0].id)))
+  } catch {
+    return null
+  }
+}
+
+// ---------------------------------------------------------------- the browser side
+
+const PROBE = readFileSync('bench/probe.js', 'utf8')
+
+class Box {
+  static async open(browser, { url, resolution, throttle, meaningfulText }) {
+    const [width, height] = resolution === '720p' ? [1280, 720] : [1920, 1080]
+    const context = await browser.newContext({ viewport: { width, height } })
+    const page = await context.newPage()
+    const errors = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.addInitScript(PROBE)
+    await page.addInitScript((text) => {
+      window.__bench.meaningfulText = (value) => value.includes(text)
+    }, meaningfulText)
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
+    await page.goto(url)
+    const box = new Box(context, page, cdp, errors)
+    await page.waitForFunction(() => window.__bench.meaningful !== null, null, { timeout: 60_000 * throttle, polling: 50 })
+    return box
+  }
+
+  constructor(context, page, cdp, errors) {
+    Object.assign(this, { context, page, cdp, errors })
+  }
+
+  times() {
+    return this.page.evaluate(() => ({ firstFrame: window.__bench.firstFrame, meaningful: window.__bench.meaningful }))
+  }
+
+  /** Waits until Lightning has drawn nothing new for `quietMs` (the Router, fetches and animations are done). */
+  async settle(quietMs = 400, timeout = 10_000) {
+    const start = Date.now()
+    await sleep(50)
+    while (Date.now() - start < timeout) {
+      const quiet = await this.page.evaluate(() => performance.now() - window.__bench.lastChange)
+      if (quiet >= quietMs) return
+      await sleep(Math.max(50, quietMs - quiet))
+    }
+  }
+
+  async goto(hash) {
+    await this.page.evaluate((value) => {
+      window.location.hash = value
+    }, hash)
+    await this.settle()
+  }
+
+  async press(key, times) {
+    for (let i = 0; i < times; i++) {
+      await this.page.keyboard.press(key)
+      await sleep(KEY_PACE_MS)
+    }
+  }
+
+  /** JS heap after a full GC (CDP) and Lightning's texture memory (stage.usedMemory is in pixels, RGBA: ×4 bytes). */
+  async memory() {
+    await this.cdp.send('HeapProfiler.enable')
+    for (let i = 0; i < 2; i++) await this.cdp.send('HeapProfiler.collectGarbage')
+    const heap = await this.cdp.send('Runtime.getHeapUsage')
+    const vram = await this.page.evaluate(() => {
+      const stage = window.__bench.stage
+      return { total: stage.usedMemory * 4, textures: stage.textureManager.usedMemory * 4, renderTextures: stage.ctx.usedMemory * 4 }
+    })
+    return { heap: heap.usedSize, vram }
+  }
+
+  /** Elements alive under the stage root (hidden ones too), and the longest VirtualList's length. */
+  census() {
+    return this.page.evaluate(() => {
+      let elements = 0
+      let longest = 0
+      const stack = [window.__bench.stage.root]
+      while (stack.length) {
+        const el = stack.pop()
+        elements++
+        if (typeof el.renderedCount === 'number' && typeof el.length === 'number') longest = Math.max(longest, el.length)
+        const list = el.__childList
+        if (list && list._items) for (const child of list._items) stack.push(child)
+      }
+      return { elements, longest }
+    })
+  }
+
+  async recordFrames(action) {
+    await this.page.evaluate(() => {
+      window.__bench.frames = []
+      window.__bench.recording = true
+    })
+    await action()
+    await this.settle(300)
+    return this.page.evaluate(() => {
+      window.__bench.recording = false
+      return window.__bench.frames
+    })
+  }
+
+  close() {
+    return this.context.close()
+  }
+}
+
+// ---------------------------------------------------------------- the measurements
+
+const TARGETS = {
+  app: { label: 'app' },
+  bare: { label: 'bare' },
+}
+
+async function main() {
+  const started = new Date().toISOString()
+  const loadAtStart = load()
+  log(`mode ${QUICK ? 'quick' : 'full'}: ${RUNS} run(s), ${TOURS} tours, ${RESOLUTIONS.join('/')}, CPU ${THROTTLES.join('×/')}×; load average ${loadAtStart.join(' ')} on ${os.cpus().length} cores`)
+  build()
+  const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'))
+  const results = {
+    started,
+    mode: QUICK ? 'quick' : 'full',
+    runs: RUNS,
+    tours: TOURS,
+    cores: os.cpus().length,
+    loadAverage: { start: loadAtStart },
+    chromium: spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+    js: { app: jsSize('dist/app/appBundle.js'), bare: jsSize('bench/bare/dist/appBundle.js') },
+    samples: [],
+    notes: [],
+  }
+
+  const api = await startApi()
+  const appServer = await serveApp({ port: 0, root: 'dist/app' })
+  const bareServer = await serveApp({ port: 0, root: 'bench/bare/dist' })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() })
+  try {
+    const { items: scenarios } = await getJson(`${api.url}/v1/demo/scenarios`)
+    const home = scenarios.find((scenario) => scenario.id === 'healthy') ?? scenarios[0]
+    const overview = await getJson(`${api.url}/v1/overview`, home.token)
+    const greetings = JSON.parse(readFileSync('src/app/translations/core.json', 'utf8')).pt['home.greeting']
+    const greeting = greetings.replace('{name}', overview.viewer.name)
+
+    const urlFor = (target, resolution, token, device = 'uma', hash = '') => {
+      const query = new URLSearchParams({ api: api.url, resolution, token, device })
+      return `${target === 'app' ? appServer.url : bareServer.url}?${query}${hash ? `#${hash}` : ''}`
+    }
+    const open = (target, resolution, throttle, token = home.token, device = 'uma') =>
+      Box.open(browser, { url: urlFor(target, resolution, token, device), resolution, throttle, meaningfulText: greeting })
+
+    // The tour: every route the app declares, concrete ids from the API; the bare app has one route.
+    const routes = appRoutes()
+    const tour = { app: [], bare: ['home'] }
+    for (const path of routes) {
+      const hash = await concreteRoute(path, api.url, home.token)
+      if (hash) tour.app.push(hash)
+      else results.notes.push(`route ${path} left out of the tour: no id for it from the API`)
+    }
+    if (tour.app.at(-1) !== 'home') tour.app.push('home')
+    results.tour = tour
+    log(`tour: ${tour.app.join(' → ')}`)
+
+    // The longest list present, over every demo account and every route without a parameter.
+    log('finding the longest list (every scenario × every list route)')
+    let heaviest = { scenario: home.id, token: home.token, route: 'home', length: 0 }
+    const listRoutes = routes.filter((path) => !path.includes(':') && path !== 'home')
+    for (const scenario of QUICK ? [home] : scenarios) {
+      const box = await open('app', '1080p', 1, scenario.token).catch(() => null)
+      if (!box) continue
+      for (const route of listRoutes) {
+        await box.goto(route)
+        const { longest } = await box.census()
+        if (longest > heaviest.length) heaviest = { scenario: scenario.id, token: scenario.token, route, length: longest }
+      }
+      await box.close()
+    }
+    results.heaviestList = { scenario: heaviest.scenario, route: heaviest.route, rows: heaviest.length }
+    log(`longest list: #${heaviest.route} of ${heaviest.scenario}, ${heaviest.length} rows`)
+
+    // Warm-up: one discarded load of each (compile caches, the API's first queries).
+    for (const target of Object.keys(TARGETS)) await (await open(target, '1080p', 1)).close()
+
+    for (let runIndex = 0; runIndex < RUNS; runIndex++) {
+      const runLoad = load()
+      log(`run ${runIndex + 1}/${RUNS}, load average ${runLoad.join(' ')}`)
+      results.loadAverage[`run${runIndex + 1}`] = runLoad
+      for (const resolution of RESOLUTIONS) {
+        for (const throttle of THROTTLES) {
+          for (const target of Object.keys(TARGETS)) {
+            const sample = { run: runIndex + 1, target, resolution, throttle, load: load() }
+            // Time to first frame and first meaningful frame of home.
+            let box = await open(target, resolution, throttle)
+            const times = await box.times()
+            Object.assign(sample, times)
+            // After a tour of every route: heap and texture memory (at 1×: the tour is long).
+            if (throttle === 1) {
+              await box.settle()
+              for (const hash of tour[target]) await box.goto(hash)
+              Object.assign(sample, { afterTour: await box.memory() })
+            }
+            sample.errors = box.errors.slice()
+            await box.close()
+
+            // Frame time while scrolling the longest list; elements alive on it.
+            box = await Box.open(browser, {
+              url: urlFor(target, resolution, target === 'app' ? heaviest.token : home.token, 'uma', target === 'app' ? heaviest.route : ''),
+              resolution,
+              throttle,
+              meaningfulText: target === 'app' ? '' : greeting,
+            })
+            await box.settle()
+            const rows = target === 'app' ? heaviest.length : 12
+            const presses = Math.max(1, Math.min(rows - 1, QUICK ? 8 : 30))
+            const frames = await box.recordFrames(async () => {
+              await box.press('ArrowDown', presses)
+              await box.press('ArrowUp', presses)
+            })
+            sample.scroll = { presses, frames: frames.length, median: median(frames), p95: percentile(frames, 95) }
+            sample.elements = (await box.census()).elements
+            await box.close()
+            results.samples.push(sample)
+            log(
+              `${target} ${resolution} ${throttle}×: first ${sample.firstFrame?.toFixed(0)} ms, meaningful ${sample.meaningful?.toFixed(0)} ms` +
+                (sample.afterTour ? `, heap ${(sample.afterTour.heap / 1e6).toFixed(2)} MB, vram ${(sample.afterTour.vram.total / 1e6).toFixed(2)} MB` : '') +
+                `, frame p50/p95 ${sample.scroll.median?.toFixed(2)}/${sample.scroll.p95?.toFixed(2)} ms over ${frames.length} frames, ${sample.elements} elements`,
+            )
+          }
+        }
+      }
+
+      // The low-memory profile: texture memory after a tour at 720p with device=low.
+      for (const target of Object.keys(TARGETS)) {
+        const box = await open(target, '720p', 1, home.token, 'low')
+        await box.settle()
+        for (const hash of tour[target]) await box.goto(hash)
+        results.samples.push({ run: runIndex + 1, target, resolution: '720p', device: 'low', throttle: 1, afterTour: await box.memory() })
+        await box.close()
+      }
+
+      // Growth over many tours, 1080p 1×: after the first tour, then after TOURS more.
+      for (const target of Object.keys(TARGETS)) {
+        const box = await open(target, '1080p', 1)
+        await box.settle()
+        for (const hash of tour[target]) await box.goto(hash)
+        const first = await box.memory()
+        for (let i = 0; i < TOURS; i++) for (const hash of tour[target]) await box.goto(hash)
+        const last = await box.memory()
+        results.samples.push({ run: runIndex + 1, target, resolution: '1080p', throttle: 1, growth: { tours: TOURS, first, last } })
+        log(`${target}: heap ${(first.heap / 1e6).toFixed(2)} → ${(last.heap / 1e6).toFixed(2)} MB over ${TOURS} tours`)
+        await box.close()
+      }
+    }
+
+    // The reference API: fixed rate, then flat out, 127.0.0.1.
+    log(`API: ${API_RATE} req/s for ${API_SECONDS} s on GET /v1/overview`)
+    const cannon = (extra) =>
+      autocannon({
+        url: `${api.url}/v1/overview`,
+        headers: { authorization: `Bearer ${home.token}` },
+        connections: 10,
+        duration: API_SECONDS,
+        ...extra,
+      })
+    await cannon({ duration: 1 }) // warm-up
+    const fixed = await cannon({ overallRate: API_RATE })
+    const flat = await cannon({})
+    results.api = {
+      route: 'GET /v1/overview',
+      rate: API_RATE,
+      seconds: API_SECONDS,
+      p50: fixed.latency.p50,
+      p99: fixed.latency.p99,
+      achieved: fixed.requests.average,
+      errors: fixed.errors + fixed.non2xx,
+      maxThroughput: flat.requests.average,
+      maxP99: flat.latency.p99,
+      load: load(),
+    }
+  } finally {
+    await browser.close()
+    await appServer.server.close()
+    await bareServer.server.close()
+    await api.stop()
+  }
+
+  results.loadAverage.end = load()
+  results.figures = evaluateBudgets(results, budgets, { resolutions: RESOLUTIONS, throttles: THROTTLES })
+  mkdirSync('bench/results', { recursive: true })
+  const stamp = started.replace(/[:.]/g, '-')
+  const table = markdownTable(results)
+  const name = `${QUICK ? 'quick' : 'bench'}-${stamp}`
+  writeFileSync(`bench/results/${name}.json`, JSON.stringify(results, null, 2))
+  writeFileSync(`bench/results/${name}.md`, table)
+  writeFileSync(`bench/results/latest${QUICK ? '-quick' : ''}.md`, table)
+  writeFileSync(`bench/results/latest${QUICK ? '-quick' : ''}.json`, JSON.stringify(results, null, 2))
+  console.log(`\n${table}`)
+  log(`written bench/results/${name}.json and .md`)
+  const unmeasured = results.figures.filter((figure) => figure.app === null)
+  if (unmeasured.length) {
+    console.error(`not measured: ${unmeasured.map((figure) => figure.name).join(', ')}`)
+    process.exitCode = 1
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
