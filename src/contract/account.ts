@@ -2,6 +2,7 @@
 import Type from 'typebox'
 import { Denied, Profile } from './common'
 import { InvoiceSummary } from './invoices'
+import { NoticesOverview } from './notices'
 
 export const Viewer = Type.Object({
   name: Type.String(),
@@ -28,6 +29,8 @@ export const Overview = Type.Object({
   account: AccountHeader,
   viewer: Viewer,
   invoices: Type.Union([InvoicesOverview, Denied]),
+  /** Every profile sees notices (domain/permissions 'notices.read'). */
+  notices: NoticesOverview,
 })
 export type Overview = Type.Static<typeof Overview>
 

@@ -8,6 +8,9 @@ export const ROUTES = {
   overview: `${API_PREFIX}/overview`,
   invoices: `${API_PREFIX}/invoices`,
   invoice: `${API_PREFIX}/invoices/:id`,
+  notices: `${API_PREFIX}/notices`,
+  notice: `${API_PREFIX}/notices/:id`,
+  noticeRead: `${API_PREFIX}/notices/:id/read`,
 } as const
 
 /** Header carrying the device token bound to an account. */

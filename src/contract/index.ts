@@ -3,4 +3,5 @@
 export * from './common'
 export * from './invoices'
 export * from './account'
+export * from './notices'
 export * from './http'

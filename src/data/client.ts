@@ -6,6 +6,8 @@ import {
   DemoScenarioList,
   InvoiceDetail,
   InvoiceList,
+  NoticeDetail,
+  NoticeList,
   Overview,
   ROUTES,
   bearer,
@@ -113,6 +115,25 @@ export class ApiClient {
     return this.get<InvoiceDetail>(ROUTES.invoice.replace(':id', encodeURIComponent(id)), InvoiceDetail, options)
   }
 
+  notices(options?: RequestOptions): Promise<Fetched<NoticeList>> {
+    return this.get<NoticeList>(ROUTES.notices, NoticeList, options)
+  }
+
+  /**
+   * Opening a notice marks it read on the server (idempotent, so a retry is safe) and returns it;
+   * the cached list and home overview are dropped, since their unread counts changed.
+   */
+  async openNotice(id: string, options?: RequestOptions): Promise<Fetched<NoticeDetail>> {
+    const fetched = await this.write<NoticeDetail>('POST', ROUTES.noticeRead.replace(':id', encodeURIComponent(id)), NoticeDetail, options)
+    this.invalidate(ROUTES.overview, ROUTES.notices)
+    return fetched
+  }
+
+  /** Drops cached answers whose path starts with one of `prefixes` (after a write changed them). */
+  invalidate(...prefixes: string[]): void {
+    for (const path of [...this.cache.keys()]) if (prefixes.some((prefix) => path.startsWith(prefix))) this.cache.delete(path)
+  }
+
   /** Demo accounts of the reference server: lets QA launch with `scenario=overdue`. */
   demoScenarios(options?: RequestOptions): Promise<Fetched<DemoScenarioList>> {
     return this.get<DemoScenarioList>(ROUTES.demoScenarios, DemoScenarioList, options)
@@ -140,7 +161,22 @@ export class ApiClient {
     throw new ApiError(failure, cached)
   }
 
-  private async request(path: string, schema: object, signal?: AbortSignal): Promise<unknown> {
+  /** A write: never cached; retried like a GET only because every write of this API is idempotent. */
+  private async write<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, schema: object, options: RequestOptions = {}): Promise<Fetched<T>> {
+    let failure: ApiFailure = { kind: 'network' }
+    for (let attempt = 0; attempt <= this.retries; attempt++) {
+      if (attempt > 0) await delay(this.retryDelayMs * attempt, options.signal)
+      try {
+        return { data: (await this.request(path, schema, options.signal, method)) as T, fetchedAt: this.now() }
+      } catch (error) {
+        failure = toFailure(error)
+        if (!RETRYABLE.has(failure.kind)) break
+      }
+    }
+    throw new ApiError(failure)
+  }
+
+  private async request(path: string, schema: object, signal?: AbortSignal, method = 'GET'): Promise<unknown> {
     const controller = new AbortController()
     let timedOut = false
     const timer = setTimeout(() => {
@@ -154,7 +190,7 @@ export class ApiClient {
       if (this.token) headers.authorization = bearer(this.token)
       let response: Response
       try {
-        response = await this.fetchImpl(this.baseUrl + path, { headers, signal: controller.signal })
+        response = await this.fetchImpl(this.baseUrl + path, { method, headers, signal: controller.signal })
       } catch {
         throw new ApiError(timedOut ? { kind: 'timeout', afterMs: this.timeoutMs } : signal?.aborted ? { kind: 'aborted' } : { kind: 'network' })
       }

@@ -8,6 +8,18 @@ const FULL_ACCESS: readonly Profile[] = ['administrador', 'responsavel-delegado'
 const ACTIONS = {
   /** Financial data: invoices, references and amounts (Responsável de Faturação). */
   'invoices.read': { alsoAllowed: ['responsavel-faturacao'], refusal: 'As faturas só podem ser vistas' },
+  /**
+   * Channel-change notices concern everyone who watches at home: seed 004 TV §2.1.3 has them shown "on the
+   * screen of the equipment", whoever holds the remote, and the channel line-up is part of every member's
+   * service (seed 002 Utilizador: "o serviço que lhe foi atribuído"). So every profile reads notices.
+   */
+  'notices.read': { alsoAllowed: ['responsavel-faturacao', 'responsavel-tecnico', 'utilizador'], refusal: 'Os avisos só podem ser vistos' },
+  /**
+   * The details of a contract change (prices, terms, the free-exit right of seed 004 general §5.2) are
+   * contract and financial data: seed 002 gives those to the Administrador, Responsável Delegado and
+   * Responsável de Faturação. Others see that a change is coming and when, not its terms.
+   */
+  'notices.contract': { alsoAllowed: ['responsavel-faturacao'], refusal: 'Os detalhes das alterações ao contrato só podem ser vistos' },
 } as const satisfies Record<string, { alsoAllowed: readonly Profile[]; refusal: string }>
 
 export type Action = keyof typeof ACTIONS

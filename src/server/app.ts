@@ -11,6 +11,7 @@ import { requireDeviceToken } from './auth'
 import type { Db } from './db'
 import { handleError, handleNotFound } from './errors'
 import { invoiceRoutes } from './routes/invoices'
+import { noticeRoutes } from './routes/notices'
 import { overviewRoutes } from './routes/overview'
 import { publicRoutes } from './routes/public'
 
@@ -30,6 +31,8 @@ export interface RouteContext {
   db: Db
   /** Today's date in Portugal, by the server's clock: deadlines are calendar days. */
   today: () => string
+  /** The server's clock, for instants it records (a notice's first opening). */
+  now: () => Date
 }
 
 export async function buildServer({ db, now = () => new Date(), demo, logger = false }: ServerOptions): Promise<App> {
@@ -56,12 +59,13 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
     },
   })
 
-  const context: RouteContext = { db, today: () => lisbonDate(now()) }
+  const context: RouteContext = { db, today: () => lisbonDate(now()), now }
   await app.register(publicRoutes, { ...context, demo })
   await app.register(async (scope) => {
     requireDeviceToken(scope, db)
     await scope.register(overviewRoutes, context)
     await scope.register(invoiceRoutes, context)
+    await scope.register(noticeRoutes, context)
   })
   return app
 }

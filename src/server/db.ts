@@ -4,7 +4,7 @@
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
-import type { LineGroup, Profile, VatRegion } from '../contract'
+import type { ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../contract'
 
 export type PaymentMethod = 'multibanco' | 'direct-debit'
 
@@ -81,6 +81,30 @@ export interface DemoScenarioTable {
   token: string
 }
 
+/** A notice sent to an account (seed 004 TV §2.1.3, general §5). Lateness and free exit are derived per request. */
+export interface NoticeTable {
+  id: string
+  account_id: string
+  kind: NoticeKind
+  title: string
+  /** Paragraphs separated by a blank line. */
+  details: string
+  announced_on: string
+  effective_on: string
+  unforeseeable: number
+  contract_effect: ContractEffect | null
+  /** First time the notice was opened on a box of the account (ISO instant); null while unread. */
+  read_at: string | null
+}
+
+export interface NoticeChannelTable {
+  notice_id: string
+  position: number
+  name: string
+  number_before: number | null
+  number_after: number | null
+}
+
 export interface Database {
   account: AccountTable
   device_token: DeviceTokenTable
@@ -88,6 +112,8 @@ export interface Database {
   invoice: InvoiceTable
   invoice_line: InvoiceLineTable
   demo_scenario: DemoScenarioTable
+  notice: NoticeTable
+  notice_channel: NoticeChannelTable
 }
 
 export type Db = Kysely<Database>

@@ -84,6 +84,34 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0002_notices': {
+    async up(db: Kysely<unknown>) {
+      // Channel-change and contract-change notices (seed 004 TV §2.1.3, general §5); read state per account.
+      await db.schema
+        .createTable('notice')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('title', 'text', (column) => column.notNull())
+        .addColumn('details', 'text', (column) => column.notNull())
+        .addColumn('announced_on', 'text', (column) => column.notNull())
+        .addColumn('effective_on', 'text', (column) => column.notNull())
+        .addColumn('unforeseeable', 'integer', (column) => column.notNull())
+        .addColumn('contract_effect', 'text')
+        .addColumn('read_at', 'text')
+        .execute()
+      await db.schema.createIndex('notice_account').on('notice').columns(['account_id', 'effective_on']).execute()
+      await db.schema
+        .createTable('notice_channel')
+        .addColumn('notice_id', 'text', (column) => column.notNull().references('notice.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('number_before', 'integer')
+        .addColumn('number_after', 'integer')
+        .addPrimaryKeyConstraint('notice_channel_pk', ['notice_id', 'position'])
+        .execute()
+    },
+  },
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -20,6 +20,7 @@ import { invoiceAmounts, VAT_RATE_PERCENT } from '../domain/money'
 import { multibancoReference } from '../domain/multibanco'
 import type { AccountServiceTable, AccountTable, Db, InvoiceLineTable, InvoiceTable } from './db'
 import { MULTIBANCO_ENTITY } from './operator'
+import { seedNotices } from './seed-notices'
 
 /** Yearly price update (seed 004 general §10.2): INE's average CPI was about 2.4 % in 2024 and 2.3 % in 2025. */
 const PRICE_INDEX_BASIS_POINTS = 230
@@ -323,6 +324,44 @@ const SCENARIOS: Scenario[] = [
         today,
       ),
   },
+  {
+    id: 'notices',
+    description:
+      'Avisos por ler: Eurosport 2 sai já (imprevisível), Canal Panda sai com aviso tardio (14 dias), Fox Life passa a Star Life, nova mensalidade com direito a cancelar sem custos ainda aberto; o banner aparece ao abrir.',
+    token: 'demo-notices-0005',
+    viewer: { name: 'Rui Carvalho', profile: 'administrador' },
+    account: {
+      id: 'acc-4102245816',
+      holder_name: 'Rui Almeida Carvalho',
+      contract_number: '4102245816',
+      nif: '245183671',
+      region: 'continente',
+      consumer: 1,
+      payment_method: 'direct-debit',
+      iban: 'PT50003300004555698867005',
+    },
+    activatedDaysAgo: 820,
+    services: [
+      { name: 'Televisão NOS', kind: 'tv', requestedDaysAgo: 823, activatedDaysAgo: 820 },
+      { name: 'Internet Fibra 1 Gbps', kind: 'internet', requestedDaysAgo: 823, activatedDaysAgo: 820 },
+      { name: 'Telefone fixo', kind: 'voice', requestedDaysAgo: 823, activatedDaysAgo: 820 },
+    ],
+    invoices: (today) =>
+      monthlyHistory(
+        {
+          cycleStart: newestIssuedPeriodStart(today, 8),
+          newestIndex: 0,
+          months: 24,
+          region: 'continente',
+          basePackage: BASE_3P,
+          rentals: [ROUTER_RENTAL],
+          vodChance: 0.25,
+          payment: collectedOnDueDate,
+          randomSeed: 5,
+        },
+        today,
+      ),
+  },
 ]
 
 /** Series validation code the tax authority gives each yearly series (deterministic stand-in). */
@@ -427,5 +466,6 @@ export async function seedDemoAccounts(db: Db, today: string): Promise<void> {
         .values({ id: scenario.id, position: index, description: scenario.description, token: scenario.token })
         .execute()
     }
+    await seedNotices(trx, today)
   })
 }

@@ -110,8 +110,11 @@ export const longInvoice: InvoiceDetail = {
 
 export const account = { id: 'acc-overdue', holderName: 'Maria Fernandes', contractNumber: 'C-2019-004512' }
 
+/** An account whose notices have all been read: home opens without the banner. */
+export const readNotices: Overview['notices'] = { unread: 0, total: 3, mostUrgent: null }
+
 export function overview(invoices: InvoicesOverview | Denied, viewer: Overview['viewer'] = { name: 'Maria', profile: 'administrador' }): Overview {
-  return { account, viewer, invoices }
+  return { account, viewer, invoices, notices: readNotices }
 }
 
 export const overdueOverview = overview({ next: overdueSummary, unpaidCount: 1 })

@@ -5,6 +5,7 @@ import { can, denial } from '../../domain/permissions'
 import type { RouteContext } from '../app'
 import { sessionOf } from '../auth'
 import { invoicesOverview } from '../invoices'
+import { listNotices, noticesOverview } from '../notices'
 
 export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
   app.get(
@@ -22,7 +23,9 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (ap
       const invoices = can(session.viewer.profile, 'invoices.read')
         ? await invoicesOverview(db, session, today())
         : { denied: true as const, ...denial('invoices.read') }
-      return { account: session.account, viewer: session.viewer, invoices }
+      // Every profile may read notices ('notices.read'); restricted ones are not counted as unread.
+      const notices = noticesOverview(await listNotices(db, session, today()))
+      return { account: session.account, viewer: session.viewer, invoices, notices }
     },
   )
 }

@@ -33,4 +33,13 @@ describe('permission table (seed 002)', () => {
       allowedProfiles: ['administrador', 'responsavel-delegado', 'responsavel-faturacao'],
     })
   })
+
+  it('lets every profile read notices, and only contract-data profiles see contract-change terms', () => {
+    expect(PROFILES.filter((profile) => can(profile, 'notices.read'))).toEqual(PROFILES)
+    expect(PROFILES.filter((profile) => can(profile, 'notices.contract'))).toEqual([
+      'administrador',
+      'responsavel-delegado',
+      'responsavel-faturacao',
+    ])
+  })
 })

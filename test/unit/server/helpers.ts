@@ -14,6 +14,7 @@ export const TOKENS = {
   overdue: 'demo-overdue-0002',
   newCustomer: 'demo-new-customer-0003',
   restricted: 'demo-restricted-0004',
+  notices: 'demo-notices-0005',
 } as const
 
 export interface TestServer {

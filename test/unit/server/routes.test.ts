@@ -28,6 +28,7 @@ describe('GET /v1/demo/scenarios', () => {
       ['overdue', TOKENS.overdue],
       ['new-customer', TOKENS.newCustomer],
       ['restricted', TOKENS.restricted],
+      ['notices', TOKENS.notices],
     ])
     for (const item of body.items) {
       expect(item.token).toMatch(/^[A-Za-z0-9._-]{8,}$/)
@@ -53,7 +54,16 @@ describe('GET /openapi.json', () => {
     expect(status).toBe(200)
     expect(body.openapi).toMatch(/^3\./)
     expect(Object.keys(body.paths).sort()).toEqual(
-      ['/health', '/v1/demo/scenarios', '/v1/invoices', '/v1/invoices/{id}', '/v1/overview'].sort(),
+      [
+        '/health',
+        '/v1/demo/scenarios',
+        '/v1/invoices',
+        '/v1/invoices/{id}',
+        '/v1/overview',
+        '/v1/notices',
+        '/v1/notices/{id}',
+        '/v1/notices/{id}/read',
+      ].sort(),
     )
     const invoice = body.paths['/v1/invoices/{id}'].get
     expect(Object.keys(invoice.responses).sort()).toEqual(['200', '400', '401', '403', '404'])

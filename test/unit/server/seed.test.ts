@@ -12,7 +12,7 @@ describe.each(SEEDING_DAYS)('demo data seeded on %s', (today) => {
     const { app, db, close } = await testServer({ now: new Date(`${today}T12:00:00Z`) })
     try {
       const accounts = await db.selectFrom('account').selectAll().orderBy('id').execute()
-      expect(accounts).toHaveLength(4)
+      expect(accounts).toHaveLength(5)
       for (const account of accounts) expect(isValidNif(account.nif)).toBe(true)
 
       const statusesOf = async (token: string) => {
@@ -58,6 +58,29 @@ describe.each(SEEDING_DAYS)('demo data seeded on %s', (today) => {
         .where('status', '=', 'pending')
         .execute()
       expect(pending.length).toBeGreaterThan(0)
+
+      // notices: unread channel and contract notices, one late, one free exit still open; others all read.
+      const notices = (await app.inject({ url: '/v1/notices', headers: { authorization: 'Bearer demo-notices-0005' } })).json().items as {
+        kind: string
+        late: boolean
+        readAt: string | null
+        unforeseeable: boolean
+        freeExit: { open: boolean } | null
+        daysLeft: number
+      }[]
+      const unread = notices.filter((notice) => notice.readAt === null)
+      expect(unread.some((notice) => notice.kind.startsWith('channel-'))).toBe(true)
+      expect(unread.filter((notice) => notice.late)).toHaveLength(1)
+      expect(unread.filter((notice) => notice.freeExit?.open)).toHaveLength(1)
+      expect(unread.every((notice) => notice.daysLeft > 0)).toBe(true)
+      for (const token of ['demo-healthy-0001', 'demo-overdue-0002', 'demo-new-customer-0003', 'demo-restricted-0004']) {
+        const overview = (await app.inject({ url: '/v1/overview', headers: { authorization: `Bearer ${token}` } })).json()
+        expect(overview.notices.unread).toBe(0)
+      }
+      for (const notice of await db.selectFrom('notice').select(['read_at', 'announced_on']).execute()) {
+        if (notice.read_at) expect(compareDates(notice.read_at.slice(0, 10), today)).toBeLessThanOrEqual(0)
+        expect(compareDates(notice.announced_on, today)).toBeLessThanOrEqual(0)
+      }
     } finally {
       await close()
     }

@@ -1,0 +1,81 @@
+// Notices (seed 004 TV §2.1.3, general §5): every profile reads them; the terms of a
+// contract change only the profiles seed 002 gives contract data (domain/permissions).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ApiErrorBody, NoticeDetail, NoticeList, NoticeParams, ROUTES } from '../../contract'
+import { can } from '../../domain/permissions'
+import type { RouteContext } from '../app'
+import { requirePermission, type Session, sessionOf } from '../auth'
+import { forbidden, notFound } from '../errors'
+import { listNotices, markNoticeRead, noticeDetail, unreadCount } from '../notices'
+
+const refusals = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody }
+
+function missing(id: string): Error {
+  return notFound(`Não existe o aviso «${id}» nesta conta.`)
+}
+
+/** A contract change's terms are refused to profiles without contract data, with who can help. */
+function mayOpen(session: Session, notice: NoticeDetail): void {
+  if (notice.restricted && !can(session.viewer.profile, 'notices.contract')) throw forbidden('notices.contract')
+}
+
+export const noticeRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today, now }) => {
+  app.get(
+    ROUTES.notices,
+    {
+      schema: {
+        summary: 'Channel and contract notices: unread first, then the most urgent',
+        tags: ['notices'],
+        security: [{ deviceToken: [] }],
+        response: { 200: NoticeList, ...refusals },
+      },
+      onRequest: requirePermission('notices.read'),
+    },
+    async (request) => {
+      const items = await listNotices(db, sessionOf(request), today())
+      return { items, unread: unreadCount(items) }
+    },
+  )
+
+  app.get(
+    ROUTES.notice,
+    {
+      schema: {
+        summary: 'One notice, without marking it read',
+        tags: ['notices'],
+        security: [{ deviceToken: [] }],
+        params: NoticeParams,
+        response: { 200: NoticeDetail, ...refusals, 404: ApiErrorBody },
+      },
+      onRequest: requirePermission('notices.read'),
+    },
+    async (request) => {
+      const session = sessionOf(request)
+      const notice = await noticeDetail(db, session, request.params.id, today())
+      if (!notice) throw missing(request.params.id)
+      mayOpen(session, notice)
+      return notice
+    },
+  )
+
+  app.post(
+    ROUTES.noticeRead,
+    {
+      schema: {
+        summary: 'Opens a notice: marks it read for the account (the first opening is kept) and returns it',
+        tags: ['notices'],
+        security: [{ deviceToken: [] }],
+        params: NoticeParams,
+        response: { 200: NoticeDetail, ...refusals, 404: ApiErrorBody },
+      },
+      onRequest: requirePermission('notices.read'),
+    },
+    async (request) => {
+      const session = sessionOf(request)
+      const notice = await noticeDetail(db, session, request.params.id, today())
+      if (!notice) throw missing(request.params.id)
+      mayOpen(session, notice)
+      return (await markNoticeRead(db, session, request.params.id, now(), today())) ?? notice
+    },
+  )
+}

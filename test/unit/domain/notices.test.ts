@@ -1,0 +1,134 @@
+// Lead time and free exit of notices (seed 004 TV §2.1.3, general §5.1–5.6, §10.2).
+import { describe, expect, it } from 'vitest'
+import { actionDaysLeft, assessNotice, compareNotices, isYearlyPriceUpdate, type NoticeFacts, noticeTiming } from '../../../src/domain/notices'
+
+const channel = (announcedOn: string, effectiveOn: string, unforeseeable = false): NoticeFacts => ({
+  kind: 'channel-removed',
+  announcedOn,
+  effectiveOn,
+  unforeseeable,
+  contractEffect: null,
+})
+
+const contract = (announcedOn: string, effectiveOn: string, contractEffect: NoticeFacts['contractEffect'] = 'adverse'): NoticeFacts => ({
+  kind: 'contract-change',
+  announcedOn,
+  effectiveOn,
+  unforeseeable: false,
+  contractEffect,
+})
+
+describe('channel changes: 30 days ahead unless unforeseeable (TV §2.1.3)', () => {
+  it('is in time with exactly 30 days of notice, late with 29', () => {
+    expect(assessNotice(channel('2026-11-01', '2026-12-01'))).toMatchObject({ late: false, noticeDueBy: '2026-11-01', noticeDays: 30 })
+    expect(assessNotice(channel('2026-11-02', '2026-12-01'))).toMatchObject({ late: true, noticeDueBy: '2026-11-01', noticeDays: 29 })
+  })
+
+  it('counts calendar days across month ends and leap days', () => {
+    expect(assessNotice(channel('2028-02-01', '2028-03-02')).late).toBe(false)
+    expect(assessNotice(channel('2028-02-02', '2028-03-02')).late).toBe(true)
+  })
+
+  it('an unforeseeable change told the day before is not late, and has no due date', () => {
+    expect(assessNotice(channel('2026-11-30', '2026-12-01', true))).toMatchObject({ late: false, noticeDueBy: null })
+  })
+
+  it('never gives a free exit and is not a contract change', () => {
+    for (const kind of ['channel-added', 'channel-removed', 'channel-replaced', 'channel-renumbered'] as const) {
+      expect(assessNotice({ ...channel('2026-10-01', '2026-12-01'), kind })).toMatchObject({ contractChange: false, freeExitUntil: null })
+    }
+  })
+})
+
+describe('contract changes: one month ahead, free exit for 30 days after the notice (general §5.1, §5.2)', () => {
+  it('is in time a calendar month ahead, late a day less', () => {
+    expect(assessNotice(contract('2026-11-15', '2026-12-15'))).toMatchObject({ late: false, noticeDueBy: '2026-11-15' })
+    expect(assessNotice(contract('2026-11-16', '2026-12-15')).late).toBe(true)
+    // One month before 31 March is the last day of February.
+    expect(assessNotice(contract('2027-02-28', '2027-03-31')).late).toBe(false)
+    expect(assessNotice(contract('2027-03-01', '2027-03-31')).late).toBe(true)
+  })
+
+  it('an "unforeseeable" flag does not excuse a contract change: §5.1 has no such exception', () => {
+    expect(assessNotice({ ...contract('2026-12-10', '2026-12-15'), unforeseeable: true }).late).toBe(true)
+  })
+
+  it('gives the free exit until 30 days after the notice when the change is adverse', () => {
+    expect(assessNotice(contract('2026-11-13', '2026-12-18')).freeExitUntil).toBe('2026-12-13')
+    // Unknown effect: the customer keeps the right.
+    expect(assessNotice(contract('2026-11-13', '2026-12-18', null)).freeExitUntil).toBe('2026-12-13')
+  })
+
+  it.each(['beneficial', 'neutral', 'legal'] as const)('gives no free exit for a %s change (§5.6)', (effect) => {
+    expect(assessNotice(contract('2026-11-13', '2026-12-18', effect))).toMatchObject({ contractChange: true, freeExitUntil: null })
+  })
+})
+
+describe('the yearly price update is not a contract change (general §5.5, §10.2)', () => {
+  it('between February and April: no lead time, no free exit, never late', () => {
+    for (const effectiveOn of ['2027-02-01', '2027-03-01', '2027-04-30']) {
+      expect(isYearlyPriceUpdate(effectiveOn)).toBe(true)
+      expect(assessNotice({ ...contract('2027-01-20', effectiveOn), kind: 'price-update', contractEffect: null })).toMatchObject({
+        contractChange: false,
+        late: false,
+        freeExitUntil: null,
+        noticeDueBy: null,
+      })
+    }
+  })
+
+  it('outside February–April it is an ordinary contract change: a month ahead and the free exit', () => {
+    expect(isYearlyPriceUpdate('2027-05-01')).toBe(false)
+    expect(isYearlyPriceUpdate('2027-01-31')).toBe(false)
+    expect(assessNotice({ ...contract('2027-04-20', '2027-05-01'), kind: 'price-update', contractEffect: null })).toMatchObject({
+      contractChange: true,
+      late: true,
+      freeExitUntil: '2027-05-20',
+    })
+  })
+})
+
+describe('timing by today', () => {
+  const assessment = assessNotice(contract('2026-11-13', '2026-12-18'))
+
+  it('counts days left to the change and to the end of the free exit, 0 on the last day', () => {
+    expect(noticeTiming(assessment, '2026-12-18', '2026-11-23')).toEqual({ daysLeft: 25, freeExitOpen: true, freeExitDaysLeft: 20 })
+    expect(noticeTiming(assessment, '2026-12-18', '2026-12-13')).toEqual({ daysLeft: 5, freeExitOpen: true, freeExitDaysLeft: 0 })
+  })
+
+  it('closes the free exit the day after its last day; the change then is still ahead', () => {
+    expect(noticeTiming(assessment, '2026-12-18', '2026-12-14')).toEqual({ daysLeft: 4, freeExitOpen: false, freeExitDaysLeft: null })
+  })
+
+  it('goes negative once the change is in force', () => {
+    expect(noticeTiming(assessment, '2026-12-18', '2026-12-20').daysLeft).toBe(-2)
+  })
+})
+
+describe('order: unread first, then the nearest thing to act on', () => {
+  const notice = (id: string, read: boolean, daysLeft: number, freeExitDaysLeft: number | null = null) => ({
+    id,
+    read,
+    daysLeft,
+    freeExitDaysLeft,
+    effectiveOn: `2026-12-${String(Math.max(1, Math.min(28, 10 + daysLeft))).padStart(2, '0')}`,
+    announcedOn: '2026-11-01',
+  })
+
+  it('ranks a closing free exit before a later change, read ones last, changes in force after upcoming ones', () => {
+    const list = [
+      notice('read-soon', true, 1),
+      notice('in-force', false, -3),
+      notice('far', false, 30),
+      notice('exit-closing', false, 25, 4),
+      notice('soon', false, 12),
+    ]
+    expect([...list].sort(compareNotices).map((item) => item.id)).toEqual(['exit-closing', 'soon', 'far', 'in-force', 'read-soon'])
+  })
+
+  it('the action date is the nearer of the free-exit end and the change; none once both passed', () => {
+    expect(actionDaysLeft(notice('a', false, 25, 4))).toBe(4)
+    expect(actionDaysLeft(notice('b', false, 3, null))).toBe(3)
+    expect(actionDaysLeft(notice('c', false, -1, null))).toBeNull()
+  })
+})
