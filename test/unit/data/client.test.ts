@@ -8,6 +8,7 @@ const OVERVIEW = {
   account: { id: 'acc-1', holderName: 'Maria Silva', contractNumber: '123456789' },
   viewer: { name: 'Maria', profile: 'administrador' },
   invoices: { denied: true, reason: 'Não pode ver.', allowedProfiles: ['administrador'] },
+  notices: { unread: 0, total: 0, mostUrgent: null },
 }
 
 type Answer = Response | Error | 'hang'
