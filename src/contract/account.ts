@@ -3,6 +3,7 @@ import Type from 'typebox'
 import { Denied, Profile } from './common'
 import { InvoiceSummary } from './invoices'
 import { NoticesOverview } from './notices'
+import { RecordingsOverview } from './recordings'
 
 export const Viewer = Type.Object({
   name: Type.String(),
@@ -31,6 +32,8 @@ export const Overview = Type.Object({
   invoices: Type.Union([InvoicesOverview, Denied]),
   /** Every profile sees notices (domain/permissions 'notices.read'). */
   notices: NoticesOverview,
+  /** Recording quota meter; optional so an operator's backend without cloud recordings can leave it out. */
+  recordings: Type.Optional(Type.Union([RecordingsOverview, Denied])),
 })
 export type Overview = Type.Static<typeof Overview>
 

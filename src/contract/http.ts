@@ -11,6 +11,12 @@ export const ROUTES = {
   notices: `${API_PREFIX}/notices`,
   notice: `${API_PREFIX}/notices/:id`,
   noticeRead: `${API_PREFIX}/notices/:id/read`,
+  recordings: `${API_PREFIX}/recordings`,
+  recording: `${API_PREFIX}/recordings/:id`,
+  recordingProtection: `${API_PREFIX}/recordings/:id/protection`,
+  recordingsAutoDeletion: `${API_PREFIX}/recordings/auto-deletion`,
+  qaRecordings: `${API_PREFIX}/qa/recordings`,
+  qaRecordingQuota: `${API_PREFIX}/qa/recordings/quota`,
 } as const
 
 /** Header carrying the device token bound to an account. */

@@ -20,6 +20,13 @@ const ACTIONS = {
    * Responsável de Faturação. Others see that a change is coming and when, not its terms.
    */
   'notices.contract': { alsoAllowed: ['responsavel-faturacao'], refusal: 'Os detalhes das alterações ao contrato só podem ser vistos' },
+  // Recordings are part of the TV service, a technical service: Responsável Técnico
+  // ("pode gerir serviços técnicos"). Not Responsável de Faturação (financial data
+  // only) nor Utilizador: seed 002 says that profile exists only for mobile lines
+  // (a phone inside a TV package, company mobile numbers), so the one service it
+  // is assigned is never the TV service and its recordings.
+  'recordings.read': { alsoAllowed: ['responsavel-tecnico'], refusal: 'As gravações só podem ser vistas' },
+  'recordings.manage': { alsoAllowed: ['responsavel-tecnico'], refusal: 'As gravações só podem ser protegidas ou apagadas' },
 } as const satisfies Record<string, { alsoAllowed: readonly Profile[]; refusal: string }>
 
 export type Action = keyof typeof ACTIONS

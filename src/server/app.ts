@@ -14,6 +14,7 @@ import { invoiceRoutes } from './routes/invoices'
 import { noticeRoutes } from './routes/notices'
 import { overviewRoutes } from './routes/overview'
 import { publicRoutes } from './routes/public'
+import { recordingRoutes } from './routes/recordings'
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>
 
@@ -66,6 +67,7 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
     await scope.register(overviewRoutes, context)
     await scope.register(invoiceRoutes, context)
     await scope.register(noticeRoutes, context)
+    await scope.register(recordingRoutes, { ...context, demo })
   })
   return app
 }

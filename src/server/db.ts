@@ -105,6 +105,34 @@ export interface NoticeChannelTable {
   number_after: number | null
 }
 
+/** The recording quota of an account, in minutes of quota (seed 004 TV §5.11). */
+export interface RecordingQuotaTable {
+  account_id: string
+  total_minutes: number
+}
+
+/** A cloud recording. Deleted ones stay as tombstones (deleted_on) so a repeated delete is idempotent. */
+export interface RecordingTable {
+  id: string
+  account_id: string
+  channel: string
+  title: string
+  /** ISO instant. */
+  starts_at: string
+  /** Lisbon day it was recorded: the 6-month rule counts from it (§5.9). */
+  recorded_on: string
+  duration_minutes: number
+  size_minutes: number
+  watched: number
+  progress_percent: number
+  watching_now: number
+  protected: number
+  unavailable: number
+  scheduled_deletion: string | null
+  deleted_on: string | null
+  deleted_by: 'viewer' | 'auto' | 'expiry' | null
+}
+
 export interface Database {
   account: AccountTable
   device_token: DeviceTokenTable
@@ -114,6 +142,8 @@ export interface Database {
   demo_scenario: DemoScenarioTable
   notice: NoticeTable
   notice_channel: NoticeChannelTable
+  recording_quota: RecordingQuotaTable
+  recording: RecordingTable
 }
 
 export type Db = Kysely<Database>

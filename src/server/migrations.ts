@@ -112,6 +112,35 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0003_recordings': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('recording_quota')
+        .addColumn('account_id', 'text', (column) => column.primaryKey().references('account.id').onDelete('cascade'))
+        .addColumn('total_minutes', 'integer', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('recording')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('channel', 'text', (column) => column.notNull())
+        .addColumn('title', 'text', (column) => column.notNull())
+        .addColumn('starts_at', 'text', (column) => column.notNull())
+        .addColumn('recorded_on', 'text', (column) => column.notNull())
+        .addColumn('duration_minutes', 'integer', (column) => column.notNull())
+        .addColumn('size_minutes', 'integer', (column) => column.notNull())
+        .addColumn('watched', 'integer', (column) => column.notNull())
+        .addColumn('progress_percent', 'integer', (column) => column.notNull())
+        .addColumn('watching_now', 'integer', (column) => column.notNull())
+        .addColumn('protected', 'integer', (column) => column.notNull())
+        .addColumn('unavailable', 'integer', (column) => column.notNull())
+        .addColumn('scheduled_deletion', 'text')
+        .addColumn('deleted_on', 'text')
+        .addColumn('deleted_by', 'text')
+        .execute()
+      await db.schema.createIndex('recording_account').on('recording').columns(['account_id', 'deleted_on']).execute()
+    },
+  },
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

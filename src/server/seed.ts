@@ -21,6 +21,7 @@ import { multibancoReference } from '../domain/multibanco'
 import type { AccountServiceTable, AccountTable, Db, InvoiceLineTable, InvoiceTable } from './db'
 import { MULTIBANCO_ENTITY } from './operator'
 import { seedNotices } from './seed-notices'
+import { seedRecordings } from './seed-recordings'
 
 /** Yearly price update (seed 004 general §10.2): INE's average CPI was about 2.4 % in 2024 and 2.3 % in 2025. */
 const PRICE_INDEX_BASIS_POINTS = 230
@@ -79,7 +80,7 @@ const FILMS = [
 const OUTAGE_CREDIT = 'Crédito por indisponibilidade do serviço superior a 24 h'
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32): the same seed gives the same history. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -362,6 +363,83 @@ const SCENARIOS: Scenario[] = [
         today,
       ),
   },
+  {
+    id: 'quota-full',
+    description:
+      'Quota de gravações a 98 % (100 h): vistas, por ver, protegidas, uma indisponível por decisão do titular de direitos, uma a ser vista agora e várias a apagar nos próximos 30 dias.',
+    token: 'demo-quota-full-0006',
+    viewer: { name: 'Inês Almeida', profile: 'administrador' },
+    account: {
+      id: 'acc-4102215530',
+      holder_name: 'Inês Margarida Almeida',
+      contract_number: '4102215530',
+      nif: '229871054',
+      region: 'continente',
+      consumer: 1,
+      payment_method: 'direct-debit',
+      iban: 'PT50003300004531234567815',
+    },
+    activatedDaysAgo: 900,
+    services: [
+      { name: 'Televisão NOS', kind: 'tv', requestedDaysAgo: 903, activatedDaysAgo: 900 },
+      { name: 'Internet Fibra 500 Mbps', kind: 'internet', requestedDaysAgo: 903, activatedDaysAgo: 900 },
+      { name: 'Canal premium TVCine', kind: 'premium', requestedDaysAgo: 300, activatedDaysAgo: 300 },
+    ],
+    invoices: (today) =>
+      monthlyHistory(
+        {
+          cycleStart: newestIssuedPeriodStart(today, 8),
+          newestIndex: 0,
+          months: 24,
+          region: 'continente',
+          basePackage: BASE_3P,
+          rentals: [ROUTER_RENTAL],
+          premium: { product: CINEMA, fromMonthsAgo: 9, toMonthsAgo: 0 },
+          vodChance: 0.3,
+          payment: collectedOnDueDate,
+          randomSeed: 5,
+        },
+        today,
+      ),
+  },
+  {
+    id: 'heavy',
+    description:
+      'Conta com 2000 gravações (quota de 4500 h), vista pelo Responsável Técnico: para medir a lista longa num equipamento com pouca memória; as faturas são-lhe recusadas.',
+    token: 'demo-heavy-0007',
+    viewer: { name: 'Sofia Ramos', profile: 'responsavel-tecnico' },
+    account: {
+      id: 'acc-4103348812',
+      holder_name: 'Sofia Isabel Ramos',
+      contract_number: '4103348812',
+      nif: '241586976',
+      region: 'continente',
+      consumer: 1,
+      payment_method: 'direct-debit',
+      iban: 'PT50001800034567890123477',
+    },
+    activatedDaysAgo: 2100,
+    services: [
+      { name: 'Televisão NOS', kind: 'tv', requestedDaysAgo: 2103, activatedDaysAgo: 2100 },
+      { name: 'Internet Fibra 1 Gbps', kind: 'internet', requestedDaysAgo: 2103, activatedDaysAgo: 2100 },
+      { name: 'Box adicional', kind: 'equipment', requestedDaysAgo: 1000, activatedDaysAgo: 998 },
+    ],
+    invoices: (today) =>
+      monthlyHistory(
+        {
+          cycleStart: newestIssuedPeriodStart(today, 15),
+          newestIndex: 0,
+          months: 24,
+          region: 'continente',
+          basePackage: BASE_4P,
+          rentals: [BOX_RENTAL],
+          vodChance: 0.5,
+          payment: collectedOnDueDate,
+          randomSeed: 6,
+        },
+        today,
+      ),
+  },
 ]
 
 /** Series validation code the tax authority gives each yearly series (deterministic stand-in). */
@@ -458,6 +536,7 @@ export async function seedDemoAccounts(db: Db, today: string): Promise<void> {
           })),
         )
         .execute()
+      await seedRecordings(trx, scenario.id, account.id, today, index)
       const rows = scenario.invoices(today).map((draft) => invoiceRows(scenario, index, draft))
       await trx.insertInto('invoice').values(rows.map((row) => row.invoice)).execute()
       await trx.insertInto('invoice_line').values(rows.flatMap((row) => row.lines)).execute()

@@ -6,6 +6,7 @@ import type { RouteContext } from '../app'
 import { sessionOf } from '../auth'
 import { invoicesOverview } from '../invoices'
 import { listNotices, noticesOverview } from '../notices'
+import { recordingsOverview } from '../recordings'
 
 export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
   app.get(
@@ -25,7 +26,10 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (ap
         : { denied: true as const, ...denial('invoices.read') }
       // Every profile may read notices ('notices.read'); restricted ones are not counted as unread.
       const notices = noticesOverview(await listNotices(db, session, today()))
-      return { account: session.account, viewer: session.viewer, invoices, notices }
+      const recordings = can(session.viewer.profile, 'recordings.read')
+        ? await recordingsOverview(db, session, today())
+        : { denied: true as const, ...denial('recordings.read') }
+      return { account: session.account, viewer: session.viewer, invoices, notices, recordings }
     },
   )
 }

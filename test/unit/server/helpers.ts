@@ -15,6 +15,8 @@ export const TOKENS = {
   newCustomer: 'demo-new-customer-0003',
   restricted: 'demo-restricted-0004',
   notices: 'demo-notices-0005',
+  quotaFull: 'demo-quota-full-0006',
+  heavy: 'demo-heavy-0007',
 } as const
 
 export interface TestServer {

@@ -29,6 +29,8 @@ describe('GET /v1/demo/scenarios', () => {
       ['new-customer', TOKENS.newCustomer],
       ['restricted', TOKENS.restricted],
       ['notices', TOKENS.notices],
+      ['quota-full', TOKENS.quotaFull],
+      ['heavy', TOKENS.heavy],
     ])
     for (const item of body.items) {
       expect(item.token).toMatch(/^[A-Za-z0-9._-]{8,}$/)
@@ -63,6 +65,8 @@ describe('GET /openapi.json', () => {
         '/v1/notices',
         '/v1/notices/{id}',
         '/v1/notices/{id}/read',
+        ...['/v1/recordings', '/v1/recordings/{id}', '/v1/recordings/{id}/protection', '/v1/recordings/auto-deletion'],
+        ...['/v1/qa/recordings', '/v1/qa/recordings/quota'],
       ].sort(),
     )
     const invoice = body.paths['/v1/invoices/{id}'].get

@@ -1,0 +1,117 @@
+// Recordings and the recording quota (seed 004 TV §5.8–5.12): wire shapes.
+// Quota and sizes travel in minutes of quota ("quota units"); the app shows hours.
+import Type from 'typebox'
+import { IsoDate, IsoDateTime } from './common'
+
+export const RecordingId = Type.String({ pattern: '^[a-z0-9-]{1,64}$' })
+
+export const RecordingQuota = Type.Object({
+  /** The customer's quota (§5.11: the operator may change it). */
+  totalMinutes: Type.Integer({ minimum: 0 }),
+  usedMinutes: Type.Integer({ minimum: 0 }),
+  freeMinutes: Type.Integer({ minimum: 0 }),
+  /** Whole percent used, rounded down; above 100 when the quota was lowered below what is stored. */
+  percent: Type.Integer({ minimum: 0 }),
+  /** Over 90 % used: the meter shows the warning colour. */
+  warning: Type.Boolean(),
+})
+export type RecordingQuota = Type.Static<typeof RecordingQuota>
+
+export const Recording = Type.Object({
+  id: RecordingId,
+  channel: Type.String(),
+  title: Type.String(),
+  startsAt: IsoDateTime,
+  durationMinutes: Type.Integer({ minimum: 1 }),
+  /** Quota units (minutes of quota) it takes. */
+  sizeMinutes: Type.Integer({ minimum: 0 }),
+  watched: Type.Boolean(),
+  /** How much has been watched, 0–100. */
+  progressPercent: Type.Integer({ minimum: 0, maximum: 100 }),
+  /** Playing on a box now: automatic management leaves it alone. */
+  watchingNow: Type.Boolean(),
+  protected: Type.Boolean(),
+  /** Made unavailable by the rights holder (§5.10): still in the quota, cannot be played. */
+  unavailable: Type.Boolean(),
+  /** The content's own deletion date, if it has one (§5.9). */
+  scheduledDeletion: Type.Union([IsoDate, Type.Null()]),
+  /** The day it is deleted: 6 months after recording or the scheduled date if earlier (§5.9). */
+  deletionDate: IsoDate,
+  deletionCause: Type.Union([Type.Literal('age'), Type.Literal('scheduled')]),
+  /** Days from today to the deletion date. */
+  daysLeft: Type.Integer({ minimum: 1 }),
+  /** In the last 30 days: the app shows "disponível até dd/mm" (§5.9). */
+  showDeletionDate: Type.Boolean(),
+})
+export type Recording = Type.Static<typeof Recording>
+
+export const RecordingList = Type.Object({
+  quota: RecordingQuota,
+  /** Sorted by deletion date, first to go first. */
+  items: Type.Array(Recording),
+  /** Ids in the order automatic management would delete them once space is needed (§5.12), the first few. */
+  nextToDelete: Type.Array(RecordingId),
+})
+export type RecordingList = Type.Static<typeof RecordingList>
+
+/** The answer to protect, unprotect and delete: what changed, so the app updates list and meter from it. */
+export const RecordingChange = Type.Object({
+  quota: RecordingQuota,
+  /** The recording as it is now; null when it was deleted. */
+  recording: Type.Union([Recording, Type.Null()]),
+  /** Ids no longer in the list. */
+  removedIds: Type.Array(RecordingId),
+  nextToDelete: Type.Array(RecordingId),
+})
+export type RecordingChange = Type.Static<typeof RecordingChange>
+
+export const RecordingParams = Type.Object({ id: RecordingId })
+
+export const AutoDeletionQuery = Type.Object(
+  { hours: Type.Integer({ minimum: 1, maximum: 1000, description: 'hours of new recordings to make room for' }) },
+  { additionalProperties: false },
+)
+
+/** What automatic management would delete to make room for N more hours (§5.12), without deleting anything. */
+export const AutoDeletionPreview = Type.Object({
+  hours: Type.Integer(),
+  quota: RecordingQuota,
+  /** Whether N hours fit once these are gone (false: not even deleting every candidate makes room). */
+  fits: Type.Boolean(),
+  items: Type.Array(Recording),
+})
+export type AutoDeletionPreview = Type.Static<typeof AutoDeletionPreview>
+
+/** QA: the recorder finished a recording. */
+export const SimulatedRecording = Type.Object(
+  {
+    channel: Type.String({ minLength: 1, maxLength: 60 }),
+    title: Type.String({ minLength: 1, maxLength: 120 }),
+    durationMinutes: Type.Integer({ minimum: 1, maximum: 720 }),
+    /** Quota units; the duration if left out. */
+    sizeMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+    scheduledDeletion: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+)
+export type SimulatedRecording = Type.Static<typeof SimulatedRecording>
+
+export const SimulatedRecordingResult = Type.Object({
+  quota: RecordingQuota,
+  recording: Recording,
+  /** What automatic management deleted to make room, in order. */
+  autoDeleted: Type.Array(Recording),
+})
+export type SimulatedRecordingResult = Type.Static<typeof SimulatedRecordingResult>
+
+/** QA: the operator changes the quota (§5.11). */
+export const QuotaChange = Type.Object({ totalHours: Type.Integer({ minimum: 0, maximum: 5000 }) }, { additionalProperties: false })
+
+/** On home: the meter and what expires soon. */
+export const RecordingsOverview = Type.Object({
+  quota: RecordingQuota,
+  count: Type.Integer({ minimum: 0 }),
+  /** Recordings whose deletion date is shown (last 30 days). */
+  expiringSoon: Type.Integer({ minimum: 0 }),
+})
+export type RecordingsOverview = Type.Static<typeof RecordingsOverview>

@@ -1,0 +1,94 @@
+// Recordings rules of seed 004 TV §5.9–5.12.
+import { describe, expect, it } from 'vitest'
+import {
+  autoDeletionOrder,
+  daysUntilDeletion,
+  deletionDate,
+  isExpired,
+  planAutoDeletion,
+  quotaUse,
+  type RecordingFacts,
+  showsDeletionDate,
+} from '../../../src/domain/recordings'
+
+function recording(id: string, overrides: Partial<RecordingFacts> = {}): RecordingFacts {
+  return { id, recordedOn: '2026-03-16', scheduledDeletion: null, sizeMinutes: 60, watched: false, watchingNow: false, protected: false, ...overrides }
+}
+
+describe('deletion date (§5.9)', () => {
+  it('is 6 months after the recording day', () => {
+    expect(deletionDate(recording('a'))).toEqual({ date: '2026-09-16', cause: 'age' })
+    // A day the sixth month lacks becomes its last day.
+    expect(deletionDate(recording('b', { recordedOn: '2026-08-31' })).date).toBe('2027-02-28')
+  })
+
+  it('is the scheduled date when that comes first, and ignores a later one', () => {
+    expect(deletionDate(recording('a', { scheduledDeletion: '2026-05-01' }))).toEqual({ date: '2026-05-01', cause: 'scheduled' })
+    expect(deletionDate(recording('a', { scheduledDeletion: '2026-12-01' }))).toEqual({ date: '2026-09-16', cause: 'age' })
+  })
+
+  it('deletes protected recordings too, on the deletion day itself', () => {
+    const kept = recording('a', { protected: true })
+    expect(isExpired(kept, '2026-09-15')).toBe(false)
+    expect(isExpired(kept, '2026-09-16')).toBe(true)
+    expect(isExpired(recording('b', { scheduledDeletion: '2026-04-01' }), '2026-04-01')).toBe(true)
+  })
+
+  it('shows the date only in the last 30 days', () => {
+    const r = recording('a')
+    expect(daysUntilDeletion(r, '2026-08-16')).toBe(31)
+    expect(showsDeletionDate(r, '2026-08-16')).toBe(false)
+    expect(showsDeletionDate(r, '2026-08-17')).toBe(true)
+    expect(showsDeletionDate(r, '2026-09-15')).toBe(true)
+    expect(showsDeletionDate(r, '2026-09-16')).toBe(false)
+  })
+})
+
+describe('quota (§5.11)', () => {
+  it('adds the sizes, rounds the percentage down and warns above 90 %', () => {
+    expect(quotaUse(6000, [{ sizeMinutes: 5400 }])).toEqual({ totalMinutes: 6000, usedMinutes: 5400, percent: 90, warning: false, freeMinutes: 600 })
+    expect(quotaUse(6000, [{ sizeMinutes: 5399 }, { sizeMinutes: 2 }])).toMatchObject({ percent: 90, warning: true })
+    expect(quotaUse(6000, [{ sizeMinutes: 5880 }])).toMatchObject({ percent: 98, warning: true, freeMinutes: 120 })
+  })
+
+  it('may run over 100 % when the operator lowers the quota', () => {
+    expect(quotaUse(3000, [{ sizeMinutes: 4500 }])).toMatchObject({ percent: 150, warning: true, freeMinutes: 0 })
+  })
+})
+
+describe('automatic management (§5.12)', () => {
+  const recordings = [
+    recording('new-unwatched', { recordedOn: '2026-03-10' }),
+    recording('old-unwatched', { recordedOn: '2026-01-10' }),
+    recording('new-watched', { recordedOn: '2026-03-01', watched: true }),
+    recording('old-watched', { recordedOn: '2026-02-01', watched: true }),
+    recording('oldest-protected', { recordedOn: '2025-12-01', watched: true, protected: true }),
+    recording('being-watched', { recordedOn: '2025-12-02', watched: true, watchingNow: true }),
+  ]
+
+  it('deletes watched recordings before unwatched ones, oldest first, never protected or playing ones', () => {
+    expect(autoDeletionOrder(recordings).map((r) => r.id)).toEqual(['old-watched', 'new-watched', 'old-unwatched', 'new-unwatched'])
+  })
+
+  it('deletes nothing while there is room', () => {
+    expect(planAutoDeletion(600, recordings, 240)).toEqual({ deletions: [], fits: true, freeAfter: 240 })
+  })
+
+  it('deletes only as much as the new recording needs', () => {
+    const plan = planAutoDeletion(360, recordings, 90)
+    expect(plan.deletions.map((r) => r.id)).toEqual(['old-watched', 'new-watched'])
+    expect(plan).toMatchObject({ fits: true, freeAfter: 120 })
+  })
+
+  it('deletes nothing when even every candidate would not make room', () => {
+    expect(planAutoDeletion(360, recordings, 400)).toEqual({ deletions: [], fits: false, freeAfter: 0 })
+  })
+
+  it('after the quota is lowered, the next recording deletes enough to fit under the new quota', () => {
+    // 360 min stored, quota cut to 200: 160 over, plus 30 for the new one.
+    const plan = planAutoDeletion(200, recordings, 30)
+    expect(plan.deletions.map((r) => r.id)).toEqual(['old-watched', 'new-watched', 'old-unwatched', 'new-unwatched'])
+    expect(plan.fits).toBe(true)
+    expect(planAutoDeletion(100, recordings, 30).fits).toBe(false)
+  })
+})
