@@ -15,7 +15,16 @@
     recording: false,
     lastChange: 0,
     frameCount: 0,
+    inflight: 0,
   })
+
+  // Requests in flight (the Router's data providers): a tour step is done only when none is.
+  bench.inflight = 0
+  const fetch = window.fetch
+  window.fetch = function (...args) {
+    bench.inflight++
+    return fetch.apply(this, args).finally(() => bench.inflight--)
+  }
 
   /** Every element under root, skipping hidden subtrees. */
   function walk(root, visit) {

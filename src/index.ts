@@ -46,10 +46,31 @@ const platformSettings = {
   width: resolution.width,
   height: resolution.height,
   inspector: launch.inspector,
+  // The SDK Router reads lazyCreate/lazyDestroy/gcOnUnload from the platform
+  // settings, not from the routes config (sdk Router/utils/helpers.js getConfigMap):
+  // given there, every page was built at boot and none was ever destroyed (issue 8).
+  router: { ...device.router },
+  fontLoader: loadFontsTogether,
   onClose() {
     window.gestaoDeContaClosed = true
     application.close()
   },
+}
+
+/**
+ * The SDK loads the fonts one after the other before the first page; both weights
+ * at once save a round trip on the way to home (bench: first meaningful frame).
+ * static/index.html preloads them while the bundle is parsed.
+ */
+function loadFontsTogether(fonts: { family: string; url: string }[], store: FontFace[]): Promise<void> {
+  return Promise.all(
+    fonts.map(({ family, url }) => {
+      const face = new FontFace(family, `url(${url})`)
+      store.push(face)
+      document.fonts.add(face)
+      return face.load()
+    }),
+  ).then(() => undefined)
 }
 
 function loadInspector(): Promise<void> {

@@ -54,6 +54,17 @@ export class App extends Router.App {
     Router.startRouter(routes(DEVICES[launch.device], () => this.showLaunchProblems()), this)
   }
 
+  /**
+   * The Router's active page, once it is on the tree. With lazyDestroy the Router
+   * removes the page being left before it activates the next one; a refocus in
+   * between must not name the removed page (Lightning throws, and the Router's
+   * navigation queue is left stuck).
+   */
+  override _getFocused(): Lightning.Component | undefined {
+    const page = Router.getActivePage() as Lightning.Component | undefined
+    return page?.attached ? page : undefined
+  }
+
   /** A bad launch value is never silent: it is named with the value used instead. */
   showLaunchProblems(): void {
     this.tag('LaunchNotice').text.text = services()

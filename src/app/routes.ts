@@ -24,6 +24,7 @@ export function routes(device: DeviceProfile, onBooted: () => void): Router.Conf
   return {
     root: 'home',
     backtrack: true,
+    // Kept for readers; the SDK takes these from the platform settings (src/index.ts).
     ...device.router,
     routes: [
       {

@@ -49,7 +49,6 @@ class App extends Router.App {
     Router.startRouter(
       {
         root: 'home',
-        ...device.router,
         routes: [
           {
             path: 'home',
@@ -77,7 +76,7 @@ const appSettings = {
     clearColor: 0xff0d1b2a,
   },
 }
-const platformSettings = { ...settings.platformSettings, width: resolution.width, height: resolution.height }
+const platformSettings = { ...settings.platformSettings, width: resolution.width, height: resolution.height, router: { ...device.router } }
 
 const application = Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], platformSettings, {}) as unknown as {
   stage: { getCanvas(): HTMLCanvasElement }
