@@ -3,7 +3,12 @@
 // the other profiles that may also do it. Adding an action is one line.
 import type { Profile } from '../contract/common'
 
+// Every route of the API declares one of these actions (`config: { action }`, see
+// src/server/auth.ts), and test/unit/server/permissions-walk.test.ts checks every
+// route against every profile with this table.
 const FULL_ACCESS: readonly Profile[] = ['administrador', 'responsavel-delegado']
+/** Actions any viewer of the box may do: the rest of the account is refused section by section. */
+const EVERYONE: readonly Profile[] = ['responsavel-faturacao', 'responsavel-tecnico', 'utilizador']
 
 const ACTIONS = {
   /** Financial data: invoices, references and amounts (Responsável de Faturação). */
@@ -27,6 +32,26 @@ const ACTIONS = {
   // is assigned is never the TV service and its recordings.
   'recordings.read': { alsoAllowed: ['responsavel-tecnico'], refusal: 'As gravações só podem ser vistas' },
   'recordings.manage': { alsoAllowed: ['responsavel-tecnico'], refusal: 'As gravações só podem ser protegidas ou apagadas' },
+  /** Home: the account at a glance, each section either shown or refused with its reason. */
+  'overview.read': { alsoAllowed: EVERYONE, refusal: 'O resumo da conta só pode ser visto' },
+  /** Whether the account is registered in the Área de Cliente, and how to register (seed 000). */
+  'registration.read': { alsoAllowed: EVERYONE, refusal: 'O registo na Área de Cliente só pode ser visto' },
+  /** Holder, NIF, contract, installation address: not for a Utilizador, who sees only their own service. */
+  'account.read': {
+    alsoAllowed: ['responsavel-faturacao', 'responsavel-tecnico'],
+    refusal: 'Os dados da conta (titular, NIF, contrato e morada) só podem ser vistos',
+  },
+  /** Technical services: registered services, equipment, activation (Responsável Técnico). */
+  'services.read': { alsoAllowed: ['responsavel-tecnico'], refusal: 'Os serviços e equipamentos da conta só podem ser vistos' },
+  /** Commitment (fidelização) and the early-termination charge are amounts: financial data. */
+  'commitment.read': {
+    alsoAllowed: ['responsavel-faturacao'],
+    refusal: 'A fidelização e o valor a pagar numa rescisão antecipada só podem ser vistos',
+  },
+  /** Points are earned on euros paid (seed 003): financial data. */
+  'points.read': { alsoAllowed: ['responsavel-faturacao'], refusal: 'Os pontos da conta só podem ser vistos' },
+  /** Switching the e-invoice on or off changes how invoices arrive: financial management. */
+  'einvoice.write': { alsoAllowed: ['responsavel-faturacao'], refusal: 'A fatura eletrónica só pode ser ativada ou desativada' },
 } as const satisfies Record<string, { alsoAllowed: readonly Profile[]; refusal: string }>
 
 export type Action = keyof typeof ACTIONS
@@ -38,6 +63,11 @@ export const PROFILE_NAMES: Readonly<Record<Profile, string>> = {
   'responsavel-tecnico': 'Responsável Técnico',
   utilizador: 'Utilizador',
 }
+
+/** Every action of the table, for tests and for the app's mirror of it. */
+export const ACTION_NAMES = Object.keys(ACTIONS) as Action[]
+
+export const PROFILES: readonly Profile[] = ['administrador', 'responsavel-delegado', 'responsavel-faturacao', 'responsavel-tecnico', 'utilizador']
 
 export function allowedProfiles(action: Action): Profile[] {
   return [...FULL_ACCESS, ...ACTIONS[action].alsoAllowed]

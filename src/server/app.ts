@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions, type RawServerDefault } from 'fastify'
 import { version } from '../../package.json'
 import { lisbonDate } from '../domain/dates'
-import { requireDeviceToken } from './auth'
+import { recordRouteActions, requireDeviceToken } from './auth'
 import type { Db } from './db'
 import { handleError, handleNotFound } from './errors'
 import { invoiceRoutes } from './routes/invoices'
@@ -43,6 +43,8 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // Before any route: each route declares its action (config.action), recorded for the permission walk.
+  recordRouteActions(app)
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)
 

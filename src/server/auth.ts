@@ -1,11 +1,51 @@
 // Device tokens: each box presents `Authorization: Bearer <token>`, bound to an
 // account and to who is watching (name and access profile, seed 002).
-import type { FastifyRequest } from 'fastify'
+import type { FastifyRequest, RouteOptions } from 'fastify'
 import type { AccountHeader, Viewer } from '../contract'
 import { type Action, can } from '../domain/permissions'
 import type { App } from './app'
 import type { Db } from './db'
-import { forbidden, unauthorized } from './errors'
+import { forbidden, undeclaredAction, unauthorized } from './errors'
+
+/**
+ * What a route lets its caller do: an action of the permission table (domain/permissions),
+ * or 'public' for the few routes that need no device token (health, OpenAPI, demo list).
+ * Every route declares it in its options, `config: { action: 'invoices.read' }`; the token
+ * hook refuses a profile the table does not allow, and refuses everything on a route that
+ * declares nothing (test/unit/server/permissions-walk.test.ts walks every route × profile).
+ */
+export type RouteAction = Action | 'public'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    action?: RouteAction
+  }
+}
+
+export interface DeclaredRoute {
+  method: string
+  url: string
+  action: RouteAction | undefined
+}
+
+const declaredRoutes = new WeakMap<object, DeclaredRoute[]>()
+
+/** Records every route registered on `app` (and its child scopes) with its declared action. */
+export function recordRouteActions(app: App): void {
+  const routes: DeclaredRoute[] = []
+  declaredRoutes.set(app, routes)
+  app.addHook('onRoute', (route: RouteOptions) => {
+    // @fastify/cors answers preflights on `OPTIONS *` before any token: it is public by nature.
+    if (route.method === 'OPTIONS' && route.url === '*') route.config = { ...route.config, action: 'public' }
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const method of methods) routes.push({ method, url: route.url, action: route.config?.action })
+  })
+}
+
+/** Every route of a built server with its declared action, in registration order. */
+export function routeActions(app: App): readonly DeclaredRoute[] {
+  return declaredRoutes.get(app) ?? []
+}
 
 export interface Session {
   account: AccountHeader
@@ -31,7 +71,10 @@ export function bearerToken(header: string | undefined): string {
   return match[1]
 }
 
-/** Every route registered on `app` (an encapsulated scope) then needs a known device token. */
+/**
+ * Every route registered on `app` (an encapsulated scope) then needs a known device token,
+ * and a viewer whose profile may do the route's declared action (403 with who can help).
+ */
 export function requireDeviceToken(app: App, db: Db): void {
   app.decorateRequest(SESSION, null)
   app.addHook('onRequest', async (request) => {
@@ -49,6 +92,9 @@ export function requireDeviceToken(app: App, db: Db): void {
       viewer: { name: row.viewer_name, profile: row.viewer_profile },
     }
     request.setDecorator(SESSION, session)
+    const action = request.routeOptions.config.action
+    if (action === undefined || action === 'public') throw undeclaredAction(request.method, request.routeOptions.url ?? request.url)
+    if (!can(session.viewer.profile, action)) throw forbidden(action)
   })
 }
 
@@ -56,7 +102,11 @@ export function sessionOf(request: FastifyRequest): Session {
   return request.getDecorator<Session>(SESSION)
 }
 
-/** Route hook: a 403 with the reason and who can help unless the viewer's profile may do `action`. */
+/**
+ * Route hook: a 403 with the reason and who can help unless the viewer's profile may do `action`.
+ * Redundant since routes declare `config: { action }` (the token hook checks it); kept so a
+ * route may check a second action.
+ */
 export function requirePermission(action: Action) {
   return async (request: FastifyRequest): Promise<void> => {
     if (!can(sessionOf(request).viewer.profile, action)) throw forbidden(action)

@@ -15,6 +15,9 @@ export class ApiError extends Error {
 
 export const unauthorized = (reason: string) => new ApiError(401, { error: 'unauthorized', reason })
 export const forbidden = (action: Action) => new ApiError(403, { error: 'forbidden', ...denial(action) })
+/** A route with a device token but no declared action is a server bug: refuse everything, say so. */
+export const undeclaredAction = (method: string, url: string) =>
+  new ApiError(500, { error: 'internal', reason: `A rota ${method} ${url} não declara a ação que permite (config.action): recusada por segurança.` })
 export const notFound = (reason: string) => new ApiError(404, { error: 'not-found', reason })
 
 const ERROR_CODES: Record<number, string> = {
@@ -68,6 +71,7 @@ export function validationReason(issue: ValidationIssue, context: string | undef
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof ApiError) {
+    if (error.statusCode >= 500) request.log.error({ err: error }, error.body.reason)
     if (error.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="gestao-de-conta"')
     reply.code(error.statusCode).send(error.body)
     return

@@ -21,6 +21,7 @@ import { multibancoReference } from '../domain/multibanco'
 import type { AccountServiceTable, AccountTable, Db, InvoiceLineTable, InvoiceTable } from './db'
 import { MULTIBANCO_ENTITY } from './operator'
 import { seedNotices } from './seed-notices'
+import { seedAccountSection } from './seed-account'
 import { seedRecordings } from './seed-recordings'
 
 /** Yearly price update (seed 004 general §10.2): INE's average CPI was about 2.4 % in 2024 and 2.3 % in 2025. */
@@ -440,6 +441,46 @@ const SCENARIOS: Scenario[] = [
         today,
       ),
   },
+  {
+    id: 'admin',
+    description:
+      'Perfil Administrador de uma família com fidelização de 24 meses a meio, pontos, duas boxes e fatura eletrónica; os perfis delegado, faturacao e tecnico veem a mesma conta; Continente.',
+    token: 'demo-admin-0008',
+    viewer: { name: 'Rui Rocha', profile: 'administrador' },
+    account: {
+      id: 'acc-4102365518',
+      holder_name: 'Rui Manuel Rocha',
+      contract_number: '4102365518',
+      nif: '214638596',
+      region: 'continente',
+      consumer: 1,
+      payment_method: 'direct-debit',
+      iban: 'PT50001800034567891234502',
+    },
+    activatedDaysAgo: 800,
+    services: [
+      { name: 'Televisão NOS', kind: 'tv', requestedDaysAgo: 802, activatedDaysAgo: 800 },
+      { name: 'Internet Fibra 1 Gbps', kind: 'internet', requestedDaysAgo: 802, activatedDaysAgo: 800 },
+      { name: 'Telefone fixo', kind: 'voice', requestedDaysAgo: 802, activatedDaysAgo: 800 },
+      { name: 'Telemóvel de Inês Rocha', kind: 'mobile', requestedDaysAgo: 310, activatedDaysAgo: 309 },
+      { name: 'Box adicional', kind: 'equipment', requestedDaysAgo: 310, activatedDaysAgo: 308 },
+    ],
+    invoices: (today) =>
+      monthlyHistory(
+        {
+          cycleStart: newestIssuedPeriodStart(today, 1),
+          newestIndex: 0,
+          months: 26,
+          region: 'continente',
+          basePackage: BASE_4P,
+          rentals: [BOX_RENTAL],
+          vodChance: 0.35,
+          payment: collectedOnDueDate,
+          randomSeed: 5,
+        },
+        today,
+      ),
+  },
 ]
 
 /** Series validation code the tax authority gives each yearly series (deterministic stand-in). */
@@ -546,5 +587,6 @@ export async function seedDemoAccounts(db: Db, today: string): Promise<void> {
         .execute()
     }
     await seedNotices(trx, today)
+    await seedAccountSection(trx, today, SCENARIOS.length)
   })
 }

@@ -10,7 +10,7 @@ import {
   ROUTES,
 } from '../../contract'
 import type { RouteContext } from '../app'
-import { requirePermission, sessionOf } from '../auth'
+import { sessionOf } from '../auth'
 import { notFound } from '../errors'
 import { invoiceDetail, listInvoices } from '../invoices'
 
@@ -27,7 +27,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
         querystring: InvoiceListQuery,
         response: { 200: InvoiceList, ...refusals },
       },
-      onRequest: requirePermission('invoices.read'),
+      config: { action: 'invoices.read' },
     },
     async (request) => {
       const session = sessionOf(request)
@@ -45,7 +45,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
         params: InvoiceParams,
         response: { 200: InvoiceDetail, ...refusals, 404: ApiErrorBody },
       },
-      onRequest: requirePermission('invoices.read'),
+      config: { action: 'invoices.read' },
     },
     async (request) => {
       const session = sessionOf(request)

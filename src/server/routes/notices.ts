@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBody, NoticeDetail, NoticeList, NoticeParams, ROUTES } from '../../contract'
 import { can } from '../../domain/permissions'
 import type { RouteContext } from '../app'
-import { requirePermission, type Session, sessionOf } from '../auth'
+import { type Session, sessionOf } from '../auth'
 import { forbidden, notFound } from '../errors'
 import { listNotices, markNoticeRead, noticeDetail, unreadCount } from '../notices'
 
@@ -29,7 +29,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app,
         security: [{ deviceToken: [] }],
         response: { 200: NoticeList, ...refusals },
       },
-      onRequest: requirePermission('notices.read'),
+      config: { action: 'notices.read' },
     },
     async (request) => {
       const items = await listNotices(db, sessionOf(request), today())
@@ -47,7 +47,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app,
         params: NoticeParams,
         response: { 200: NoticeDetail, ...refusals, 404: ApiErrorBody },
       },
-      onRequest: requirePermission('notices.read'),
+      config: { action: 'notices.read' },
     },
     async (request) => {
       const session = sessionOf(request)
@@ -68,7 +68,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app,
         params: NoticeParams,
         response: { 200: NoticeDetail, ...refusals, 404: ApiErrorBody },
       },
-      onRequest: requirePermission('notices.read'),
+      config: { action: 'notices.read' },
     },
     async (request) => {
       const session = sessionOf(request)

@@ -18,6 +18,7 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (ap
         security: [{ deviceToken: [] }],
         response: { 200: Overview, 401: ApiErrorBody },
       },
+      config: { action: 'overview.read' },
     },
     async (request) => {
       const session = sessionOf(request)

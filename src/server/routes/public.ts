@@ -7,11 +7,14 @@ import type { RouteContext } from '../app'
 export const publicRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: boolean }> = async (app, { db, demo }) => {
   app.get(
     ROUTES.health,
-    { schema: { summary: 'Liveness, for installers and monitors', tags: ['system'], response: { 200: Health } } },
+    {
+      schema: { summary: 'Liveness, for installers and monitors', tags: ['system'], response: { 200: Health } },
+      config: { action: 'public' },
+    },
     async () => ({ status: 'ok' as const, version }),
   )
 
-  app.get(ROUTES.openapi, { schema: { hide: true } }, async () => app.swagger())
+  app.get(ROUTES.openapi, { schema: { hide: true }, config: { action: 'public' } }, async () => app.swagger())
 
   if (!demo) return
   app.get(
@@ -22,6 +25,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: bool
         tags: ['demo'],
         response: { 200: DemoScenarioList },
       },
+      config: { action: 'public' },
     },
     async () => ({
       items: await db.selectFrom('demo_scenario').select(['id', 'description', 'token']).orderBy('position').execute(),

@@ -15,7 +15,7 @@ import {
   SimulatedRecordingResult,
 } from '../../contract'
 import type { RouteContext } from '../app'
-import { requirePermission, sessionOf } from '../auth'
+import { sessionOf } from '../auth'
 import { notFound } from '../errors'
 import { changeQuota, deleteRecording, listRecordings, previewAutoDeletion, setProtection, simulateRecording } from '../recordings'
 
@@ -29,7 +29,7 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
     ROUTES.recordings,
     {
       schema: { ...common, summary: 'Quota and recordings, first to be deleted first, and what automatic management deletes next', response: { 200: RecordingList, ...refusals } },
-      onRequest: requirePermission('recordings.read'),
+      config: { action: 'recordings.read' },
     },
     async (request) => listRecordings(db, sessionOf(request), today()),
   )
@@ -43,7 +43,7 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
         querystring: AutoDeletionQuery,
         response: { 200: AutoDeletionPreview, ...refusals },
       },
-      onRequest: requirePermission('recordings.read'),
+      config: { action: 'recordings.read' },
     },
     async (request) => previewAutoDeletion(db, sessionOf(request), request.query.hours, today()),
   )
@@ -61,7 +61,7 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
         params: RecordingParams,
         response: { 200: RecordingChange, ...refusals, 404: ApiErrorBody },
       },
-      onRequest: requirePermission('recordings.manage'),
+      config: { action: 'recordings.manage' },
       handler: async (request) => {
         const change = await setProtection(db, sessionOf(request), request.params.id, protect, today())
         if (!change) throw missing(request.params.id)
@@ -79,7 +79,7 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
         params: RecordingParams,
         response: { 200: RecordingChange, ...refusals, 404: ApiErrorBody },
       },
-      onRequest: requirePermission('recordings.manage'),
+      config: { action: 'recordings.manage' },
     },
     async (request) => {
       const change = await deleteRecording(db, sessionOf(request), request.params.id, today())
@@ -100,7 +100,7 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
         body: SimulatedRecording,
         response: { 201: SimulatedRecordingResult, ...refusals, 409: ApiErrorBody },
       },
-      onRequest: requirePermission('recordings.manage'),
+      config: { action: 'recordings.manage' },
     },
     async (request, reply) => {
       const result = await simulateRecording(db, sessionOf(request), request.body, today())
@@ -118,7 +118,7 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
         body: QuotaChange,
         response: { 200: RecordingList, ...refusals },
       },
-      onRequest: requirePermission('recordings.manage'),
+      config: { action: 'recordings.manage' },
     },
     async (request) => changeQuota(db, sessionOf(request), request.body.totalHours, today()),
   )

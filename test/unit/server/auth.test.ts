@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Value } from 'typebox/value'
 import { ApiErrorBody, ROUTES } from '../../../src/contract'
+import { requireDeviceToken } from '../../../src/server/auth'
 import { get, type TestServer, testServer, TOKENS } from './helpers'
 
 let server: TestServer
@@ -69,5 +70,23 @@ describe('restricted profile (seed 002: Utilizador)', () => {
   it('refuses before validating the query: the viewer learns first that invoices are not for them', async () => {
     const { status } = await get(server.app, `${ROUTES.invoices}?limit=0`, TOKENS.restricted)
     expect(status).toBe(403)
+  })
+})
+
+describe('a route that declares no action (config.action)', () => {
+  it('is refused to every profile, never served by accident', async () => {
+    const local = await testServer()
+    try {
+      await local.app.register(async (scope) => {
+        requireDeviceToken(scope, local.db)
+        scope.get('/v1/undeclared', async () => ({ secret: true }))
+      })
+      const { status, body } = await get(local.app, '/v1/undeclared', TOKENS.admin)
+      expect(status).toBe(500)
+      expect(body.reason).toMatch(/não declara a ação/)
+      expect(body.secret).toBeUndefined()
+    } finally {
+      await local.close()
+    }
   })
 })

@@ -17,6 +17,19 @@ export const TOKENS = {
   notices: 'demo-notices-0005',
   quotaFull: 'demo-quota-full-0006',
   heavy: 'demo-heavy-0007',
+  admin: 'demo-admin-0008',
+  delegado: 'demo-delegado-0009',
+  faturacao: 'demo-faturacao-0010',
+  tecnico: 'demo-tecnico-0011',
+} as const
+
+/** One demo viewer per access profile of seed 002 (the last four share the `admin` household). */
+export const PROFILE_TOKENS = {
+  administrador: TOKENS.admin,
+  'responsavel-delegado': TOKENS.delegado,
+  'responsavel-faturacao': TOKENS.faturacao,
+  'responsavel-tecnico': TOKENS.tecnico,
+  utilizador: TOKENS.restricted,
 } as const
 
 export interface TestServer {

@@ -31,6 +31,10 @@ describe('GET /v1/demo/scenarios', () => {
       ['notices', TOKENS.notices],
       ['quota-full', TOKENS.quotaFull],
       ['heavy', TOKENS.heavy],
+      ['admin', TOKENS.admin],
+      ['delegado', TOKENS.delegado],
+      ['faturacao', TOKENS.faturacao],
+      ['tecnico', TOKENS.tecnico],
     ])
     for (const item of body.items) {
       expect(item.token).toMatch(/^[A-Za-z0-9._-]{8,}$/)
