@@ -1,5 +1,6 @@
 // Box profiles: what the stage and the Router may spend on each kind of decoder.
-// Texture memory is the scarce resource (DESIGN §6); the numbers are bytes.
+// Texture memory is the scarce resource (DESIGN §6). Lightning counts it in pixels
+// (RGBA: 4 bytes each); bufferMemory is in bytes.
 
 export type DeviceId = 'uma' | 'iris' | 'low'
 export type ResolutionId = '720p' | '1080p' | '2160p'
@@ -7,7 +8,10 @@ export type ResolutionId = '720p' | '1080p' | '2160p'
 export interface DeviceProfile {
   id: DeviceId
   label: string
-  /** Texture memory Lightning may hold before it garbage-collects unused textures. */
+  /**
+   * Texture pixels Lightning may hold before it garbage-collects unused textures:
+   * the bench budgets (bench/budgets.json) are 8 MB at 1080p, 4 MB on the low box.
+   */
   memoryPressure: number
   /** Size of the WebGL vertex buffer. */
   bufferMemory: number
@@ -24,7 +28,7 @@ export const DEVICES: Record<DeviceId, DeviceProfile> = {
   uma: {
     id: 'uma',
     label: 'UMA',
-    memoryPressure: 16e6,
+    memoryPressure: 2e6,
     bufferMemory: 2e6,
     pauseRafLoopOnIdle: true,
     router: { lazyCreate: true, lazyDestroy: true, gcOnUnload: true },
@@ -32,7 +36,7 @@ export const DEVICES: Record<DeviceId, DeviceProfile> = {
   iris: {
     id: 'iris',
     label: 'Iris',
-    memoryPressure: 12e6,
+    memoryPressure: 2e6,
     bufferMemory: 1.5e6,
     pauseRafLoopOnIdle: true,
     router: { lazyCreate: true, lazyDestroy: true, gcOnUnload: true },
@@ -40,7 +44,7 @@ export const DEVICES: Record<DeviceId, DeviceProfile> = {
   low: {
     id: 'low',
     label: 'Low memory',
-    memoryPressure: 6e6,
+    memoryPressure: 1e6,
     bufferMemory: 1e6,
     pauseRafLoopOnIdle: true,
     router: { lazyCreate: true, lazyDestroy: true, gcOnUnload: true },
