@@ -24,7 +24,7 @@ const resolution = RESOLUTIONS[launch.resolution]
 provideServices({
   launch,
   launchProblems: problems,
-  api: new ApiClient({ baseUrl: launch.api }),
+  api: new ApiClient({ baseUrl: launch.api, sessions: true }),
   version: metadata.version,
 })
 

@@ -17,6 +17,7 @@ export const ROUTES = {
   recordingsAutoDeletion: `${API_PREFIX}/recordings/auto-deletion`,
   qaRecordings: `${API_PREFIX}/qa/recordings`,
   qaRecordingQuota: `${API_PREFIX}/qa/recordings/quota`,
+  session: `${API_PREFIX}/session`,
 } as const
 
 /** Header carrying the device token bound to an account. */

@@ -10,6 +10,7 @@ import {
   NoticeList,
   Overview,
   ROUTES,
+  SessionAnswer,
   bearer,
   type Profile,
 } from '../contract'
@@ -55,6 +56,12 @@ export interface ApiClientOptions {
   cacheEntries?: number
   fetch?: typeof fetch
   now?: () => number
+  /**
+   * Exchange the device token for a session (POST /v1/session) before the first
+   * request, as the app does: one session per credentials (seed 004 TV §4.2). A
+   * server without the route (404) is asked with the device token itself.
+   */
+  sessions?: boolean
 }
 
 interface RequestOptions {
@@ -66,7 +73,11 @@ interface RequestOptions {
 const RETRYABLE: ReadonlySet<ApiFailure['kind']> = new Set(['network', 'timeout', 'server'])
 
 export class ApiClient {
+  /** The device token: the box's credential. */
   private token: string | null
+  /** The session it was exchanged for; dropped on a 401 so the viewer's retry opens a new one. */
+  private sessionToken: string | null = null
+  private sessions: boolean
   private readonly baseUrl: string
   private readonly timeoutMs: number
   private readonly retries: number
@@ -88,6 +99,7 @@ export class ApiClient {
     this.cacheEntries = options.cacheEntries ?? 16
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.now = options.now ?? Date.now
+    this.sessions = options.sessions ?? false
   }
 
   get apiBaseUrl(): string {
@@ -100,6 +112,7 @@ export class ApiClient {
 
   setToken(token: string): void {
     this.token = token
+    this.sessionToken = null
     this.cache.clear()
   }
 
@@ -149,6 +162,7 @@ export class ApiClient {
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (attempt > 0) await delay(this.retryDelayMs * attempt, options.signal)
       try {
+        await this.openSession(options.signal)
         const data = (await this.request(path, schema, options.signal)) as T
         const fetched = { data, fetchedAt: this.now() }
         this.remember(path, fetched)
@@ -167,6 +181,7 @@ export class ApiClient {
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (attempt > 0) await delay(this.retryDelayMs * attempt, options.signal)
       try {
+        await this.openSession(options.signal)
         return { data: (await this.request(path, schema, options.signal, method)) as T, fetchedAt: this.now() }
       } catch (error) {
         failure = toFailure(error)
@@ -176,7 +191,21 @@ export class ApiClient {
     throw new ApiError(failure)
   }
 
+  private async openSession(signal?: AbortSignal): Promise<void> {
+    if (!this.sessions || this.sessionToken || !this.token) return
+    try {
+      const answer = (await this.request(ROUTES.session, SessionAnswer, signal, 'POST')) as SessionAnswer
+      this.sessionToken = answer.sessionToken
+    } catch (error) {
+      // An API without sessions: the device token itself is the credential.
+      if (error instanceof ApiError && error.failure.kind === 'not-found') this.sessions = false
+      else throw error
+    }
+  }
+
   private async request(path: string, schema: object, signal?: AbortSignal, method = 'GET'): Promise<unknown> {
+    // Aborted before it started (the viewer left the page): an abort listener would never fire.
+    if (signal?.aborted) throw new ApiError({ kind: 'aborted' })
     const controller = new AbortController()
     let timedOut = false
     const timer = setTimeout(() => {
@@ -187,7 +216,9 @@ export class ApiClient {
     signal?.addEventListener('abort', onAbort)
     try {
       const headers: Record<string, string> = { accept: 'application/json' }
-      if (this.token) headers.authorization = bearer(this.token)
+      // The session is opened with the device token; everything else goes with the session.
+      const credential = path === ROUTES.session ? this.token : (this.sessionToken ?? this.token)
+      if (credential) headers.authorization = bearer(credential)
       let response: Response
       try {
         response = await this.fetchImpl(this.baseUrl + path, { method, headers, signal: controller.signal })
@@ -195,7 +226,11 @@ export class ApiClient {
         throw new ApiError(timedOut ? { kind: 'timeout', afterMs: this.timeoutMs } : signal?.aborted ? { kind: 'aborted' } : { kind: 'network' })
       }
       const body = await readJson(response, () => (timedOut ? { kind: 'timeout', afterMs: this.timeoutMs } : null))
-      if (!response.ok) throw new ApiError(httpFailure(response.status, body))
+      if (!response.ok) {
+        // An ended session (another box logged in with the same credentials): the next try logs in again.
+        if (response.status === 401 && credential === this.sessionToken) this.sessionToken = null
+        throw new ApiError(httpFailure(response.status, body))
+      }
       const mismatch = firstMismatch(schema, body)
       if (mismatch) throw new ApiError({ kind: 'malformed', detail: mismatch })
       return body

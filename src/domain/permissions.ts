@@ -34,6 +34,8 @@ const ACTIONS = {
   'recordings.manage': { alsoAllowed: ['responsavel-tecnico'], refusal: 'As gravações só podem ser protegidas ou apagadas' },
   /** Home: the account at a glance, each section either shown or refused with its reason. */
   'overview.read': { alsoAllowed: EVERYONE, refusal: 'O resumo da conta só pode ser visto' },
+  /** Opening a session with the box's device token (seed 004 TV §4.2: one session per credentials). */
+  'session.open': { alsoAllowed: EVERYONE, refusal: 'A sessão só pode ser aberta' },
   /** Whether the account is registered in the Área de Cliente, and how to register (seed 000). */
   'registration.read': { alsoAllowed: EVERYONE, refusal: 'O registo na Área de Cliente só pode ser visto' },
   /** Holder, NIF, contract, installation address: not for a Utilizador, who sees only their own service. */

@@ -10,11 +10,14 @@ import { lisbonDate } from '../domain/dates'
 import { recordRouteActions, requireDeviceToken } from './auth'
 import type { Db } from './db'
 import { handleError, handleNotFound } from './errors'
+import { frameworkErrors, refuseNonFiniteNumbers } from './guards'
 import { invoiceRoutes } from './routes/invoices'
 import { noticeRoutes } from './routes/notices'
 import { overviewRoutes } from './routes/overview'
 import { publicRoutes } from './routes/public'
 import { recordingRoutes } from './routes/recordings'
+import { type RateLimit, RateLimiter } from './ratelimit'
+import { sessionRoutes } from './sessions'
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>
 
@@ -26,6 +29,10 @@ export interface ServerOptions {
   /** Serve the demo scenarios and their tokens. */
   demo: boolean
   logger?: FastifyServerOptions['logger']
+  /** Per-device-token request limit; none when absent (main.ts sets one from RATE_LIMIT). */
+  rateLimit?: RateLimit | null
+  /** Only session tokens on data routes (SESSIONS=required); the device token only opens a session. */
+  requireSession?: boolean
 }
 
 export interface RouteContext {
@@ -36,15 +43,28 @@ export interface RouteContext {
   now: () => Date
 }
 
-export async function buildServer({ db, now = () => new Date(), demo, logger = false }: ServerOptions): Promise<App> {
+export async function buildServer({ db, now = () => new Date(), demo, logger = false, rateLimit = null, requireSession = false }: ServerOptions): Promise<App> {
   const app: App = Fastify({
     logger,
     // Unknown query parameters are refused, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Before any route: each route declares its action (config.action), recorded for the permission walk.
   recordRouteActions(app)
+  // Unknown fields are refused everywhere (issue 9): an object body schema that does not
+  // say otherwise gets additionalProperties: false (TypeBox objects allow extras by
+  // default), and a route without a query schema takes no query parameters.
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'OPTIONS' || (route.schema as { hide?: boolean } | undefined)?.hide) return
+    route.schema ??= {}
+    const body = route.schema.body as { type?: string; additionalProperties?: unknown } | undefined
+    if (body?.type === 'object' && body.additionalProperties === undefined) route.schema.body = { ...body, additionalProperties: false }
+    route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false }
+  })
+  app.addHook('preHandler', refuseNonFiniteNumbers)
+
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)
 
@@ -65,7 +85,8 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
   const context: RouteContext = { db, today: () => lisbonDate(now()), now }
   await app.register(publicRoutes, { ...context, demo })
   await app.register(async (scope) => {
-    requireDeviceToken(scope, db)
+    requireDeviceToken(scope, db, { limiter: rateLimit ? new RateLimiter(rateLimit) : null, requireSession })
+    await scope.register(sessionRoutes, { db, now })
     await scope.register(overviewRoutes, context)
     await scope.register(invoiceRoutes, context)
     await scope.register(noticeRoutes, context)

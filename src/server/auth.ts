@@ -1,11 +1,13 @@
 // Device tokens: each box presents `Authorization: Bearer <token>`, bound to an
 // account and to who is watching (name and access profile, seed 002).
 import type { FastifyRequest, RouteOptions } from 'fastify'
-import type { AccountHeader, Viewer } from '../contract'
+import { type AccountHeader, ROUTES, type Viewer } from '../contract'
 import { type Action, can } from '../domain/permissions'
 import type { App } from './app'
 import type { Db } from './db'
-import { forbidden, undeclaredAction, unauthorized } from './errors'
+import { ApiError, forbidden, undeclaredAction, unauthorized } from './errors'
+import type { RateLimiter } from './ratelimit'
+import { SESSION_PREFIX, sessionCredential } from './sessions'
 
 /**
  * What a route lets its caller do: an action of the permission table (domain/permissions),
@@ -52,6 +54,17 @@ export interface Session {
   /** Consumers get 30 days' notice before a suspension, others 20 (seed 004 general §12.2 c). */
   consumer: boolean
   viewer: Viewer
+  /** The device token (the credential), whether it came itself or through a session. */
+  credential: string
+  /** The session token the request came with, or null for the device token itself. */
+  sessionToken: string | null
+}
+
+export interface AuthOptions {
+  /** Per-credential request limit (429 with Retry-After past it). */
+  limiter?: RateLimiter | null
+  /** Refuse the bare device token everywhere but POST /v1/session (SESSIONS=required). */
+  requireSession?: boolean
 }
 
 const SESSION = 'session'
@@ -72,13 +85,22 @@ export function bearerToken(header: string | undefined): string {
 }
 
 /**
- * Every route registered on `app` (an encapsulated scope) then needs a known device token,
+ * Every route registered on `app` (an encapsulated scope) then needs a known device or session token,
  * and a viewer whose profile may do the route's declared action (403 with who can help).
  */
-export function requireDeviceToken(app: App, db: Db): void {
+export function requireDeviceToken(app: App, db: Db, { limiter = null, requireSession = false }: AuthOptions = {}): void {
   app.decorateRequest(SESSION, null)
   app.addHook('onRequest', async (request) => {
-    const token = bearerToken(request.headers.authorization)
+    const presented = bearerToken(request.headers.authorization)
+    const sessionToken = presented.startsWith(SESSION_PREFIX) ? presented : null
+    // A session token stands for its device token (sessions.ts); an ended one is refused with why.
+    const token = sessionToken ? await sessionCredential(db, sessionToken) : presented
+    if (limiter) {
+      const wait = limiter.take(token)
+      if (wait > 0) {
+        throw new ApiError(429, { error: 'too-many-requests', reason: `Demasiados pedidos deste equipamento. Tente de novo dentro de ${wait} s.` }, { 'retry-after': String(wait) })
+      }
+    }
     const row = await db
       .selectFrom('device_token')
       .innerJoin('account', 'account.id', 'device_token.account_id')
@@ -86,10 +108,15 @@ export function requireDeviceToken(app: App, db: Db): void {
       .where('device_token.token', '=', token)
       .executeTakeFirst()
     if (!row) throw unauthorized('Este equipamento não está associado a nenhuma conta: o token não é conhecido.')
+    if (requireSession && !sessionToken && request.routeOptions.url !== ROUTES.session) {
+      throw unauthorized('Abra primeiro uma sessão com o token do equipamento (POST /v1/session) e use o token da sessão.')
+    }
     const session: Session = {
       account: { id: row.id, holderName: row.holder_name, contractNumber: row.contract_number },
       consumer: row.consumer === 1,
       viewer: { name: row.viewer_name, profile: row.viewer_profile },
+      credential: token,
+      sessionToken,
     }
     request.setDecorator(SESSION, session)
     const action = request.routeOptions.config.action

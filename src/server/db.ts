@@ -133,6 +133,14 @@ export interface RecordingTable {
   deleted_by: 'viewer' | 'auto' | 'expiry' | null
 }
 
+/** A box's session: opened with its device token; `ended_at` set when a later login ended it (sessions.ts). */
+export interface SessionTable {
+  token: string
+  device_token: string
+  opened_at: string
+  ended_at: string | null
+}
+
 export interface Database {
   account: AccountTable
   device_token: DeviceTokenTable
@@ -144,19 +152,27 @@ export interface Database {
   notice_channel: NoticeChannelTable
   recording_quota: RecordingQuotaTable
   recording: RecordingTable
+  session: SessionTable
 }
 
 export type Db = Kysely<Database>
 
 /** `url` (postgres://…) selects PostgreSQL; otherwise `file` is an SQLite path, ':memory:' for tests. */
-export type DatabaseConfig = { url: string } | { file: string }
+export type DatabaseConfig = { url: string; schema?: string } | { file: string }
 
 export function openDatabase(config: DatabaseConfig): Db {
   if ('url' in config) {
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url }) }) })
+    // `schema`: a search_path of its own, so test suites share one PostgreSQL without sharing tables.
+    const options = config.schema ? `-c search_path=${config.schema}` : undefined
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, options }) }) })
   }
   const sqlite = new SQLite(config.file)
   sqlite.pragma('journal_mode = WAL')
+  // A write is acknowledged only once it is in the WAL on disk: a kill -9 or a power
+  // cut after the answer loses nothing (NORMAL could lose the last commits on power loss).
+  sqlite.pragma('synchronous = FULL')
+  // Another process (a second replica, a backup) holding the lock: wait, do not fail.
+  sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
 }

@@ -8,6 +8,8 @@ export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
     readonly body: ApiErrorBody,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(body.reason)
   }
@@ -73,6 +75,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof ApiError) {
     if (error.statusCode >= 500) request.log.error({ err: error }, error.body.reason)
     if (error.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="gestao-de-conta"')
+    reply.headers(error.headers)
     reply.code(error.statusCode).send(error.body)
     return
   }

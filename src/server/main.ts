@@ -5,6 +5,8 @@
 //   DEMO=0        no demo scenarios (they are seeded into an empty database otherwise)
 //   NOW           a fixed instant (ISO 8601) for every rule, e.g. for reproducible screenshots
 //   LOG_LEVEL     pino level (default info)
+//   RATE_LIMIT    requests per device token: <per second>/<burst> (default 20/60), 0 for none
+//   SESSIONS      "required": data routes take only session tokens (POST /v1/session)
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { lisbonDate } from '../domain/dates'
@@ -12,6 +14,8 @@ import { buildServer } from './app'
 import { type DatabaseConfig, openDatabase } from './db'
 import { migrateToLatest } from './migrations'
 import { isEmpty, seedDemoAccounts } from './seed'
+import { loggerOptions } from './logging'
+import { parseRateLimit } from './ratelimit'
 
 const HOST = '127.0.0.1'
 
@@ -39,7 +43,14 @@ async function main(): Promise<void> {
   await migrateToLatest(db)
   if (demo && (await isEmpty(db))) await seedDemoAccounts(db, lisbonDate(now()))
 
-  const app = await buildServer({ db, now, demo, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  const app = await buildServer({
+    db,
+    now,
+    demo,
+    logger: loggerOptions(process.env.LOG_LEVEL ?? 'info'),
+    rateLimit: parseRateLimit(process.env.RATE_LIMIT, { perSecond: 20, burst: 60 }),
+    requireSession: process.env.SESSIONS === 'required',
+  })
   const close = async (signal: string) => {
     app.log.info(`${signal}: closing`)
     await app.close()

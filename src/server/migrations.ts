@@ -141,6 +141,18 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('recording_account').on('recording').columns(['account_id', 'deleted_on']).execute()
     },
   },
+  '0004_sessions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('session')
+        .addColumn('token', 'text', (column) => column.primaryKey())
+        .addColumn('device_token', 'text', (column) => column.notNull().references('device_token.token').onDelete('cascade'))
+        .addColumn('opened_at', 'text', (column) => column.notNull())
+        .addColumn('ended_at', 'text')
+        .execute()
+      await db.schema.createIndex('session_device_token').on('session').column('device_token').execute()
+    },
+  },
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -64,7 +64,7 @@ const faultyFetch = (async (input: string | URL | Request, init: RequestInit = {
   const url = new URL(String(input))
   const real = async () => {
     const response = await server.app.inject({
-      method: 'GET',
+      method: (init.method ?? 'GET') as 'GET' | 'POST',
       url: url.pathname + url.search,
       headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>)),
     })
@@ -125,7 +125,7 @@ const PAGES = routeDefs.filter((route) => typeof route.on === 'function')
 
 function freshServices(): ApiClient {
   const { config } = parseLaunch(`?token=${TOKEN}`, settings.launch as LaunchConfig)
-  const api = new ApiClient({ baseUrl: 'http://api.test', fetch: faultyFetch, now: () => clock })
+  const api = new ApiClient({ baseUrl: 'http://api.test', fetch: faultyFetch, now: () => clock, sessions: true })
   provideServices({ launch: config, launchProblems: [], api, version: 'test' })
   return api
 }

@@ -178,6 +178,7 @@ describe('abort', () => {
     const { impl, calls } = fakeFetch('hang')
     const controller = new AbortController()
     const pending = failureOf(client(impl, { retries: 3 }).overview({ signal: controller.signal }))
+    await vi.waitFor(() => expect(calls).toHaveLength(1))
     controller.abort()
     expect((await pending).failure).toEqual({ kind: 'aborted' })
     expect(calls).toHaveLength(1)
@@ -258,5 +259,61 @@ describe('cache', () => {
     const { lastKnown } = await failureOf(api.overview())
     expect(lastKnown).toBeUndefined()
     expect(calls[1]!.init.headers).toMatchObject({ authorization: 'Bearer other-token-0001' })
+  })
+})
+
+describe('sessions (seed 004 TV §4.2: one session per credentials)', () => {
+  const session = (token: string) => json({ sessionToken: token, openedAt: '2026-03-16T10:00:00.000Z', ended: 0 }, 201)
+
+  it('exchanges the device token for a session once, then asks with the session token', async () => {
+    const { impl, calls } = fakeFetch(session('s.session-0001'), json(OVERVIEW))
+    const api = client(impl, { sessions: true })
+    await api.overview()
+    await api.overview({ reload: true })
+    expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([
+      `POST http://api.test${ROUTES.session}`,
+      `GET http://api.test${ROUTES.overview}`,
+      `GET http://api.test${ROUTES.overview}`,
+    ])
+    expect(calls[0]!.init.headers).toMatchObject({ authorization: 'Bearer tok-12345678' })
+    expect(calls[1]!.init.headers).toMatchObject({ authorization: 'Bearer s.session-0001' })
+  })
+
+  it('a 401 on the session (another box logged in) is shown; the next try opens a new session', async () => {
+    const ended = json({ error: 'unauthorized', reason: 'A sessão terminou.' }, 401)
+    const { impl, calls } = fakeFetch(session('s.session-0001'), ended, session('s.session-0002'), json(OVERVIEW))
+    const api = client(impl, { sessions: true })
+    const { failure } = await failureOf(api.overview())
+    expect(failure).toEqual({ kind: 'unauthorized', reason: 'A sessão terminou.' })
+    await api.overview({ reload: true })
+    expect(calls[3]!.init.headers).toMatchObject({ authorization: 'Bearer s.session-0002' })
+  })
+
+  it('a server without sessions (404) is asked with the device token', async () => {
+    const { impl, calls } = fakeFetch(json({ error: 'not-found', reason: 'Não existe.' }, 404), json(OVERVIEW))
+    const api = client(impl, { sessions: true })
+    await api.overview()
+    await api.overview({ reload: true })
+    expect(calls).toHaveLength(3)
+    expect(calls[2]!.init.headers).toMatchObject({ authorization: 'Bearer tok-12345678' })
+  })
+
+  it('the API down while opening the session is the page failure, retried like any GET', async () => {
+    const { impl, calls } = fakeFetch(new Error('down'))
+    const { failure } = await failureOf(client(impl, { sessions: true, retries: 1 }).overview())
+    expect(failure).toEqual({ kind: 'network' })
+    expect(calls.every((c) => c.init.method === 'POST')).toBe(true)
+    expect(calls).toHaveLength(2)
+  })
+})
+
+describe('abort before the request starts', () => {
+  it('fails at once as aborted, without asking', async () => {
+    const { impl, calls } = fakeFetch('hang')
+    const controller = new AbortController()
+    controller.abort()
+    const { failure } = await failureOf(client(impl, { retries: 3 }).overview({ signal: controller.signal }))
+    expect(failure).toEqual({ kind: 'aborted' })
+    expect(calls).toHaveLength(0)
   })
 })

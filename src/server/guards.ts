@@ -1,0 +1,42 @@
+// Input guards every route gets (issue 9: bad input is a 4xx with a reason, never a 5xx).
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { ApiError } from './errors'
+
+/**
+ * Ajv's type coercion turns "Infinity" or "1e309" into Infinity and then passes it
+ * as an integer under any maximum (measured, ajv 8): refuse non-finite numbers
+ * anywhere in the query, params or body before a handler sees them.
+ */
+export async function refuseNonFiniteNumbers(request: FastifyRequest): Promise<void> {
+  for (const [part, value] of [
+    ['o parâmetro', request.query],
+    ['o segmento do endereço', request.params],
+    ['o campo', request.body],
+  ] as const) {
+    const field = nonFinite(value, '')
+    if (field !== null) throw new ApiError(400, { error: 'bad-request', reason: `${capitalize(part)} «${field || 'corpo'}» deve ser um número finito.` })
+  }
+}
+
+function nonFinite(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path
+  if (depth > 20 || value === null || typeof value !== 'object') return null
+  for (const [key, child] of Object.entries(value)) {
+    const found = nonFinite(child, path ? `${path}.${key}` : key, depth + 1)
+    if (found !== null) return found
+  }
+  return null
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** Errors the router raises before any route: a bad URL encoding, an over-long id. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const reason =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'Um segmento do endereço é demasiado comprido: nenhum identificador desta API tem mais de 100 caracteres.'
+      : 'O endereço pedido não é válido (codificação incorreta).'
+  void reply.code(error.statusCode ?? 400).send({ error: error.statusCode === 414 ? 'uri-too-long' : 'bad-request', reason })
+}

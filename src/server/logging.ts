@@ -1,0 +1,43 @@
+// The API's log: pino through Fastify. Personal data never reaches it: the
+// Authorization header and any nif/iban field are redacted, and a NIF or an IBAN
+// in a logged URL is masked (seed 000 data protection; issue 9).
+import type { FastifyServerOptions } from 'fastify'
+
+/** 9-digit runs (NIF, contract numbers alike) and IBANs, as they could appear in a URL. */
+const NIF = /(?<![0-9])[0-9]{9}(?![0-9])/g
+const IBAN = /[A-Z]{2}[0-9]{2}(?:[ %20]*[A-Z0-9]){11,30}/gi
+
+export function maskPersonalData(text: string): string {
+  return text.replace(IBAN, (iban) => `${iban.slice(0, 4)}…${iban.slice(-3)}`).replace(NIF, (nif) => `${nif.slice(0, 1)}•••••${nif.slice(-3)}`)
+}
+
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'nif',
+  'iban',
+  '*.nif',
+  '*.iban',
+  '*.*.nif',
+  '*.*.iban',
+  'body',
+  'req.body',
+]
+
+interface LoggedRequest {
+  method: string
+  url: string
+  routeOptions?: { url?: string }
+  ip?: string
+}
+
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): NonNullable<FastifyServerOptions['logger']> {
+  return {
+    level,
+    ...(stream ? { stream } : {}),
+    redact: { paths: REDACTED_PATHS, censor: '[oculto]' },
+    serializers: {
+      req: (request: LoggedRequest) => ({ method: request.method, url: maskPersonalData(request.url), route: request.routeOptions?.url, ip: request.ip }),
+    },
+  } as NonNullable<FastifyServerOptions['logger']>
+}

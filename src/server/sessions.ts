@@ -1,0 +1,68 @@
+// Sessions (seed 004 TV §4.2: "simultaneous access with the same User Name and
+// Access Code will not be allowed"). The device token is the box's credential;
+// POST /v1/session exchanges it for a session token and ends the credential's
+// previous session, so a second box (or a copied token) logging in ends the first
+// one's access: its next request gets a 401 saying so. Sessions live in the
+// database, so every replica behind a load balancer sees the same one.
+import { randomBytes } from 'node:crypto'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ApiErrorBody, ROUTES, SessionAnswer } from '../contract'
+import { sessionOf } from './auth'
+import type { Db } from './db'
+import { ApiError, unauthorized } from './errors'
+
+/** Session tokens start with this; device tokens never do (seed.ts, operator provisioning). */
+export const SESSION_PREFIX = 's.'
+
+export const ENDED_ELSEWHERE =
+  'A sessão terminou porque esta conta foi aberta noutro equipamento com as mesmas credenciais (não é permitido o acesso simultâneo). Escolha «Tentar novamente» para voltar a entrar aqui.'
+
+/** The device token behind a session token, or a 401 saying why the session no longer works. */
+export async function sessionCredential(db: Db, sessionToken: string): Promise<string> {
+  const row = await db.selectFrom('session').select(['device_token', 'ended_at']).where('token', '=', sessionToken).executeTakeFirst()
+  if (!row) throw unauthorized('Esta sessão não é conhecida ou já expirou. Escolha «Tentar novamente» para abrir uma nova.')
+  if (row.ended_at !== null) throw unauthorized(ENDED_ELSEWHERE)
+  return row.device_token
+}
+
+/** Opens a session for `deviceToken`, ending the open one; one transaction, so never two open. */
+export async function openSession(db: Db, deviceToken: string, now: Date): Promise<SessionAnswer> {
+  const token = SESSION_PREFIX + randomBytes(24).toString('base64url')
+  const openedAt = now.toISOString()
+  const ended = await db.transaction().execute(async (trx) => {
+    // Locks the credential's row (PostgreSQL) so two logins at once queue up; SQLite writes are serial anyway.
+    await trx.updateTable('device_token').set((eb) => ({ token: eb.ref('token') })).where('token', '=', deviceToken).execute()
+    // Only the last ended session is kept: enough to tell its box why it ended.
+    await trx.deleteFrom('session').where('device_token', '=', deviceToken).where('ended_at', 'is not', null).execute()
+    const result = await trx.updateTable('session').set({ ended_at: openedAt }).where('device_token', '=', deviceToken).where('ended_at', 'is', null).executeTakeFirst()
+    await trx.insertInto('session').values({ token, device_token: deviceToken, opened_at: openedAt, ended_at: null }).execute()
+    return Number(result.numUpdatedRows)
+  })
+  return { sessionToken: token, openedAt, ended }
+}
+
+export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  app.post(
+    ROUTES.session,
+    {
+      schema: {
+        summary: 'Exchange the device token for a session token; ends the previous session of the same device token',
+        tags: ['auth'],
+        security: [{ deviceToken: [] }],
+        response: { 201: SessionAnswer, 400: ApiErrorBody, 401: ApiErrorBody },
+      },
+      config: { action: 'session.open' },
+    },
+    async (request, reply) => {
+      // Nothing to send: a body is a client bug, refused rather than ignored (issue 9: unknown fields).
+      const body = request.body as unknown
+      if (body !== undefined && body !== null && !(typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) {
+        throw new ApiError(400, { error: 'bad-request', reason: 'Este pedido não leva corpo: envie só o cabeçalho Authorization.' })
+      }
+      const session = sessionOf(request)
+      if (session.sessionToken) throw unauthorized('Uma sessão abre-se com o token do equipamento, não com o token de outra sessão.')
+      reply.code(201)
+      return openSession(db, session.credential, now())
+    },
+  )
+}
