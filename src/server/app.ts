@@ -10,7 +10,7 @@ import { lisbonDate } from '../domain/dates'
 import { recordRouteActions, requireDeviceToken } from './auth'
 import type { Db } from './db'
 import { handleError, handleNotFound } from './errors'
-import { frameworkErrors, refuseNonFiniteNumbers } from './guards'
+import { frameworkErrors, refuseCoercedNulls, refuseNonFiniteNumbers } from './guards'
 import { invoiceRoutes } from './routes/invoices'
 import { noticeRoutes } from './routes/notices'
 import { overviewRoutes } from './routes/overview'
@@ -63,6 +63,7 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
     if (body?.type === 'object' && body.additionalProperties === undefined) route.schema.body = { ...body, additionalProperties: false }
     route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false }
   })
+  app.addHook('preValidation', refuseCoercedNulls)
   app.addHook('preHandler', refuseNonFiniteNumbers)
 
   app.setErrorHandler(handleError)

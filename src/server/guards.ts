@@ -32,6 +32,33 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
+interface PropertySchema {
+  type?: string | string[]
+  anyOf?: PropertySchema[]
+  nullable?: boolean
+}
+
+function allowsNull(schema: PropertySchema | undefined): boolean {
+  if (!schema) return true
+  if (schema.nullable || schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null'))) return true
+  return (schema.anyOf ?? []).some(allowsNull)
+}
+
+/**
+ * Ajv's coercion also turns a JSON null into 0, "" or false: `{"totalHours": null}`
+ * would be taken as 0. Refuse a null the body schema does not allow, before Ajv sees it.
+ */
+export async function refuseCoercedNulls(request: FastifyRequest): Promise<void> {
+  const schema = request.routeOptions.schema?.body as { properties?: Record<string, PropertySchema> } | undefined
+  const body = request.body
+  if (!schema?.properties || body === null || typeof body !== 'object' || Array.isArray(body)) return
+  for (const [key, value] of Object.entries(body)) {
+    if (value === null && key in schema.properties && !allowsNull(schema.properties[key])) {
+      throw new ApiError(400, { error: 'bad-request', reason: `O campo «${key}» não pode ser nulo.` })
+    }
+  }
+}
+
 /** Errors the router raises before any route: a bad URL encoding, an over-long id. */
 export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const reason =

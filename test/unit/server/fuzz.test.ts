@@ -23,7 +23,8 @@ const BAD_IDS = ['', ' ', '..', '../../etc/passwd', "' OR '1'='1", '%00', '-1', 
 const BAD_QUERY_VALUES = ['abc', '-1', '0', '1.5', '1e309', '99999999999999999999', '-99999999999', '', 'NaN', 'Infinity', 'true', HUGE.slice(0, 6000), '%00', '[]', '{}']
 /** Values of the wrong kind for any scalar (Ajv coerces numbers to strings and back, not objects). */
 const NOT_SCALARS: unknown[] = [{}, [], [1, 2], { nested: { deep: true } }]
-const NUMBERS: unknown[] = [-1, -(2 ** 53), 2 ** 53 + 1, 1e308, -1e308, 1.5, 0]
+/** Negative and enormous numbers (0 or a fraction may be valid values, so they are not tried). */
+const NUMBERS: unknown[] = [-1, -(2 ** 53), 2 ** 53 + 1, 1e308, -1e308]
 
 function bodyCases(schema: JsonSchema | null): { name: string; payload: string; contentType: string }[] {
   const json = (name: string, value: unknown) => ({ name, payload: JSON.stringify(value), contentType: 'application/json' })
@@ -100,7 +101,7 @@ describe('every route under bad input', () => {
     expect(ops.length).toBeGreaterThanOrEqual(5)
   })
 
-  it('answers every bad input with a 4xx and a pt-PT reason, never a 5xx', async () => {
+  it('answers every bad input with a 4xx and a pt-PT reason, never a 5xx', { timeout: 120_000 }, async () => {
     const failures: string[] = []
     // Only the routes that take input (or need a token) have bad input to get.
     for (const op of ops) {

@@ -27,7 +27,7 @@ describe('a token everywhere but health, OpenAPI and the demo list', () => {
     expect(ops.filter((op) => !op.secured).map((op) => `${op.method} ${op.path}`).sort()).toEqual([`GET ${ROUTES.demoScenarios}`, `GET ${ROUTES.health}`].sort())
   })
 
-  it('every other route refuses a missing, malformed or unknown token with 401 and a reason', async () => {
+  it('every other route refuses a missing, malformed or unknown token with 401 and a reason', { timeout: 60_000 }, async () => {
     const secured = ops.filter((op) => op.secured)
     expect(secured.length).toBeGreaterThanOrEqual(4)
     for (const op of secured) {
@@ -151,7 +151,7 @@ describe('rate limit per device token', () => {
 })
 
 describe('NIF and IBAN never leave the server whole', () => {
-  it('no answer of any GET route, for any demo account, carries a NIF or an IBAN whole', async () => {
+  it('no answer of any GET route, for any demo account, carries a NIF or an IBAN whole', { timeout: 120_000 }, async () => {
     const accounts = await server.db.selectFrom('account').select(['nif', 'iban']).execute()
     const secrets = accounts.flatMap((a) => [a.nif, a.iban]).filter((v): v is string => !!v)
     expect(secrets.length).toBeGreaterThan(accounts.length)
