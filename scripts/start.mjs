@@ -44,7 +44,7 @@ for (const device of ['uma', 'iris', 'low']) {
     console.log(`  ${device.padEnd(4)} ${resolution.padEnd(5)}  ${url}?device=${device}&resolution=${resolution}${entry}&scenario=overdue${apiParam}`)
   }
 }
-console.log(`\nOther demo accounts: replace scenario=overdue with healthy, new-customer or restricted. Ctrl-C stops.`)
+console.log(`\nOther demo accounts: replace scenario=overdue with healthy, new-customer, restricted or premium (its purchase PIN is printed above with its token). Ctrl-C stops.`)
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {

@@ -4,6 +4,7 @@ import { Denied, Profile } from './common'
 import { InvoiceSummary } from './invoices'
 import { NoticesOverview } from './notices'
 import { RecordingsOverview } from './recordings'
+import { PremiumOverview } from './premium'
 
 export const Viewer = Type.Object({
   name: Type.String(),
@@ -34,6 +35,7 @@ export const Overview = Type.Object({
   notices: NoticesOverview,
   /** Recording quota meter; optional so an operator's backend without cloud recordings can leave it out. */
   recordings: Type.Optional(Type.Union([RecordingsOverview, Denied])),
+  premium: Type.Optional(Type.Union([PremiumOverview, Denied])),
 })
 export type Overview = Type.Static<typeof Overview>
 
@@ -42,6 +44,8 @@ export const DemoScenario = Type.Object({
   id: Type.String(),
   description: Type.String(),
   token: Type.String(),
+  /** The demo account's purchase PIN, for premium subscriptions. */
+  purchasePin: Type.Optional(Type.String()),
 })
 export const DemoScenarioList = Type.Object({ items: Type.Array(DemoScenario) })
 export type DemoScenarioList = Type.Static<typeof DemoScenarioList>

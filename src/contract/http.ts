@@ -18,6 +18,11 @@ export const ROUTES = {
   qaRecordings: `${API_PREFIX}/qa/recordings`,
   qaRecordingQuota: `${API_PREFIX}/qa/recordings/quota`,
   session: `${API_PREFIX}/session`,
+  premium: `${API_PREFIX}/premium`,
+  premiumPin: `${API_PREFIX}/premium/pin`,
+  premiumProduct: `${API_PREFIX}/premium/:id`,
+  premiumSubscribe: `${API_PREFIX}/premium/:id/subscribe`,
+  premiumCancel: `${API_PREFIX}/premium/:id/cancel`,
 } as const
 
 /** Header carrying the device token bound to an account. */

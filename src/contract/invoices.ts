@@ -1,6 +1,7 @@
 // Invoices (seed 004 general §10, TV §7–8; seed 001): wire shapes.
 import Type from 'typebox'
 import { Cents, IsoDate } from './common'
+import { UpcomingPremium } from './premium'
 
 export const InvoiceStatus = Type.Union([
   Type.Literal('paid'), // paga
@@ -104,6 +105,8 @@ export type InvoiceDetail = Type.Static<typeof InvoiceDetail>
 
 export const InvoiceList = Type.Object({
   items: Type.Array(InvoiceSummary),
+  /** Premium charges the next invoice will carry (not yet issued). */
+  upcomingPremium: Type.Optional(UpcomingPremium),
 })
 export type InvoiceList = Type.Static<typeof InvoiceList>
 

@@ -72,3 +72,14 @@ export function formatShortMonth(isoDate: string, lang: UiLanguage = 'pt'): stri
 export function formatPercent(percent: number): string {
   return numberFormat('pct', { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100)
 }
+
+/** "14:35": the time of an instant in Portugal (e.g. until when purchases are locked). */
+export function formatTimeOfDay(isoInstant: string, lang: UiLanguage = 'pt'): string {
+  const key = `${lang}:hm`
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[lang], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Lisbon' })
+    cache.set(key, format)
+  }
+  return format.format(new Date(isoInstant))
+}

@@ -54,6 +54,10 @@ const ACTIONS = {
   'points.read': { alsoAllowed: ['responsavel-faturacao'], refusal: 'Os pontos da conta só podem ser vistos' },
   /** Switching the e-invoice on or off changes how invoices arrive: financial management. */
   'einvoice.write': { alsoAllowed: ['responsavel-faturacao'], refusal: 'A fatura eletrónica só pode ser ativada ou desativada' },
+  /** Premium catalogue and subscriptions: services with their prices (seed 004 TV §2.1.1). */
+  'premium.read': { alsoAllowed: ['responsavel-faturacao'], refusal: 'Os serviços premium só podem ser consultados' },
+  /** Subscribing, cancelling and changing the purchase PIN: only the profiles with full access. */
+  'premium.manage': { alsoAllowed: [], refusal: 'Os serviços premium só podem ser subscritos ou cancelados' },
 } as const satisfies Record<string, { alsoAllowed: readonly Profile[]; refusal: string }>
 
 export type Action = keyof typeof ACTIONS

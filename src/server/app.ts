@@ -14,6 +14,7 @@ import { frameworkErrors, refuseCoercedNulls, refuseNonFiniteNumbers } from './g
 import { invoiceRoutes } from './routes/invoices'
 import { noticeRoutes } from './routes/notices'
 import { overviewRoutes } from './routes/overview'
+import { premiumRoutes } from './routes/premium'
 import { publicRoutes } from './routes/public'
 import { recordingRoutes } from './routes/recordings'
 import { type RateLimit, RateLimiter } from './ratelimit'
@@ -92,6 +93,7 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
     await scope.register(invoiceRoutes, context)
     await scope.register(noticeRoutes, context)
     await scope.register(recordingRoutes, { ...context, demo })
+    await scope.register(premiumRoutes, context)
   })
   return app
 }

@@ -79,6 +79,67 @@ export interface DemoScenarioTable {
   position: number
   description: string
   token: string
+  /** Demo only: the account's purchase PIN in clear, printed for QA with the token. */
+  purchase_pin: string | null
+}
+
+/** The operator's premium products (seed 004 TV §2.1.1); prices before IVA. */
+export interface PremiumProductTable {
+  id: string
+  position: number
+  name: string
+  description: string
+  /** Channel names, one per line. */
+  channels: string
+  net_cents: number
+  minimum_days: number
+  promo_net_cents: number | null
+  promo_until: string | null
+}
+
+/** Promotional codes: a percentage off the monthly price for some months, usable until a date. */
+export interface PromoCodeTable {
+  code: string
+  /** Null: valid for every product. */
+  product_id: string | null
+  percent_off: number
+  months: number
+  valid_until: string
+}
+
+/** A subscription keeps the price it was sold at; a cancellation fixes its last day. */
+export interface PremiumSubscriptionTable {
+  id: string
+  account_id: string
+  product_id: string
+  started_on: string
+  minimum_days: number
+  net_cents: number
+  promo_net_cents: number | null
+  promo_until: string | null
+  promo_code: string | null
+  cancel_requested_on: string | null
+  ends_on: string | null
+  cancel_rule: string | null
+}
+
+/** The purchase PIN: only a salted scrypt hash is kept, with the count of wrong tries. */
+export interface PurchasePinTable {
+  account_id: string
+  salt: string
+  hash: string
+  failed_attempts: number
+  locked_until: string | null
+}
+
+/** First answer to each idempotent write, replayed when the same key comes again. */
+export interface WriteReceiptTable {
+  account_id: string
+  idempotency_key: string
+  fingerprint: string
+  status_code: number
+  body: string
+  created_at: string
 }
 
 /** A notice sent to an account (seed 004 TV §2.1.3, general §5). Lateness and free exit are derived per request. */
@@ -153,6 +214,11 @@ export interface Database {
   recording_quota: RecordingQuotaTable
   recording: RecordingTable
   session: SessionTable
+  premium_product: PremiumProductTable
+  promo_code: PromoCodeTable
+  premium_subscription: PremiumSubscriptionTable
+  purchase_pin: PurchasePinTable
+  write_receipt: WriteReceiptTable
 }
 
 export type Db = Kysely<Database>

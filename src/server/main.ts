@@ -61,8 +61,11 @@ async function main(): Promise<void> {
 
   await app.listen({ host: HOST, port })
   if (demo) {
-    const scenarios = await db.selectFrom('demo_scenario').select(['id', 'token']).orderBy('position').execute()
-    for (const { id, token } of scenarios) console.log(`demo scenario ${id.padEnd(14)} Authorization: Bearer ${token}`)
+    const scenarios = await db.selectFrom('demo_scenario').select(['id', 'token', 'purchase_pin']).orderBy('position').execute()
+    for (const { id, token, purchase_pin } of scenarios) {
+      const pin = purchase_pin ? `  purchase PIN ${purchase_pin}` : ''
+      console.log(`demo scenario ${id.padEnd(14)} Authorization: Bearer ${token}${pin}`)
+    }
   }
 }
 

@@ -153,6 +153,70 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('session_device_token').on('session').column('device_token').execute()
     },
   },
+  '0005_premium': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('premium_product')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('channels', 'text', (column) => column.notNull())
+        .addColumn('net_cents', 'integer', (column) => column.notNull())
+        .addColumn('minimum_days', 'integer', (column) => column.notNull())
+        .addColumn('promo_net_cents', 'integer')
+        .addColumn('promo_until', 'text')
+        .execute()
+
+      await db.schema
+        .createTable('promo_code')
+        .addColumn('code', 'text', (column) => column.primaryKey())
+        .addColumn('product_id', 'text', (column) => column.references('premium_product.id').onDelete('cascade'))
+        .addColumn('percent_off', 'integer', (column) => column.notNull())
+        .addColumn('months', 'integer', (column) => column.notNull())
+        .addColumn('valid_until', 'text', (column) => column.notNull())
+        .execute()
+
+      await db.schema
+        .createTable('premium_subscription')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('product_id', 'text', (column) => column.notNull().references('premium_product.id'))
+        .addColumn('started_on', 'text', (column) => column.notNull())
+        .addColumn('minimum_days', 'integer', (column) => column.notNull())
+        .addColumn('net_cents', 'integer', (column) => column.notNull())
+        .addColumn('promo_net_cents', 'integer')
+        .addColumn('promo_until', 'text')
+        .addColumn('promo_code', 'text')
+        .addColumn('cancel_requested_on', 'text')
+        .addColumn('ends_on', 'text')
+        .addColumn('cancel_rule', 'text')
+        .execute()
+      await db.schema.createIndex('premium_subscription_account').on('premium_subscription').columns(['account_id', 'product_id']).execute()
+
+      await db.schema
+        .createTable('purchase_pin')
+        .addColumn('account_id', 'text', (column) => column.primaryKey().references('account.id').onDelete('cascade'))
+        .addColumn('salt', 'text', (column) => column.notNull())
+        .addColumn('hash', 'text', (column) => column.notNull())
+        .addColumn('failed_attempts', 'integer', (column) => column.notNull())
+        .addColumn('locked_until', 'text')
+        .execute()
+
+      await db.schema
+        .createTable('write_receipt')
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('idempotency_key', 'text', (column) => column.notNull())
+        .addColumn('fingerprint', 'text', (column) => column.notNull())
+        .addColumn('status_code', 'integer', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('write_receipt_pk', ['account_id', 'idempotency_key'])
+        .execute()
+
+      await db.schema.alterTable('demo_scenario').addColumn('purchase_pin', 'text').execute()
+    },
+  },
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

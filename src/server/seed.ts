@@ -23,6 +23,7 @@ import { MULTIBANCO_ENTITY } from './operator'
 import { seedNotices } from './seed-notices'
 import { seedAccountSection } from './seed-account'
 import { seedRecordings } from './seed-recordings'
+import { seedPremium } from './seed-premium'
 
 /** Yearly price update (seed 004 general §10.2): INE's average CPI was about 2.4 % in 2024 and 2.3 % in 2025. */
 const PRICE_INDEX_BASIS_POINTS = 230
@@ -481,6 +482,48 @@ const SCENARIOS: Scenario[] = [
         today,
       ),
   },
+  {
+    id: 'premium',
+    description:
+      'Serviços premium: Pack Infantil subscrito há 5 dias (dentro do período mínimo de 30 dias), Sport TV há 6 meses (cancelável já, no fim do ciclo); catálogo de 7 produtos; PIN de compras 2580; Continente.',
+    token: 'demo-premium-0012',
+    viewer: { name: 'Marta Lopes', profile: 'administrador' },
+    account: {
+      id: 'acc-4102345117',
+      holder_name: 'Marta Sousa Lopes',
+      contract_number: '4102345117',
+      nif: '237814609',
+      region: 'continente',
+      consumer: 1,
+      payment_method: 'multibanco',
+      iban: null,
+    },
+    activatedDaysAgo: 800,
+    services: [
+      { name: 'Televisão NOS', kind: 'tv', requestedDaysAgo: 803, activatedDaysAgo: 800 },
+      { name: 'Internet Fibra 500 Mbps', kind: 'internet', requestedDaysAgo: 803, activatedDaysAgo: 800 },
+      { name: 'Canal premium Sport TV', kind: 'premium', requestedDaysAgo: 190, activatedDaysAgo: 190 },
+      { name: 'Canal premium Pack Infantil', kind: 'premium', requestedDaysAgo: 5, activatedDaysAgo: 5 },
+    ],
+    // The period in progress started 8 days ago; Sport TV is on the last 7 invoices (seed-premium.ts
+    // dates the subscription from them); Pack Infantil, 5 days old, goes on the next one.
+    invoices: (today) =>
+      monthlyHistory(
+        {
+          cycleStart: addDays(today, -8),
+          newestIndex: 0,
+          months: 24,
+          region: 'continente',
+          basePackage: BASE_3P,
+          rentals: [ROUTER_RENTAL],
+          premium: { product: SPORT_TV, fromMonthsAgo: 6, toMonthsAgo: 0 },
+          vodChance: 0.25,
+          payment: paidByMultibanco,
+          randomSeed: 6,
+        },
+        today,
+      ),
+  },
 ]
 
 /** Series validation code the tax authority gives each yearly series (deterministic stand-in). */
@@ -588,5 +631,6 @@ export async function seedDemoAccounts(db: Db, today: string): Promise<void> {
     }
     await seedNotices(trx, today)
     await seedAccountSection(trx, today, SCENARIOS.length)
+    await seedPremium(trx, today)
   })
 }

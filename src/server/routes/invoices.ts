@@ -13,6 +13,7 @@ import type { RouteContext } from '../app'
 import { sessionOf } from '../auth'
 import { notFound } from '../errors'
 import { invoiceDetail, listInvoices } from '../invoices'
+import { upcomingPremium } from '../premium'
 
 const refusals = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody }
 
@@ -31,7 +32,10 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
     },
     async (request) => {
       const session = sessionOf(request)
-      return { items: await listInvoices(db, session, request.query.limit ?? INVOICE_LIST_DEFAULT_LIMIT, today()) }
+      const items = await listInvoices(db, session, request.query.limit ?? INVOICE_LIST_DEFAULT_LIMIT, today())
+      // Premium charges the next invoice will carry, once there is one (seed 001 §12).
+      const upcoming = items.length > 0 ? await upcomingPremium(db, session, today()) : null
+      return upcoming && upcoming.lines.length > 0 ? { items, upcomingPremium: upcoming } : { items }
     },
   )
 

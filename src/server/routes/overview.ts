@@ -7,6 +7,7 @@ import { sessionOf } from '../auth'
 import { invoicesOverview } from '../invoices'
 import { listNotices, noticesOverview } from '../notices'
 import { recordingsOverview } from '../recordings'
+import { premiumOverview } from '../premium'
 
 export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
   app.get(
@@ -30,7 +31,10 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (ap
       const recordings = can(session.viewer.profile, 'recordings.read')
         ? await recordingsOverview(db, session, today())
         : { denied: true as const, ...denial('recordings.read') }
-      return { account: session.account, viewer: session.viewer, invoices, notices, recordings }
+      const premium = can(session.viewer.profile, 'premium.read')
+        ? await premiumOverview(db, session, today())
+        : { denied: true as const, ...denial('premium.read') }
+      return { account: session.account, viewer: session.viewer, invoices, notices, recordings, premium }
     },
   )
 }

@@ -28,7 +28,9 @@ export const publicRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: bool
       config: { action: 'public' },
     },
     async () => ({
-      items: await db.selectFrom('demo_scenario').select(['id', 'description', 'token']).orderBy('position').execute(),
+      items: (await db.selectFrom('demo_scenario').select(['id', 'description', 'token', 'purchase_pin']).orderBy('position').execute()).map(
+        ({ purchase_pin, ...scenario }) => (purchase_pin ? { ...scenario, purchasePin: purchase_pin } : scenario),
+      ),
     }),
   )
 }

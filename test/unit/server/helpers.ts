@@ -17,6 +17,7 @@ export const TOKENS = {
   notices: 'demo-notices-0005',
   quotaFull: 'demo-quota-full-0006',
   heavy: 'demo-heavy-0007',
+  premium: 'demo-premium-0012',
   admin: 'demo-admin-0008',
   delegado: 'demo-delegado-0009',
   faturacao: 'demo-faturacao-0010',

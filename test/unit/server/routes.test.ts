@@ -32,6 +32,7 @@ describe('GET /v1/demo/scenarios', () => {
       ['quota-full', TOKENS.quotaFull],
       ['heavy', TOKENS.heavy],
       ['admin', TOKENS.admin],
+      ['premium', TOKENS.premium],
       ['delegado', TOKENS.delegado],
       ['faturacao', TOKENS.faturacao],
       ['tecnico', TOKENS.tecnico],

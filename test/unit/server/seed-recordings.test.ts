@@ -25,5 +25,6 @@ describe.each(SEEDING_DAYS)('recordings seeded on %s', (today) => {
     } finally {
       await close()
     }
-  })
+    // Seeds every demo account first: seconds on a busy 2-core box.
+  }, 30_000)
 })

@@ -88,8 +88,17 @@ describe.each(SEEDING_DAYS)('demo data seeded on %s', (today) => {
         if (notice.read_at) expect(compareDates(notice.read_at.slice(0, 10), today)).toBeLessThanOrEqual(0)
         expect(compareDates(notice.announced_on, today)).toBeLessThanOrEqual(0)
       }
+      // premium: one subscription inside its 30-day minimum, one cancellable at the end of the cycle.
+      const premium = await app.inject({ url: '/v1/premium', headers: { authorization: 'Bearer demo-premium-0012' } })
+      const catalogue = premium.json() as { products: unknown[]; subscriptions: { inMinimumPeriod: boolean; cancelToday: { rule: string } }[] }
+      expect(catalogue.products.length).toBeGreaterThanOrEqual(6)
+      expect(catalogue.subscriptions.map((s) => [s.inMinimumPeriod, s.cancelToday.rule])).toEqual([
+        [false, 'billing-cycle'],
+        [true, 'minimum-period'],
+      ])
     } finally {
       await close()
     }
-  })
+    // Seeding every scenario (two years of invoices each, 2 000 recordings) takes seconds on a busy 2-core box.
+  }, 30_000)
 })

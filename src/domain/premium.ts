@@ -1,0 +1,158 @@
+// Premium subscriptions: minimum period, when a cancellation takes effect, what the
+// next invoice charges, and the purchase PIN (seed 004 TV §2.1.1, §8.2; seed 001 §12).
+// Pure rules: the server applies them, the app only shows their results.
+import { type BillingPeriod, monthlyPeriod, proratedCents } from './billing'
+import { addDays, addMonths, compareDates, daysBetween } from './dates'
+
+/** "The subscription to Premium Products … may imply a minimum period of 30 (thirty) days" (004 TV §2.1.1). */
+export const MINIMUM_PERIOD_DAYS = 30
+/** A TV termination received at least 10 days before the end of the billing cycle ends with it (004 TV §8.2). */
+export const CANCELLATION_NOTICE_DAYS = 10
+
+export const PIN_LENGTH = 4
+/** Wrong purchase PINs in a row before purchases are locked. */
+export const PIN_MAX_TRIES = 3
+export const PIN_LOCK_MINUTES = 15
+/** The first PINs anyone tries: never accepted as a purchase PIN. */
+export const FORBIDDEN_PINS: readonly string[] = ['0000', '1234']
+
+/** Last day the subscriber is bound: a 30-day minimum started on 1 March runs to 30 March inclusive. */
+export function minimumPeriodEnd(startedOn: string, minimumDays: number = MINIMUM_PERIOD_DAYS): string {
+  return addDays(startedOn, Math.max(1, minimumDays) - 1)
+}
+
+export function inMinimumPeriod(startedOn: string, minimumDays: number, today: string): boolean {
+  return compareDates(today, minimumPeriodEnd(startedOn, minimumDays)) <= 0
+}
+
+/** The monthly billing period containing `day`, on the cycle that has a period starting on `anchor`. */
+export function cycleContaining(anchor: string, day: string): BillingPeriod {
+  let index = (Number(day.slice(0, 4)) - Number(anchor.slice(0, 4))) * 12 + Number(day.slice(5, 7)) - Number(anchor.slice(5, 7))
+  while (compareDates(addMonths(anchor, index), day) > 0) index--
+  while (compareDates(addMonths(anchor, index + 1), day) <= 0) index++
+  return monthlyPeriod(anchor, index)
+}
+
+/**
+ * End of the billing cycle a cancellation asked for on `requestedOn` reaches (004 TV §8.2): the cycle in
+ * progress when at least 10 days of it remain, otherwise the next one.
+ */
+export function cycleCancellationEnd(anchor: string, requestedOn: string): string {
+  const cycle = cycleContaining(anchor, requestedOn)
+  if (daysBetween(requestedOn, cycle.periodEnd) >= CANCELLATION_NOTICE_DAYS) return cycle.periodEnd
+  return cycleContaining(anchor, addDays(cycle.periodEnd, 1)).periodEnd
+}
+
+export type CancellationRule = 'minimum-period' | 'billing-cycle'
+
+export interface CancellationDate {
+  /** Last day the channel is active and charged (it stops at the end of that day). */
+  endsOn: string
+  /** Which rule set the date: the minimum period still to run, or the billing cycle's notice. */
+  rule: CancellationRule
+}
+
+/**
+ * When a cancellation asked for on `requestedOn` takes effect: the later of the end of the minimum period
+ * (004 TV §2.1.1) and the end of the billing cycle the notice reaches (§8.2). Never earlier for a later
+ * request, so waiting never shortens what the subscriber owes.
+ */
+export function cancellationDate(
+  subscription: { startedOn: string; minimumDays: number },
+  cycleAnchor: string,
+  requestedOn: string,
+): CancellationDate {
+  const minimumEnd = minimumPeriodEnd(subscription.startedOn, subscription.minimumDays)
+  const byCycle = cycleCancellationEnd(cycleAnchor, requestedOn)
+  return compareDates(minimumEnd, byCycle) > 0 ? { endsOn: minimumEnd, rule: 'minimum-period' } : { endsOn: byCycle, rule: 'billing-cycle' }
+}
+
+export interface ChargeableSubscription {
+  startedOn: string
+  /** Last active day of a cancelled subscription; null while it runs. */
+  endsOn: string | null
+  monthlyNetCents: number
+  promoNetCents: number | null
+  /** Last day the promotional price applies. */
+  promoUntil: string | null
+}
+
+export interface PremiumCharge {
+  from: string
+  to: string
+  netCents: number
+}
+
+/** The monthly price for a period starting on `day`: the promotional one while it lasts. */
+export function monthlyNetOn(subscription: ChargeableSubscription, day: string): number {
+  const promo = subscription.promoNetCents !== null && subscription.promoUntil !== null && compareDates(day, subscription.promoUntil) <= 0
+  return promo ? (subscription.promoNetCents as number) : subscription.monthlyNetCents
+}
+
+function segment(subscription: ChargeableSubscription, period: BillingPeriod): PremiumCharge | null {
+  const from = compareDates(subscription.startedOn, period.periodStart) > 0 ? subscription.startedOn : period.periodStart
+  const end = subscription.endsOn
+  const to = end !== null && compareDates(end, period.periodEnd) < 0 ? end : period.periodEnd
+  if (compareDates(from, to) > 0) return null
+  const netCents = proratedCents(monthlyNetOn(subscription, from), { periodStart: from, periodEnd: to }, period)
+  return { from, to, netCents }
+}
+
+/**
+ * What the invoice of `period` charges for a subscription. Premium is billed monthly with the monthly fee
+ * (seed 001 §12), in advance: an invoice charges its whole period for a subscription active at its start.
+ * A subscription started during the previous period was not on that invoice, so its days there are
+ * charged pro rata on this one; a cancellation ending inside the period is charged pro rata.
+ */
+export function chargesOnInvoice(subscription: ChargeableSubscription, period: BillingPeriod): PremiumCharge[] {
+  const previous: BillingPeriod = { periodStart: addMonths(period.periodStart, -1), periodEnd: addDays(period.periodStart, -1) }
+  const charges: PremiumCharge[] = []
+  if (compareDates(subscription.startedOn, previous.periodStart) > 0) {
+    const earlier = segment(subscription, previous)
+    if (earlier) charges.push(earlier)
+  }
+  const current = segment(subscription, period)
+  if (current) charges.push(current)
+  return charges
+}
+
+/** Why a PIN may not be stored as the purchase PIN (pt-PT), or null when it may. */
+export function pinProblem(pin: string): string | null {
+  if (!new RegExp(`^\\d{${PIN_LENGTH}}$`).test(pin)) return `O PIN de compras tem ${PIN_LENGTH} algarismos.`
+  if (FORBIDDEN_PINS.includes(pin)) return `O PIN ${pin} é demasiado fácil de adivinhar: escolha outro.`
+  return null
+}
+
+export interface PinAttempts {
+  /** Wrong PINs in a row since the last right one or the last lock. */
+  failedAttempts: number
+  /** ISO instant until which purchases are locked; null when not locked. */
+  lockedUntil: string | null
+}
+
+export interface PinStatus {
+  locked: boolean
+  lockedUntil: string | null
+  triesLeft: number
+}
+
+/** Locked until the instant passes; once it has, all tries are back. */
+export function pinStatus(attempts: PinAttempts, now: Date): PinStatus {
+  if (attempts.lockedUntil !== null && now.getTime() < Date.parse(attempts.lockedUntil)) {
+    return { locked: true, lockedUntil: attempts.lockedUntil, triesLeft: 0 }
+  }
+  const failed = attempts.lockedUntil !== null ? 0 : attempts.failedAttempts
+  return { locked: false, lockedUntil: null, triesLeft: Math.max(0, PIN_MAX_TRIES - failed) }
+}
+
+/** After a wrong PIN: one try fewer; the last one locks purchases for 15 minutes. */
+export function afterWrongPin(attempts: PinAttempts, now: Date): PinAttempts {
+  const failed = PIN_MAX_TRIES - pinStatus(attempts, now).triesLeft + 1
+  if (failed >= PIN_MAX_TRIES) {
+    return { failedAttempts: 0, lockedUntil: new Date(now.getTime() + PIN_LOCK_MINUTES * 60_000).toISOString() }
+  }
+  return { failedAttempts: failed, lockedUntil: null }
+}
+
+/** A right PIN resets the count. */
+export const PIN_RESET: PinAttempts = { failedAttempts: 0, lockedUntil: null }
