@@ -24,7 +24,8 @@ function over(samples, target, where, pick) {
 export function evaluateBudgets(results, budgets, { resolutions, throttles }) {
   const figures = []
   const add = (name, unit, app, bare, budget) => {
-    const ratio = app != null && bare ? app / bare : null
+    // A ratio of two growths (or of anything to ~0) says nothing: none for percentages.
+    const ratio = app != null && bare != null && unit !== '%' && Math.abs(bare) > 1e-9 ? app / bare : null
     let holds = null
     if (budget?.ratio != null) holds = ratio != null ? ratio <= budget.ratio : null
     if (budget?.max != null) holds = app != null ? app <= budget.max : null
