@@ -1,14 +1,17 @@
 // The shell: the breadcrumb of the box menu the app was opened from, notices about
 // bad launch parameters, the loading veil, and the Router's pages.
 import { Lightning, Router } from '@lightningjs/sdk'
+import { KEYMAP, digitOf } from '../platform/keys'
 import { DEVICES } from '../platform/devices'
 import { t } from './i18n'
 import { routes } from './routes'
+import { INSTALLER_ROUTE, KeySequence } from './installer'
 import { services } from './services'
 import { COLOR, FONT, FONT_BOLD, SAFE, TEXT } from './theme'
 import { textSpec } from './widgets/text'
 
 export class App extends Router.App {
+  private readonly installerKeys = new KeySequence()
   static getFonts(): { family: string; url: string }[] {
     return [
       { family: FONT, url: 'fonts/roboto-400.woff2' },
@@ -63,6 +66,14 @@ export class App extends Router.App {
   override _getFocused(): Lightning.Component | undefined {
     const page = Router.getActivePage() as Lightning.Component | undefined
     return page?.attached ? page : undefined
+  }
+
+  /** Watches every key for the installer sequence (Blue 0 0 0) without taking it from the page. */
+  override _captureKey(event: KeyboardEvent): boolean {
+    const digit = digitOf(event)
+    const name = digit !== null ? String(digit) : (KEYMAP[event.keyCode] ?? '')
+    if (this.installerKeys.push(name) && Router.getActiveHash() !== INSTALLER_ROUTE) Router.navigate(INSTALLER_ROUTE)
+    return false
   }
 
   /** A bad launch value is never silent: it is named with the value used instead. */

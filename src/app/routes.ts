@@ -6,6 +6,8 @@ import { BootPage, CrashPage, NotFoundPage } from './pages/MessagePage'
 import { HomePage } from './pages/HomePage'
 import { InvoicesPage } from './pages/InvoicesPage'
 import { InvoiceDetailPage } from './pages/InvoiceDetailPage'
+import { InstallerPage } from './pages/InstallerPage'
+import { INSTALLER_ROUTE, installerReport } from './installer'
 import { services } from './services'
 import { resolveToken } from './boot'
 import type { DeviceProfile } from '../platform/devices'
@@ -22,7 +24,7 @@ async function fetchFor<T>(page: Receives<T>, request: () => Promise<Fetched<T>>
 
 export function routes(device: DeviceProfile, onBooted: () => void): Router.Config {
   return {
-    root: 'home',
+    root: services().launch.mode === 'installer' ? INSTALLER_ROUTE : 'home',
     backtrack: true,
     // Kept for readers; the SDK takes these from the platform settings (src/index.ts).
     ...device.router,
@@ -52,6 +54,7 @@ export function routes(device: DeviceProfile, onBooted: () => void): Router.Conf
         component: InvoiceDetailPage,
         on: (page: Receives<unknown>, { id }: { id?: string }) => fetchFor(page, () => services().api.invoice(String(id))),
       },
+      { path: INSTALLER_ROUTE, component: InstallerPage, on: installerReport },
       { path: '*', component: NotFoundPage },
       { path: '!', component: CrashPage },
     ],

@@ -23,6 +23,7 @@ export const ROUTES = {
   premiumProduct: `${API_PREFIX}/premium/:id`,
   premiumSubscribe: `${API_PREFIX}/premium/:id/subscribe`,
   premiumCancel: `${API_PREFIX}/premium/:id/cancel`,
+  diagnostics: `${API_PREFIX}/diagnostics`,
 } as const
 
 /** Header carrying the device token bound to an account. */

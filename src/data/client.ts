@@ -4,6 +4,8 @@
 import {
   ApiErrorBody,
   DemoScenarioList,
+  Diagnostics,
+  Health,
   InvoiceDetail,
   InvoiceList,
   NoticeDetail,
@@ -88,6 +90,7 @@ export class ApiClient {
   private readonly now: () => number
   /** Insertion-ordered: the first key is the least recently used. */
   private readonly cache = new Map<string, Fetched<unknown>>()
+  private lastFailed: { path: string; failure: ApiFailure; at: number } | null = null
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '')
@@ -147,6 +150,29 @@ export class ApiClient {
     for (const path of [...this.cache.keys()]) if (prefixes.some((prefix) => path.startsWith(prefix))) this.cache.delete(path)
   }
 
+  /** The installer screen: binding, registration, services and entitlements. */
+  diagnostics(options?: RequestOptions): Promise<Fetched<Diagnostics>> {
+    return this.get<Diagnostics>(ROUTES.diagnostics, Diagnostics, options)
+  }
+
+  /** Reachability and round-trip time of `/health`, never cached nor retried: what the installer must see. */
+  async ping(): Promise<{ ok: true; latencyMs: number; version: string } | { ok: false; failure: ApiFailure; latencyMs: number }> {
+    const started = this.now()
+    try {
+      const body = (await this.request(ROUTES.health, Health)) as { version: string }
+      return { ok: true, latencyMs: this.now() - started, version: body.version }
+    } catch (error) {
+      const failure = toFailure(error)
+      this.noteFailure(ROUTES.health, failure)
+      return { ok: false, failure, latencyMs: this.now() - started }
+    }
+  }
+
+  /** The last request that failed (after its retries), for the installer screen. */
+  get lastFailure(): { path: string; failure: ApiFailure; at: number } | null {
+    return this.lastFailed
+  }
+
   /** Demo accounts of the reference server: lets QA launch with `scenario=overdue`. */
   demoScenarios(options?: RequestOptions): Promise<Fetched<DemoScenarioList>> {
     return this.get<DemoScenarioList>(ROUTES.demoScenarios, DemoScenarioList, options)
@@ -172,6 +198,7 @@ export class ApiClient {
         if (!RETRYABLE.has(failure.kind)) break
       }
     }
+    this.noteFailure(path, failure)
     throw new ApiError(failure, cached)
   }
 
@@ -188,6 +215,7 @@ export class ApiClient {
         if (!RETRYABLE.has(failure.kind)) break
       }
     }
+    this.noteFailure(path, failure)
     throw new ApiError(failure)
   }
 
@@ -201,6 +229,10 @@ export class ApiClient {
       if (error instanceof ApiError && error.failure.kind === 'not-found') this.sessions = false
       else throw error
     }
+  }
+
+  private noteFailure(path: string, failure: ApiFailure): void {
+    if (failure.kind !== 'aborted') this.lastFailed = { path, failure, at: this.now() }
   }
 
   private async request(path: string, schema: object, signal?: AbortSignal, method = 'GET'): Promise<unknown> {

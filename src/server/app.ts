@@ -11,6 +11,7 @@ import { recordRouteActions, requireDeviceToken } from './auth'
 import type { Db } from './db'
 import { handleError, handleNotFound } from './errors'
 import { frameworkErrors, refuseCoercedNulls, refuseNonFiniteNumbers } from './guards'
+import { installerRoutes } from './routes/installer'
 import { invoiceRoutes } from './routes/invoices'
 import { noticeRoutes } from './routes/notices'
 import { overviewRoutes } from './routes/overview'
@@ -94,6 +95,7 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
     await scope.register(noticeRoutes, context)
     await scope.register(recordingRoutes, { ...context, demo })
     await scope.register(premiumRoutes, context)
+    await scope.register(installerRoutes, context)
   })
   return app
 }

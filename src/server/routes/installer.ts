@@ -1,0 +1,23 @@
+// The installer screen in one request: binding, registration, services and entitlements.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { version } from '../../../package.json'
+import { ApiErrorBody, Diagnostics, ROUTES } from '../../contract'
+import type { RouteContext } from '../app'
+import { sessionOf } from '../auth'
+import { diagnostics } from '../installer'
+
+export const installerRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
+  app.get(
+    ROUTES.diagnostics,
+    {
+      schema: {
+        summary: 'Installer diagnostics: account binding, services active or pending activation, entitlements',
+        description: 'Any bound box may ask; the service list needs a profile allowed `services.read` (seed 002), otherwise that section says why and who can.',
+        tags: ['installer'],
+        security: [{ deviceToken: [] }],
+        response: { 200: Diagnostics, 401: ApiErrorBody },
+      },
+    },
+    async (request) => diagnostics(db, sessionOf(request), today(), version),
+  )
+}
