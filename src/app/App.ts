@@ -54,7 +54,11 @@ export class App extends Router.App {
     const { launch } = services()
     this.tag('Breadcrumb').text.text = t(`breadcrumb.${launch.entry}`)
     this.showLaunchProblems()
-    Router.startRouter(routes(DEVICES[launch.device], () => this.showLaunchProblems()), this)
+    const config = routes(DEVICES[launch.device], () => this.showLaunchProblems()) as { root: string; routes: { path: string }[] }
+    if (launch.mode === 'installer') config.root = INSTALLER_ROUTE
+    // QA (npm run qa) takes the route list from the app itself.
+    if (launch.inspector) (window as { gestaoDeContaRoutes?: string[] }).gestaoDeContaRoutes = config.routes.map((route) => route.path)
+    Router.startRouter(config as Router.Config, this)
   }
 
   /**

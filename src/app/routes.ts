@@ -24,7 +24,7 @@ async function fetchFor<T>(page: Receives<T>, request: () => Promise<Fetched<T>>
 
 export function routes(device: DeviceProfile, onBooted: () => void): Router.Config {
   return {
-    root: services().launch.mode === 'installer' ? INSTALLER_ROUTE : 'home',
+    root: 'home',
     backtrack: true,
     // Kept for readers; the SDK takes these from the platform settings (src/index.ts).
     ...device.router,
