@@ -43,6 +43,8 @@ const ACTIONS = {
     alsoAllowed: ['responsavel-faturacao', 'responsavel-tecnico'],
     refusal: 'Os dados da conta (titular, NIF, contrato e morada) só podem ser vistos',
   },
+  /** The installer screen: binding and registration state for any bound box; its service list needs services.read. */
+  'diagnostics.read': { alsoAllowed: EVERYONE, refusal: 'O diagnóstico da box só pode ser visto' },
   /** Technical services: registered services, equipment, activation (Responsável Técnico). */
   'services.read': { alsoAllowed: ['responsavel-tecnico'], refusal: 'Os serviços e equipamentos da conta só podem ser vistos' },
   /** Commitment (fidelização) and the early-termination charge are amounts: financial data. */

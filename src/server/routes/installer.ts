@@ -10,6 +10,7 @@ export const installerRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (a
   app.get(
     ROUTES.diagnostics,
     {
+      config: { action: 'diagnostics.read' },
       schema: {
         summary: 'Installer diagnostics: account binding, services active or pending activation, entitlements',
         description: 'Any bound box may ask; the service list needs a profile allowed `services.read` (seed 002), otherwise that section says why and who can.',
