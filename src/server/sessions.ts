@@ -32,8 +32,9 @@ export async function openSession(db: Db, deviceToken: string, now: Date): Promi
   const ended = await db.transaction().execute(async (trx) => {
     // Locks the credential's row (PostgreSQL) so two logins at once queue up; SQLite writes are serial anyway.
     await trx.updateTable('device_token').set((eb) => ({ token: eb.ref('token') })).where('token', '=', deviceToken).execute()
-    // Only the last ended session is kept: enough to tell its box why it ended.
-    await trx.deleteFrom('session').where('device_token', '=', deviceToken).where('ended_at', 'is not', null).execute()
+    // Ended sessions are kept 30 days (to tell their box why they ended), then cleaned.
+    const expired = new Date(now.getTime() - 30 * 86_400_000).toISOString()
+    await trx.deleteFrom('session').where('device_token', '=', deviceToken).where('ended_at', '<', expired).execute()
     const result = await trx.updateTable('session').set({ ended_at: openedAt }).where('device_token', '=', deviceToken).where('ended_at', 'is', null).executeTakeFirst()
     await trx.insertInto('session').values({ token, device_token: deviceToken, opened_at: openedAt, ended_at: null }).execute()
     return Number(result.numUpdatedRows)

@@ -1,0 +1,54 @@
+// Load (issue 9): autocannon against the built API on 127.0.0.1 at a fixed rate for a
+// minute, over the demo accounts' read routes; prints p50/p99 latency and errors.
+//   npm run load                      (LOAD_RATE=200 req/s, LOAD_SECONDS=60)
+// The API runs on an in-memory database with the demo data and no rate limit: the
+// per-token limiter would (rightly) refuse one token at this rate.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import autocannon from 'autocannon'
+
+const RATE = Number(process.env.LOAD_RATE ?? 200)
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
+const CONNECTIONS = 10
+
+const port = await new Promise((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address()
+    server.close(() => resolve(port))
+  })
+})
+const url = `http://127.0.0.1:${port}`
+const api = spawn(process.execPath, ['dist/server/main.mjs'], {
+  env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', RATE_LIMIT: '0', DATABASE_URL: '' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
+try {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) break
+    } catch {
+      if (i > 200) throw new Error('the API did not start')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  const { items } = await (await fetch(`${url}/v1/demo/scenarios`)).json()
+  const tokens = items.map((item) => item.token)
+  const paths = ['/v1/overview', '/v1/invoices?limit=12']
+  const requests = tokens.flatMap((token) => paths.map((path) => ({ method: 'GET', path, headers: { authorization: `Bearer ${token}` } })))
+  const result = await autocannon({ url, connections: CONNECTIONS, overallRate: RATE, duration: SECONDS, requests })
+  const errors = result.errors + result.timeouts + result.non2xx
+  const summary = {
+    rate: `${RATE} req/s for ${SECONDS} s over ${requests.length} request kinds (${tokens.length} accounts)`,
+    requests: result.requests.total,
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    max_ms: result.latency.max,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  }
+  console.log(JSON.stringify(summary, null, 2))
+  if (errors > 0) process.exitCode = 1
+} finally {
+  api.kill('SIGTERM')
+}
