@@ -1,0 +1,632 @@
+// QA lanes (issue 7): every route of the app, in every demo scenario, at every box
+// resolution and profile, in Chromium and in WPE WebKit, driven with remote keys
+// only, each screen checked (text cut off, 5 % safe area, focus on screen and
+// visibly different, console errors) and, on the 1080p Chromium lane, compared
+// with a golden image. Routes come from the app (its Router table, exposed with
+// `inspector=1`) and the key paths that reach them are found by walking the app
+// from home; scenarios come from the server (`/v1/demo/scenarios`). A section
+// that lands later is covered without touching this file.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import Fastify from 'fastify'
+import fastifyStatic from '@fastify/static'
+import pixelmatch from 'pixelmatch'
+import { PNG } from 'pngjs'
+import { startApi, type Api } from '../test/e2e/harness'
+import { freePort, startChromium, startWpe, wpeMissing, type Engine, type EngineId, type RemoteKey, type Tab } from './engines'
+import { ERROR_HOOK, PROBE, REFOCUS, UNFOCUS, type Box, type Probe } from './probe'
+
+export type DeviceId = 'uma' | 'iris' | 'low'
+export type ResolutionId = '720p' | '1080p' | '2160p'
+
+export interface Lane {
+  engine: EngineId
+  device: DeviceId
+  resolution: ResolutionId
+}
+
+export const VIEWPORTS: Record<ResolutionId, { width: number; height: number }> = {
+  '720p': { width: 1280, height: 720 },
+  '1080p': { width: 1920, height: 1080 },
+  '2160p': { width: 3840, height: 2160 },
+}
+
+/** Chromium: every profile at every resolution; WPE WebKit (the boxes' engine): 720p and 1080p. */
+export const FULL_LANES: Lane[] = [
+  ...(['uma', 'iris', 'low'] as const).flatMap((device) => (['720p', '1080p', '2160p'] as const).map((resolution) => ({ engine: 'chromium' as const, device, resolution }))),
+  { engine: 'wpe', device: 'uma', resolution: '720p' },
+  { engine: 'wpe', device: 'uma', resolution: '1080p' },
+]
+
+/** The lane whose screens are compared with the goldens. */
+export const GOLDEN_LANE: Lane = { engine: 'chromium', device: 'uma', resolution: '1080p' }
+export const GOLDEN_DIR = 'qa/golden'
+/** Goldens are kept at a third of 1080p (640×360): small files, still every text change. */
+const GOLDEN_SCALE = 3
+/** Share of golden pixels that may differ (anti-aliasing, a volatile figure left unmasked). */
+export const GOLDEN_TOLERANCE = 0.003
+/** Texts that change from run to run by nature: masked before comparing with a golden. */
+const VOLATILE = /\b\d+ ms\b|127\.0\.0\.1:\d+|^\d\d:\d\d(:\d\d)?\b/
+
+/** Every rule of the demo data reads this instant (server NOW), so screens repeat exactly. */
+export const QA_NOW = '2026-11-23T10:00:00Z'
+
+/** Routes no remote key reaches: the boot page is transient, the crash page needs a crash. */
+const NOT_BY_KEYS = new Set(['$', '!'])
+/** Reached by a deep link (the box's launcher can open any hash), not by keys: the not-found page. */
+const DEEP_LINKS: { route: string; hash: string }[] = [{ route: '*', hash: 'qa/no-such-screen' }]
+/** The installer's remote sequence (README, Remote keys). */
+const INSTALLER_KEYS: RemoteKey[] = ['Blue', '0', '0', '0']
+
+const PACE_MS = 350
+
+export interface Visit {
+  /** Route pattern from the app's Router table (`invoices/:id`). */
+  route: string
+  /** Keys pressed from home after launch. */
+  keys: RemoteKey[]
+  /** Launch hash instead of keys (only the not-found page). */
+  hash?: string
+}
+
+export type Severity = 'fail' | 'info'
+
+export interface Finding {
+  check: 'route' | 'cut-off' | 'safe-area' | 'focus' | 'console' | 'golden' | 'settle'
+  message: string
+}
+
+export interface ScreenResult {
+  scenario: string
+  route: string
+  keys: string[]
+  lane: Lane
+  laneId: string
+  screenshot: string
+  ok: boolean
+  failures: Finding[]
+  ellipsized: string[]
+  focused: string[]
+  golden?: { status: 'match' | 'changed' | 'new' | 'updated'; diffRatio?: number; diff?: string }
+  ms: number
+}
+
+export interface QaOptions {
+  lanes: Lane[]
+  /** Scenario ids; all of the server's when absent. */
+  scenarios?: string[]
+  out: string
+  golden: 'compare' | 'update' | 'off'
+  /** A golden missing for a screen of the golden lane is a failure (the e2e subset) rather than a note. */
+  requireGoldens?: boolean
+  log?: (line: string) => void
+}
+
+export interface QaResult {
+  startedAt: string
+  durationMs: number
+  now: string
+  engines: Record<string, string>
+  lanes: string[]
+  scenarios: string[]
+  routes: string[]
+  visits: Record<string, Visit[]>
+  unreached: string[]
+  screens: ScreenResult[]
+  wpe: { status: 'ran' | 'skipped' | 'failed'; reason?: string }
+  /** Findings the WPE lane reported and the Chromium lane at the same resolution did not. */
+  wpeOnly: { scenario: string; route: string; resolution: string; findings: Finding[] }[]
+  summary: { screens: number; failed: number; findings: Record<string, number> }
+}
+
+export const laneId = (lane: Lane): string => `${lane.engine}-${lane.device}-${lane.resolution}`
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const slug = (route: string) => (route === '*' ? 'not-found' : route.replace(/\/:/g, '-').replace(/[^a-z0-9-]+/gi, '-'))
+
+/** The Router pattern a hash belongs to: literal segments first, then `:params`, then `*`. */
+export function patternOf(hash: string, routes: string[]): string {
+  const parts = hash.split('/')
+  const candidates = routes.filter((route) => {
+    const segments = route.split('/')
+    return segments.length === parts.length && segments.every((segment, i) => segment.startsWith(':') || segment === parts[i])
+  })
+  candidates.sort((a, b) => (a.match(/:/g)?.length ?? 0) - (b.match(/:/g)?.length ?? 0))
+  return candidates[0] ?? (routes.includes('*') ? '*' : hash)
+}
+
+// ---------------------------------------------------------------- app server
+
+/** The built app (dist/app) with an error hook in index.html, so both engines report page errors the same way. */
+async function serveQaApp(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = Fastify({ logger: false })
+  const index = readFileSync('dist/app/index.html', 'utf8').replace('<head>', `<head>\n${ERROR_HOOK}`)
+  await server.register(fastifyStatic, { root: join(process.cwd(), 'dist/app'), index: false })
+  server.get('/', (_request, reply) => reply.type('text/html').send(index))
+  await server.listen({ host: '127.0.0.1', port: await freePort() })
+  const address = server.server.address()
+  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, close: () => server.close() }
+}
+
+/** A fresh reference API (in-memory, seeded at QA_NOW): what one lane did to the data never shows in another. */
+async function freshApi(): Promise<Api> {
+  process.env.NOW = QA_NOW
+  const api = await startApi()
+  // startApi waits 10 s; a loaded machine may need longer to start node and migrate.
+  for (let waited = 0; ; waited += 200) {
+    try {
+      if ((await fetch(`${api.url}/health`)).ok) return api
+    } catch {
+      if (waited > 60_000) throw new Error(`the reference API did not start on ${api.url} within 60 s`)
+    }
+    await sleep(200)
+  }
+}
+
+// ---------------------------------------------------------------- driving
+
+interface Driver {
+  tab: Tab
+  launch(scenario: string, visit?: Visit): Promise<Probe>
+  press(...keys: RemoteKey[]): Promise<Probe>
+  probe(): Promise<Probe>
+}
+
+function launchUrl(appUrl: string, apiUrl: string, lane: Lane, scenario: string, hash?: string): string {
+  const query = new URLSearchParams({ api: apiUrl, device: lane.device, resolution: lane.resolution, inspector: '1', scenario })
+  if (lane.device === 'iris') query.set('entry', 'iris')
+  return `${appUrl}?${query}${hash ? `#${hash}` : ''}`
+}
+
+const signature = (p: Probe) => JSON.stringify([p.route, p.busy, p.texts.map((t) => [t.text, t.box]), p.focused?.id, p.focused?.box])
+
+/** Waits until the screen stops changing (no loading veil, same tree twice in a row). */
+async function settle(tab: Tab, timeoutMs = 30_000): Promise<Probe> {
+  const deadline = Date.now() + timeoutMs
+  let last = ''
+  let stable = 0
+  for (;;) {
+    const probe = await tab.evaluate<Probe>(PROBE)
+    const now = signature(probe)
+    stable = !probe.busy && probe.route !== '$' && probe.texts.length > 0 && now === last ? stable + 1 : 0
+    last = now
+    if (stable >= 2) return probe
+    if (Date.now() > deadline) throw new Error(`screen did not settle within ${timeoutMs} ms (route ${probe.route || '—'}, busy ${probe.busy})`)
+    await sleep(250)
+  }
+}
+
+function driver(tab: Tab, appUrl: string, apiUrl: string, lane: Lane): Driver {
+  return {
+    tab,
+    async launch(scenario, visit) {
+      await tab.open(launchUrl(appUrl, apiUrl, lane, scenario, visit?.hash))
+      return settle(tab)
+    },
+    async press(...keys) {
+      // A viewer's pace, and OK waits for what it opens: a key pressed during loading would be lost.
+      let probe: Probe | null = null
+      for (const key of keys) {
+        await tab.press(key)
+        await sleep(PACE_MS)
+        if (key === 'Enter' || key === 'Back') probe = await settle(tab)
+      }
+      return keys[keys.length - 1] === 'Enter' || keys[keys.length - 1] === 'Back' ? probe! : settle(tab)
+    },
+    probe: () => tab.evaluate<Probe>(PROBE),
+  }
+}
+
+// ---------------------------------------------------------------- discovery
+
+const INVERSE: Partial<Record<RemoteKey, RemoteKey>> = { Right: 'Left', Left: 'Right', Down: 'Up', Up: 'Down' }
+
+/**
+ * The key paths to every route reachable from home: every focus position on home
+ * (a walk with the arrows), OK on each, and OK again on what that opens; then the
+ * installer sequence. Each path starts from a fresh launch.
+ */
+async function discover(d: Driver, scenario: string, log: (line: string) => void): Promise<{ routes: string[]; visits: Visit[] }> {
+  const home = await d.launch(scenario)
+  const routes = home.routes
+  if (routes.length === 0) throw new Error('the app did not expose its routes: is dist/ built from this tree (App.ts sets gestaoDeContaRoutes with inspector=1)?')
+  const homeRoute = patternOf(home.route, routes)
+  const visits: Visit[] = [{ route: homeRoute, keys: [] }]
+  const seen = new Set([homeRoute])
+
+  // Focus positions on home: depth-first with the arrows, stepping back with the opposite arrow.
+  const positions: RemoteKey[][] = [[]]
+  const focusSeen = new Set([home.focused?.id ?? ''])
+  const walk = async (path: RemoteKey[], id: string): Promise<void> => {
+    for (const key of ['Right', 'Down', 'Left', 'Up'] as RemoteKey[]) {
+      if (positions.length >= 24) return
+      const after = await d.press(key)
+      const next = after.focused?.id ?? ''
+      if (after.route !== home.route) {
+        await d.launch(scenario)
+        await d.press(...path)
+        continue
+      }
+      if (next !== id && !focusSeen.has(next)) {
+        focusSeen.add(next)
+        positions.push([...path, key])
+        await walk([...path, key], next)
+      }
+      if ((await d.probe()).focused?.id !== id) {
+        const back = await d.press(INVERSE[key]!)
+        if (back.focused?.id !== id) {
+          await d.launch(scenario)
+          await d.press(...path)
+        }
+      }
+    }
+  }
+  await walk([], home.focused?.id ?? '')
+
+  for (const position of positions) {
+    await d.launch(scenario)
+    if (position.length) await d.press(...position)
+    const first = await d.press('Enter')
+    const firstRoute = patternOf(first.route, routes)
+    if (first.route === home.route) continue
+    if (!seen.has(firstRoute)) {
+      seen.add(firstRoute)
+      visits.push({ route: firstRoute, keys: [...position, 'Enter'] })
+    }
+    const second = await d.press('Enter')
+    const secondRoute = patternOf(second.route, routes)
+    if (second.route !== first.route && !seen.has(secondRoute)) {
+      seen.add(secondRoute)
+      visits.push({ route: secondRoute, keys: [...position, 'Enter', 'Enter'] })
+    }
+  }
+
+  await d.launch(scenario)
+  const installer = await d.press(...INSTALLER_KEYS)
+  const installerRoute = patternOf(installer.route, routes)
+  if (installer.route !== home.route && !seen.has(installerRoute)) {
+    seen.add(installerRoute)
+    visits.push({ route: installerRoute, keys: INSTALLER_KEYS })
+  }
+  for (const link of DEEP_LINKS) if (routes.includes(link.route) && !seen.has(link.route)) visits.push({ route: link.route, keys: [], hash: link.hash })
+  log(`  ${scenario}: ${visits.map((v) => `${v.route} [${v.hash ? `#${v.hash}` : v.keys.join(' ') || 'launch'}]`).join(', ')}`)
+  return { routes, visits }
+}
+
+// ---------------------------------------------------------------- checks
+
+function decode(png: Buffer): PNG {
+  return PNG.sync.read(png)
+}
+
+/** Share of pixels inside `box` that differ between two screenshots of the same size. */
+function regionDifference(a: PNG, b: PNG, box: Box): number {
+  const x0 = Math.max(0, box.x - 6)
+  const y0 = Math.max(0, box.y - 6)
+  const x1 = Math.min(a.width, box.x + box.w + 6)
+  const y1 = Math.min(a.height, box.y + box.h + 6)
+  let differing = 0
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * a.width + x) * 4
+      const delta = Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2])
+      if (delta > 48) differing++
+    }
+  }
+  const area = Math.max(1, (x1 - x0) * (y1 - y0))
+  return differing / area
+}
+
+/** Box-filter downscale by an integer factor, with the volatile boxes painted black. */
+function goldenImage(png: PNG, masks: Box[]): PNG {
+  const w = Math.floor(png.width / GOLDEN_SCALE)
+  const h = Math.floor(png.height / GOLDEN_SCALE)
+  const out = new PNG({ width: w, height: h })
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const sum = [0, 0, 0]
+      for (let dy = 0; dy < GOLDEN_SCALE; dy++) {
+        for (let dx = 0; dx < GOLDEN_SCALE; dx++) {
+          const i = ((y * GOLDEN_SCALE + dy) * png.width + x * GOLDEN_SCALE + dx) * 4
+          sum[0] += png.data[i]
+          sum[1] += png.data[i + 1]
+          sum[2] += png.data[i + 2]
+        }
+      }
+      const o = (y * w + x) * 4
+      const n = GOLDEN_SCALE * GOLDEN_SCALE
+      out.data[o] = Math.round(sum[0] / n)
+      out.data[o + 1] = Math.round(sum[1] / n)
+      out.data[o + 2] = Math.round(sum[2] / n)
+      out.data[o + 3] = 255
+    }
+  }
+  maskBoxes(out, masks.map((m) => ({ x: Math.floor(m.x / GOLDEN_SCALE) - 1, y: Math.floor(m.y / GOLDEN_SCALE) - 1, w: Math.ceil(m.w / GOLDEN_SCALE) + 2, h: Math.ceil(m.h / GOLDEN_SCALE) + 2 })))
+  return out
+}
+
+function maskBoxes(png: PNG, boxes: Box[]): void {
+  for (const box of boxes) {
+    for (let y = Math.max(0, box.y); y < Math.min(png.height, box.y + box.h); y++) {
+      for (let x = Math.max(0, box.x); x < Math.min(png.width, box.x + box.w); x++) {
+        const i = (y * png.width + x) * 4
+        png.data[i] = png.data[i + 1] = png.data[i + 2] = 0
+        png.data[i + 3] = 255
+      }
+    }
+  }
+}
+
+export function goldenPath(scenario: string, route: string): string {
+  return join(GOLDEN_DIR, scenario, `${slug(route)}.png`)
+}
+
+interface GoldenOutcome {
+  status: 'match' | 'changed' | 'new' | 'updated'
+  diffRatio?: number
+  diff?: string
+}
+
+function compareGolden(shot: PNG, masks: Box[], scenario: string, route: string, mode: 'compare' | 'update', diffFile: string): GoldenOutcome {
+  const file = goldenPath(scenario, route)
+  const current = goldenImage(shot, masks)
+  if (mode === 'update') {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, PNG.sync.write(current, { colorType: 2 }))
+    return { status: 'updated' }
+  }
+  if (!existsSync(file)) return { status: 'new' }
+  const golden = PNG.sync.read(readFileSync(file))
+  if (golden.width !== current.width || golden.height !== current.height) return { status: 'changed', diffRatio: 1 }
+  // The golden's own volatile boxes were masked when it was written; mask today's too.
+  const diff = new PNG({ width: golden.width, height: golden.height })
+  const differing = pixelmatch(golden.data, current.data, diff.data, golden.width, golden.height, { threshold: 0.1 })
+  const diffRatio = differing / (golden.width * golden.height)
+  if (diffRatio <= GOLDEN_TOLERANCE) return { status: 'match', diffRatio }
+  mkdirSync(dirname(diffFile), { recursive: true })
+  writeFileSync(diffFile, PNG.sync.write(diff))
+  return { status: 'changed', diffRatio, diff: diffFile }
+}
+
+/**
+ * Home as right after launch: Back from where the last visit ended (a relaunch
+ * costs seconds), or a relaunch when Back does not lead to the same home with the
+ * same focus. A deep link is always a launch.
+ */
+async function startFromHome(d: Driver, scenario: string, visit: Visit, state: { home: Probe | null }): Promise<Probe> {
+  if (visit.hash) {
+    state.home = null
+    return d.launch(scenario, visit)
+  }
+  if (state.home) {
+    let probe = await d.probe()
+    for (let i = 0; i < 4 && probe.route !== state.home.route; i++) probe = await d.press('Back')
+    if (probe.route === state.home.route && JSON.stringify(probe.focused?.texts) === JSON.stringify(state.home.focused?.texts)) return probe
+  }
+  state.home = await d.launch(scenario)
+  return state.home
+}
+
+async function capture(
+  d: Driver,
+  lane: Lane,
+  scenario: string,
+  visit: Visit,
+  routes: string[],
+  options: QaOptions,
+  state: { home: Probe | null },
+): Promise<ScreenResult> {
+  const started = Date.now()
+  const failures: Finding[] = []
+  const base = join(options.out, scenario, slug(visit.route))
+  const shotFile = join(base, `${laneId(lane)}.png`)
+  mkdirSync(base, { recursive: true })
+  let probe: Probe
+  try {
+    probe = await startFromHome(d, scenario, visit, state)
+    if (visit.keys.length) probe = await d.press(...visit.keys)
+  } catch (error) {
+    failures.push({ check: 'settle', message: String((error as Error).message) })
+    probe = await d.probe()
+  }
+  const shot = await d.tab.screenshot()
+  writeFileSync(shotFile, shot)
+  const png = decode(shot)
+
+  const reached = patternOf(probe.route, routes)
+  if (reached !== visit.route) failures.push({ check: 'route', message: `expected ${visit.route}, reached ${reached || '(none)'} (#${probe.route})` })
+  if (png.width !== VIEWPORTS[lane.resolution].width || png.height !== VIEWPORTS[lane.resolution].height) {
+    failures.push({ check: 'safe-area', message: `screenshot is ${png.width}×${png.height}, not the lane's ${VIEWPORTS[lane.resolution].width}×${VIEWPORTS[lane.resolution].height}` })
+  }
+  for (const text of probe.texts) if (text.cut) failures.push({ check: 'cut-off', message: `"${text.text.slice(0, 80)}": ${text.cut} (${boxText(text.box)})` })
+  for (const outside of probe.outsideSafe) failures.push({ check: 'safe-area', message: `${outside.what} at ${boxText(outside.box)} is outside the 5 % safe area` })
+
+  if (!probe.focused) {
+    failures.push({ check: 'focus', message: 'nothing has focus' })
+  } else {
+    const f = probe.focused.box
+    if (f.x < 0 || f.y < 0 || f.x + f.w > probe.width || f.y + f.h > probe.height) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} is not on screen (${boxText(f)})` })
+    // Visibly different: the focused element's own focus styling off, then on again.
+    if (await d.tab.evaluate<boolean>(UNFOCUS)) {
+      await sleep(700)
+      const plain = decode(await d.tab.screenshot())
+      await d.tab.evaluate(REFOCUS)
+      await sleep(400)
+      const difference = regionDifference(png, plain, f)
+      if (difference < 0.02) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} looks the same unfocused (${(difference * 100).toFixed(2)} % of its pixels differ)` })
+    } else {
+      failures.push({ check: 'focus', message: `the focused ${probe.focused.type} has no focus styling (_focus/_unfocus)` })
+    }
+  }
+  const errors = [...probe.errors, ...d.tab.engineErrors().splice(0)]
+  for (const error of errors) failures.push({ check: 'console', message: error.slice(0, 300) })
+
+  let golden: GoldenOutcome | undefined
+  if (options.golden !== 'off' && laneId(lane) === laneId(GOLDEN_LANE)) {
+    const masks = probe.texts.filter((t) => VOLATILE.test(t.text)).map((t) => t.box)
+    golden = compareGolden(png, masks, scenario, visit.route, options.golden, join(base, 'golden-diff.png'))
+    if (golden.status === 'changed') failures.push({ check: 'golden', message: `differs from ${goldenPath(scenario, visit.route)} in ${((golden.diffRatio ?? 1) * 100).toFixed(2)} % of pixels (tolerance ${GOLDEN_TOLERANCE * 100} %): see ${golden.diff ?? 'sizes differ'}` })
+    if (golden.status === 'new' && options.requireGoldens) failures.push({ check: 'golden', message: `no golden ${goldenPath(scenario, visit.route)}: run npm run qa:golden` })
+  }
+
+  return {
+    scenario,
+    route: visit.route,
+    keys: visit.hash ? [`#${visit.hash}`] : visit.keys,
+    lane,
+    laneId: laneId(lane),
+    screenshot: relative(options.out, shotFile),
+    ok: failures.length === 0,
+    failures,
+    ellipsized: probe.texts.filter((t) => t.ellipsized).map((t) => t.text),
+    focused: probe.focused?.texts ?? [],
+    golden: golden && golden.diff ? { ...golden, diff: relative(options.out, golden.diff) } : golden,
+    ms: Date.now() - started,
+  }
+}
+
+const boxText = (b: Box) => `${b.x},${b.y} ${b.w}×${b.h}`
+
+// ---------------------------------------------------------------- the run
+
+export async function runQa(options: QaOptions): Promise<QaResult> {
+  const log = options.log ?? (() => undefined)
+  const started = Date.now()
+  mkdirSync(options.out, { recursive: true })
+  const app = await serveQaApp()
+  const engines: Partial<Record<EngineId, Engine>> = {}
+  const result: QaResult = {
+    startedAt: new Date(started).toISOString(),
+    durationMs: 0,
+    now: QA_NOW,
+    engines: {},
+    lanes: options.lanes.map(laneId),
+    scenarios: [],
+    routes: [],
+    visits: {},
+    unreached: [],
+    screens: [],
+    wpe: { status: options.lanes.some((lane) => lane.engine === 'wpe') ? 'ran' : 'skipped' },
+    wpeOnly: [],
+    summary: { screens: 0, failed: 0, findings: {} },
+  }
+  try {
+    const scenarioApi = await freshApi()
+    const listed = (await (await fetch(`${scenarioApi.url}/v1/demo/scenarios`)).json()) as { items: { id: string }[] }
+    await scenarioApi.stop()
+    result.scenarios = options.scenarios ?? listed.items.map((item) => item.id)
+    log(`QA: ${result.scenarios.length} scenarios × ${options.lanes.length} lanes; server NOW=${QA_NOW}`)
+
+    // Key paths, found once per scenario on the first Chromium lane.
+    engines.chromium = await startChromium()
+    result.engines.chromium = engines.chromium.version
+    const discoveryLane: Lane = { engine: 'chromium', device: 'uma', resolution: '1080p' }
+    log('discovering routes from home with the remote keys:')
+    for (const scenario of result.scenarios) {
+      const api = await freshApi()
+      const tab = await engines.chromium.tab(VIEWPORTS[discoveryLane.resolution])
+      try {
+        const found = await discover(driver(tab, app.url, api.url, discoveryLane), scenario, log)
+        result.routes = found.routes
+        result.visits[scenario] = found.visits
+      } finally {
+        await tab.close()
+        await api.stop()
+      }
+    }
+    const reached = new Set(Object.values(result.visits).flat().map((visit) => visit.route))
+    result.unreached = result.routes.filter((route) => !reached.has(route) && !NOT_BY_KEYS.has(route))
+    if (result.unreached.length) log(`not reached in any scenario: ${result.unreached.join(', ')}`)
+
+    for (const lane of options.lanes) {
+      let engine = engines[lane.engine]
+      if (!engine) {
+        try {
+          engine = lane.engine === 'wpe' ? await startWpe() : await startChromium()
+          engines[lane.engine] = engine
+          result.engines[lane.engine] = engine.version
+        } catch (error) {
+          const reason = String((error as Error).message)
+          if (lane.engine === 'wpe') result.wpe = { status: wpeMissing() ? 'skipped' : 'failed', reason }
+          log(`lane ${laneId(lane)}: cannot start ${lane.engine}: ${reason}`)
+          continue
+        }
+      }
+      const laneStarted = Date.now()
+      for (const scenario of result.scenarios) {
+        const api = await freshApi()
+        const tab = await engine.tab(VIEWPORTS[lane.resolution])
+        try {
+          const d = driver(tab, app.url, api.url, lane)
+          const state = { home: null as Probe | null }
+          for (const visit of result.visits[scenario] ?? []) {
+            const screen = await capture(d, lane, scenario, visit, result.routes, options, state)
+            result.screens.push(screen)
+            if (!screen.ok) log(`  ✗ ${laneId(lane)} ${scenario} ${visit.route}: ${screen.failures.map((f) => `[${f.check}] ${f.message}`).join('; ')}`)
+          }
+        } finally {
+          await tab.close()
+          await api.stop()
+        }
+      }
+      log(`lane ${laneId(lane)}: ${result.screens.filter((s) => s.laneId === laneId(lane)).length} screens in ${((Date.now() - laneStarted) / 1000).toFixed(0)} s`)
+    }
+  } finally {
+    for (const engine of Object.values(engines)) await engine?.close().catch(() => undefined)
+    await app.close()
+  }
+
+  result.wpeOnly = wpeOnly(result.screens)
+  result.durationMs = Date.now() - started
+  result.summary.screens = result.screens.length
+  result.summary.failed = result.screens.filter((s) => !s.ok).length
+  for (const screen of result.screens) for (const f of screen.failures) result.summary.findings[f.check] = (result.summary.findings[f.check] ?? 0) + 1
+  writeFileSync(join(options.out, 'result.json'), JSON.stringify(result, null, 2))
+  writeFileSync(join(options.out, 'index.html'), contactSheet(result))
+  return result
+}
+
+/** Findings of a WPE screen that the Chromium screen of the same route, scenario, profile and resolution did not have. */
+function wpeOnly(screens: ScreenResult[]): QaResult['wpeOnly'] {
+  const key = (s: ScreenResult) => `${s.scenario}|${s.route}|${s.lane.device}|${s.lane.resolution}`
+  const chromium = new Map(screens.filter((s) => s.lane.engine === 'chromium').map((s) => [key(s), s]))
+  const kind = (f: Finding) => `${f.check}:${f.message.replace(/\d+/g, '#')}`
+  const out: QaResult['wpeOnly'] = []
+  for (const screen of screens.filter((s) => s.lane.engine === 'wpe')) {
+    const twin = chromium.get(key(screen))
+    const known = new Set((twin?.failures ?? []).map(kind))
+    const findings = screen.failures.filter((f) => !known.has(kind(f)))
+    if (findings.length) out.push({ scenario: screen.scenario, route: screen.route, resolution: screen.lane.resolution, findings })
+  }
+  return out
+}
+
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+
+/** Rows = scenario × route, columns = resolution × engine (× profile); failing cells in red with their findings. */
+function contactSheet(result: QaResult): string {
+  const columns = result.lanes
+  const rows = result.scenarios.flatMap((scenario) => (result.visits[scenario] ?? []).map((visit) => ({ scenario, visit })))
+  const cell = (scenario: string, route: string, lane: string) => {
+    const screen = result.screens.find((s) => s.scenario === scenario && s.route === route && s.laneId === lane)
+    if (!screen) return '<td class="none">—</td>'
+    const notes = screen.failures.map((f) => `<li>[${f.check}] ${escape(f.message)}</li>`).join('')
+    const golden = screen.golden ? `<div class="golden">golden: ${screen.golden.status}${screen.golden.diff ? ` · <a href="${escape(screen.golden.diff)}">diff</a>` : ''}</div>` : ''
+    return `<td class="${screen.ok ? 'ok' : 'fail'}"><a href="${escape(screen.screenshot)}"><img loading="lazy" src="${escape(screen.screenshot)}" alt="${escape(`${scenario} ${route} ${lane}`)}"></a>${golden}${notes ? `<ul>${notes}</ul>` : ''}</td>`
+  }
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Gestão de Conta — QA contact sheet</title>
+<style>
+body { font: 14px system-ui, sans-serif; background: #111; color: #ddd; margin: 16px; }
+table { border-collapse: collapse; } th, td { border: 1px solid #333; padding: 4px; vertical-align: top; }
+th { background: #222; position: sticky; top: 0; } td img { width: 240px; display: block; }
+td.ok { background: #12301f; } td.fail { background: #4a1416; } td ul { margin: 4px 0 0 16px; padding: 0; max-width: 240px; font-size: 12px; }
+.golden { font-size: 12px; color: #9ab; } th.row { text-align: left; white-space: nowrap; }
+</style></head><body>
+<h1>Gestão de Conta — QA contact sheet</h1>
+<p>${result.summary.screens} screens, ${result.summary.failed} with findings; ${result.lanes.length} lanes × ${result.scenarios.length} scenarios; server NOW=${escape(result.now)}; ${(result.durationMs / 1000).toFixed(0)} s; engines: ${escape(Object.values(result.engines).join(', '))}${result.wpe.reason ? `; WPE: ${escape(result.wpe.reason)}` : ''}. Machine-readable: <a href="result.json">result.json</a>.</p>
+${result.unreached.length ? `<p>Routes not reached by keys in any scenario: ${escape(result.unreached.join(', '))}</p>` : ''}
+<table><thead><tr><th>scenario / route / keys</th>${columns.map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead><tbody>
+${rows.map(({ scenario, visit }) => `<tr><th class="row">${escape(scenario)}<br>${escape(visit.route)}<br><small>${escape(visit.hash ? `#${visit.hash}` : visit.keys.join(' ') || 'launch')}</small></th>${columns.map((lane) => cell(scenario, visit.route, lane)).join('')}</tr>`).join('\n')}
+</tbody></table></body></html>
+`
+}

@@ -1,0 +1,123 @@
+// What QA reads in the page, as function bodies the engines evaluate (the same
+// script in Chromium and in WPE). The Lightning inspector (`inspector=1`) mirrors
+// the rendered tree into absolutely positioned DOM nodes that carry the element
+// (`node.element`), its text (`texture-text`) and focus (`focused="true"`), so
+// getBoundingClientRect gives each element's box on screen in CSS pixels.
+
+export interface Box {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+export interface ProbedText {
+  text: string
+  box: Box
+  /** Longer than its maxLines and ended with an ellipsis: meant. */
+  ellipsized: boolean
+  /** Cut without an ellipsis: more lines than maxLines, a line wider than the wrap width, or a clipping parent. */
+  cut: string | null
+}
+
+export interface Probe {
+  route: string
+  width: number
+  height: number
+  /** The loading veil or the boot page is showing: not settled yet. */
+  busy: boolean
+  texts: ProbedText[]
+  /** Drawn elements (text, rectangles, images) partly outside the 5 % safe area; backdrops excluded. */
+  outsideSafe: { what: string; box: Box }[]
+  focused: { id: string; type: string; box: Box; texts: string[] } | null
+  errors: string[]
+  /** The app's Router routes (exposed by the shell when the inspector is on). */
+  routes: string[]
+}
+
+/** Reads the screen. Runs in the page: keep it plain ES2019, no closures over Node values. */
+export const PROBE = `
+  var W = window.innerWidth, H = window.innerHeight;
+  var SAFE = { x0: W * 0.05, y0: H * 0.05, x1: W * 0.95, y1: H * 0.95 };
+  function box(node) { var r = node.getBoundingClientRect(); return { x: Math.round(r.left), y: Math.round(r.top), w: Math.round(r.width), h: Math.round(r.height) }; }
+  function hidden(node) {
+    for (var n = node; n && n.nodeType === 1; n = n.parentElement) {
+      var s = n.style;
+      if (s && (s.display === 'none' || s.visibility === 'hidden' || s.opacity === '0')) return true;
+      if (n.getAttribute('visible') === 'false' || n.getAttribute('alpha') === '0') return true;
+    }
+    return false;
+  }
+  function clipOf(node) {
+    for (var n = node.parentElement; n && n.element; n = n.parentElement) if (n.style.overflow === 'hidden') return box(n);
+    return null;
+  }
+  function inside(b, c, slack) { return b.x >= c.x - slack && b.y >= c.y - slack && b.x + b.w <= c.x + c.w + slack && b.y + b.h <= c.y + c.h + slack; }
+  function overlaps(b, c) { return b.x < c.x + c.w && c.x < b.x + b.w && b.y < c.y + c.h && c.y < b.y + b.h; }
+  var screen = { x: 0, y: 0, w: W, h: H };
+  var texts = [], outsideSafe = [];
+  var focusNode = document.querySelector('[focused="true"]');
+  var focusBox = focusNode ? box(focusNode) : null;
+  var nodes = document.querySelectorAll('div[type]');
+  for (var i = 0; i < nodes.length; i++) {
+    var node = nodes[i], el = node.element;
+    if (!el || hidden(node)) continue;
+    var b = box(node);
+    if (b.w <= 0 || b.h <= 0 || !overlaps(b, screen)) continue;
+    var text = node.getAttribute('texture-text');
+    var drawn = !!el.displayedTexture;
+    if (text) {
+      var tex = el.texture, src = tex && (tex.source || tex._source), info = src && src.renderInfo;
+      var cut = null, ellipsized = false;
+      if (info) {
+        var overflow = tex.textOverflow || (el.text && el.text.textOverflow);
+        if (info.moreTextLines) { if (overflow) ellipsized = true; else cut = 'more lines than maxLines, no ellipsis'; }
+        var widths = info.lineWidths || [];
+        if (!cut && info.innerWidth && widths.some(function (w) { return w > info.innerWidth + 2; })) cut = 'a line is wider than its wrap width';
+      }
+      var clip = clipOf(node);
+      if (!cut && clip && overlaps(b, clip) && !inside(b, clip, 1)) cut = 'cut by a clipping parent';
+      if (!cut && !inside(b, screen, 1)) cut = 'runs off the screen';
+      texts.push({ text: text, box: b, ellipsized: ellipsized, cut: cut });
+    }
+    if (!drawn && !text) continue;
+    // A backdrop may bleed to the edges: it covers (nearly) the whole screen.
+    if (b.w >= W * 0.9 && b.h >= H * 0.9) continue;
+    var clip2 = clipOf(node);
+    if (clip2 && !overlaps(b, clip2)) continue;
+    // The focused element grows by its focus scale (theme FOCUS_SCALE, 1.04): that growth may reach into the margin.
+    var slack = focusNode && focusNode.contains(node) ? 1 + 0.025 * Math.max(focusBox.w, focusBox.h) : 1;
+    if (!inside(b, { x: SAFE.x0, y: SAFE.y0, w: SAFE.x1 - SAFE.x0, h: SAFE.y1 - SAFE.y0 }, slack)) {
+      outsideSafe.push({ what: text ? 'text "' + text.slice(0, 60) + '"' : (node.getAttribute('type') || 'element') + (node.getAttribute('ref') ? ' ' + node.getAttribute('ref') : ''), box: b });
+    }
+  }
+  var focusedNode = document.querySelector('[focused="true"]');
+  var focused = null;
+  if (focusedNode && !hidden(focusedNode)) {
+    var ft = [];
+    var inner = focusedNode.querySelectorAll('[texture-text]');
+    if (focusedNode.getAttribute('texture-text')) ft.push(focusedNode.getAttribute('texture-text'));
+    for (var j = 0; j < inner.length; j++) if (!hidden(inner[j])) ft.push(inner[j].getAttribute('texture-text'));
+    focused = { id: focusedNode.id, type: focusedNode.getAttribute('type') || '', box: box(focusedNode), texts: ft };
+  }
+  var busy = texts.some(function (t) { return t.text === 'A carregar…' || t.text === 'A carregar a sua conta…' || t.text === 'Loading…'; }) ||
+    !!document.querySelector('[type="BootPage"]:not([visible="false"])');
+  return {
+    route: decodeURIComponent(location.hash.replace(/^#/, '')),
+    width: W, height: H, busy: busy, texts: texts, outsideSafe: outsideSafe, focused: focused,
+    errors: (window.__qaErrors || []).slice(),
+    routes: window.gestaoDeContaRoutes || [],
+  };
+`
+
+/** Takes focus styling off the focused element (its _unfocus), to compare with the focused look. */
+export const UNFOCUS = `var n = document.querySelector('[focused="true"]'); if (n && n.element && n.element._unfocus) { n.element._unfocus(); return true } return false`
+export const REFOCUS = `var n = document.querySelector('[focused="true"]'); if (n && n.element && n.element._focus) n.element._focus(); return true`
+
+/** Installed before the app runs (the QA server adds it to index.html): every error the page sees. */
+export const ERROR_HOOK = `<script>
+window.__qaErrors = [];
+addEventListener('error', function (e) { __qaErrors.push('uncaught: ' + (e.message || e)); });
+addEventListener('unhandledrejection', function (e) { __qaErrors.push('unhandled rejection: ' + (e.reason && e.reason.message || e.reason)); });
+(function () { var original = console.error; console.error = function () { __qaErrors.push([].map.call(arguments, String).join(' ')); return original.apply(console, arguments); }; })();
+</script>`
