@@ -2,12 +2,14 @@
 // bad launch parameters, the loading veil, and the Router's pages.
 import { Lightning, Router } from '@lightningjs/sdk'
 import { KEYMAP, digitOf } from '../platform/keys'
+import type { NoticesOverview } from '../contract'
 import { DEVICES } from '../platform/devices'
 import { t } from './i18n'
 import { routes } from './routes'
 import { INSTALLER_ROUTE, KeySequence } from './installer'
 import { services } from './services'
 import { COLOR, FONT, FONT_BOLD, SAFE, TEXT } from './theme'
+import { NoticeBanner } from './widgets/NoticeBanner'
 import { textSpec } from './widgets/text'
 
 export class App extends Router.App {
@@ -47,14 +49,48 @@ export class App extends Router.App {
           ...textSpec('', { size: TEXT.small, color: COLOR.warning, width: 700, maxLines: 2, align: 'right' }),
         },
       },
+      // Above the loading veil (99) and the header (100).
+      NoticeBanner: { type: NoticeBanner, zIndex: 101, signals: { open: '_openNotice', dismiss: '_dismissNoticeBanner' } },
     }
+  }
+
+  /** The notice banner is offered once per run, the first time home has the account's overview. */
+  private noticeBannerOffered = false
+  private noticeBannerUp = false
+
+  offerNoticeBanner(notices: NoticesOverview): void {
+    if (this.noticeBannerOffered) return
+    this.noticeBannerOffered = true
+    const banner = this.tag('NoticeBanner') as NoticeBanner
+    if (!banner.offer(notices)) return
+    this.setNoticeBanner(true)
+  }
+
+  private setNoticeBanner(up: boolean): void {
+    this.noticeBannerUp = up
+    this.tag('NoticeBanner').visible = up
+    // Focus moves between the banner and the page; the page keeps its own focused card.
+    this._refocus()
+  }
+
+  _openNotice(id: string): void {
+    this.setNoticeBanner(false)
+    Router.navigate(`notices/${id}`)
+  }
+
+  _dismissNoticeBanner(): void {
+    this.setNoticeBanner(false)
   }
 
   override _setup(): void {
     const { launch } = services()
     this.tag('Breadcrumb').text.text = t(`breadcrumb.${launch.entry}`)
     this.showLaunchProblems()
-    const config = routes(DEVICES[launch.device], () => this.showLaunchProblems()) as { root: string; routes: { path: string }[] }
+    const config = routes(
+      DEVICES[launch.device],
+      () => this.showLaunchProblems(),
+      (notices) => this.offerNoticeBanner(notices),
+    ) as { root: string; routes: { path: string }[] }
     if (launch.mode === 'installer') config.root = INSTALLER_ROUTE
     // QA (npm run qa) takes the route list from the app itself.
     if (launch.inspector) (window as { gestaoDeContaRoutes?: string[] }).gestaoDeContaRoutes = config.routes.map((route) => route.path)
@@ -68,6 +104,8 @@ export class App extends Router.App {
    * navigation queue is left stuck).
    */
   override _getFocused(): Lightning.Component | undefined {
+    // While the notice banner is up it has focus; the page underneath keeps its own focused card.
+    if (this.noticeBannerUp) return this.tag('NoticeBanner') as Lightning.Component
     const page = Router.getActivePage() as Lightning.Component | undefined
     return page?.attached ? page : undefined
   }

@@ -8,6 +8,9 @@ import { InvoicesPage } from './pages/InvoicesPage'
 import { InvoiceDetailPage } from './pages/InvoiceDetailPage'
 import { InstallerPage } from './pages/InstallerPage'
 import { INSTALLER_ROUTE, installerReport } from './installer'
+import { NoticesPage } from './pages/NoticesPage'
+import { NoticeDetailPage } from './pages/NoticeDetailPage'
+import type { NoticesOverview } from '../contract'
 import { services } from './services'
 import { resolveToken } from './boot'
 import type { DeviceProfile } from '../platform/devices'
@@ -22,7 +25,12 @@ async function fetchFor<T>(page: Receives<T>, request: () => Promise<Fetched<T>>
   page.result = await load(request)
 }
 
-export function routes(device: DeviceProfile, onBooted: () => void): Router.Config {
+export function routes(
+  device: DeviceProfile,
+  onBooted: () => void,
+  /** Home's notices, each time home loads them: the shell offers the start-up banner once per run. */
+  onNotices?: (notices: NoticesOverview) => void,
+): Router.Config {
   return {
     root: 'home',
     backtrack: true,
@@ -42,7 +50,12 @@ export function routes(device: DeviceProfile, onBooted: () => void): Router.Conf
       {
         path: 'home',
         component: HomePage,
-        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.overview()),
+        on: async (page: Receives<unknown>) => {
+          await resolveToken()
+          const result = await load(() => services().api.overview())
+          page.result = result
+          if (result.ok) onNotices?.(result.data.notices)
+        },
       },
       {
         path: 'invoices',
@@ -55,6 +68,17 @@ export function routes(device: DeviceProfile, onBooted: () => void): Router.Conf
         on: (page: Receives<unknown>, { id }: { id?: string }) => fetchFor(page, () => services().api.invoice(String(id))),
       },
       { path: INSTALLER_ROUTE, component: InstallerPage, on: installerReport },
+      {
+        path: 'notices',
+        component: NoticesPage,
+        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.notices()),
+      },
+      {
+        // Opening a notice marks it read on the server and returns it (one request).
+        path: 'notices/:id',
+        component: NoticeDetailPage,
+        on: (page: Receives<unknown>, { id }: { id?: string }) => fetchFor(page, () => services().api.openNotice(String(id))),
+      },
       { path: '*', component: NotFoundPage },
       { path: '!', component: CrashPage },
     ],

@@ -8,9 +8,10 @@ import { textSpec } from '../widgets/text'
 import { CONTENT_Y, DataPage } from './DataPage'
 import { CARD, type CardSpec, HomeCard } from './home/HomeCard'
 import { invoicesCard } from './home/invoicesCard'
+import { noticesCard } from './home/noticesCard'
 
 /** The sections on home, in reading order; a section adds its card here. */
-const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard]
+const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard]
 const COLUMNS = 3
 
 export class HomePage extends DataPage<Overview> {

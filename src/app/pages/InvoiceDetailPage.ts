@@ -33,6 +33,9 @@ export class ScrollPanel extends FocusBox {
     this.contentHeight = contentHeight
     this.offset = 0
     this.tag('Content').setSmooth('y', 0, { duration: 0 })
+    // A reused page (Router keeps it alive) must not keep rows of what it showed before:
+    // an object patch only adds and updates children by ref, it never removes them.
+    this.tag('Content').childList.clear()
     this.tag('Content').children = rows
   }
 

@@ -1,0 +1,44 @@
+// The real shell for one run: App + SDK Router + pages, against the reference API
+// (Fastify inject over a seeded in-memory database). The SDK Router is a module
+// singleton, so a test file starts the shell once: one run of the app per file.
+import { Router } from '@lightningjs/sdk'
+import { App } from '../../src/app/App'
+import { provideServices } from '../../src/app/services'
+import type { NoticeBanner } from '../../src/app/widgets/NoticeBanner'
+import { ApiClient } from '../../src/data/client'
+import { parseLaunch, type LaunchConfig } from '../../src/platform/launch'
+import settings from '../../settings.json'
+import type { TestServer } from '../unit/server/helpers'
+import { mount, shownTexts } from './helpers'
+
+export function startShell(server: TestServer, token: string) {
+  const injected = (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const url = new URL(String(input))
+    const response = await server.app.inject({
+      method: (init.method ?? 'GET') as 'GET' | 'POST',
+      url: url.pathname + url.search,
+      headers: (init.headers ?? {}) as Record<string, string>,
+    })
+    return new Response(response.body, { status: response.statusCode })
+  }) as typeof fetch
+  window.location.hash = ''
+  Router.setHistory([])
+  const { config } = parseLaunch(`?token=${token}`, settings.launch as LaunchConfig)
+  provideServices({ launch: config, launchProblems: [], api: new ApiClient({ baseUrl: 'http://api.test', fetch: injected }), version: 'test' })
+  const harness = mount(App)
+  const banner = harness.component.tag('NoticeBanner') as NoticeBanner
+  /** Lets frames run and promises (API answers, Router transitions) settle until `ready`. */
+  const until = async (what: string, ready: () => boolean) => {
+    for (let i = 0; i < 300; i++) {
+      if (ready()) return
+      harness.settle(0.05)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    throw new Error(`never: ${what}; on screen: ${shownTexts(harness.app).join(' | ')}`)
+  }
+  const route = () => decodeURIComponent(window.location.hash.replace(/^#/, ''))
+  const onHome = () => route() === 'home' && shownTexts(harness.app).some((text) => text.startsWith('Olá,'))
+  const unreadOnServer = async () =>
+    (await server.app.inject({ url: '/v1/overview', headers: { authorization: `Bearer ${token}` } })).json().notices.unread as number
+  return { ...harness, banner, until, route, onHome, unreadOnServer }
+}
