@@ -140,8 +140,17 @@ export class ApiClient {
    * the cached list and home overview are dropped, since their unread counts changed.
    */
   async openNotice(id: string, options?: RequestOptions): Promise<Fetched<NoticeDetail>> {
-    const fetched = await this.write<NoticeDetail>('POST', ROUTES.noticeRead.replace(':id', encodeURIComponent(id)), NoticeDetail, options)
+    const path = ROUTES.notice.replace(':id', encodeURIComponent(id))
+    let fetched: Fetched<NoticeDetail>
+    try {
+      fetched = await this.write<NoticeDetail>('POST', ROUTES.noticeRead.replace(':id', encodeURIComponent(id)), NoticeDetail, options)
+    } catch (error) {
+      // The notice as last opened, if it was: shown with why it is not newer.
+      throw error instanceof ApiError ? new ApiError(error.failure, this.cache.get(path)) : error
+    }
     this.invalidate(ROUTES.overview, ROUTES.notices)
+    // Kept under the notice's own address, as a GET of it would be.
+    this.remember(path, fetched)
     return fetched
   }
 
