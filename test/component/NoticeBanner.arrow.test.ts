@@ -13,7 +13,7 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-test('Down closes the banner and focuses the first card; the notices card opens the list, unread first', async () => {
+test('Down closes the banner and focuses the first card; the notices card opens the list, unread first', { timeout: 30_000 }, async () => {
   const app = startShell(server, 'demo-notices-0005')
   await app.until('the banner', () => app.onHome() && isShown(app.banner))
   app.press('Down')

@@ -12,7 +12,7 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-test('Back closes the banner, focus lands on the first card, a second Back closes the app', async () => {
+test('Back closes the banner, focus lands on the first card, a second Back closes the app', { timeout: 30_000 }, async () => {
   const app = startShell(server, 'demo-notices-0005')
   await app.until('the banner', () => app.onHome() && isShown(app.banner))
   app.press('Back')

@@ -11,7 +11,7 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-test('an account whose notices were all read opens on home without the banner', async () => {
+test('an account whose notices were all read opens on home without the banner', { timeout: 30_000 }, async () => {
   const app = startShell(server, 'demo-healthy-0001')
   await app.until('home', () => app.onHome())
   app.settle()

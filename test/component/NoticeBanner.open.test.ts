@@ -13,7 +13,7 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-test('banner → OK → the notice, read on the server → Back → the list → Back → home without the banner', async () => {
+test('banner → OK → the notice, read on the server → Back → the list → Back → home without the banner', { timeout: 30_000 }, async () => {
   const app = startShell(server, 'demo-notices-0005')
   await app.until('home with the banner', () => app.onHome() && isShown(app.banner))
   const texts = shownTexts(app.banner)
