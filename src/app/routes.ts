@@ -11,6 +11,7 @@ import { INSTALLER_ROUTE, installerReport } from './installer'
 import { NoticesPage } from './pages/NoticesPage'
 import { NoticeDetailPage } from './pages/NoticeDetailPage'
 import type { NoticesOverview } from '../contract'
+import { RecordingsPage } from './pages/RecordingsPage'
 import { services } from './services'
 import { resolveToken } from './boot'
 import type { DeviceProfile } from '../platform/devices'
@@ -78,6 +79,11 @@ export function routes(
         path: 'notices/:id',
         component: NoticeDetailPage,
         on: (page: Receives<unknown>, { id }: { id?: string }) => fetchFor(page, () => services().api.openNotice(String(id))),
+      },
+      {
+        path: 'recordings',
+        component: RecordingsPage,
+        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.recordings()),
       },
       { path: '*', component: NotFoundPage },
       { path: '!', component: CrashPage },

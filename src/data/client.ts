@@ -11,6 +11,8 @@ import {
   NoticeDetail,
   NoticeList,
   Overview,
+  RecordingChange,
+  RecordingList,
   ROUTES,
   SessionAnswer,
   bearer,
@@ -151,6 +153,25 @@ export class ApiClient {
     this.invalidate(ROUTES.overview, ROUTES.notices)
     // Kept under the notice's own address, as a GET of it would be.
     this.remember(path, fetched)
+    return fetched
+  }
+
+  recordings(options?: RequestOptions): Promise<Fetched<RecordingList>> {
+    return this.get<RecordingList>(ROUTES.recordings, RecordingList, options)
+  }
+
+  /** Protects or unprotects (idempotent); the answer carries the recording and the quota as they now are. */
+  async setRecordingProtection(id: string, protect: boolean, options?: RequestOptions): Promise<Fetched<RecordingChange>> {
+    const path = ROUTES.recordingProtection.replace(':id', encodeURIComponent(id))
+    const fetched = await this.write<RecordingChange>(protect ? 'PUT' : 'DELETE', path, RecordingChange, options)
+    this.invalidate(ROUTES.overview, ROUTES.recordings)
+    return fetched
+  }
+
+  /** Deletes (idempotent: a retry after a lost answer gets the same answer); the quota meter changes with it. */
+  async deleteRecording(id: string, options?: RequestOptions): Promise<Fetched<RecordingChange>> {
+    const fetched = await this.write<RecordingChange>('DELETE', ROUTES.recording.replace(':id', encodeURIComponent(id)), RecordingChange, options)
+    this.invalidate(ROUTES.overview, ROUTES.recordings)
     return fetched
   }
 

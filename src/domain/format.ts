@@ -83,3 +83,25 @@ export function formatTimeOfDay(isoInstant: string, lang: UiLanguage = 'pt'): st
   }
   return format.format(new Date(isoInstant))
 }
+
+/** Quota minutes as hours: 5880 → "98 h", 90 → "1,5 h" (pt-PT, CLDR unit). */
+export function formatHours(minutes: number): string {
+  return numberFormat('hours', { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(minutes / 60)
+}
+
+/** A recording's length: 45 → "45 min", 150 → "2 h 30 min" (pt-PT, CLDR units). */
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  const min = numberFormat('minutes', { style: 'unit', unit: 'minute', unitDisplay: 'short' })
+  if (hours === 0) return min.format(rest)
+  const h = numberFormat('wholeHours', { style: 'unit', unit: 'hour', unitDisplay: 'short' }).format(hours)
+  return rest === 0 ? h : `${h} ${min.format(rest)}`
+}
+
+const lisbonTime = new Intl.DateTimeFormat('pt-PT', { timeZone: 'Europe/Lisbon', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' })
+
+/** An instant as Portugal sees it: "12/11, 21:30". */
+export function formatDayTime(instant: string): string {
+  return lisbonTime.format(new Date(instant))
+}

@@ -72,7 +72,7 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
   app.setNotFoundHandler(handleNotFound)
 
   // The app is served from another origin (port) than the API; boxes send the token in Authorization.
-  await app.register(cors, { origin: true, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 })
+  await app.register(cors, { origin: true, methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -5,7 +5,7 @@
 // has reached its 6-month deletion day (never less than 181 days) when seeded.
 import { addDays } from '../domain/dates'
 import type { Db, RecordingTable } from './db'
-import { seededRandom } from './seed'
+import { seededRandom } from './seeded-random'
 
 interface Programme {
   channel: string

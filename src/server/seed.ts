@@ -24,6 +24,7 @@ import { seedNotices } from './seed-notices'
 import { seedAccountSection } from './seed-account'
 import { seedRecordings } from './seed-recordings'
 import { seedPremium } from './seed-premium'
+import { seededRandom } from './seeded-random'
 
 /** Yearly price update (seed 004 general §10.2): INE's average CPI was about 2.4 % in 2024 and 2.3 % in 2025. */
 const PRICE_INDEX_BASIS_POINTS = 230
@@ -81,16 +82,6 @@ const FILMS = [
 ]
 const OUTAGE_CREDIT = 'Crédito por indisponibilidade do serviço superior a 24 h'
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): the same seed gives the same history. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state)
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 interface MonthlyHistory {
   /** Start of one billed period (index 0); every other period is counted from it, months apart. */

@@ -9,9 +9,10 @@ import { CONTENT_Y, DataPage } from './DataPage'
 import { CARD, type CardSpec, HomeCard } from './home/HomeCard'
 import { invoicesCard } from './home/invoicesCard'
 import { noticesCard } from './home/noticesCard'
+import { recordingsCard } from './home/recordingsCard'
 
 /** The sections on home, in reading order; a section adds its card here. */
-const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard]
+const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard]
 const COLUMNS = 3
 
 export class HomePage extends DataPage<Overview> {

@@ -40,12 +40,13 @@ export class VirtualList<T = unknown> extends Lightning.Component {
     return this.rows.size
   }
 
-  setup(config: VirtualListConfig<T>): void {
+  /** `offset`: the scroll position to start from (replaceItems keeps the current one, so nothing jumps). */
+  setup(config: VirtualListConfig<T>, offset = 0): void {
     this.config = config
     this.patch({ w: config.width, h: config.viewportHeight })
     this.tag('Rows').childList.clear()
     this.rows.clear()
-    this.offset = 0
+    this.offset = offset
     this.selected = Math.max(0, Math.min(config.index ?? 0, config.items.length - 1))
     this.scrollTo(this.selected, false)
   }
@@ -53,7 +54,7 @@ export class VirtualList<T = unknown> extends Lightning.Component {
   /** Replaces the items (after the server's answer) and keeps focus near where it was. */
   replaceItems(items: readonly T[]): void {
     if (!this.config) return
-    this.setup({ ...this.config, items, index: Math.min(this.selected, items.length - 1) })
+    this.setup({ ...this.config, items, index: Math.min(this.selected, items.length - 1) }, this.offset)
   }
 
   select(index: number): void {

@@ -12,6 +12,8 @@ export interface CardSpec {
   route: string | null
   title: string
   lines: { text: string; color?: number; size?: number }[]
+  /** A bar along the bottom of the card, filled to `percent` (e.g. the recording quota). */
+  meter?: { percent: number; color: number }
 }
 
 export class HomeCard extends FocusBox {
@@ -28,6 +30,18 @@ export class HomeCard extends FocusBox {
       content[`Line${i}`] = { x: 36, y, ...textSpec(line.text, { size, color: line.color ?? COLOR.text, width: CARD.w - 72, maxLines: 2 }) }
       y += Math.round(size * 1.5)
     })
+    if (spec.meter) {
+      const w = CARD.w - 72
+      content.Meter = {
+        x: 36,
+        y: CARD.h - 52,
+        w,
+        h: 16,
+        rect: true,
+        color: COLOR.background,
+        Fill: { w: Math.round((w * Math.min(100, Math.max(0, spec.meter.percent))) / 100), h: 16, rect: true, color: spec.meter.color },
+      }
+    }
     this.tag('Content').children = content
   }
 
