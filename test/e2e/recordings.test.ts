@@ -21,6 +21,16 @@ async function openRecordings(box: Box): Promise<void> {
   expect(await box.route()).toBe('recordings')
 }
 
+/** Waits until the focused element's texts match: a change waits for the server's answer, then the row is redrawn. */
+async function waitForFocused(box: Box, pattern: RegExp, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout
+  let seen = ''
+  while (!pattern.test((seen = (await box.focusedTexts()).join(' ')))) {
+    if (Date.now() > deadline) throw new Error(`focus never matched ${pattern}; focused: "${seen}"`)
+    await box.page.waitForTimeout(100)
+  }
+}
+
 /** Lightning elements alive now (the inspector mirrors each as a div with its type), and the list's rows. */
 function countElements(box: Box) {
   return box.page.evaluate(() => {
@@ -55,14 +65,14 @@ test('quota-full: the meter at 98 %, dates in the last 30 days, protect, and del
 
   // Yellow protects, yellow again unprotects.
   await box.press('F3')
-  expect((await box.focusedTexts()).join(' ')).toMatch(/Gladiador.*Protegida/)
+  await waitForFocused(box, /^Gladiador.*Protegida/)
   await box.press('F3')
-  expect((await box.focusedTexts()).join(' ')).not.toMatch(/Protegida/)
+  await waitForFocused(box, /^Gladiador(?!.*Protegida)/)
 
   // Red asks first, naming the recording; Back keeps it.
   await box.press('F1')
   await box.waitForText('Apagar gravação?')
-  expect((await box.texts()).some((text) => /^Apagar «Gladiador» \(Hollywood, \d\d\/\d\d\)\?/.test(text))).toBe(true)
+  expect((await box.texts()).some((text) => /^Apagar «Gladiador» \(Hollywood, \d\d\/\d\d, \d\d:\d\d\)\?/.test(text))).toBe(true)
   expect(await box.focusedTexts()).toEqual(['Cancelar'])
   await box.screenshot('recordings-delete-dialog')
   await box.press('Backspace')
@@ -73,13 +83,13 @@ test('quota-full: the meter at 98 %, dates in the last 30 days, protect, and del
   await box.press('F1', 'ArrowRight', 'Enter')
   await box.waitForText('95,4 h de 100 h usadas (95%)')
   expect(await box.texts()).not.toContain('Gladiador')
-  expect((await box.focusedTexts()).join(' ')).toMatch(/^Telejornal RTP1/)
+  await waitForFocused(box, /^Telejornal RTP1/)
 
   // OK opens the options: protect from there.
   await box.press('Enter')
   expect(await box.focusedTexts()).toEqual(['Proteger'])
   await box.press('Enter')
-  expect((await box.focusedTexts()).join(' ')).toMatch(/^Telejornal.*Protegida/)
+  await waitForFocused(box, /^Telejornal.*Protegida/)
   await box.screenshot('recordings-after-delete')
 
   await box.press('Backspace')

@@ -213,7 +213,7 @@ export class RecordingsPage extends DataPage<RecordingList> {
     } else {
       this.dialog.open({
         title: t('recordings.delete.title'),
-        message: t('recordings.delete.message', { title: recording.title, channel: recording.channel, date: formatDayMonth(recording.startsAt.slice(0, 10), uiLanguage()) }),
+        message: t('recordings.delete.message', { title: recording.title, channel: recording.channel, date: formatDayTime(recording.startsAt) }),
         choices: [
           { id: 'cancel', label: t('recordings.delete.cancel') },
           { id: 'confirm-delete', label: t('recordings.delete.confirm') },
