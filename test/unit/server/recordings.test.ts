@@ -1,5 +1,5 @@
 // Recordings over HTTP: the rules of seed 004 TV §5.8–5.12 as the box sees them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Value } from 'typebox/value'
 import {
   ApiErrorBody,
@@ -25,10 +25,13 @@ const TODAY = '2026-03-16'
 const protection = (id: string) => ROUTES.recordingProtection.replace(':id', id)
 const one = (id: string) => ROUTES.recording.replace(':id', id)
 
+vi.setConfig({ testTimeout: 30_000 })
+
 let server: TestServer
+// Each test seeds a fresh database (~2 200 recordings): slow on a loaded machine, hence the longer limits.
 beforeEach(async () => {
   server = await testServer()
-})
+}, 30_000)
 afterEach(() => server.close())
 
 async function list(token: string = TOKENS.quotaFull): Promise<RecordingList> {
