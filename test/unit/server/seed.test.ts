@@ -7,7 +7,8 @@ import { testServer } from './helpers'
 
 const SEEDING_DAYS = ['2026-03-16', '2026-01-31', '2026-03-01', '2028-02-29', '2026-12-31', '2027-01-01', '2026-05-31']
 
-describe.each(SEEDING_DAYS)('demo data seeded on %s', (today) => {
+// Seeding writes every scenario, the heavy one's 2 000 recordings included: seconds on a loaded 2-core machine.
+describe.each(SEEDING_DAYS)('demo data seeded on %s', { timeout: 30_000 }, (today) => {
   it('keeps every scenario true on its seeding day', async () => {
     const { app, db, close } = await testServer({ now: new Date(`${today}T12:00:00Z`) })
     try {
