@@ -1,6 +1,6 @@
 // Who is looking, at which account, and the home overview.
 import Type from 'typebox'
-import { Denied, Profile } from './common'
+import { Denied, IsoDate, Profile } from './common'
 import { InvoiceSummary } from './invoices'
 import { NoticesOverview } from './notices'
 import { RecordingsOverview } from './recordings'
@@ -26,6 +26,14 @@ export const InvoicesOverview = Type.Object({
 })
 export type InvoicesOverview = Type.Static<typeof InvoicesOverview>
 
+/** The account card on home (account section): registration, commitment end, points. */
+export const AccountGlance = Type.Object({
+  registered: Type.Boolean(),
+  commitment: Type.Union([Type.Object({ endDate: IsoDate, monthsLeft: Type.Integer() }), Type.Null(), Denied]),
+  points: Type.Union([Type.Object({ balance: Type.Integer(), expiringSoon: Type.Integer() }), Denied]),
+})
+export type AccountGlance = Type.Static<typeof AccountGlance>
+
 /** The home screen in one request: a low-memory box should not open a socket per card. */
 export const Overview = Type.Object({
   account: AccountHeader,
@@ -36,6 +44,8 @@ export const Overview = Type.Object({
   /** Recording quota meter; optional so an operator's backend without cloud recordings can leave it out. */
   recordings: Type.Optional(Type.Union([RecordingsOverview, Denied])),
   premium: Type.Optional(Type.Union([PremiumOverview, Denied])),
+  /** Account card; optional so an operator's backend may leave it out. */
+  accountGlance: Type.Optional(AccountGlance),
 })
 export type Overview = Type.Static<typeof Overview>
 

@@ -24,6 +24,9 @@ export const ROUTES = {
   premiumSubscribe: `${API_PREFIX}/premium/:id/subscribe`,
   premiumCancel: `${API_PREFIX}/premium/:id/cancel`,
   diagnostics: `${API_PREFIX}/diagnostics`,
+  account: `${API_PREFIX}/account`,
+  accountEInvoice: `${API_PREFIX}/account/einvoice`,
+  registration: `${API_PREFIX}/registration`,
 } as const
 
 /** Header carrying the device token bound to an account. */

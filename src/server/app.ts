@@ -12,6 +12,7 @@ import type { Db } from './db'
 import { handleError, handleNotFound } from './errors'
 import { frameworkErrors, refuseCoercedNulls, refuseNonFiniteNumbers } from './guards'
 import { installerRoutes } from './routes/installer'
+import { accountRoutes } from './routes/account'
 import { invoiceRoutes } from './routes/invoices'
 import { noticeRoutes } from './routes/notices'
 import { overviewRoutes } from './routes/overview'
@@ -92,6 +93,7 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
     await scope.register(sessionRoutes, { db, now })
     await scope.register(overviewRoutes, context)
     await scope.register(invoiceRoutes, context)
+    await scope.register(accountRoutes, context)
     await scope.register(noticeRoutes, context)
     await scope.register(recordingRoutes, { ...context, demo })
     await scope.register(premiumRoutes, context)

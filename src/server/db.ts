@@ -202,6 +202,41 @@ export interface SessionTable {
   ended_at: string | null
 }
 
+/** Account page facts (issue 6): address, registration, e-invoice, commitment, last points exchanges. */
+export interface AccountContractTable {
+  account_id: string
+  address: string
+  /** 1 when the account is registered in the Área de Cliente (seed 000). */
+  registered: number
+  einvoice: number
+  commitment_start: string | null
+  commitment_months: number | null
+  advantage_cents: number | null
+  last_equipment_exchange: string | null
+  last_accessory_exchange: string | null
+}
+
+export interface AccountEquipmentTable {
+  account_id: string
+  position: number
+  kind: 'box' | 'router'
+  model: string
+  serial: string
+}
+
+export interface PointsAwardTable {
+  account_id: string
+  awarded_on: string
+  points: number
+}
+
+export interface PointsRedemptionTable {
+  account_id: string
+  redeemed_on: string
+  points: number
+  kind: 'equipment' | 'accessory'
+}
+
 export interface Database {
   account: AccountTable
   device_token: DeviceTokenTable
@@ -219,6 +254,10 @@ export interface Database {
   premium_subscription: PremiumSubscriptionTable
   purchase_pin: PurchasePinTable
   write_receipt: WriteReceiptTable
+  account_contract: AccountContractTable
+  account_equipment: AccountEquipmentTable
+  points_award: PointsAwardTable
+  points_redemption: PointsRedemptionTable
 }
 
 export type Db = Kysely<Database>

@@ -217,6 +217,46 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('demo_scenario').addColumn('purchase_pin', 'text').execute()
     },
   },
+  '0006_account_section': {
+    async up(db: Kysely<unknown>) {
+      // Account page (issue 6): contract facts, equipment, points programme (seed 003).
+      await db.schema
+        .createTable('account_contract')
+        .addColumn('account_id', 'text', (column) => column.primaryKey().references('account.id').onDelete('cascade'))
+        .addColumn('address', 'text', (column) => column.notNull())
+        .addColumn('registered', 'integer', (column) => column.notNull())
+        .addColumn('einvoice', 'integer', (column) => column.notNull())
+        .addColumn('commitment_start', 'text')
+        .addColumn('commitment_months', 'integer')
+        .addColumn('advantage_cents', 'integer')
+        .addColumn('last_equipment_exchange', 'text')
+        .addColumn('last_accessory_exchange', 'text')
+        .execute()
+      await db.schema
+        .createTable('account_equipment')
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('model', 'text', (column) => column.notNull())
+        .addColumn('serial', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('account_equipment_pk', ['account_id', 'position'])
+        .execute()
+      // Awards older than the invoice history; invoices paid since award their own points (one per euro).
+      await db.schema
+        .createTable('points_award')
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('awarded_on', 'text', (column) => column.notNull())
+        .addColumn('points', 'integer', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('points_redemption')
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('redeemed_on', 'text', (column) => column.notNull())
+        .addColumn('points', 'integer', (column) => column.notNull())
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .execute()
+    },
+  },
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -515,6 +515,44 @@ const SCENARIOS: Scenario[] = [
         today,
       ),
   },
+  {
+    id: 'unregistered',
+    description:
+      'Conta antiga nunca registada na Área de Cliente (código QR e passos para registar no telemóvel); uma box adicional instalada ontem ainda por ativar (48 h); Continente.',
+    token: 'demo-unregistered-0013',
+    viewer: { name: 'Conceição Lopes', profile: 'administrador' },
+    account: {
+      id: 'acc-4100987650',
+      holder_name: 'Maria da Conceição Lopes',
+      contract_number: '4100987650',
+      nif: '239810457',
+      region: 'continente',
+      consumer: 1,
+      payment_method: 'multibanco',
+      iban: null,
+    },
+    activatedDaysAgo: 2100,
+    services: [
+      { name: 'Televisão NOS', kind: 'tv', requestedDaysAgo: 2102, activatedDaysAgo: 2100 },
+      { name: 'Telefone fixo', kind: 'voice', requestedDaysAgo: 2102, activatedDaysAgo: 2100 },
+      { name: 'Box adicional (quarto)', kind: 'equipment', requestedDaysAgo: 1, activatedDaysAgo: null },
+    ],
+    invoices: (today) =>
+      monthlyHistory(
+        {
+          cycleStart: newestIssuedPeriodStart(today, 15),
+          newestIndex: 0,
+          months: 24,
+          region: 'continente',
+          basePackage: BASE_3P,
+          rentals: [],
+          vodChance: 0.05,
+          payment: paidByMultibanco,
+          randomSeed: 12,
+        },
+        today,
+      ),
+  },
 ]
 
 /** Series validation code the tax authority gives each yearly series (deterministic stand-in). */

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBody, Overview, ROUTES } from '../../contract'
 import { can, denial } from '../../domain/permissions'
+import { accountGlance as accountGlanceOf } from '../account'
 import type { RouteContext } from '../app'
 import { sessionOf } from '../auth'
 import { invoicesOverview } from '../invoices'
@@ -34,7 +35,8 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (ap
       const premium = can(session.viewer.profile, 'premium.read')
         ? await premiumOverview(db, session, today())
         : { denied: true as const, ...denial('premium.read') }
-      return { account: session.account, viewer: session.viewer, invoices, notices, recordings, premium }
+      const accountGlance = await accountGlanceOf(db, session, today())
+      return { account: session.account, viewer: session.viewer, invoices, notices, recordings, premium, accountGlance }
     },
   )
 }

@@ -22,6 +22,7 @@ export const TOKENS = {
   delegado: 'demo-delegado-0009',
   faturacao: 'demo-faturacao-0010',
   tecnico: 'demo-tecnico-0011',
+  unregistered: 'demo-unregistered-0013',
 } as const
 
 /** One demo viewer per access profile of seed 002 (the last four share the `admin` household). */

@@ -33,6 +33,7 @@ describe('GET /v1/demo/scenarios', () => {
       ['heavy', TOKENS.heavy],
       ['admin', TOKENS.admin],
       ['premium', TOKENS.premium],
+      ['unregistered', TOKENS.unregistered],
       ['delegado', TOKENS.delegado],
       ['faturacao', TOKENS.faturacao],
       ['tecnico', TOKENS.tecnico],

@@ -1,0 +1,215 @@
+// The account's contract rules: commitment (fidelização) and the early-termination
+// charge (seed 001 F.1.1), when a TV termination would take effect (seed 004 TV
+// §8.2), activation service level (seed 004 TV §6 a), and the points programme
+// (seed 003). Pure: dates are 'YYYY-MM-DD' Lisbon calendar days.
+import { monthlyPeriod, type BillingPeriod } from './billing'
+import { addDays, addMonths, compareDates } from './dates'
+import { divideRounded } from './money'
+
+// ---------------------------------------------------------------- commitment
+
+export interface Commitment {
+  startDate: string
+  minimumMonths: number
+  /** Last day of the minimum period. */
+  endDate: string
+  /** Total advantage granted for the commitment (installation, discounts, equipment…), in cents. */
+  advantageCents: number
+}
+
+/** The minimum period runs `months` from its first day: 1 Mar + 24 months ends on the last day of February two years on. */
+export function commitmentEnd(startDate: string, months: number): string {
+  return addDays(addMonths(startDate, months), -1)
+}
+
+/**
+ * Whole months still to run after `from` (the day service ends) until the commitment ends.
+ * A month started counts as a whole one: the operator quotes the charge by month (seed 001 F.1.1
+ * "período em falta"); from the last day of a cycle aligned with the commitment the count is exact.
+ */
+export function monthsLeft(from: string, endDate: string): number {
+  if (compareDates(from, endDate) >= 0) return 0
+  const firstDayAfter = addDays(endDate, 1)
+  let months = 0
+  while (compareDates(addMonths(addDays(from, 1), months), firstDayAfter) < 0) months++
+  return months
+}
+
+/**
+ * Early-termination charge, seed 001 F.1.1: "valor total da vantagem conferida : período mínimo de
+ * vigência x período em falta", at the date the termination takes effect. Rounded to the cent.
+ */
+export function earlyTerminationCents(advantageCents: number, minimumMonths: number, monthsRemaining: number): number {
+  if (minimumMonths <= 0 || monthsRemaining <= 0) return 0
+  return divideRounded(advantageCents * monthsRemaining, minimumMonths)
+}
+
+// ---------------------------------------------------------------- TV termination
+
+/** A TV termination must arrive at least this many days before the cycle ends to take effect at its end (TV §8.2). */
+export const TERMINATION_NOTICE_DAYS = 10
+
+/** The billing period (cycle anchored on `cycleStart`) that contains `day`. */
+export function cycleContaining(cycleStart: string, day: string): BillingPeriod {
+  // Start from an estimate by calendar months, then step to the period that holds the day.
+  let index = (Number(day.slice(0, 4)) - Number(cycleStart.slice(0, 4))) * 12 + Number(day.slice(5, 7)) - Number(cycleStart.slice(5, 7))
+  let period = monthlyPeriod(cycleStart, index)
+  while (compareDates(day, period.periodStart) < 0) period = monthlyPeriod(cycleStart, --index)
+  while (compareDates(day, period.periodEnd) > 0) period = monthlyPeriod(cycleStart, ++index)
+  return period
+}
+
+export interface TerminationDate {
+  /** The cycle in progress on the day asked. */
+  cycle: BillingPeriod
+  /** Last day a request counts for this cycle: its end minus 10 days. */
+  deadline: string
+  /** Last day of service: the end of this cycle, or of the next one if asked too late (billed in full). */
+  effectiveDate: string
+  inThisCycle: boolean
+}
+
+/** Seed 004 TV §8.2: asked by `deadline` (10 days before the cycle ends), at the end of this cycle; else at the end of the next. */
+export function tvTerminationDate(cycleStart: string, askedOn: string): TerminationDate {
+  const cycle = cycleContaining(cycleStart, askedOn)
+  const deadline = addDays(cycle.periodEnd, -TERMINATION_NOTICE_DAYS)
+  const inThisCycle = compareDates(askedOn, deadline) <= 0
+  const effectiveDate = inThisCycle ? cycle.periodEnd : cycleContaining(cycleStart, addDays(cycle.periodEnd, 1)).periodEnd
+  return { cycle, deadline, effectiveDate, inThisCycle }
+}
+
+// ---------------------------------------------------------------- activation
+
+/** Initial activation within 48 hours of the installation (seed 004 TV §6 a). */
+export const ACTIVATION_HOURS = 48
+/** Customer support line for services still not active after that (seed 000). */
+export const SUPPORT_PHONE = '16990'
+
+/** By when a service installed on `installedOn` should be active: 48 h on, as a calendar day. */
+export function activationExpectedBy(installedOn: string): string {
+  return addDays(installedOn, ACTIVATION_HOURS / 24)
+}
+
+/** Still within the 48 h (wait), or past them (call 16990). */
+export function activationState(installedOn: string, today: string): 'waiting' | 'late' {
+  return compareDates(today, activationExpectedBy(installedOn)) <= 0 ? 'waiting' : 'late'
+}
+
+// ---------------------------------------------------------------- points (seed 003)
+
+/** Points are valid 3 years from their award (seed 003 §7). */
+export const POINTS_VALIDITY_MONTHS = 36
+/** A missing point can be bought for €0.271 (seed 003 §17): prices in tenths of a cent. */
+export const POINT_PRICE_MILLS = 271
+/** Equipment exchanges: one per 18 months per active card (seed 003 §6). */
+export const EQUIPMENT_EXCHANGE_MONTHS = 18
+/** Accessories: every 6 months (seed 003 §18). */
+export const ACCESSORY_EXCHANGE_MONTHS = 6
+/** How far ahead the account page warns about expiring points. */
+export const EXPIRY_WARNING_DAYS = 90
+
+export interface PointsAward {
+  awardedOn: string
+  points: number
+}
+
+export interface PointsRedemption {
+  redeemedOn: string
+  points: number
+  kind: 'equipment' | 'accessory'
+}
+
+/** The first day an award can no longer be used: 3 years on (an award on 29 Feb expires on 28 Feb). */
+export function pointsExpireOn(awardedOn: string): string {
+  return addMonths(awardedOn, POINTS_VALIDITY_MONTHS)
+}
+
+export interface PointsLot {
+  awardedOn: string
+  expiresOn: string
+  remaining: number
+}
+
+/**
+ * Lots still usable on `today`. Redemptions spend the oldest valid points first, so the points
+ * closest to expiry go first; points not spent before their expiry are lost.
+ */
+export function pointsLots(awards: PointsAward[], redemptions: PointsRedemption[], today: string): PointsLot[] {
+  const lots: PointsLot[] = [...awards]
+    .sort((a, b) => compareDates(a.awardedOn, b.awardedOn))
+    .map((award) => ({ awardedOn: award.awardedOn, expiresOn: pointsExpireOn(award.awardedOn), remaining: award.points }))
+  for (const redemption of [...redemptions].sort((a, b) => compareDates(a.redeemedOn, b.redeemedOn))) {
+    let toSpend = redemption.points
+    for (const lot of lots) {
+      if (toSpend === 0) break
+      const usable = compareDates(lot.awardedOn, redemption.redeemedOn) <= 0 && compareDates(redemption.redeemedOn, lot.expiresOn) < 0
+      if (!usable) continue
+      const spent = Math.min(lot.remaining, toSpend)
+      lot.remaining -= spent
+      toSpend -= spent
+    }
+  }
+  return lots.filter((lot) => lot.remaining > 0 && compareDates(lot.awardedOn, today) <= 0 && compareDates(today, lot.expiresOn) < 0)
+}
+
+export interface PointsBalance {
+  balance: number
+  /** Points lost within the next 90 days, by the day they expire, soonest first. */
+  expiring: { expiresOn: string; points: number }[]
+}
+
+export function pointsBalance(awards: PointsAward[], redemptions: PointsRedemption[], today: string): PointsBalance {
+  const lots = pointsLots(awards, redemptions, today)
+  const horizon = addDays(today, EXPIRY_WARNING_DAYS)
+  const expiring = new Map<string, number>()
+  for (const lot of lots) {
+    if (compareDates(lot.expiresOn, horizon) <= 0) expiring.set(lot.expiresOn, (expiring.get(lot.expiresOn) ?? 0) + lot.remaining)
+  }
+  return {
+    balance: lots.reduce((sum, lot) => sum + lot.remaining, 0),
+    expiring: [...expiring.entries()].sort(([a], [b]) => compareDates(a, b)).map(([expiresOn, points]) => ({ expiresOn, points })),
+  }
+}
+
+/** Price of buying `points` missing points at €0.271 each (seed 003 §17), rounded to the cent. */
+export function missingPointsCostCents(points: number): number {
+  return points <= 0 ? 0 : divideRounded(points * POINT_PRICE_MILLS, 10)
+}
+
+export type ExchangeBlock = 'unpaid-invoices' | 'too-soon' | 'commitment'
+
+export interface ExchangeEligibility {
+  allowed: boolean
+  /** Why not, first reason first; empty when allowed. */
+  blockedBy: ExchangeBlock[]
+  /** The first day the waiting period allows another exchange; null when there is none to wait for. */
+  possibleFrom: string | null
+}
+
+interface ExchangeFacts {
+  lastExchange: string | null
+  /** Overdue invoices stop every exchange (seed 003 §5). */
+  hasUnpaidOverdue: boolean
+  /** Equipment (not accessories) needs no commitment in force (seed 003 §4). */
+  inCommitment: boolean
+}
+
+function eligibility(months: number, facts: ExchangeFacts, today: string, commitmentBlocks: boolean): ExchangeEligibility {
+  const blockedBy: ExchangeBlock[] = []
+  if (facts.hasUnpaidOverdue) blockedBy.push('unpaid-invoices')
+  const possibleFrom = facts.lastExchange ? addMonths(facts.lastExchange, months) : null
+  if (possibleFrom && compareDates(today, possibleFrom) < 0) blockedBy.push('too-soon')
+  if (commitmentBlocks && facts.inCommitment) blockedBy.push('commitment')
+  return { allowed: blockedBy.length === 0, blockedBy, possibleFrom: possibleFrom && compareDates(today, possibleFrom) < 0 ? possibleFrom : null }
+}
+
+/** Equipment: 18 months since the last equipment exchange, no overdue invoices, no commitment in force (seed 003 §4–6). */
+export function equipmentExchange(facts: ExchangeFacts, today: string): ExchangeEligibility {
+  return eligibility(EQUIPMENT_EXCHANGE_MONTHS, facts, today, true)
+}
+
+/** Accessories: 6 months since the last accessory exchange, no overdue invoices (seed 003 §5, §18). */
+export function accessoryExchange(facts: ExchangeFacts, today: string): ExchangeEligibility {
+  return eligibility(ACCESSORY_EXCHANGE_MONTHS, facts, today, false)
+}
+

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest'
+import {
+  accessoryExchange,
+  activationExpectedBy,
+  activationState,
+  commitmentEnd,
+  cycleContaining,
+  earlyTerminationCents,
+  equipmentExchange,
+  missingPointsCostCents,
+  monthsLeft,
+  pointsBalance,
+  pointsExpireOn,
+  tvTerminationDate,
+} from '../../../src/domain/account'
+
+describe('commitment (fidelização)', () => {
+  it.each([
+    ['2025-03-01', 24, '2027-02-28'],
+    ['2026-03-01', 24, '2028-02-29'], // ends in a leap February
+    ['2024-02-29', 12, '2025-02-27'], // starts on a leap day: 28 Feb 2025 is the first day after
+    ['2026-01-31', 1, '2026-02-27'], // 31 Jan + 1 month is 28 Feb, so the last day is the 27th
+    ['2026-12-31', 24, '2028-12-30'],
+  ])('from %s for %i months ends on %s', (start, months, end) => {
+    expect(commitmentEnd(start, months)).toBe(end)
+  })
+
+  it('counts whole months left from the last day of service, a month started counting as whole', () => {
+    expect(monthsLeft('2026-03-31', '2027-02-28')).toBe(11)
+    expect(monthsLeft('2026-03-16', '2027-02-28')).toBe(12)
+    expect(monthsLeft('2027-01-31', '2027-02-28')).toBe(1)
+    expect(monthsLeft('2027-02-28', '2027-02-28')).toBe(0)
+    expect(monthsLeft('2027-06-01', '2027-02-28')).toBe(0)
+    // Leap years: the end of February 2028 is the 29th.
+    expect(monthsLeft('2028-01-31', '2028-02-29')).toBe(1)
+    expect(monthsLeft('2028-02-28', '2028-02-29')).toBe(1)
+  })
+
+  it('charges the advantage still to recover: total ÷ minimum period × period left (seed 001 F.1.1)', () => {
+    expect(earlyTerminationCents(36_000, 24, 11)).toBe(16_500)
+    expect(earlyTerminationCents(10_000, 24, 7)).toBe(2917) // 2916,67 rounds up
+    expect(earlyTerminationCents(36_000, 24, 0)).toBe(0)
+    expect(earlyTerminationCents(36_000, 24, 24)).toBe(36_000)
+  })
+})
+
+describe('TV termination date (seed 004 TV §8.2)', () => {
+  it('finds the cycle a day falls in, for cycles on the 1st and the 31st', () => {
+    expect(cycleContaining('2025-01-01', '2026-03-16')).toEqual({ periodStart: '2026-03-01', periodEnd: '2026-03-31' })
+    expect(cycleContaining('2026-01-31', '2026-03-01')).toEqual({ periodStart: '2026-02-28', periodEnd: '2026-03-30' })
+    expect(cycleContaining('2026-01-31', '2026-02-27')).toEqual({ periodStart: '2026-01-31', periodEnd: '2026-02-27' })
+  })
+
+  it('takes effect at the end of this cycle when asked 10 days or more before it ends', () => {
+    expect(tvTerminationDate('2026-01-01', '2026-03-21')).toMatchObject({ deadline: '2026-03-21', effectiveDate: '2026-03-31', inThisCycle: true })
+  })
+
+  it('takes effect at the end of the next cycle when asked later', () => {
+    expect(tvTerminationDate('2026-01-01', '2026-03-22')).toMatchObject({ effectiveDate: '2026-04-30', inThisCycle: false })
+    expect(tvTerminationDate('2026-01-01', '2026-03-31')).toMatchObject({ effectiveDate: '2026-04-30', inThisCycle: false })
+  })
+
+  it('counts the 10 days on a short February, leap or not', () => {
+    // 2026: February has 28 days; the deadline is the 18th.
+    expect(tvTerminationDate('2026-01-01', '2026-02-18')).toMatchObject({ deadline: '2026-02-18', effectiveDate: '2026-02-28' })
+    expect(tvTerminationDate('2026-01-01', '2026-02-19')).toMatchObject({ effectiveDate: '2026-03-31' })
+    // 2028: the 29th ends the cycle, so the 19th is still in time.
+    expect(tvTerminationDate('2026-01-01', '2028-02-19')).toMatchObject({ deadline: '2028-02-19', effectiveDate: '2028-02-29' })
+    expect(tvTerminationDate('2026-01-01', '2028-02-20')).toMatchObject({ effectiveDate: '2028-03-31' })
+  })
+
+  it('works for a cycle anchored on the 31st across a year end', () => {
+    // Cycle 31 Dec 2026 – 30 Jan 2027; then 31 Jan – 27 Feb 2027.
+    expect(tvTerminationDate('2026-01-31', '2027-01-20')).toMatchObject({ effectiveDate: '2027-01-30', inThisCycle: true })
+    expect(tvTerminationDate('2026-01-31', '2027-01-21')).toMatchObject({ effectiveDate: '2027-02-27', inThisCycle: false })
+  })
+})
+
+describe('activation within 48 h (seed 004 TV §6)', () => {
+  it('expects a service two days after installation, then says to call', () => {
+    expect(activationExpectedBy('2026-02-27')).toBe('2026-03-01')
+    expect(activationExpectedBy('2028-02-28')).toBe('2028-03-01')
+    expect(activationState('2026-03-15', '2026-03-16')).toBe('waiting')
+    expect(activationState('2026-03-14', '2026-03-16')).toBe('waiting')
+    expect(activationState('2026-03-13', '2026-03-16')).toBe('late')
+  })
+})
+
+describe('points (seed 003)', () => {
+  it('expire 3 years after their award, a leap-day award on 28 February', () => {
+    expect(pointsExpireOn('2023-05-10')).toBe('2026-05-10')
+    expect(pointsExpireOn('2024-02-29')).toBe('2027-02-28')
+  })
+
+  it('counts the balance and what expires in the next 90 days, soonest first', () => {
+    const awards = [
+      { awardedOn: '2023-03-10', points: 40 }, // expired on 2026-03-10
+      { awardedOn: '2023-04-10', points: 50 }, // expires 2026-04-10
+      { awardedOn: '2023-06-10', points: 60 }, // expires 2026-06-10
+      { awardedOn: '2023-07-10', points: 70 }, // expires 2026-07-10: beyond 90 days
+      { awardedOn: '2026-03-10', points: 80 },
+    ]
+    expect(pointsBalance(awards, [], '2026-03-16')).toEqual({
+      balance: 260,
+      expiring: [
+        { expiresOn: '2026-04-10', points: 50 },
+        { expiresOn: '2026-06-10', points: 60 },
+      ],
+    })
+    // The day they expire, they are gone.
+    expect(pointsBalance(awards, [], '2026-04-10').balance).toBe(210)
+  })
+
+  it('spends the oldest valid points first', () => {
+    const awards = [
+      { awardedOn: '2023-04-10', points: 50 },
+      { awardedOn: '2024-01-10', points: 100 },
+    ]
+    const balance = pointsBalance(awards, [{ redeemedOn: '2025-01-01', points: 70, kind: 'accessory' }], '2026-03-16')
+    expect(balance).toEqual({ balance: 80, expiring: [] })
+  })
+
+  it('prices missing points at €0.271 each, to the cent', () => {
+    expect(missingPointsCostCents(1)).toBe(27)
+    expect(missingPointsCostCents(1000)).toBe(27_100)
+    expect(missingPointsCostCents(345)).toBe(9350) // 93,495 € rounds to 93,50 €
+    expect(missingPointsCostCents(0)).toBe(0)
+  })
+
+  it('allows an equipment exchange 18 months after the last, with no overdue invoices and no commitment', () => {
+    const facts = { lastExchange: '2024-09-16', hasUnpaidOverdue: false, inCommitment: false }
+    expect(equipmentExchange(facts, '2026-03-16')).toEqual({ allowed: true, blockedBy: [], possibleFrom: null })
+    expect(equipmentExchange(facts, '2026-03-15')).toEqual({ allowed: false, blockedBy: ['too-soon'], possibleFrom: '2026-03-16' })
+    expect(equipmentExchange({ ...facts, hasUnpaidOverdue: true, inCommitment: true }, '2026-03-16').blockedBy).toEqual(['unpaid-invoices', 'commitment'])
+    expect(equipmentExchange({ ...facts, lastExchange: null }, '2026-03-16').allowed).toBe(true)
+  })
+
+  it('allows an accessory every 6 months, commitment or not', () => {
+    const facts = { lastExchange: '2025-08-31', hasUnpaidOverdue: false, inCommitment: true }
+    expect(accessoryExchange(facts, '2026-02-27')).toMatchObject({ allowed: false, possibleFrom: '2026-02-28' })
+    expect(accessoryExchange(facts, '2026-02-28').allowed).toBe(true)
+    expect(accessoryExchange({ ...facts, hasUnpaidOverdue: true }, '2026-03-16').blockedBy).toEqual(['unpaid-invoices'])
+  })
+})

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Value } from 'typebox/value'
+import { AccountPage, Registration, ROUTES } from '../../../src/contract'
+import { get, type TestServer, testServer, TOKENS } from './helpers'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await testServer()
+})
+afterAll(() => server.close())
+
+const put = (token: string, payload: unknown) =>
+  server.app.inject({ method: 'PUT', url: ROUTES.accountEInvoice, headers: { authorization: `Bearer ${token}` }, payload: payload as object })
+
+describe('GET /v1/account (seeded Monday 16 March 2026)', () => {
+  it('shows the household to its Administrador: masked NIF, commitment with every input of the estimate', async () => {
+    const { status, body } = await get(server.app, ROUTES.account, TOKENS.admin)
+    expect(status).toBe(200)
+    expect(Value.Check(AccountPage, body)).toBe(true)
+    expect(body).toMatchObject({ holderName: 'Rui Manuel Rocha', nifMasked: '*****8596', nifValid: true, contractNumber: '4102365518', registered: true })
+    expect(JSON.stringify(body)).not.toContain('214638596')
+    // 24 months from 1 May 2025; asked on 16 March, a TV termination ends service on 31 March (TV §8.2),
+    // 13 whole months before the end: 360 € ÷ 24 × 13 = 195 € (seed 001 F.1.1).
+    expect(body.commitment).toEqual({
+      startDate: '2025-05-01',
+      endDate: '2027-04-30',
+      minimumMonths: 24,
+      monthsLeft: 14,
+      advantageCents: 36_000,
+      monthsLeftAtTermination: 13,
+      earlyTerminationCents: 19_500,
+    })
+    expect(body.termination).toMatchObject({ askedOn: '2026-03-16', deadline: '2026-03-21', effectiveDate: '2026-03-31', inThisCycle: true })
+    expect(body.einvoice).toEqual({ enabled: true, canChange: true })
+  })
+
+  it('counts points with the ones expiring in 90 days, and what an exchange needs', async () => {
+    const { body } = await get(server.app, ROUTES.account, TOKENS.admin)
+    expect(body.points.expiring).toEqual([
+      { expiresOn: '2026-04-11', points: 100 },
+      { expiresOn: '2026-05-11', points: 95 },
+    ])
+    expect(body.points.equipment).toMatchObject({ allowed: false, blockedBy: ['too-soon', 'commitment'], possibleFrom: '2026-07-20' })
+    expect(body.points.accessory).toMatchObject({ allowed: true })
+    const router = body.points.rewards.find((reward: { name: string }) => reward.name.startsWith('Router'))
+    expect(router.missing).toBe(4500 - body.points.balance)
+    expect(router.missingCostCents).toBe(Math.round((router.missing * 271) / 10))
+  })
+
+  it('stops every points exchange while an invoice is overdue (seed 003 §5)', async () => {
+    const { body } = await get(server.app, ROUTES.account, TOKENS.overdue)
+    expect(body.points.equipment.blockedBy).toContain('unpaid-invoices')
+    expect(body.points.accessory.blockedBy).toContain('unpaid-invoices')
+  })
+
+  it('explains services pending activation: within 48 h wait, after them call 16990', async () => {
+    const { body } = await get(server.app, ROUTES.account, TOKENS.newCustomer)
+    const byName = Object.fromEntries(body.services.services.map((service: { name: string }) => [service.name, service]))
+    expect(byName['Canal premium Sport TV']).toMatchObject({ activation: 'waiting', installedOn: '2026-03-15', expectedBy: '2026-03-17' })
+    expect(byName['Telefone fixo (portabilidade do número em curso)']).toMatchObject({ activation: 'late' })
+    expect(body.services.supportPhone).toBe('16990')
+  })
+
+  it('refuses each section a profile may not see, with the reason and who can help', async () => {
+    const tecnico = (await get(server.app, ROUTES.account, TOKENS.tecnico)).body
+    expect(tecnico.services.services.length).toBeGreaterThan(0)
+    expect(tecnico.commitment).toMatchObject({ denied: true, allowedProfiles: ['administrador', 'responsavel-delegado', 'responsavel-faturacao'] })
+    expect(tecnico.points).toMatchObject({ denied: true })
+    expect(tecnico.einvoice.canChange).toBe(false)
+    const faturacao = (await get(server.app, ROUTES.account, TOKENS.faturacao)).body
+    expect(faturacao.services).toMatchObject({ denied: true, reason: expect.stringMatching(/Responsável Técnico/) })
+    expect(faturacao.commitment.endDate).toBe('2027-04-30')
+    const utilizador = await get(server.app, ROUTES.account, TOKENS.restricted)
+    expect(utilizador.status).toBe(403)
+    expect(utilizador.body.reason).toMatch(/^Os dados da conta/)
+  })
+})
+
+describe('PUT /v1/account/einvoice', () => {
+  it('stores the choice on the server', async () => {
+    const off = await put(TOKENS.faturacao, { enabled: false })
+    expect(off.statusCode).toBe(200)
+    expect(off.json()).toEqual({ enabled: false, canChange: true })
+    expect((await get(server.app, ROUTES.account, TOKENS.admin)).body.einvoice.enabled).toBe(false)
+    await put(TOKENS.admin, { enabled: true })
+    expect((await get(server.app, ROUTES.account, TOKENS.delegado)).body.einvoice.enabled).toBe(true)
+  })
+
+  it('refuses a Responsável Técnico, and a body that is not a yes or no', async () => {
+    const refused = await put(TOKENS.tecnico, { enabled: false })
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().reason).toMatch(/fatura eletrónica só pode ser ativada ou desativada/)
+    expect((await put(TOKENS.admin, { enabled: 'sim' })).statusCode).toBe(400)
+    expect((await put(TOKENS.admin, {})).statusCode).toBe(400)
+  })
+})
+
+describe('GET /v1/registration', () => {
+  it('says an account is not registered, where to register, and which services are still being activated', async () => {
+    const { status, body } = await get(server.app, ROUTES.registration, TOKENS.unregistered)
+    expect(status).toBe(200)
+    expect(Value.Check(Registration, body)).toBe(true)
+    expect(body.registered).toBe(false)
+    expect(body.registerUrl).toMatch(/^https:\/\//)
+    expect(body.pending).toEqual([{ name: 'Box adicional (quarto)', installedOn: '2026-03-15', expectedBy: '2026-03-17', activation: 'waiting' }])
+  })
+
+  it('answers every profile; the pending services only to those who may see services', async () => {
+    expect((await get(server.app, ROUTES.registration, TOKENS.healthy)).body.registered).toBe(true)
+    const utilizador = await get(server.app, ROUTES.registration, TOKENS.restricted)
+    expect(utilizador.status).toBe(200)
+    expect(utilizador.body.pending).toMatchObject({ denied: true })
+  })
+})
+
+describe('home card', () => {
+  it('carries the commitment end and points for those who may see them', async () => {
+    expect((await get(server.app, ROUTES.overview, TOKENS.admin)).body.accountGlance).toMatchObject({
+      registered: true,
+      commitment: { endDate: '2027-04-30', monthsLeft: 14 },
+      points: { expiringSoon: 195 },
+    })
+    expect((await get(server.app, ROUTES.overview, TOKENS.unregistered)).body.accountGlance).toMatchObject({ registered: false, commitment: null })
+    expect((await get(server.app, ROUTES.overview, TOKENS.tecnico)).body.accountGlance.points).toMatchObject({ denied: true })
+  })
+})
