@@ -12,6 +12,8 @@ import { NoticesPage } from './pages/NoticesPage'
 import { NoticeDetailPage } from './pages/NoticeDetailPage'
 import type { NoticesOverview } from '../contract'
 import { RecordingsPage } from './pages/RecordingsPage'
+import { AccountPage } from './pages/AccountPage'
+import { RegistrationPage } from './pages/RegistrationPage'
 import { services } from './services'
 import { resolveToken } from './boot'
 import type { DeviceProfile } from '../platform/devices'
@@ -79,6 +81,16 @@ export function routes(
         path: 'notices/:id',
         component: NoticeDetailPage,
         on: (page: Receives<unknown>, { id }: { id?: string }) => fetchFor(page, () => services().api.openNotice(String(id))),
+      },
+      {
+        path: 'account',
+        component: AccountPage,
+        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.account()),
+      },
+      {
+        path: 'registration',
+        component: RegistrationPage,
+        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.registration()),
       },
       {
         path: 'recordings',

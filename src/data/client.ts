@@ -2,7 +2,10 @@
 // bounded cache that remembers when each answer was fetched, answers checked
 // against the shared contract, and typed failures the pages can explain.
 import {
+  AccountPage,
   ApiErrorBody,
+  EInvoice,
+  Registration,
   DemoScenarioList,
   Diagnostics,
   Health,
@@ -72,6 +75,8 @@ interface RequestOptions {
   signal?: AbortSignal
   /** Skip the fresh cache (a retry pressed by the viewer). */
   reload?: boolean
+  /** JSON body of a write. */
+  body?: unknown
 }
 
 const RETRYABLE: ReadonlySet<ApiFailure['kind']> = new Set(['network', 'timeout', 'server'])
@@ -175,6 +180,23 @@ export class ApiClient {
     return fetched
   }
 
+  /** The account page: holder, services, commitment, termination, e-invoice, points. */
+  account(options?: RequestOptions): Promise<Fetched<AccountPage>> {
+    return this.get<AccountPage>(ROUTES.account, AccountPage, options)
+  }
+
+  /** Registration in the Área de Cliente; `reload` for the viewer's "check again". */
+  registration(options?: RequestOptions): Promise<Fetched<Registration>> {
+    return this.get<Registration>(ROUTES.registration, Registration, options)
+  }
+
+  /** Switches the e-invoice on or off (after the viewer confirmed); the account page is fetched again. */
+  async setEInvoice(enabled: boolean, options?: RequestOptions): Promise<Fetched<EInvoice>> {
+    const fetched = await this.write<EInvoice>('PUT', ROUTES.accountEInvoice, EInvoice, { ...options, body: { enabled } })
+    this.invalidate(ROUTES.account)
+    return fetched
+  }
+
   /** Drops cached answers whose path starts with one of `prefixes` (after a write changed them). */
   invalidate(...prefixes: string[]): void {
     for (const path of [...this.cache.keys()]) if (prefixes.some((prefix) => path.startsWith(prefix))) this.cache.delete(path)
@@ -239,7 +261,7 @@ export class ApiClient {
       if (attempt > 0) await delay(this.retryDelayMs * attempt, options.signal)
       try {
         await this.openSession(options.signal)
-        return { data: (await this.request(path, schema, options.signal, method)) as T, fetchedAt: this.now() }
+        return { data: (await this.request(path, schema, options.signal, method, options.body)) as T, fetchedAt: this.now() }
       } catch (error) {
         failure = toFailure(error)
         if (!RETRYABLE.has(failure.kind)) break
@@ -265,7 +287,7 @@ export class ApiClient {
     if (failure.kind !== 'aborted') this.lastFailed = { path, failure, at: this.now() }
   }
 
-  private async request(path: string, schema: object, signal?: AbortSignal, method = 'GET'): Promise<unknown> {
+  private async request(path: string, schema: object, signal?: AbortSignal, method = 'GET', requestBody?: unknown): Promise<unknown> {
     // Aborted before it started (the viewer left the page): an abort listener would never fire.
     if (signal?.aborted) throw new ApiError({ kind: 'aborted' })
     const controller = new AbortController()
@@ -281,9 +303,11 @@ export class ApiClient {
       // The session is opened with the device token; everything else goes with the session.
       const credential = path === ROUTES.session ? this.token : (this.sessionToken ?? this.token)
       if (credential) headers.authorization = bearer(credential)
+      if (requestBody !== undefined) headers['content-type'] = 'application/json'
+      const payload = requestBody === undefined ? undefined : JSON.stringify(requestBody)
       let response: Response
       try {
-        response = await this.fetchImpl(this.baseUrl + path, { method, headers, signal: controller.signal })
+        response = await this.fetchImpl(this.baseUrl + path, { method, headers, body: payload, signal: controller.signal })
       } catch {
         throw new ApiError(timedOut ? { kind: 'timeout', afterMs: this.timeoutMs } : signal?.aborted ? { kind: 'aborted' } : { kind: 'network' })
       }

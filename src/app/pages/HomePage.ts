@@ -7,12 +7,13 @@ import { COLOR, SAFE, TEXT } from '../theme'
 import { textSpec } from '../widgets/text'
 import { CONTENT_Y, DataPage } from './DataPage'
 import { CARD, type CardSpec, HomeCard } from './home/HomeCard'
+import { accountCard } from './home/accountCard'
 import { invoicesCard } from './home/invoicesCard'
 import { noticesCard } from './home/noticesCard'
 import { recordingsCard } from './home/recordingsCard'
 
 /** The sections on home, in reading order; a section adds its card here. */
-const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard]
+const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard, accountCard]
 const COLUMNS = 3
 
 export class HomePage extends DataPage<Overview> {

@@ -94,7 +94,7 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
 }
 
 /** Stacks rows of text top to bottom and reports the height used. */
-class Column {
+export class Column {
   readonly rows: Rows = {}
   height = LEFT.pad
   private count = 0
