@@ -66,6 +66,7 @@ export const DEMO_PINS: Readonly<Record<string, { pin: string } & PinHash>> = {
   'quota-full': { pin: '7410', salt: '0893b3a4792a27b87dd6fc9c326f5f78', hash: 'f1f73022fa83f9d205fcba663be4a2c3212dd8d0b0b7914c8d43ad5854f8bdc3' },
   'heavy': { pin: '8520', salt: 'a589eed32237426d6438c3e109adc3f2', hash: '4572ba2fb6dce247adce31f765e1c027ef8a1e9c42a37e2d97027787719f61ba' },
   admin: { pin: '1590', salt: '29a82098f41ed00bd9c728bcbedfb646', hash: '8adca5b961d7ff93d1aa11102e2b53a27cfdb2fb710881f2aff5e428700dd9d7' },
+  unregistered: { pin: '4826', salt: '4e1f7a22c90b3d5e8a6f0b1c2d3e4f50', hash: 'd3949c33fd115f24c6b44bf862e3ebe5d2f77d8af3723467833a67c76a1e476c' },
   'premium': { pin: '2580', salt: 'b0cfe2267d9abf655759140db5c77252', hash: 'a7bcd87fcb1903eadbc7a141cdd450fa0b992b517a4e3750a46179fdee037be5' },
 }
 
