@@ -52,6 +52,11 @@ export const PROBE = `
     for (var n = node.parentElement; n && n.element; n = n.parentElement) if (n.style.overflow === 'hidden') return box(n);
     return null;
   }
+  // A ScrollPanel is text meant to be scrolled with Up/Down: a line at its fold is cut on purpose.
+  function inScrollPanel(node) {
+    for (var n = node.parentElement; n && n.element; n = n.parentElement) if (n.getAttribute('type') === 'ScrollPanel') return true;
+    return false;
+  }
   function inside(b, c, slack) { return b.x >= c.x - slack && b.y >= c.y - slack && b.x + b.w <= c.x + c.w + slack && b.y + b.h <= c.y + c.h + slack; }
   function overlaps(b, c) { return b.x < c.x + c.w && c.x < b.x + b.w && b.y < c.y + c.h && c.y < b.y + b.h; }
   var screen = { x: 0, y: 0, w: W, h: H };
@@ -76,7 +81,9 @@ export const PROBE = `
         if (!cut && info.innerWidth && widths.some(function (w) { return w > info.innerWidth + 2; })) cut = 'a line is wider than its wrap width';
       }
       var clip = clipOf(node);
-      if (!cut && clip && overlaps(b, clip) && !inside(b, clip, 1)) cut = 'cut by a clipping parent';
+      // Wholly outside its clipping parent: not on screen (a scrolled-away line or list row).
+      if (clip && !overlaps(b, clip)) continue;
+      if (!cut && clip && !inside(b, clip, 1) && !inScrollPanel(node)) cut = 'cut by a clipping parent';
       if (!cut && !inside(b, screen, 1)) cut = 'runs off the screen';
       texts.push({ text: text, box: b, ellipsized: ellipsized, cut: cut });
     }

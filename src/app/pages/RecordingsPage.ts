@@ -18,7 +18,8 @@ import { textSpec } from '../widgets/text'
 import { VirtualList } from '../widgets/VirtualList'
 import { CONTENT_Y, DataPage } from './DataPage'
 
-export const LIST = { w: 1100, rowHeight: 96, spacing: 10, viewportHeight: 560 }
+// Five whole rows: a row cut at the list's edge reads as a glitch from the sofa.
+export const LIST = { w: 1100, rowHeight: 96, spacing: 10, viewportHeight: 5 * 106 }
 const METER = { w: LIST.w, h: 20 }
 const LIST_Y = CONTENT_Y + 196
 const SIDE = { x: SAFE.x + LIST.w + 84, w: SAFE.w - LIST.w - 84 }
@@ -103,7 +104,7 @@ export class RecordingsPage extends DataPage<RecordingList> {
           Items: { y: 210 },
         },
         Failure: { x: SIDE.x, y: SAFE.y + SAFE.h - 190, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.danger, width: SIDE.w, maxLines: 3 }) },
-        Hint: { x: SIDE.x, y: SAFE.y + SAFE.h - 70, ...textSpec('', { size: TEXT.min, color: COLOR.muted, width: SIDE.w, maxLines: 2 }) },
+        Hint: { x: SIDE.x, y: SAFE.y + SAFE.h - 80, ...textSpec('', { size: TEXT.min, color: COLOR.muted, width: SIDE.w, maxLines: 2 }) },
       },
       Dialog: { type: ChoiceDialog, x: -0, y: 0, signals: { chosen: '_dialogChosen', dismissed: '_dialogDismissed' } },
     }
