@@ -4,9 +4,8 @@
 // so the page gets the real viewport size. Both are driven by remote keys only.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/harness'
+import { CHROMIUM, CHROMIUM_ARGS, freePort } from '../test/e2e/harness'
 
 /** The remote's keys, by the names QA key paths use. */
 export type RemoteKey = 'Up' | 'Down' | 'Left' | 'Right' | 'Enter' | 'Back' | 'Red' | 'Green' | 'Yellow' | 'Blue' | `${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`
@@ -51,17 +50,6 @@ export interface Engine {
   version: string
   tab(viewport: { width: number; height: number }): Promise<Tab>
   close(): Promise<void>
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

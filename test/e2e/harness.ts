@@ -29,7 +29,7 @@ export const VIEWPORT = { '720p': { width: 1280, height: 720 }, '1080p': { width
 export type Resolution = keyof typeof VIEWPORT
 
 /** A free port on 127.0.0.1, for the API (its URL goes into the app's launch URL). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)
