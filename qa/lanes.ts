@@ -12,23 +12,15 @@ import Fastify from 'fastify'
 import fastifyStatic from '@fastify/static'
 import pixelmatch from 'pixelmatch'
 import { PNG } from 'pngjs'
+import { RESOLUTIONS, type DeviceId, type ResolutionId } from '../src/platform/devices'
 import { freePort, startApi, type Api } from '../test/e2e/harness'
 import { startChromium, startWpe, wpeMissing, type Engine, type EngineId, type RemoteKey, type Tab } from './engines'
 import { ERROR_HOOK, PROBE, REFOCUS, UNFOCUS, type Box, type Probe } from './probe'
-
-export type DeviceId = 'uma' | 'iris' | 'low'
-export type ResolutionId = '720p' | '1080p' | '2160p'
 
 export interface Lane {
   engine: EngineId
   device: DeviceId
   resolution: ResolutionId
-}
-
-export const VIEWPORTS: Record<ResolutionId, { width: number; height: number }> = {
-  '720p': { width: 1280, height: 720 },
-  '1080p': { width: 1920, height: 1080 },
-  '2160p': { width: 3840, height: 2160 },
 }
 
 /** Chromium: every profile at every resolution; WPE WebKit (the boxes' engine): 720p and 1080p. */
@@ -434,8 +426,8 @@ async function capture(
 
   const reached = patternOf(probe.route, routes)
   if (reached !== visit.route) failures.push({ check: 'route', message: `expected ${visit.route}, reached ${reached || '(none)'} (#${probe.route})` })
-  if (png.width !== VIEWPORTS[lane.resolution].width || png.height !== VIEWPORTS[lane.resolution].height) {
-    failures.push({ check: 'safe-area', message: `screenshot is ${png.width}×${png.height}, not the lane's ${VIEWPORTS[lane.resolution].width}×${VIEWPORTS[lane.resolution].height}` })
+  if (png.width !== RESOLUTIONS[lane.resolution].width || png.height !== RESOLUTIONS[lane.resolution].height) {
+    failures.push({ check: 'safe-area', message: `screenshot is ${png.width}×${png.height}, not the lane's ${RESOLUTIONS[lane.resolution].width}×${RESOLUTIONS[lane.resolution].height}` })
   }
   for (const text of probe.texts) if (text.cut) failures.push({ check: 'cut-off', message: `"${text.text.slice(0, 80)}": ${text.cut} (${boxText(text.box)})` })
   for (const outside of probe.outsideSafe) failures.push({ check: 'safe-area', message: `${outside.what} at ${boxText(outside.box)} is outside the 5 % safe area` })
@@ -523,7 +515,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
     log('discovering routes from home with the remote keys:')
     for (const scenario of result.scenarios) {
       const api = await freshApi()
-      const tab = await engines.chromium.tab(VIEWPORTS[discoveryLane.resolution])
+      const tab = await engines.chromium.tab(RESOLUTIONS[discoveryLane.resolution])
       try {
         const found = await discover(driver(tab, app.url, api.url, discoveryLane), scenario, log)
         result.routes = found.routes
@@ -554,7 +546,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
       const laneStarted = Date.now()
       for (const scenario of result.scenarios) {
         const api = await freshApi()
-        const tab = await engine.tab(VIEWPORTS[lane.resolution])
+        const tab = await engine.tab(RESOLUTIONS[lane.resolution])
         try {
           const d = driver(tab, app.url, api.url, lane)
           const state = { home: null as Probe | null }

@@ -20,6 +20,14 @@ function mayOpen(session: Session, notice: NoticeDetail): void {
 }
 
 export const noticeRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today, now }) => {
+  /** The notice, if it is this account's and the viewer's profile may open it. */
+  async function openableNotice(session: Session, id: string): Promise<{ session: Session; notice: NoticeDetail }> {
+    const notice = await noticeDetail(db, session, id, today())
+    if (!notice) throw missing(id)
+    mayOpen(session, notice)
+    return { session, notice }
+  }
+
   app.get(
     ROUTES.notices,
     {
@@ -49,13 +57,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app,
       },
       config: { action: 'notices.read' },
     },
-    async (request) => {
-      const session = sessionOf(request)
-      const notice = await noticeDetail(db, session, request.params.id, today())
-      if (!notice) throw missing(request.params.id)
-      mayOpen(session, notice)
-      return notice
-    },
+    async (request) => (await openableNotice(sessionOf(request), request.params.id)).notice,
   )
 
   app.post(
@@ -71,10 +73,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app,
       config: { action: 'notices.read' },
     },
     async (request) => {
-      const session = sessionOf(request)
-      const notice = await noticeDetail(db, session, request.params.id, today())
-      if (!notice) throw missing(request.params.id)
-      mayOpen(session, notice)
+      const { session, notice } = await openableNotice(sessionOf(request), request.params.id)
       return (await markNoticeRead(db, session, request.params.id, now(), today())) ?? notice
     },
   )
