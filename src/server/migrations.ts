@@ -1,6 +1,6 @@
 // Schema migrations, defined in code: the server ships as one bundle, with no
 // migration files on disk. Append new migrations; never edit an applied one.
-import { type Kysely, type Migration, Migrator } from 'kysely'
+import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely'
 import type { Db } from './db'
 
 const migrations: Record<string, Migration> = {
@@ -260,7 +260,11 @@ const migrations: Record<string, Migration> = {
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // PostgreSQL: Kysely looks for its migration tables in every schema unless told
+  // which one; a database where another schema already has them (a second
+  // deployment, another test suite) would skip creating ours and fail. So: ours.
+  const migrationTableSchema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema })
   const { error } = await migrator.migrateToLatest()
   if (error) throw error
 }

@@ -110,18 +110,25 @@ export async function verifyPurchasePin(db: Db, accountId: string, pin: string, 
   if (before.locked && before.lockedUntil) throw lockedRefusal(before.lockedUntil)
   const expected = Buffer.from(row.hash, 'hex')
   const actual = await hashPin(pin, Buffer.from(row.salt, 'hex'))
-  if (actual.length === expected.length && timingSafeEqual(actual, expected)) {
-    await db.updateTable('purchase_pin').set({ failed_attempts: PIN_RESET.failedAttempts, locked_until: PIN_RESET.lockedUntil }).where('account_id', '=', accountId).execute()
-    return
-  }
-  // Counted in a transaction from the stored state, so two wrong PINs at once both count.
+  const right = actual.length === expected.length && timingSafeEqual(actual, expected)
+  // Judged in a transaction from the stored state, not from `row`: other tries of the same PIN
+  // may have been judged while this one was hashing. So two wrong PINs at once both count, and a
+  // right one that comes after the third wrong one meets its lock (checking the lock only before
+  // hashing let many guesses sent at once all be judged).
   const after = await db.transaction().execute(async (trx) => {
+    // Lock the row before reading it: PostgreSQL runs transactions side by side, and concurrent
+    // tries would all read the same count.
+    await trx.updateTable('purchase_pin').set((eb) => ({ failed_attempts: eb.ref('failed_attempts') })).where('account_id', '=', accountId).execute()
     const current = await trx.selectFrom('purchase_pin').select(['failed_attempts', 'locked_until']).where('account_id', '=', accountId).executeTakeFirstOrThrow()
-    const next = afterWrongPin({ failedAttempts: current.failed_attempts, lockedUntil: current.locked_until }, now)
+    const attempts = { failedAttempts: current.failed_attempts, lockedUntil: current.locked_until }
+    const status = pinStatus(attempts, now)
+    if (status.locked) return status
+    const next = right ? PIN_RESET : afterWrongPin(attempts, now)
     await trx.updateTable('purchase_pin').set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil }).where('account_id', '=', accountId).execute()
     return pinStatus(next, now)
   })
   if (after.locked && after.lockedUntil) throw lockedRefusal(after.lockedUntil)
+  if (right) return
   throw refusal(403, {
     error: 'wrong-pin',
     reason: after.triesLeft === 1 ? 'PIN de compras errado. Resta 1 tentativa.' : `PIN de compras errado. Restam ${after.triesLeft} tentativas.`,
@@ -355,6 +362,10 @@ async function once(
   write: (trx: Db) => Promise<WriteAnswer>,
 ): Promise<WriteAnswer> {
   return db.transaction().execute(async (trx) => {
+    // One premium write per account at a time: the account's row is locked first (PostgreSQL runs
+    // transactions side by side; SQLite one at a time), so a double-pressed OK finds the first one's
+    // receipt and a second box finds the first one's subscription, instead of both writing.
+    await trx.updateTable('account').set((eb) => ({ activated_on: eb.ref('activated_on') })).where('id', '=', accountId).execute()
     const earlier = await trx
       .selectFrom('write_receipt')
       .selectAll()

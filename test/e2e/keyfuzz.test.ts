@@ -43,6 +43,8 @@ test(`${TOTAL} random remote keys over every scenario: no error, focus always vi
   const next = random(SEED)
   const perScenario = Math.ceil(TOTAL / scenarios.length)
   const report: string[] = []
+  /** Every route the keys reached, over all scenarios (ids in the route kept: they name the page). */
+  const reached = new Set<string>()
   let pressed = 0
   for (const scenario of scenarios) {
     const started = Date.now()
@@ -57,6 +59,10 @@ test(`${TOTAL} random remote keys over every scenario: no error, focus always vi
     await box.waitForText(/Olá|Não foi possível/)
     await box.page.waitForTimeout(500)
     const before = await heap()
+    /** Elements alive: nodes of the inspector's DOM mirror of the Lightning tree. */
+    const elements = () => box.page.evaluate(() => document.body.querySelectorAll('*').length)
+    const elementsBefore = await elements()
+    const routes = new Set<string>()
     const state = () =>
       box.page.evaluate(() => {
         const focused = [...document.querySelectorAll('[focused="true"]')]
@@ -74,6 +80,8 @@ test(`${TOTAL} random remote keys over every scenario: no error, focus always vi
       // A viewer's fastest: keys repeat at ~20/s; every 25th key waits for pages to load.
       await box.page.waitForTimeout(i % 25 === 0 ? 400 : 30)
       const after = await state()
+      routes.add(after.route.split('/')[0]!)
+      reached.add(after.route)
       if (after.closed) throw new Error(`the app closed itself after ${key} on ${route}`)
       if (after.hidden) {
         // A page can be between routes for a frame; give it one more render.
@@ -89,16 +97,19 @@ test(`${TOTAL} random remote keys over every scenario: no error, focus always vi
     await box.waitForText(/Olá|Não foi possível/)
     await box.page.waitForTimeout(500)
     const after = await heap()
+    const elementsAfter = await elements()
     const focusedOnHome = await box.focusedTexts()
     expect(focusedOnHome.length).toBeGreaterThan(0)
     box.errors.splice(0, box.errors.length, ...box.errors.filter((e) => !(e.startsWith('Failed to load resource') && network.push(e))))
     expect(box.errors, `errors in ${scenario}`).toEqual([])
     const growth = (after - before) / before
-    report.push(`${scenario} (${Date.now() - started} ms): heap ${(before / 1e6).toFixed(1)} → ${(after / 1e6).toFixed(1)} MB (${(growth * 100).toFixed(0)} %), ${network.length} HTTP refusals logged by the browser`)
+    report.push(
+      `${scenario} (${Date.now() - started} ms): ${routes.size} pages (${[...routes].sort().join(' ')}), heap ${(before / 1e6).toFixed(1)} → ${(after / 1e6).toFixed(1)} MB (${(growth * 100).toFixed(0)} %), elements ${elementsBefore} → ${elementsAfter}, ${network.length} HTTP refusals logged by the browser`,
+    )
     // Back to its level: a leak per key would show as tens of % after hundreds of keys.
     expect(growth, `heap of ${scenario}`).toBeLessThan(0.5)
     await box.page.close()
   }
-  console.info(`key fuzz: ${pressed} keys, seed ${SEED}\n  ${report.join('\n  ')}`)
+  console.info(`key fuzz: ${pressed} keys, seed ${SEED}, ${reached.size} distinct routes reached\n  ${report.join('\n  ')}`)
   expect(pressed).toBe(TOTAL)
 }, 300_000 + TOTAL * 500)

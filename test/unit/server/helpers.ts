@@ -1,4 +1,10 @@
-// A server over a fresh in-memory database, seeded for a fixed day.
+// A server over a fresh in-memory database, seeded for a fixed day; over a fresh
+// PostgreSQL schema instead when TEST_DATABASE_URL is set (`npm run test:pg`).
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import pg from 'pg'
 import { bearer } from '../../../src/contract'
 import { lisbonDate } from '../../../src/domain/dates'
 import { type App, buildServer } from '../../../src/server/app'
@@ -48,8 +54,93 @@ interface TestServerOptions {
   demo?: boolean
 }
 
+/** The PostgreSQL server the suite runs against (`npm run test:pg`), or undefined for SQLite in memory. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined
+
+let schemas = 0
+
+/** An empty database of its own: SQLite in memory, or a new PostgreSQL schema that `drop` removes. */
+export async function testDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const url = TEST_DATABASE_URL
+  if (!url) {
+    const db = openDatabase({ file: ':memory:' })
+    return { db, drop: () => db.destroy() }
+  }
+  const schema = `test_${process.pid}_${++schemas}_${Math.random().toString(36).slice(2, 8)}`
+  await admin(url, `create schema ${schema}`)
+  const db = openDatabase({ url, schema })
+  return {
+    db,
+    drop: async () => {
+      await db.destroy()
+      await admin(url, `drop schema ${schema} cascade`)
+    },
+  }
+}
+
+export interface SeededCopies {
+  /** A new database holding a copy of the seeded one, for one test. */
+  copy: () => Promise<{ db: Db; drop: () => Promise<void> }>
+  dispose: () => Promise<void>
+}
+
+/**
+ * Seeds once (scrypt and two years of invoices take a while) and hands out copies:
+ * SQLite file copies, or on PostgreSQL a new schema, migrated, with every table's
+ * rows copied over in creation order (parents before children).
+ */
+export async function seededCopies(now: Date = NOW): Promise<SeededCopies> {
+  const url = TEST_DATABASE_URL
+  if (!url) {
+    const directory = mkdtempSync(join(tmpdir(), 'seeded-test-'))
+    const seeded = openDatabase({ file: join(directory, 'seeded.sqlite') })
+    await migrateToLatest(seeded)
+    await seedDemoAccounts(seeded, lisbonDate(now))
+    await seeded.destroy()
+    let copies = 0
+    return {
+      copy: async () => {
+        const file = join(directory, `copy-${++copies}.sqlite`)
+        copyFileSync(join(directory, 'seeded.sqlite'), file)
+        const db = openDatabase({ file })
+        return { db, drop: () => db.destroy() }
+      },
+      dispose: async () => rmSync(directory, { recursive: true, force: true }),
+    }
+  }
+  const seeded = await testDatabase()
+  await migrateToLatest(seeded.db)
+  await seedDemoAccounts(seeded.db, lisbonDate(now))
+  const from = (await sql<{ schema: string }>`select current_schema() as schema`.execute(seeded.db)).rows[0]!.schema
+  const tables = (
+    await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = ${from} and c.relkind = 'r' and c.relname not like 'kysely_%' order by c.oid`.execute(seeded.db)
+  ).rows.map((row) => row.name)
+  return {
+    copy: async () => {
+      const copy = await testDatabase()
+      await migrateToLatest(copy.db)
+      await copy.db.transaction().execute(async (trx) => {
+        for (const table of tables) await sql`insert into ${sql.table(table)} select * from ${sql.table(`${from}.${table}`)}`.execute(trx)
+      })
+      return copy
+    },
+    dispose: seeded.drop,
+  }
+}
+
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
+
 export async function testServer({ now = NOW, askedAt = now, demo = true }: TestServerOptions = {}): Promise<TestServer> {
-  const db = openDatabase({ file: ':memory:' })
+  const { db, drop } = await testDatabase()
   await migrateToLatest(db)
   await seedDemoAccounts(db, lisbonDate(now))
   const app = await buildServer({ db, now: () => askedAt, demo })
@@ -58,7 +149,7 @@ export async function testServer({ now = NOW, askedAt = now, demo = true }: Test
     db,
     close: async () => {
       await app.close()
-      await db.destroy()
+      await drop()
     },
   }
 }

@@ -1,20 +1,14 @@
 // Premium routes over HTTP: catalogue, subscribe and cancel behind the purchase PIN,
 // idempotency keys, the PIN lock, promotional codes, profiles, and the next invoice.
 // Seeded on Monday 16 March 2026: the premium account's cycle runs 8 March – 7 April.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { Value } from 'typebox/value'
 import { bearer, PinRefusal, PremiumCatalogue, PremiumProductDetail, PremiumReceipt, ROUTES } from '../../../src/contract'
-import { lisbonDate } from '../../../src/domain/dates'
 import { type App, buildServer } from '../../../src/server/app'
-import { type Db, openDatabase } from '../../../src/server/db'
-import { migrateToLatest } from '../../../src/server/migrations'
+import type { Db } from '../../../src/server/db'
 import { storePurchasePin, verifyPurchasePin } from '../../../src/server/premium'
 import { DEMO_PINS } from '../../../src/server/seed-premium'
-import { seedDemoAccounts } from '../../../src/server/seed'
-import { NOW, TOKENS } from './helpers'
+import { NOW, type SeededCopies, seededCopies, TOKENS } from './helpers'
 
 const PIN = '2580'
 const PREMIUM_ACCOUNT = 'acc-4102345117'
@@ -25,27 +19,21 @@ let db: Db
 let clock: Date
 
 // Seeded once (scrypt and two years of invoices take a while); each test gets its own copy.
-let directory: string
-let testCount = 0
+let copies: SeededCopies
+let drop: () => Promise<void>
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'premium-test-'))
-  const seeded = openDatabase({ file: join(directory, 'seeded.sqlite') })
-  await migrateToLatest(seeded)
-  await seedDemoAccounts(seeded, lisbonDate(NOW))
-  await seeded.destroy()
+  copies = await seededCopies(NOW)
 })
-afterAll(() => rmSync(directory, { recursive: true, force: true }))
+afterAll(() => copies.dispose())
 
 beforeEach(async () => {
   clock = NOW
-  const file = join(directory, `test-${++testCount}.sqlite`)
-  copyFileSync(join(directory, 'seeded.sqlite'), file)
-  db = openDatabase({ file })
+  ;({ db, drop } = await copies.copy())
   app = await buildServer({ db, now: () => clock, demo: true })
 })
 afterEach(async () => {
   await app.close()
-  await db.destroy()
+  await drop()
 })
 
 const path = (route: string, id: string) => route.replace(':id', id)
