@@ -43,6 +43,11 @@ export function formatMoney(cents: number): string {
   return numberFormat('eur', { style: 'currency', currency: 'EUR' }).format(cents / 100)
 }
 
+/** A unit price in tenths of a cent: 271 → "0,271 €" (a point bought, seed 003 §17). */
+export function formatUnitPrice(mills: number): string {
+  return numberFormat('eur3', { style: 'currency', currency: 'EUR', minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(mills / 1000)
+}
+
 /** "05/03/2026" */
 export function formatDate(isoDate: string, lang: UiLanguage = 'pt'): string {
   return dateFormat(lang, 'short', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(parseIsoDate(isoDate))

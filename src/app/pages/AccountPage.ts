@@ -6,11 +6,14 @@
 // Sections the profile may not see say why and who can help.
 import { Lightning } from '@lightningjs/sdk'
 import type { AccountPage as AccountData, CommitmentSection, Denied, ExchangeEligibility, PointsSection, ServicesSection } from '../../contract'
-import { formatDate, formatMoney } from '../../domain/format'
+import { ApiError } from '../../data/client'
+import { formatDate, formatMoney, formatUnitPrice } from '../../domain/format'
 import { t, uiLanguage } from '../i18n'
 import { services } from '../services'
 import { COLOR, SAFE, TEXT } from '../theme'
 import { ActionButton } from '../widgets/ActionButton'
+import { ChoiceDialog } from '../widgets/ChoiceDialog'
+import { describeFailure } from '../widgets/ErrorPanel'
 import { textSpec } from '../widgets/text'
 import { CONTENT_Y, DataPage } from './DataPage'
 import { Column, ScrollPanel } from './InvoiceDetailPage'
@@ -19,7 +22,7 @@ const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
 const BUTTON = { w: RIGHT.w, h: 84 }
 
-type Focus = 'details' | 'points' | 'einvoice' | 'confirm' | 'cancel'
+type Focus = 'details' | 'points' | 'einvoice'
 
 function deniedBlock(column: Column, title: string, section: Denied): void {
   column
@@ -56,7 +59,7 @@ function commitmentBlock(column: Column, section: CommitmentSection | null | Den
   if (section !== null && 'denied' in section) return deniedBlock(column, t('account.commitment'), section)
   column.gap().text(t('account.commitment'), { size: TEXT.heading, bold: true })
   if (section === null) {
-    column.text(t('account.commitment.none'), { color: COLOR.ok })
+    column.text(t('account.commitment.none'), { color: COLOR.ok, maxLines: 2 })
     return
   }
   column
@@ -132,14 +135,15 @@ function pointsColumn(section: PointsSection | Denied): Column {
   for (const lot of section.expiring) {
     column.text(t('account.points.expiring', { points: lot.points, date: formatDate(lot.expiresOn, lang) }), { size: TEXT.small, color: COLOR.warning })
   }
-  column.text(t('account.points.validity', { years: section.validityMonths / 12 }), { size: TEXT.small, color: COLOR.muted })
+  column.text(t('account.points.validity', { years: section.validityMonths / 12 }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
   for (const kind of ['equipment', 'accessory'] as const) {
     const line = exchangeLine(kind, section[kind])
     column.text(line.text, { size: TEXT.small, color: line.color, maxLines: 2 })
   }
-  column.text(t('account.points.price', { price: `${(section.pointPriceMills / 1000).toLocaleString('pt-PT', { minimumFractionDigits: 3 })} €` }), {
+  column.text(t('account.points.price', { price: formatUnitPrice(section.pointPriceMills) }), {
     size: TEXT.small,
     color: COLOR.muted,
+    maxLines: 2,
   })
   for (const reward of section.rewards) {
     column.text(
@@ -165,20 +169,14 @@ export class AccountPage extends DataPage<AccountData> {
         Points: { type: ScrollPanel, x: RIGHT.x, y: CONTENT_Y, w: RIGHT.w, h: LEFT.h - BUTTON.h * 2 - 80 },
         EInvoice: { type: ActionButton, x: RIGHT.x, y: CONTENT_Y + LEFT.h - BUTTON.h * 2 - 50, w: BUTTON.w, h: BUTTON.h, signals: { pressed: '_askEInvoice' } },
         EInvoiceNote: { x: RIGHT.x, y: CONTENT_Y + LEFT.h - BUTTON.h - 40, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: RIGHT.w, maxLines: 3 }) },
-        Confirm: {
-          x: RIGHT.x - 40,
-          y: CONTENT_Y + 120,
-          w: RIGHT.w + 80,
-          h: 420,
-          visible: false,
-          rect: true,
-          color: 0xf00d1b2a,
-          Question: { x: 40, y: 30, ...textSpec('', { width: RIGHT.w, maxLines: 4 }) },
-          Yes: { type: ActionButton, x: 40, y: 200, w: RIGHT.w, h: BUTTON.h, signals: { pressed: '_confirmEInvoice' } },
-          No: { type: ActionButton, x: 40, y: 300, w: RIGHT.w, h: BUTTON.h, signals: { pressed: '_closeConfirm' } },
-        },
       },
+      // The confirmation over the dimmed page (the app's one dialog widget): Back closes it.
+      Dialog: { type: ChoiceDialog, signals: { chosen: '_dialogChosen', dismissed: '_dialogDismissed' } },
     }
+  }
+
+  get dialog(): ChoiceDialog {
+    return this.tag('Dialog') as ChoiceDialog
   }
 
   protected render(data: AccountData): void {
@@ -189,7 +187,7 @@ export class AccountPage extends DataPage<AccountData> {
     const points = pointsColumn(data.points)
     ;(this.tag('Points') as ScrollPanel).fill(points.rows, points.height)
     this.renderEInvoice()
-    this.closeConfirm()
+    if (this.dialog.isOpen) this.closeDialog()
   }
 
   private renderEInvoice(): void {
@@ -199,61 +197,70 @@ export class AccountPage extends DataPage<AccountData> {
     this.tag('EInvoiceNote').text.text = einvoice.canChange ? t('account.einvoice.hint') : t('account.einvoice.denied')
   }
 
-  _askEInvoice(): void {
-    const einvoice = this.data?.einvoice
-    if (!einvoice?.canChange || this.saving) return
-    this.tag('Confirm.Question').text.text = t(einvoice.enabled ? 'account.einvoice.confirmOff' : 'account.einvoice.confirmOn')
-    ;(this.tag('Confirm.Yes') as ActionButton).label = t(einvoice.enabled ? 'account.einvoice.turnOff' : 'account.einvoice.turnOn')
-    ;(this.tag('Confirm.No') as ActionButton).label = t('account.einvoice.cancel')
-    this.tag('Confirm').visible = true
-    this.focus = 'cancel'
+  /**
+   * The question (Cancelar focused: OK right away changes nothing), the same while the answer is
+   * awaited, or why nothing changed after a refused or failed write (OK right away tries again).
+   */
+  private openDialog(step: { kind: 'ask' } | { kind: 'saving' } | { kind: 'failed'; problem: string }): void {
+    const enabled = this.data?.einvoice.enabled ?? false
+    const failed = step.kind === 'failed'
+    this.dialog.open({
+      title: failed ? t('account.einvoice.failed') : t('account.einvoice.title'),
+      message: failed ? step.problem : step.kind === 'saving' ? t('account.einvoice.saving') : t(enabled ? 'account.einvoice.confirmOff' : 'account.einvoice.confirmOn'),
+      choices: [
+        { id: 'cancel', label: t('account.einvoice.cancel') },
+        { id: 'confirm', label: failed ? t('account.einvoice.retry') : t(enabled ? 'account.einvoice.turnOff' : 'account.einvoice.turnOn') },
+      ],
+      focusId: step.kind === 'ask' ? 'cancel' : 'confirm',
+    })
     this._refocus()
   }
 
-  async _confirmEInvoice(): Promise<void> {
-    const einvoice = this.data?.einvoice
-    if (!einvoice || !this.data) return
+  private closeDialog(): void {
+    this.dialog.close()
+    this.focus = 'einvoice'
+    this._refocus()
+  }
+
+  _askEInvoice(): void {
+    if (!this.data?.einvoice.canChange || this.saving) return
+    this.openDialog({ kind: 'ask' })
+  }
+
+  _dialogDismissed(): void {
+    this.closeDialog()
+  }
+
+  _dialogChosen(id: string): void {
+    if (id === 'confirm') void this.saveEInvoice()
+    else this.closeDialog()
+  }
+
+  private async saveEInvoice(): Promise<void> {
+    const data = this.data
+    // A second OK while the first answer is awaited sends nothing more.
+    if (!data || this.saving) return
+    const enabled = data.einvoice.enabled
     this.saving = true
-    this.tag('Confirm.Question').text.text = t('account.einvoice.saving')
+    this.openDialog({ kind: 'saving' })
     try {
-      const saved = await services().api.setEInvoice(!einvoice.enabled)
-      this.data = { ...this.data, einvoice: saved.data }
+      const saved = await services().api.setEInvoice(!enabled)
+      this.data = { ...data, einvoice: saved.data }
       this.renderEInvoice()
       this.tag('EInvoiceNote').text.text = t(saved.data.enabled ? 'account.einvoice.savedOn' : 'account.einvoice.savedOff')
-      this.closeConfirm()
-    } catch (error) {
-      const reason = (error as { failure?: { reason?: string } }).failure?.reason
-      this.tag('Confirm.Question').text.text = `${t('account.einvoice.failed')} ${reason ?? ''}`.trim()
-    } finally {
       this.saving = false
+      if (this.dialog.isOpen) this.closeDialog()
+    } catch (error) {
+      this.saving = false
+      // Nothing changed: the switch keeps its state; the dialog says why and offers to try again.
+      const why = error instanceof ApiError ? describeFailure(error.failure) : ''
+      const still = t(enabled ? 'account.einvoice.stillOn' : 'account.einvoice.stillOff')
+      if (this.dialog.isOpen) this.openDialog({ kind: 'failed', problem: `${why} ${still}`.replace(/\s+/g, ' ').trim() })
+      else this.tag('EInvoiceNote').text.text = `${t('account.einvoice.failed')} ${still}`
     }
-  }
-
-  _closeConfirm(): void {
-    this.closeConfirm()
-  }
-
-  private closeConfirm(): void {
-    const open = this.tag('Confirm').visible
-    this.tag('Confirm').visible = false
-    if (open) {
-      this.focus = 'einvoice'
-      this._refocus()
-    }
-  }
-
-  private get confirmOpen(): boolean {
-    return this.tag('Confirm').visible
-  }
-
-  override _handleBack(): boolean {
-    if (!this.confirmOpen) return false
-    this.closeConfirm()
-    return true
   }
 
   override _handleLeft(): boolean {
-    if (this.confirmOpen) return true
     if (this.focus === 'details') return false
     this.focus = 'details'
     this._refocus()
@@ -261,34 +268,29 @@ export class AccountPage extends DataPage<AccountData> {
   }
 
   override _handleRight(): boolean {
-    if (this.confirmOpen || this.focus !== 'details') return true
+    if (this.focus !== 'details') return true
     this.focus = 'points'
     this._refocus()
     return true
   }
 
   override _handleUp(): boolean {
-    if (this.confirmOpen) {
-      this.focus = 'confirm'
-    } else if (this.focus === 'einvoice') {
-      this.focus = 'points'
-    } else return false
+    if (this.focus !== 'einvoice') return false
+    this.focus = 'points'
     this._refocus()
     return true
   }
 
   override _handleDown(): boolean {
-    if (this.confirmOpen) {
-      this.focus = 'cancel'
-    } else if (this.focus === 'points') {
-      this.focus = 'einvoice'
-    } else return false
+    if (this.focus !== 'points') return false
+    this.focus = 'einvoice'
     this._refocus()
     return true
   }
 
   protected focusedContent(): Lightning.Component {
-    const tags: Record<Focus, string> = { details: 'Details', points: 'Points', einvoice: 'EInvoice', confirm: 'Confirm.Yes', cancel: 'Confirm.No' }
+    if (this.dialog.isOpen) return this.dialog
+    const tags: Record<Focus, string> = { details: 'Details', points: 'Points', einvoice: 'EInvoice' }
     return this.tag(tags[this.focus]) as Lightning.Component
   }
 }

@@ -6,6 +6,7 @@ import {
   formatMoney,
   formatMonthYear,
   formatPercent,
+  formatUnitPrice,
   parseIsoDate,
 } from '../../../src/domain/format'
 
@@ -25,6 +26,13 @@ describe('formatMoney (pt-PT)', () => {
 
   it('never uses an ordinary space, so the amount cannot wrap', () => {
     expect(formatMoney(1234567)).not.toContain(' ')
+  })
+})
+
+describe('formatUnitPrice (pt-PT)', () => {
+  it('a point bought at 0,271 € keeps its three decimals and a no-break space', () => {
+    expect(formatUnitPrice(271)).toMatch(new RegExp(`^0,271${NBSP}€$`))
+    expect(formatUnitPrice(1500)).toMatch(new RegExp(`^1,500${NBSP}€$`))
   })
 })
 
