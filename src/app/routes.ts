@@ -14,6 +14,8 @@ import type { NoticesOverview } from '../contract'
 import { RecordingsPage } from './pages/RecordingsPage'
 import { AccountPage } from './pages/AccountPage'
 import { RegistrationPage } from './pages/RegistrationPage'
+import { PremiumPage } from './pages/PremiumPage'
+import { PremiumDetailPage } from './pages/PremiumDetailPage'
 import { services } from './services'
 import { resolveToken } from './boot'
 import type { DeviceProfile } from '../platform/devices'
@@ -96,6 +98,16 @@ export function routes(
         path: 'recordings',
         component: RecordingsPage,
         on: (page: Receives<unknown>) => fetchFor(page, () => services().api.recordings()),
+      },
+      {
+        path: 'premium',
+        component: PremiumPage,
+        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.premium()),
+      },
+      {
+        path: 'premium/:id',
+        component: PremiumDetailPage,
+        on: (page: Receives<unknown>, { id }: { id?: string }) => fetchFor(page, () => services().api.premiumProduct(String(id))),
       },
       { path: '*', component: NotFoundPage },
       { path: '!', component: CrashPage },

@@ -1,7 +1,7 @@
 // Premium subscriptions (seed 004 TV §2.1.1, §8.2; seed 001 §12): the catalogue, the
 // account's subscriptions, and the writes behind the purchase PIN.
 import Type from 'typebox'
-import { ApiErrorBody, Cents, IsoDate, IsoDateTime } from './common'
+import { ApiErrorBody, Cents, Denied, IsoDate, IsoDateTime } from './common'
 
 export const PremiumId = Type.String({ pattern: '^[a-z0-9-]{1,64}$' })
 
@@ -74,6 +74,8 @@ export const PremiumCatalogue = Type.Object({
   /** Date of the next invoice: where new charges appear. */
   nextInvoiceDate: IsoDate,
   pin: PinState,
+  /** Null when the viewer may subscribe and cancel; else why not and who may (seed 002). */
+  manageDenied: Type.Union([Denied, Type.Null()]),
 })
 export type PremiumCatalogue = Type.Static<typeof PremiumCatalogue>
 
@@ -97,6 +99,7 @@ export const PremiumProductDetail = Type.Object({
   /** Null when already subscribed. */
   quote: Type.Union([SubscribeQuote, Type.Null()]),
   pin: PinState,
+  manageDenied: Type.Union([Denied, Type.Null()]),
 })
 export type PremiumProductDetail = Type.Static<typeof PremiumProductDetail>
 
@@ -135,6 +138,8 @@ export const PremiumReceipt = Type.Object({
   subscription: PremiumSubscription,
   /** True when this answer replays an earlier one for the same idempotency key. */
   replayed: Type.Boolean(),
+  /** The purchase PIN after this write (a right PIN gives every try back). */
+  pin: PinState,
 })
 export type PremiumReceipt = Type.Static<typeof PremiumReceipt>
 

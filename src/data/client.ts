@@ -14,6 +14,9 @@ import {
   NoticeDetail,
   NoticeList,
   Overview,
+  PremiumCatalogue,
+  PremiumProductDetail,
+  PremiumReceipt,
   RecordingChange,
   RecordingList,
   ROUTES,
@@ -30,6 +33,8 @@ export type ApiFailure =
   | { kind: 'forbidden'; reason: string; allowedProfiles: Profile[] }
   | { kind: 'not-found'; reason: string }
   | { kind: 'bad-request'; reason: string }
+  /** The purchase PIN was wrong (tries left) or purchases are locked (until when). */
+  | { kind: 'pin'; reason: string; triesLeft: number; lockedUntil: string | null }
   | { kind: 'server'; status: number }
   | { kind: 'malformed'; detail: string }
   | { kind: 'aborted' }
@@ -197,6 +202,33 @@ export class ApiClient {
     return fetched
   }
 
+  /** The premium catalogue and the account's subscriptions. */
+  premium(options?: RequestOptions): Promise<Fetched<PremiumCatalogue>> {
+    return this.get<PremiumCatalogue>(ROUTES.premium, PremiumCatalogue, options)
+  }
+
+  /** One product: what it includes and costs, and what subscribing or cancelling today would mean. */
+  premiumProduct(id: string, options?: RequestOptions): Promise<Fetched<PremiumProductDetail>> {
+    return this.get<PremiumProductDetail>(ROUTES.premiumProduct.replace(':id', encodeURIComponent(id)), PremiumProductDetail, options)
+  }
+
+  /**
+   * Subscribes or cancels with the purchase PIN. `idempotencyKey` is the viewer's one intended write
+   * (newIdempotencyKey): resending it after a lost answer replays that answer instead of acting twice.
+   */
+  async changePremium(
+    action: 'subscribe' | 'cancel',
+    id: string,
+    request: { pin: string; idempotencyKey: string },
+    options?: RequestOptions,
+  ): Promise<Fetched<PremiumReceipt>> {
+    const route = action === 'subscribe' ? ROUTES.premiumSubscribe : ROUTES.premiumCancel
+    const fetched = await this.write<PremiumReceipt>('POST', route.replace(':id', encodeURIComponent(id)), PremiumReceipt, { ...options, body: request })
+    // The next invoice (upcoming premium charges) and home's card change with it.
+    this.invalidate(ROUTES.premium, ROUTES.overview, ROUTES.invoices)
+    return fetched
+  }
+
   /** Drops cached answers whose path starts with one of `prefixes` (after a write changed them). */
   invalidate(...prefixes: string[]): void {
     for (const path of [...this.cache.keys()]) if (prefixes.some((prefix) => path.startsWith(prefix))) this.cache.delete(path)
@@ -357,11 +389,21 @@ async function readJson(response: Response, timeoutFailure: () => ApiFailure | n
 function httpFailure(status: number, body: unknown): ApiFailure {
   const error = firstMismatch(ApiErrorBody, body) === null ? (body as ApiErrorBody) : null
   const reason = error?.reason ?? ''
+  if ((error?.error === 'wrong-pin' || error?.error === 'pin-locked') && (status === 403 || status === 429)) {
+    const refusal = body as { triesLeft?: number; lockedUntil?: string }
+    return { kind: 'pin', reason, triesLeft: refusal.triesLeft ?? 0, lockedUntil: refusal.lockedUntil ?? null }
+  }
   if (status === 401) return { kind: 'unauthorized', reason }
   if (status === 403) return { kind: 'forbidden', reason, allowedProfiles: error?.allowedProfiles ?? [] }
   if (status === 404) return { kind: 'not-found', reason }
   if (status >= 400 && status < 500) return { kind: 'bad-request', reason }
   return { kind: 'server', status }
+}
+
+/** A fresh key for one intended write; random enough that two boxes never share one. */
+export function newIdempotencyKey(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
 function toFailure(error: unknown): ApiFailure {

@@ -1,10 +1,12 @@
 // The installer's diagnostics, read from the account's services. Premium
-// entitlements are the account's services of kind `premium` (seed 004 TV §2.1.1).
+// entitlements are the subscriptions running today and the premium services
+// ordered with the contract that wait for activation (seed 004 TV §2.1.1).
 import type { Diagnostics, Entitlement, InstalledService, ServicesDiagnostics } from '../contract'
 import { activationDueOn, activationLate } from '../domain/activation'
 import { can, denial } from '../domain/permissions'
 import type { Session } from './auth'
 import type { Db } from './db'
+import { activeRows, premiumLineName } from './premium'
 
 async function servicesOf(db: Db, accountId: string) {
   return db.selectFrom('account_service').selectAll().where('account_id', '=', accountId).orderBy('position').execute()
@@ -21,10 +23,17 @@ export async function servicesDiagnostics(db: Db, accountId: string, today: stri
     activationDueOn: row.status === 'pending' ? activationDueOn(row.requested_on) : null,
     activationLate: row.status === 'pending' && activationLate(row.requested_on, today),
   }))
-  const entitlements: Entitlement[] = rows
-    .filter((row) => row.kind === 'premium')
+  const subscribed: Entitlement[] = (await activeRows(db, accountId, today)).map((row) => ({
+    name: premiumLineName(row.name),
+    status: 'active',
+    since: row.started_on,
+  }))
+  // A subscription made in the app is not an installed service, and one ordered with the contract is both.
+  const named = new Set(subscribed.map((entitlement) => entitlement.name))
+  const ordered: Entitlement[] = rows
+    .filter((row) => row.kind === 'premium' && !named.has(row.name))
     .map((row) => ({ name: row.name, status: row.status, since: row.activated_on }))
-  return { services, entitlements }
+  return { services, entitlements: [...subscribed, ...ordered] }
 }
 
 export async function diagnostics(db: Db, session: Session, today: string, serverVersion: string): Promise<Diagnostics> {

@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
 import type {
+  Denied,
   PinRefusal,
   PinState,
   PremiumCancellation,
@@ -35,6 +36,7 @@ import {
   pinProblem,
   pinStatus,
 } from '../domain/premium'
+import { can, denial } from '../domain/permissions'
 import type { Session } from './auth'
 import type { Db, PremiumProductTable, PremiumSubscriptionTable } from './db'
 import { ApiError, notFound } from './errors'
@@ -225,7 +227,7 @@ function toSubscription(row: PremiumSubscriptionTable, name: string, ctx: Billin
 }
 
 /** Subscriptions still running today (a pending cancellation runs until its last day). */
-async function activeRows(db: Db, accountId: string, today: string, productId?: string) {
+export async function activeRows(db: Db, accountId: string, today: string, productId?: string) {
   let query = db
     .selectFrom('premium_subscription')
     .innerJoin('premium_product', 'premium_product.id', 'premium_subscription.product_id')
@@ -236,6 +238,11 @@ async function activeRows(db: Db, accountId: string, today: string, productId?: 
     .orderBy('premium_subscription.started_on')
   if (productId !== undefined) query = query.where('premium_subscription.product_id', '=', productId)
   return query.execute()
+}
+
+/** Read-only profiles see the catalogue with the reason they cannot subscribe, before choosing anything. */
+function manageDenied(session: Session): Denied | null {
+  return can(session.viewer.profile, 'premium.manage') ? null : { denied: true, ...denial('premium.manage') }
 }
 
 export async function premiumCatalogue(db: Db, session: Session, today: string, now: Date): Promise<PremiumCatalogue> {
@@ -251,6 +258,7 @@ export async function premiumCatalogue(db: Db, session: Session, today: string, 
     subscriptions: active.map((row) => toSubscription(row, row.name, ctx, today)),
     nextInvoiceDate: ctx.nextInvoiceDate,
     pin,
+    manageDenied: manageDenied(session),
   }
 }
 
@@ -339,6 +347,7 @@ export async function premiumProductDetail(
     subscription,
     quote: subscription ? null : quoteOf(row, await termsFor(db, row, today, promoCode), ctx, today),
     pin: await pinState(db, session.account.id, now),
+    manageDenied: manageDenied(session),
   }
 }
 
@@ -347,6 +356,13 @@ export async function premiumProductDetail(
 interface WriteAnswer {
   status: number
   receipt: PremiumReceipt
+}
+
+/** What a receipt stores: the PIN state is read fresh for every answer, a replay included. */
+type StoredAnswer = { status: number; receipt: Omit<PremiumReceipt, 'pin'> }
+
+async function withPin(db: Db, accountId: string, now: Date, answer: StoredAnswer): Promise<WriteAnswer> {
+  return { status: answer.status, receipt: { ...answer.receipt, pin: await pinState(db, accountId, now) } }
 }
 
 /**
@@ -359,9 +375,9 @@ async function once(
   key: string,
   fingerprint: string,
   now: Date,
-  write: (trx: Db) => Promise<WriteAnswer>,
+  write: (trx: Db) => Promise<StoredAnswer>,
 ): Promise<WriteAnswer> {
-  return db.transaction().execute(async (trx) => {
+  const stored = await db.transaction().execute(async (trx): Promise<StoredAnswer> => {
     // One premium write per account at a time: the account's row is locked first (PostgreSQL runs
     // transactions side by side; SQLite one at a time), so a double-pressed OK finds the first one's
     // receipt and a second box finds the first one's subscription, instead of both writing.
@@ -376,7 +392,7 @@ async function once(
       if (earlier.fingerprint !== fingerprint) {
         throw conflict('idempotency-key-reused', 'Esta chave de idempotência já foi usada para outro pedido: gere uma nova para cada operação.')
       }
-      return { status: earlier.status_code, receipt: { ...(JSON.parse(earlier.body) as PremiumReceipt), replayed: true } }
+      return { status: earlier.status_code, receipt: { ...(JSON.parse(earlier.body) as StoredAnswer['receipt']), replayed: true } }
     }
     const answer = await write(trx as unknown as Db)
     await trx
@@ -392,6 +408,7 @@ async function once(
       .execute()
     return answer
   })
+  return withPin(db, accountId, now, stored)
 }
 
 export async function subscribe(
@@ -469,6 +486,11 @@ export async function changePurchasePin(db: Db, session: Session, currentPin: st
 
 // ---------------------------------------------------------------- elsewhere: invoices, home
 
+/** How a premium product is named on invoices and among the account's services. */
+export function premiumLineName(productName: string): string {
+  return `Canal premium ${productName}`
+}
+
 /** Premium charges the next invoice will carry: the invoices section shows them before it is issued. */
 export async function upcomingPremium(db: Db, session: Session, today: string): Promise<UpcomingPremium> {
   const ctx = await billingContext(db, session, today)
@@ -482,7 +504,7 @@ export async function upcomingPremium(db: Db, session: Session, today: string): 
     .orderBy('premium_subscription.started_on')
     .execute()
   const lines = rows.flatMap((row) =>
-    chargesOnInvoice(chargeable(row), ctx.next).map((charge) => ({ description: `Canal premium ${row.name}`, ...charge })),
+    chargesOnInvoice(chargeable(row), ctx.next).map((charge) => ({ description: premiumLineName(row.name), ...charge })),
   )
   const net = lines.reduce((sum, line) => sum + line.netCents, 0)
   return {

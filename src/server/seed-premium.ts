@@ -4,7 +4,7 @@
 import { addDays } from '../domain/dates'
 import { MINIMUM_PERIOD_DAYS } from '../domain/premium'
 import type { Db, PremiumProductTable, PromoCodeTable } from './db'
-import { type PinHash, storePinHash } from './premium'
+import { type PinHash, premiumLineName, storePinHash } from './premium'
 
 /** Prices before IVA; at 23 % they read 29,99 €, 14,99 €, 9,99 €… a month. */
 function catalogue(today: string): PremiumProductTable[] {
@@ -127,7 +127,7 @@ export async function seedPremium(db: Db, today: string): Promise<void> {
     // A subscription keeps the price it was sold at: the one its invoices show.
     const billed =
       subscription.daysAgo === null
-        ? await billedSince(db, accountId, `Canal premium ${product.name}`)
+        ? await billedSince(db, accountId, premiumLineName(product.name))
         : { since: addDays(today, -subscription.daysAgo), netCents: product.net_cents }
     await db
       .insertInto('premium_subscription')

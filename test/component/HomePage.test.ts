@@ -3,8 +3,9 @@ import { expect, test } from 'vitest'
 import type { Overview } from '../../src/contract'
 import type { Loaded } from '../../src/data/load'
 import { HomePage } from '../../src/app/pages/HomePage'
-import { overdueOverview } from './fixtures'
-import { mount } from './helpers'
+import type { HomeCard } from '../../src/app/pages/home/HomeCard'
+import { overdueOverview, restrictedOverview } from './fixtures'
+import { eur, mount, shownTexts } from './helpers'
 
 const NOW = Date.parse('2026-11-23T10:00:00Z')
 
@@ -12,7 +13,7 @@ function open() {
   const harness = mount(HomePage)
   harness.component.result = { ok: true, data: overdueOverview, fetchedAt: NOW } satisfies Loaded<Overview>
   harness.settle()
-  const card = () => harness.focusPath().find((element) => ['Invoices', 'Notices', 'Recordings', 'Account'].includes(element.ref ?? ''))?.ref
+  const card = () => harness.focusPath().find((element) => ['Invoices', 'Notices', 'Recordings', 'Account', 'Premium'].includes(element.ref ?? ''))?.ref
   return { ...harness, card }
 }
 
@@ -28,8 +29,10 @@ test('the arrows walk the grid row by row and stop at its edges', () => {
   expect(card()).toBe('Recordings')
   // Down from a column the second row does not reach lands on its last card.
   pressSlowly('Down')
-  expect(card()).toBe('Account')
+  expect(card()).toBe('Premium')
   pressSlowly('Down', 'Right')
+  expect(card()).toBe('Premium')
+  pressSlowly('Left')
   expect(card()).toBe('Account')
   pressSlowly('Up')
   expect(card()).toBe('Invoices')
@@ -39,4 +42,30 @@ test('Down from the first column goes straight down', () => {
   const { pressSlowly, card } = open()
   pressSlowly('Down')
   expect(card()).toBe('Account')
+})
+
+test('the premium card lists the active subscriptions, a cancelled one with its last day, and opens premium', () => {
+  const harness = mount(HomePage)
+  const premium = {
+    active: [
+      { name: 'Sport TV', monthlyCents: 2999, endsOn: null },
+      { name: 'TVCine', monthlyCents: 1499, endsOn: '2026-12-22' },
+      { name: 'BTV', monthlyCents: 999, endsOn: null },
+    ],
+  }
+  harness.component.result = { ok: true, data: { ...overdueOverview, premium }, fetchedAt: NOW } satisfies Loaded<Overview>
+  harness.settle()
+  const card = harness.component.tag('Content.Premium') as HomeCard
+  expect(shownTexts(card)).toEqual(['Serviços Premium', '3 subscrições ativas', eur('Sport TV · 29,99 €/mês'), 'TVCine · termina a 22/12/2026', 'e mais 1'])
+  expect(card.route).toBe('premium')
+})
+
+test('a profile that may not see premium is told why on the card, which opens nothing', () => {
+  const harness = mount(HomePage)
+  const denied = { denied: true as const, reason: 'Os serviços premium só podem ser consultados pelo Administrador.', allowedProfiles: ['administrador' as const] }
+  harness.component.result = { ok: true, data: { ...restrictedOverview, premium: denied }, fetchedAt: NOW } satisfies Loaded<Overview>
+  harness.settle()
+  const card = harness.component.tag('Content.Premium') as HomeCard
+  expect(shownTexts(card)).toEqual(['Serviços Premium', 'Sem acesso aos serviços premium', denied.reason])
+  expect(card.route).toBeNull()
 })

@@ -167,3 +167,35 @@ describe('InvoicesPage data changes', () => {
     expect(page.tag('List.Rows').children).toHaveLength(5)
   })
 })
+
+describe('premium charges on the next invoice', () => {
+  const upcomingPremium = {
+    invoiceDate: '2026-12-15',
+    periodStart: '2026-12-16',
+    periodEnd: '2027-01-15',
+    lines: [
+      { description: 'Canal premium Sport TV', from: '2026-12-16', to: '2027-01-15', netCents: 2438 },
+      { description: 'Canal premium TVCine', from: '2026-11-23', to: '2026-12-15', netCents: 905 },
+      { description: 'Canal premium TVCine', from: '2026-12-16', to: '2027-01-15', netCents: 1219 },
+      { description: 'Canal premium BTV', from: '2026-12-16', to: '2027-01-15', netCents: 812 },
+    ],
+    totalCents: 6609,
+  }
+
+  test('are listed under the chart before the invoice is issued, with their total with IVA', () => {
+    const { page } = open({ ...invoiceList(24), upcomingPremium })
+    expect(shownTexts(page.tag('Upcoming'))).toEqual([
+      'Na próxima fatura, de 15/12/2026:',
+      'Canal premium Sport TV, 16/12 a 15/01',
+      'Canal premium TVCine, 23/11 a 15/12',
+      'Canal premium TVCine, 16/12 a 15/01',
+      'e mais 1',
+      eur('Premium: 66,09 € com IVA'),
+    ])
+  })
+
+  test('say nothing when there are none', () => {
+    const { page } = open({ ...invoiceList(24), upcomingPremium: { ...upcomingPremium, lines: [], totalCents: 0 } })
+    expect(shownTexts(page.tag('Upcoming'))).toEqual([])
+  })
+})

@@ -13,15 +13,8 @@ function open() {
     if (event === 'complete') completed(value)
   }) as never)
   pin.reset(3)
-  /** A number key of the remote (top-row or numeric-pad key codes). */
-  const digit = (d: number, numpad = false) => {
-    const keyCode = (numpad ? 96 : 48) + d
-    const receiver = harness.app as unknown as { _receiveKeydown(e: KeyboardEvent): void; _receiveKeyup(e: KeyboardEvent): void }
-    receiver._receiveKeydown(new KeyboardEvent('keydown', { keyCode }))
-    receiver._receiveKeyup(new KeyboardEvent('keyup', { keyCode }))
-  }
   const slots = () => [0, 1, 2, 3].map((i) => shownTexts(pin.tag(`Slots.Slot${i}`))[0])
-  return { ...harness, pin, digit, slots, completed, signal }
+  return { ...harness, pin, slots, completed, signal }
 }
 
 describe('PinEntry', () => {

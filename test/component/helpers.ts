@@ -29,6 +29,8 @@ export interface Harness<C> {
   settle(seconds?: number): void
   /** Presses each key and lets the transitions it started finish: a viewer's pace. */
   pressSlowly(...keys: KeyName[]): void
+  /** A number key of the remote (top-row or numeric-pad key codes). */
+  digit(d: number, numpad?: boolean): void
   /** The deepest element of the focus path: what the viewer sees highlighted. */
   focused(): Lightning.Component
   focusPath(): Lightning.Component[]
@@ -82,6 +84,11 @@ export function mount<C extends Lightning.Component>(
         press(key)
         settle()
       }
+    },
+    digit(d, numpad = false) {
+      const keyCode = (numpad ? 96 : 48) + d
+      receiver._receiveKeydown(new KeyboardEvent('keydown', { keyCode }))
+      receiver._receiveKeyup(new KeyboardEvent('keyup', { keyCode }))
     },
     focused() {
       const path = app.focusPath ?? []

@@ -10,10 +10,11 @@ import { CARD, type CardSpec, HomeCard } from './home/HomeCard'
 import { accountCard } from './home/accountCard'
 import { invoicesCard } from './home/invoicesCard'
 import { noticesCard } from './home/noticesCard'
+import { premiumCard } from './home/premiumCard'
 import { recordingsCard } from './home/recordingsCard'
 
 /** The sections on home, in reading order; a section adds its card here. */
-const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard, accountCard]
+const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard, accountCard, premiumCard]
 const COLUMNS = 3
 
 export class HomePage extends DataPage<Overview> {

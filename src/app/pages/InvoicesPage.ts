@@ -1,8 +1,8 @@
 // invoices: the 24 months, newest first, and the last 12 months as bars. The bar
 // of the focused invoice is highlighted; OK opens its detail.
 import { Lightning, Router } from '@lightningjs/sdk'
-import type { InvoiceList, InvoiceSummary } from '../../contract'
-import { formatMoney, formatMonthYear, formatShortMonth } from '../../domain/format'
+import type { InvoiceList, InvoiceSummary, UpcomingPremium } from '../../contract'
+import { formatDate, formatDayMonth, formatMoney, formatMonthYear, formatShortMonth } from '../../domain/format'
 import { t, uiLanguage } from '../i18n'
 import { COLOR, SAFE, TEXT } from '../theme'
 import { FocusBox } from '../widgets/FocusBox'
@@ -13,6 +13,9 @@ import { CONTENT_Y, DataPage } from './DataPage'
 
 const LIST = { w: 1000, rowHeight: 96, spacing: 14, viewportHeight: 760 }
 const CHART = { x: 1180, w: 644, barsH: 360, bar: 36, months: 12 }
+/** Under the chart's month labels. */
+const UPCOMING_Y = 520
+const UPCOMING_LINES = 3
 
 export class InvoiceRow extends FocusBox {
   invoice: InvoiceSummary | null = null
@@ -49,6 +52,7 @@ export class InvoicesPage extends DataPage<InvoiceList> {
           Heading: { ...textSpec('', { size: TEXT.body, color: COLOR.muted, width: CHART.w }) },
           Bars: { y: 70 },
         },
+        Upcoming: { x: CHART.x, y: CONTENT_Y + UPCOMING_Y },
       },
     }
   }
@@ -68,7 +72,26 @@ export class InvoicesPage extends DataPage<InvoiceList> {
       row: (invoice) => ({ type: InvoiceRow, item: invoice }) as never,
     })
     this.renderChart()
+    this.renderUpcoming(list.upcomingPremium)
     this._highlightBar(listElement.index)
+  }
+
+  /** Premium charges the next invoice will carry, before it is issued (seed 001 §12: charged in advance). */
+  private renderUpcoming(upcoming: UpcomingPremium | undefined): void {
+    const element = this.tag('Upcoming')
+    element.childList.clear()
+    if (!upcoming || upcoming.lines.length === 0) return
+    const lang = uiLanguage()
+    const rows: { text: string; size?: number; color?: number; bold?: boolean }[] = [
+      { text: t('invoices.upcoming', { date: formatDate(upcoming.invoiceDate, lang) }), color: COLOR.muted },
+      ...upcoming.lines.slice(0, UPCOMING_LINES).map((line) => ({
+        text: t('invoices.upcoming.line', { description: line.description, from: formatDayMonth(line.from, lang), to: formatDayMonth(line.to, lang) }),
+        size: TEXT.small,
+      })),
+    ]
+    if (upcoming.lines.length > UPCOMING_LINES) rows.push({ text: t('premium.more', { count: upcoming.lines.length - UPCOMING_LINES }), size: TEXT.small, color: COLOR.muted })
+    rows.push({ text: t('invoices.upcoming.total', { total: formatMoney(upcoming.totalCents) }), bold: true })
+    element.children = rows.map((row, i) => ({ y: i * 44, ...textSpec(row.text, { size: row.size, color: row.color, bold: row.bold, width: CHART.w }) }))
   }
 
   /** The SDK Router asks for the state to keep when the page is left, and gives it back on Back. */

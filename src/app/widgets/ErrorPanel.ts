@@ -27,6 +27,8 @@ export function describeFailure(failure: ApiFailure): string {
     case 'not-found':
     case 'bad-request':
       return t(`error.${failure.kind}`, { reason: failure.reason })
+    case 'pin':
+      return failure.reason
     default:
       return t(`error.${failure.kind}`)
   }

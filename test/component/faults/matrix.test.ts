@@ -146,8 +146,9 @@ async function resolveParams(route: RouteDef): Promise<Record<string, string>> {
   fault = null
   const probe = { result: null as unknown } as Page
   await parent.on!(probe, PARAMS.get(parent.path) ?? {})
-  const result = probe.result as { ok: boolean; data?: { items?: { id?: string }[] } }
-  const id = result.ok ? result.data?.items?.[0]?.id : undefined
+  const result = probe.result as { ok: boolean; data?: { items?: { id?: string }[]; products?: { id?: string }[] } }
+  // Lists answer `items`; the premium catalogue answers `products`.
+  const id = result.ok ? (result.data?.items ?? result.data?.products)?.[0]?.id : undefined
   if (!id) throw new Error(`${parent.path} gave no item id for ${route.path} with ${TOKEN}`)
   return Object.fromEntries(names.map((name) => [name, id]))
 }

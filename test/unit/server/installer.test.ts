@@ -1,7 +1,7 @@
 // GET /v1/diagnostics: what the installer reads at setup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Value } from 'typebox/value'
-import { Diagnostics, ROUTES } from '../../../src/contract'
+import { bearer, Diagnostics, ROUTES } from '../../../src/contract'
 import { get, type TestServer, testServer, TOKENS } from './helpers'
 
 let server: TestServer
@@ -47,5 +47,22 @@ describe('GET /v1/diagnostics', () => {
     expect(body.services.denied).toBe(true)
     expect(body.services.reason).toBe('Os serviços e equipamentos da conta só podem ser vistos pelo Administrador, Responsável Delegado ou Responsável Técnico da conta.')
     expect(body.services.allowedProfiles).toContain('responsavel-tecnico')
+  })
+
+  it('premium entitlements are the subscriptions running today, one made in the app included', async () => {
+    const before = await get(server.app, ROUTES.diagnostics, TOKENS.premium)
+    expect(before.body.services.entitlements.map((e: { name: string; status: string }) => [e.name, e.status])).toEqual([
+      ['Canal premium Sport TV', 'active'],
+      ['Canal premium Pack Infantil', 'active'],
+    ])
+    const subscribed = await server.app.inject({
+      method: 'POST',
+      url: ROUTES.premiumSubscribe.replace(':id', 'btv'),
+      headers: { authorization: bearer(TOKENS.premium) },
+      payload: { pin: '2580', idempotencyKey: 'installer-btv-0001' },
+    })
+    expect(subscribed.statusCode).toBe(201)
+    const after = await get(server.app, ROUTES.diagnostics, TOKENS.premium)
+    expect(after.body.services.entitlements).toContainEqual({ name: 'Canal premium BTV', status: 'active', since: '2026-03-16' })
   })
 })
