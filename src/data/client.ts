@@ -223,10 +223,13 @@ export class ApiClient {
     options?: RequestOptions,
   ): Promise<Fetched<PremiumReceipt>> {
     const route = action === 'subscribe' ? ROUTES.premiumSubscribe : ROUTES.premiumCancel
-    const fetched = await this.write<PremiumReceipt>('POST', route.replace(':id', encodeURIComponent(id)), PremiumReceipt, { ...options, body: request })
-    // The next invoice (upcoming premium charges) and home's card change with it.
-    this.invalidate(ROUTES.premium, ROUTES.overview, ROUTES.invoices)
-    return fetched
+    try {
+      return await this.write<PremiumReceipt>('POST', route.replace(':id', encodeURIComponent(id)), PremiumReceipt, { ...options, body: request })
+    } finally {
+      // Even without an answer it may have happened: the catalogue, home's card and the next
+      // invoice's premium lines are asked again.
+      this.invalidate(ROUTES.premium, ROUTES.overview, ROUTES.invoices)
+    }
   }
 
   /** Drops cached answers whose path starts with one of `prefixes` (after a write changed them). */

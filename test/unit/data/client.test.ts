@@ -317,3 +317,38 @@ describe('abort before the request starts', () => {
     expect(calls).toHaveLength(0)
   })
 })
+
+describe('premium writes', () => {
+  const request = { pin: '2580', idempotencyKey: 'a1b2c3d4e5f6a7b8' }
+
+  it('a wrong PIN and the lock come back with tries left and until when, not as a plain refusal', async () => {
+    const { impl } = fakeFetch(
+      json({ error: 'wrong-pin', reason: 'PIN de compras errado. Restam 2 tentativas.', triesLeft: 2 }, 403),
+      json({ error: 'pin-locked', reason: 'bloqueadas até às 10:15', triesLeft: 0, lockedUntil: '2026-11-23T10:15:00.000Z' }, 429),
+      json({ error: 'forbidden', reason: 'Só o Administrador.', allowedProfiles: ['administrador'] }, 403),
+    )
+    const api = client(impl, { retries: 0 })
+    expect((await failureOf(api.changePremium('subscribe', 'tvcine', request))).failure).toEqual({
+      kind: 'pin',
+      reason: 'PIN de compras errado. Restam 2 tentativas.',
+      triesLeft: 2,
+      lockedUntil: null,
+    })
+    expect((await failureOf(api.changePremium('subscribe', 'tvcine', request))).failure).toMatchObject({ kind: 'pin', triesLeft: 0, lockedUntil: '2026-11-23T10:15:00.000Z' })
+    expect((await failureOf(api.changePremium('subscribe', 'tvcine', request))).failure.kind).toBe('forbidden')
+  })
+
+  it('a lost answer is retried with the same body, key included, and the catalogue, home and invoices are asked again', async () => {
+    const catalogue = { products: [], subscriptions: [], nextInvoiceDate: '2026-12-15', pin: { triesLeft: 3, lockedUntil: null }, manageDenied: null }
+    const { impl, calls } = fakeFetch(json(catalogue), new Error('lost'), new Error('lost again'), json(catalogue))
+    const api = client(impl, { retries: 1 })
+    await api.premium()
+    await failureOf(api.changePremium('cancel', 'sport-tv', request))
+    expect(calls.slice(1).map((call) => [call.init.method, call.url, call.init.body])).toEqual([
+      ['POST', `http://api.test${ROUTES.premiumCancel.replace(':id', 'sport-tv')}`, JSON.stringify(request)],
+      ['POST', `http://api.test${ROUTES.premiumCancel.replace(':id', 'sport-tv')}`, JSON.stringify(request)],
+    ])
+    await api.premium()
+    expect(calls).toHaveLength(4)
+  })
+})
