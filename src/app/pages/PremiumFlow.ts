@@ -8,8 +8,9 @@ import type { PinState, PremiumReceipt } from '../../contract'
 import { ApiError, type ApiFailure, newIdempotencyKey } from '../../data/client'
 import { t } from '../i18n'
 import { services } from '../services'
-import { COLOR, RADIUS, SAFE, SCREEN, TEXT } from '../theme'
+import { COLOR, SAFE, SCREEN, TEXT } from '../theme'
 import { ActionButton } from '../widgets/ActionButton'
+import { modalTemplate } from '../widgets/ChoiceDialog'
 import { describeFailure } from '../widgets/ErrorPanel'
 import { PinEntry } from '../widgets/PinEntry'
 import { textSpec } from '../widgets/text'
@@ -42,30 +43,18 @@ export class PremiumFlow extends Lightning.Component {
   private buttonIndex = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      visible: false,
-      zIndex: 10,
-      Dim: { w: SCREEN.w, h: SCREEN.h, rect: true, color: 0xcc000000 },
-      Panel: {
-        x: PANEL.x,
-        y: PANEL.y,
-        w: PANEL.w,
-        h: PANEL.h,
-        rect: true,
-        color: COLOR.background,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 2, strokeColor: COLOR.muted },
-        Heading: { x: PAD, y: 40, ...textSpec('', { size: TEXT.heading, bold: true, width: PANEL.w - 2 * PAD }) },
-        Lines: { x: PAD, y: 110 },
-        Pin: { type: PinEntry, x: PAD, y: 200, visible: false, signals: { complete: '_pinComplete' } },
-        PinHelp: { x: PAD + 600, y: 200, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: PANEL.w - 2 * PAD - 600, maxLines: 8 }) },
-        Buttons: {
-          x: PAD,
-          y: PANEL.h - BUTTON.h - 48,
-          Primary: { type: ActionButton, w: BUTTON.w, h: BUTTON.h, signals: { pressed: '_primary' } },
-          Leave: { type: ActionButton, x: BUTTON.w + BUTTON.gap, w: BUTTON.w, h: BUTTON.h, signals: { pressed: 'close' } },
-        },
+    return modalTemplate(PANEL, {
+      Heading: { x: PAD, y: 40, ...textSpec('', { size: TEXT.heading, bold: true, width: PANEL.w - 2 * PAD }) },
+      Lines: { x: PAD, y: 110 },
+      Pin: { type: PinEntry, x: PAD, y: 200, visible: false, signals: { complete: '_pinComplete' } },
+      PinHelp: { x: PAD + 600, y: 200, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: PANEL.w - 2 * PAD - 600, maxLines: 8 }) },
+      Buttons: {
+        x: PAD,
+        y: PANEL.h - BUTTON.h - 48,
+        Primary: { type: ActionButton, w: BUTTON.w, h: BUTTON.h, signals: { pressed: '_primary' } },
+        Leave: { type: ActionButton, x: BUTTON.w + BUTTON.gap, w: BUTTON.w, h: BUTTON.h, signals: { pressed: 'close' } },
       },
-    }
+    })
   }
 
   get isOpen(): boolean {

@@ -23,28 +23,35 @@ export interface ChoiceDialogSpec {
 const PANEL = { w: 1100, h: 420 }
 const BUTTON = { w: 320, h: 80, gap: 32 }
 
+/** A modal's frame: hidden until opened, above the page, which is dimmed behind a bordered panel. */
+export function modalTemplate(panel: { x: number; y: number; w: number; h: number }, content: Record<string, unknown>) {
+  return {
+    visible: false,
+    zIndex: 10,
+    Dim: { w: SCREEN.w, h: SCREEN.h, rect: true, color: 0xcc000000 },
+    Panel: {
+      ...panel,
+      rect: true,
+      color: COLOR.background,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 2, strokeColor: COLOR.muted },
+      ...content,
+    },
+  }
+}
+
 export class ChoiceDialog extends Lightning.Component {
   private choices: Choice[] = []
   private focusIndex = 0
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    return {
-      visible: false,
-      zIndex: 10,
-      Dim: { w: SCREEN.w, h: SCREEN.h, rect: true, color: 0xcc000000 },
-      Panel: {
-        x: (SCREEN.w - PANEL.w) / 2,
-        y: (SCREEN.h - PANEL.h) / 2,
-        w: PANEL.w,
-        h: PANEL.h,
-        rect: true,
-        color: COLOR.background,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 2, strokeColor: COLOR.muted },
+    return modalTemplate(
+      { x: (SCREEN.w - PANEL.w) / 2, y: (SCREEN.h - PANEL.h) / 2, w: PANEL.w, h: PANEL.h },
+      {
         Title: { x: 56, y: 48, ...textSpec('', { size: TEXT.heading, bold: true, width: PANEL.w - 112 }) },
         Message: { x: 56, y: 120, ...textSpec('', { width: PANEL.w - 112, maxLines: 4 }) },
         Buttons: { x: 56, y: PANEL.h - BUTTON.h - 48 },
       },
-    }
+    )
   }
 
   get isOpen(): boolean {

@@ -16,6 +16,11 @@ export interface CardSpec {
   meter?: { percent: number; color: number }
 }
 
+/** A section the viewer's profile may not see: still focusable, it says so and why, and opens nothing. */
+export function deniedCard(ref: string, title: string, headline: string, reason: string): CardSpec {
+  return { ref, route: null, title, lines: [{ text: headline, color: COLOR.warning }, { text: reason, size: TEXT.small }] }
+}
+
 export class HomeCard extends FocusBox {
   route: string | null = null
 

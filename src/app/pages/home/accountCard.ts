@@ -5,7 +5,7 @@ import { formatDate } from '../../../domain/format'
 import { can, denialReason } from '../../../domain/permissions'
 import { t, uiLanguage } from '../../i18n'
 import { COLOR, TEXT } from '../../theme'
-import type { CardSpec } from './HomeCard'
+import { type CardSpec, deniedCard } from './HomeCard'
 
 export function accountCard(overview: Overview): CardSpec {
   const title = t('home.account')
@@ -23,7 +23,7 @@ export function accountCard(overview: Overview): CardSpec {
   }
   // Mirror of the server's table: a Utilizador gets a 403 for the account page.
   if (!can(overview.viewer.profile, 'account.read')) {
-    return { ref: 'Account', route: null, title, lines: [{ text: t('home.account.denied'), color: COLOR.warning }, { text: denialReason('account.read'), size: TEXT.small }] }
+    return deniedCard('Account', title, t('home.account.denied'), denialReason('account.read'))
   }
   const lines: CardSpec['lines'] = []
   const commitment = glance?.commitment

@@ -3,23 +3,12 @@ import type { Overview } from '../../../contract'
 import { formatDate, formatMoney } from '../../../domain/format'
 import { t, uiLanguage } from '../../i18n'
 import { COLOR, TEXT } from '../../theme'
-import type { CardSpec } from './HomeCard'
+import { type CardSpec, deniedCard } from './HomeCard'
 
 export function invoicesCard(overview: Overview): CardSpec {
   const section = overview.invoices
   const title = t('home.invoices')
-  if ('denied' in section) {
-    // Still focusable: it opens nothing but explains itself (seed 002 profiles).
-    return {
-      ref: 'Invoices',
-      route: null,
-      title,
-      lines: [
-        { text: t('home.invoices.denied'), color: COLOR.warning },
-        { text: section.reason, size: TEXT.small },
-      ],
-    }
-  }
+  if ('denied' in section) return deniedCard('Invoices', title, t('home.invoices.denied'), section.reason)
   const next = section.next
   if (!next || next.status === 'paid') {
     return { ref: 'Invoices', route: 'invoices', title, lines: [{ text: t('home.invoices.none'), color: COLOR.ok }] }

@@ -4,7 +4,7 @@ import type { Overview } from '../../../contract'
 import { formatDate, formatMoney } from '../../../domain/format'
 import { t, uiLanguage } from '../../i18n'
 import { COLOR, TEXT } from '../../theme'
-import type { CardSpec } from './HomeCard'
+import { type CardSpec, deniedCard } from './HomeCard'
 
 /** Lines a card holds under its title; the rest is counted, not listed. */
 const LISTED = 2
@@ -13,17 +13,7 @@ export function premiumCard(overview: Overview): CardSpec {
   const section = overview.premium
   const title = t('home.premium')
   if (!section) return { ref: 'Premium', route: null, title, lines: [] }
-  if ('denied' in section) {
-    return {
-      ref: 'Premium',
-      route: null,
-      title,
-      lines: [
-        { text: t('home.premium.denied'), color: COLOR.warning },
-        { text: section.reason, size: TEXT.small },
-      ],
-    }
-  }
+  if ('denied' in section) return deniedCard('Premium', title, t('home.premium.denied'), section.reason)
   const { active } = section
   if (active.length === 0) {
     return { ref: 'Premium', route: 'premium', title, lines: [{ text: t('home.premium.none') }, { text: t('home.premium.browse'), size: TEXT.small, color: COLOR.muted }] }

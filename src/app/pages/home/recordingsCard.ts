@@ -4,23 +4,13 @@ import type { Overview } from '../../../contract'
 import { formatHours, formatPercent } from '../../../domain/format'
 import { t } from '../../i18n'
 import { COLOR, TEXT } from '../../theme'
-import type { CardSpec } from './HomeCard'
+import { type CardSpec, deniedCard } from './HomeCard'
 
 export function recordingsCard(overview: Overview): CardSpec {
   const section = overview.recordings
   const title = t('home.recordings')
   if (!section) return { ref: 'Recordings', route: null, title, lines: [] }
-  if ('denied' in section) {
-    return {
-      ref: 'Recordings',
-      route: null,
-      title,
-      lines: [
-        { text: t('home.recordings.denied'), color: COLOR.warning },
-        { text: section.reason, size: TEXT.small },
-      ],
-    }
-  }
+  if ('denied' in section) return deniedCard('Recordings', title, t('home.recordings.denied'), section.reason)
   const { quota } = section
   const colour = quota.warning ? COLOR.warning : COLOR.accent
   return {
