@@ -52,12 +52,14 @@ export const CommitmentSection = Type.Object({
   startDate: IsoDate,
   endDate: IsoDate,
   minimumMonths: Type.Integer({ minimum: 1 }),
-  /** Whole months left from today. */
+  /** What is left from today: whole months, then days (domain/account periodLeft). */
   monthsLeft: Type.Integer({ minimum: 0 }),
+  daysLeft: Type.Integer({ minimum: 0, maximum: 30 }),
   advantageCents: Cents,
-  /** Months still to run after the day a termination asked today would take effect. */
+  /** What is still to run after the day a termination asked today would take effect: whole months, then days. */
   monthsLeftAtTermination: Type.Integer({ minimum: 0 }),
-  /** advantage ÷ minimum period × months left at termination (seed 001 F.1.1). */
+  daysLeftAtTermination: Type.Integer({ minimum: 0, maximum: 30 }),
+  /** advantage ÷ minimum period × period left at termination, the days as their share of a month (seed 001 F.1.1). */
   earlyTerminationCents: Cents,
 })
 export type CommitmentSection = Type.Static<typeof CommitmentSection>

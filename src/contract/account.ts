@@ -29,7 +29,7 @@ export type InvoicesOverview = Type.Static<typeof InvoicesOverview>
 /** The account card on home (account section): registration, commitment end, points. */
 export const AccountGlance = Type.Object({
   registered: Type.Boolean(),
-  commitment: Type.Union([Type.Object({ endDate: IsoDate, monthsLeft: Type.Integer() }), Type.Null(), Denied]),
+  commitment: Type.Union([Type.Object({ endDate: IsoDate, monthsLeft: Type.Integer(), daysLeft: Type.Integer() }), Type.Null(), Denied]),
   points: Type.Union([Type.Object({ balance: Type.Integer(), expiringSoon: Type.Integer() }), Denied]),
 })
 export type AccountGlance = Type.Static<typeof AccountGlance>

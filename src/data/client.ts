@@ -190,9 +190,14 @@ export class ApiClient {
     return this.get<AccountPage>(ROUTES.account, AccountPage, options)
   }
 
-  /** Registration in the Área de Cliente; `reload` for the viewer's "check again". */
-  registration(options?: RequestOptions): Promise<Fetched<Registration>> {
-    return this.get<Registration>(ROUTES.registration, Registration, options)
+  /**
+   * Registration in the Área de Cliente; `reload` for the viewer's "check again". A check that finds the
+   * account registered drops the cached home and account page, which still said it was not.
+   */
+  async registration(options?: RequestOptions): Promise<Fetched<Registration>> {
+    const fetched = await this.get<Registration>(ROUTES.registration, Registration, options)
+    if (options?.reload && fetched.data.registered) this.invalidate(ROUTES.overview, ROUTES.account)
+    return fetched
   }
 
   /** Switches the e-invoice on or off (after the viewer confirmed); the account page is fetched again. */

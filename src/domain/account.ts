@@ -3,7 +3,7 @@
 // §8.2), activation service level (seed 004 TV §6 a), and the points programme
 // (seed 003). Pure: dates are 'YYYY-MM-DD' Lisbon calendar days.
 import { monthlyPeriod, type BillingPeriod } from './billing'
-import { addDays, addMonths, compareDates } from './dates'
+import { addDays, addMonths, compareDates, daysBetween } from './dates'
 import { divideRounded } from './money'
 
 // ---------------------------------------------------------------- commitment
@@ -22,26 +22,41 @@ export function commitmentEnd(startDate: string, months: number): string {
   return addDays(addMonths(startDate, months), -1)
 }
 
-/**
- * Whole months still to run after `from` (the day service ends) until the commitment ends.
- * A month started counts as a whole one: the operator quotes the charge by month (seed 001 F.1.1
- * "período em falta"); from the last day of a cycle aligned with the commitment the count is exact.
- */
-export function monthsLeft(from: string, endDate: string): number {
-  if (compareDates(from, endDate) >= 0) return 0
-  const firstDayAfter = addDays(endDate, 1)
-  let months = 0
-  while (compareDates(addMonths(addDays(from, 1), months), firstDayAfter) < 0) months++
-  return months
+/** What is still to run of a commitment: whole months, then the days of the month under way. */
+export interface PeriodLeft {
+  months: number
+  /** Days after the whole months, 0 to `monthDays` - 1. */
+  days: number
+  /** Length in days (28–31) of the month those days belong to: their share of a month is days ÷ monthDays. */
+  monthDays: number
 }
 
 /**
- * Early-termination charge, seed 001 F.1.1: "valor total da vantagem conferida : período mínimo de
- * vigência x período em falta", at the date the termination takes effect. Rounded to the cent.
+ * The period still to run after `from` (the last day of service, or today) until the commitment ends
+ * on `endDate`: whole months counted from the day after `from`, then the days left over.
+ * 31 Dec 2026 → 31 Dec 2027 is 12 months; 23 Nov 2026 → 31 Dec 2027 is 13 months and 8 days.
  */
-export function earlyTerminationCents(advantageCents: number, minimumMonths: number, monthsRemaining: number): number {
-  if (minimumMonths <= 0 || monthsRemaining <= 0) return 0
-  return divideRounded(advantageCents * monthsRemaining, minimumMonths)
+export function periodLeft(from: string, endDate: string): PeriodLeft {
+  const start = addDays(from, 1)
+  const firstDayAfter = addDays(endDate, 1)
+  if (compareDates(start, firstDayAfter) >= 0) return { months: 0, days: 0, monthDays: daysBetween(start, addMonths(start, 1)) }
+  let months = 0
+  // Each step from `start` itself, so a 31st clamped to the 28th does not drift to the 28th for good.
+  while (compareDates(addMonths(start, months + 1), firstDayAfter) <= 0) months++
+  const monthStart = addMonths(start, months)
+  return { months, days: daysBetween(monthStart, firstDayAfter), monthDays: daysBetween(monthStart, addMonths(start, months + 1)) }
+}
+
+/**
+ * Early-termination charge, seed 001 F.1.1: the advantage "que, na proporção do período da duração do
+ * contrato fixada, ainda esteja por recuperar ... na data em que produz efeitos a cessação", by "valor
+ * total da vantagem conferida : período mínimo de vigência x período em falta". In proportion: a month
+ * under way counts by its days (days ÷ length of that month), not as a whole month. Rounded to the cent.
+ */
+export function earlyTerminationCents(advantageCents: number, minimumMonths: number, left: PeriodLeft | number): number {
+  const { months, days, monthDays } = typeof left === 'number' ? { months: left, days: 0, monthDays: 1 } : left
+  if (minimumMonths <= 0 || (months <= 0 && days <= 0)) return 0
+  return divideRounded(advantageCents * (months * monthDays + days), minimumMonths * monthDays)
 }
 
 // ---------------------------------------------------------------- TV termination
@@ -103,6 +118,8 @@ export const POINTS_VALIDITY_MONTHS = 36
 export const POINT_PRICE_MILLS = 271
 /** Equipment exchanges: one per 18 months per active card (seed 003 §6). */
 export const EQUIPMENT_EXCHANGE_MONTHS = 18
+/** Exchanging points for equipment binds the customer to the network and tariff for 18 months (seed 003 §9). */
+export const EXCHANGE_COMMITMENT_MONTHS = 18
 /** Accessories: every 6 months (seed 003 §18). */
 export const ACCESSORY_EXCHANGE_MONTHS = 6
 /** How far ahead the account page warns about expiring points. */

@@ -10,7 +10,7 @@ import {
   earlyTerminationCents,
   equipmentExchange,
   missingPointsCostCents,
-  monthsLeft,
+  periodLeft,
   POINT_PRICE_MILLS,
   pointsBalance,
   POINTS_VALIDITY_MONTHS,
@@ -61,15 +61,18 @@ function commitmentOf(row: ContractRow | undefined, today: string, effectiveDate
   const endDate = commitmentEnd(row.commitment_start, row.commitment_months)
   if (compareDates(today, endDate) > 0) return null
   const advantageCents = row.advantage_cents ?? 0
-  const monthsLeftAtTermination = monthsLeft(effectiveDate, endDate)
+  const left = periodLeft(today, endDate)
+  const atTermination = periodLeft(effectiveDate, endDate)
   return {
     startDate: row.commitment_start,
     endDate,
     minimumMonths: row.commitment_months,
-    monthsLeft: monthsLeft(today, endDate),
+    monthsLeft: left.months,
+    daysLeft: left.days,
     advantageCents,
-    monthsLeftAtTermination,
-    earlyTerminationCents: earlyTerminationCents(advantageCents, row.commitment_months, monthsLeftAtTermination),
+    monthsLeftAtTermination: atTermination.months,
+    daysLeftAtTermination: atTermination.days,
+    earlyTerminationCents: earlyTerminationCents(advantageCents, row.commitment_months, atTermination),
   }
 }
 
@@ -200,7 +203,8 @@ export async function accountGlance(db: Db, session: Session, today: string): Pr
   let commitment: AccountGlance['commitment'] = { denied: true, ...denial('commitment.read') }
   if (can(profile, 'commitment.read')) {
     const endDate = row?.commitment_start && row.commitment_months ? commitmentEnd(row.commitment_start, row.commitment_months) : null
-    commitment = endDate && compareDates(today, endDate) <= 0 ? { endDate, monthsLeft: monthsLeft(today, endDate) } : null
+    const left = endDate ? periodLeft(today, endDate) : null
+    commitment = endDate && left && compareDates(today, endDate) <= 0 ? { endDate, monthsLeft: left.months, daysLeft: left.days } : null
   }
   let pointsGlance: AccountGlance['points'] = { denied: true, ...denial('points.read') }
   if (can(profile, 'points.read')) {

@@ -109,7 +109,8 @@ async function seedContracts(trx: Transaction<Database>, today: string): Promise
     const facts = CONTRACTS[id] ?? DEFAULT_CONTRACT
     let commitmentStart: string | null = null
     if (facts.commitment) {
-      // Commitments start on a billing cycle so the charge is quoted in whole months (seed 001 F.1.1).
+      // Commitments start with the newest invoice's period: on a billing cycle, or at activation for a first
+      // partial period (new-customer), where the estimate counts the month under way by its days (seed 001 F.1.1).
       const newest = await trx
         .selectFrom('invoice')
         .select(['period_start', 'period_end', 'partial_period'])

@@ -186,7 +186,7 @@ describe('commitment (seed 001 F.1.1), termination (seed 004 TV §8.2) and point
   test('the end date, months left and the early-termination estimate with each input of the formula', () => {
     const shown = open(answers.administrador).texts()
     expect(valueOf(shown, 'Termina a')).toBe('31/12/2027')
-    expect(valueOf(shown, 'Meses em falta')).toBe('14')
+    expect(valueOf(shown, 'Em falta')).toBe('13 meses e 8 dias')
     expect(shown).toContain('Se pedisse hoje a rescisão, pagaria a vantagem ainda por recuperar:')
     expect(valueOf(shown, 'Vantagem total concedida')).toBe(eur('360,00 €'))
     expect(valueOf(shown, 'Período mínimo')).toBe('24 meses')
@@ -194,6 +194,8 @@ describe('commitment (seed 001 F.1.1), termination (seed 004 TV §8.2) and point
     expect(valueOf(shown, 'Em falta a 31/12/2026')).toBe('12 meses')
     expect(valueOf(shown, 'Valor estimado')).toBe(eur('180,00 €'))
     expect(shown).toContain(eur('360,00 € ÷ 24 meses × 12 meses = 180,00 €'))
+    // After the minimum term (seed 004 TV §8.1).
+    expect(shown).toContain('Depois de 31/12/2027, o contrato renova-se por períodos de 1 mês; para o terminar nessa data, avise com pelo menos 1 mês de antecedência.')
   })
 
   test('asked on 23/11, past the 10-day deadline of this cycle, a TV termination takes effect at the end of the next one', () => {
@@ -223,6 +225,7 @@ describe('commitment (seed 001 F.1.1), termination (seed 004 TV §8.2) and point
     // 18 months since the last equipment exchange, and no commitment in force (seed 003 §4, §6).
     expect(shown).toContain('Troca por equipamento ainda não: só a partir de 29/03/2027; a conta está em período de fidelização.')
     expect(shown).toContain('Pode trocar pontos por um acessório agora.')
+    expect(shown).toContain('Trocar pontos por um equipamento obriga a ficar 18 meses no tarifário em que está.')
     expect(textColor(elementWithText(page, 'Pode trocar pontos por um acessório agora.'))).toBe(COLOR.ok)
     expect(shown).toContain(eur('Pontos em falta podem ser comprados a 0,271 € cada.'))
     expect(shown).toContain('Comando de voz para a box: 1500 pontos (tem pontos suficientes)')

@@ -7,6 +7,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { AccountPage as AccountData, CommitmentSection, Denied, ExchangeEligibility, PointsSection, ServicesSection } from '../../contract'
 import { ApiError } from '../../data/client'
+import { EXCHANGE_COMMITMENT_MONTHS } from '../../domain/account'
 import { formatDate, formatMoney, formatUnitPrice } from '../../domain/format'
 import { t, uiLanguage } from '../i18n'
 import { services } from '../services'
@@ -15,6 +16,7 @@ import { ActionButton } from '../widgets/ActionButton'
 import { ChoiceDialog } from '../widgets/ChoiceDialog'
 import { describeFailure } from '../widgets/ErrorPanel'
 import { textSpec } from '../widgets/text'
+import { periodText } from './accountPeriod'
 import { CONTENT_Y, DataPage } from './DataPage'
 import { Column, ScrollPanel } from './InvoiceDetailPage'
 
@@ -64,21 +66,23 @@ function commitmentBlock(column: Column, section: CommitmentSection | null | Den
   }
   column
     .pair(t('account.commitment.end'), formatDate(section.endDate, lang), { bold: true })
-    .pair(t('account.commitment.monthsLeft'), String(section.monthsLeft))
+    .pair(t('account.commitment.left'), periodText(section.monthsLeft, section.daysLeft))
     .text(t('account.termination.estimate'), { size: TEXT.small, color: COLOR.muted, bold: true })
     .pair(t('account.commitment.advantage'), formatMoney(section.advantageCents))
     .pair(t('account.commitment.minimum'), t('account.months', { count: section.minimumMonths }))
-    .pair(t('account.commitment.leftAt', { date: formatDate(data.termination.effectiveDate, lang) }), t('account.months', { count: section.monthsLeftAtTermination }))
+    .pair(t('account.commitment.leftAt', { date: formatDate(data.termination.effectiveDate, lang) }), periodText(section.monthsLeftAtTermination, section.daysLeftAtTermination))
     .pair(t('account.commitment.charge'), formatMoney(section.earlyTerminationCents), { bold: true })
     .text(
       t('account.commitment.formula', {
         advantage: formatMoney(section.advantageCents),
         minimum: section.minimumMonths,
-        left: section.monthsLeftAtTermination,
+        left: periodText(section.monthsLeftAtTermination, section.daysLeftAtTermination),
         charge: formatMoney(section.earlyTerminationCents),
       }),
       { size: TEXT.small, color: COLOR.muted, maxLines: 2 },
     )
+    // Seed 004 TV §8.1: after the minimum term the contract renews month by month unless ended with a month's notice.
+    .text(t('account.commitment.renewal', { date: formatDate(section.endDate, lang) }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
 }
 
 function detailsColumn(data: AccountData): Column {
@@ -140,6 +144,8 @@ function pointsColumn(section: PointsSection | Denied): Column {
     const line = exchangeLine(kind, section[kind])
     column.text(line.text, { size: TEXT.small, color: line.color, maxLines: 2 })
   }
+  // Seed 003 §9: an equipment exchange binds the account for 18 months.
+  column.text(t('account.points.exchangeCommitment', { months: EXCHANGE_COMMITMENT_MONTHS }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
   column.text(t('account.points.price', { price: formatUnitPrice(section.pointPriceMills) }), {
     size: TEXT.small,
     color: COLOR.muted,

@@ -216,6 +216,20 @@ describe('cache', () => {
     expect(calls).toHaveLength(2)
   })
 
+  it('"check again" finding the account registered drops the cached home, which still said it was not', async () => {
+    const registration = (registered: boolean) => json({ registered, registerUrl: 'https://x.test/registo', supportPhone: '16990', pending: [] })
+    const { impl, calls } = fakeFetch(json(OVERVIEW), registration(false), registration(false), registration(true), json(OVERVIEW))
+    const api = client(impl)
+    await api.overview()
+    await api.registration()
+    await api.registration({ reload: true })
+    await api.overview()
+    expect(calls).toHaveLength(3)
+    await api.registration({ reload: true })
+    await api.overview()
+    expect(calls.map((call) => new URL(call.url).pathname)).toEqual([ROUTES.overview, ROUTES.registration, ROUTES.registration, ROUTES.registration, ROUTES.overview])
+  })
+
   it('keeps at most cacheEntries answers, dropping the least recently used', async () => {
     const calls: { url: string; init: RequestInit }[] = []
     const okFetch = vi.fn(async (url: string | URL | Request) => {

@@ -8,7 +8,7 @@ import {
   earlyTerminationCents,
   equipmentExchange,
   missingPointsCostCents,
-  monthsLeft,
+  periodLeft,
   pointsBalance,
   pointsExpireOn,
   tvTerminationDate,
@@ -25,15 +25,23 @@ describe('commitment (fidelização)', () => {
     expect(commitmentEnd(start, months)).toBe(end)
   })
 
-  it('counts whole months left from the last day of service, a month started counting as whole', () => {
-    expect(monthsLeft('2026-03-31', '2027-02-28')).toBe(11)
-    expect(monthsLeft('2026-03-16', '2027-02-28')).toBe(12)
-    expect(monthsLeft('2027-01-31', '2027-02-28')).toBe(1)
-    expect(monthsLeft('2027-02-28', '2027-02-28')).toBe(0)
-    expect(monthsLeft('2027-06-01', '2027-02-28')).toBe(0)
+  it('counts whole months, then the days of the month under way, from the day after the last day of service', () => {
+    expect(periodLeft('2026-03-31', '2027-02-28')).toMatchObject({ months: 11, days: 0 })
+    // 17 Mar 2026 + 11 months is 17 Feb 2027; 17–28 Feb is 12 days of a 28-day month.
+    expect(periodLeft('2026-03-16', '2027-02-28')).toEqual({ months: 11, days: 12, monthDays: 28 })
+    expect(periodLeft('2026-11-23', '2027-12-31')).toEqual({ months: 13, days: 8, monthDays: 31 })
+    expect(periodLeft('2027-01-31', '2027-02-28')).toMatchObject({ months: 1, days: 0 })
+    expect(periodLeft('2027-02-28', '2027-02-28')).toMatchObject({ months: 0, days: 0 })
+    expect(periodLeft('2027-06-01', '2027-02-28')).toMatchObject({ months: 0, days: 0 })
+    // Month ends: the last day of a month to the last day of a later one is whole months, short Februaries too.
+    expect(periodLeft('2026-01-31', '2026-04-30')).toMatchObject({ months: 3, days: 0 })
+    expect(periodLeft('2026-08-31', '2027-02-28')).toMatchObject({ months: 6, days: 0 })
     // Leap years: the end of February 2028 is the 29th.
-    expect(monthsLeft('2028-01-31', '2028-02-29')).toBe(1)
-    expect(monthsLeft('2028-02-28', '2028-02-29')).toBe(1)
+    expect(periodLeft('2028-01-31', '2028-02-29')).toMatchObject({ months: 1, days: 0 })
+    expect(periodLeft('2028-02-14', '2028-02-29')).toEqual({ months: 0, days: 15, monthDays: 29 })
+    expect(periodLeft('2028-02-28', '2028-02-29')).toEqual({ months: 0, days: 1, monthDays: 29 })
+    expect(periodLeft('2027-02-28', '2028-02-29')).toMatchObject({ months: 12, days: 0 })
+    expect(periodLeft('2027-03-31', '2028-02-29')).toMatchObject({ months: 11, days: 0 })
   })
 
   it('charges the advantage still to recover: total ÷ minimum period × period left (seed 001 F.1.1)', () => {
@@ -41,6 +49,15 @@ describe('commitment (fidelização)', () => {
     expect(earlyTerminationCents(10_000, 24, 7)).toBe(2917) // 2916,67 rounds up
     expect(earlyTerminationCents(36_000, 24, 0)).toBe(0)
     expect(earlyTerminationCents(36_000, 24, 24)).toBe(36_000)
+  })
+
+  it('counts a month under way by its days, in proportion, not as a whole month (seed 001 F.1.1 "na proporção")', () => {
+    // 360 € over 24 months is 15 € a month; 11 months and 12 of February's 28 days: 165 € + 6,43 €.
+    expect(earlyTerminationCents(36_000, 24, { months: 11, days: 12, monthDays: 28 })).toBe(17_143)
+    expect(earlyTerminationCents(36_000, 24, { months: 11, days: 0, monthDays: 28 })).toBe(16_500)
+    // Half of a 30-day month is half a month's share.
+    expect(earlyTerminationCents(36_000, 24, { months: 0, days: 15, monthDays: 30 })).toBe(750)
+    expect(earlyTerminationCents(36_000, 24, periodLeft('2026-03-16', '2027-02-28'))).toBeLessThan(earlyTerminationCents(36_000, 24, 12))
   })
 })
 

@@ -25,9 +25,12 @@ describe('GET /v1/account (seeded Monday 16 March 2026)', () => {
       startDate: '2025-05-01',
       endDate: '2027-04-30',
       minimumMonths: 24,
-      monthsLeft: 14,
+      // 17 March 2026 to 30 April 2027: 13 months (to 16 April) and 14 days.
+      monthsLeft: 13,
+      daysLeft: 14,
       advantageCents: 36_000,
       monthsLeftAtTermination: 13,
+      daysLeftAtTermination: 0,
       earlyTerminationCents: 19_500,
     })
     expect(body.termination).toMatchObject({ askedOn: '2026-03-16', deadline: '2026-03-21', effectiveDate: '2026-03-31', inThisCycle: true })
@@ -76,6 +79,23 @@ describe('GET /v1/account (seeded Monday 16 March 2026)', () => {
   })
 })
 
+describe('a commitment that did not start on a billing cycle (seed 001 F.1.1, in proportion)', () => {
+  it('charges the month under way by its days, not as a whole month', async () => {
+    const own = await testServer()
+    try {
+      // The household's 24 months moved to start on 15 May 2025: they end on 14 May 2027.
+      await own.db.updateTable('account_contract').set({ commitment_start: '2025-05-15' }).where('account_id', '=', 'acc-4102365518').execute()
+      const { body } = await get(own.app, ROUTES.account, TOKENS.admin)
+      // Service would end on 31 March 2026: 13 months to 30 April 2027, then 14 of May's 31 days.
+      expect(body.commitment).toMatchObject({ endDate: '2027-05-14', monthsLeftAtTermination: 13, daysLeftAtTermination: 14 })
+      // 360 € ÷ 24 × (13 + 14/31) = 201,77 €, where counting May whole would charge 210 €.
+      expect(body.commitment.earlyTerminationCents).toBe(20_177)
+    } finally {
+      await own.close()
+    }
+  })
+})
+
 describe('PUT /v1/account/einvoice', () => {
   it('stores the choice on the server', async () => {
     const off = await put(TOKENS.faturacao, { enabled: false })
@@ -117,7 +137,7 @@ describe('home card', () => {
   it('carries the commitment end and points for those who may see them', async () => {
     expect((await get(server.app, ROUTES.overview, TOKENS.admin)).body.accountGlance).toMatchObject({
       registered: true,
-      commitment: { endDate: '2027-04-30', monthsLeft: 14 },
+      commitment: { endDate: '2027-04-30', monthsLeft: 13, daysLeft: 14 },
       points: { expiringSoon: 195 },
     })
     expect((await get(server.app, ROUTES.overview, TOKENS.unregistered)).body.accountGlance).toMatchObject({ registered: false, commitment: null })

@@ -5,6 +5,7 @@ import { formatDate } from '../../../domain/format'
 import { can, denialReason } from '../../../domain/permissions'
 import { t, uiLanguage } from '../../i18n'
 import { COLOR, TEXT } from '../../theme'
+import { periodText } from '../accountPeriod'
 import { type CardSpec, deniedCard } from './HomeCard'
 
 export function accountCard(overview: Overview): CardSpec {
@@ -30,7 +31,7 @@ export function accountCard(overview: Overview): CardSpec {
   if (commitment === null) lines.push({ text: t('home.account.noCommitment'), color: COLOR.ok })
   else if (commitment && !('denied' in commitment)) {
     lines.push({ text: t('home.account.commitment', { date: formatDate(commitment.endDate, uiLanguage()) }) })
-    lines.push({ text: t('home.account.monthsLeft', { count: commitment.monthsLeft }), size: TEXT.small })
+    lines.push({ text: t('home.account.left', { period: periodText(commitment.monthsLeft, commitment.daysLeft) }), size: TEXT.small })
   }
   const points = glance?.points
   if (points && !('denied' in points)) {
