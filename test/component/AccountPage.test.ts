@@ -19,7 +19,7 @@ const NOW = new Date('2026-11-23T10:00:00Z')
 const PROFILES = ['administrador', 'responsavel-delegado', 'responsavel-faturacao', 'responsavel-tecnico'] as const
 
 let server: TestServer
-const answers = {} as Record<(typeof PROFILES)[number] | 'healthy', AccountData>
+const answers = {} as Record<(typeof PROFILES)[number] | 'healthy' | 'newCustomer', AccountData>
 
 async function accountOf(token: string): Promise<{ status: number; body: unknown }> {
   const response = await server.app.inject({ method: 'GET', url: '/v1/account', headers: { authorization: bearer(token) } })
@@ -51,6 +51,7 @@ beforeAll(async () => {
     answers[profile] = body as AccountData
   }
   answers.healthy = (await accountOf(TOKENS.healthy)).body as AccountData
+  answers.newCustomer = (await accountOf(TOKENS.newCustomer)).body as AccountData
 }, 60_000)
 
 afterAll(async () => {
@@ -196,6 +197,12 @@ describe('commitment (seed 001 F.1.1), termination (seed 004 TV §8.2) and point
     expect(shown).toContain(eur('360,00 € ÷ 24 meses × 12 meses = 180,00 €'))
     // After the minimum term (seed 004 TV §8.1).
     expect(shown).toContain('Depois de 31/12/2027, o contrato renova-se por períodos de 1 mês; para o terminar nessa data, avise com pelo menos 1 mês de antecedência.')
+  })
+
+  test('a commitment started mid-cycle: the month under way counts by its days in the estimate (seed 001 F.1.1, in proportion)', () => {
+    const shown = open(answers.newCustomer).texts()
+    expect(valueOf(shown, 'Em falta a 04/12/2026')).toBe('23 meses e 12 dias')
+    expect(shown).toContain(eur('240,00 € ÷ 24 meses × 23 meses e 12 dias = 234,00 €'))
   })
 
   test('asked on 23/11, past the 10-day deadline of this cycle, a TV termination takes effect at the end of the next one', () => {
