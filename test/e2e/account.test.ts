@@ -3,7 +3,7 @@
 // shows the commitment estimate with its inputs, and the e-invoice switch, turned off
 // and on again with the remote at 720p, asks first and stays as set on the server.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { type Box, openBox, startSession, type Session } from './harness'
+import { type Box, focusCard, openBox, type Session, startSession } from './harness'
 
 let session: Session
 beforeAll(async () => {
@@ -13,20 +13,10 @@ afterAll(async () => {
   await session?.close()
 })
 
-/** Moves focus over the home grid to the account card (its position depends on the sections present). */
-async function focusAccountCard(box: Box): Promise<string> {
-  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowDown', 'ArrowRight', 'ArrowRight']) {
-    const focused = (await box.focusedTexts()).join(' ')
-    if (focused.startsWith('Conta')) return focused
-    await box.press(key)
-  }
-  return (await box.focusedTexts()).join(' ')
-}
-
 test('an unregistered account shows a QR code and the steps, and checks again on demand', async () => {
   const box = await openBox(session, '1080p', { scenario: 'unregistered' })
   await box.waitForText('Olá, Conceição Lopes')
-  expect(await focusAccountCard(box)).toMatch(/Conta não registada na Área de Cliente/)
+  expect(await focusCard(box, 'Conta')).toMatch(/Conta não registada na Área de Cliente/)
   await box.press('Enter')
   await box.waitForText('Registe a conta na Área de Cliente')
   expect(await box.route()).toBe('registration')
@@ -70,7 +60,7 @@ test('at 720p the e-invoice is turned off and on with the remote, after a confir
   expect(await einvoiceOnServer('admin')).toEqual({ enabled: true, canChange: true })
   const box = await openBox(session, '720p', { scenario: 'admin' })
   await box.waitForText('Olá, Rui Rocha')
-  expect(await focusAccountCard(box)).toMatch(/^Conta Fidelização até/)
+  expect(await focusCard(box, 'Conta')).toMatch(/^Conta Fidelização até/)
   await box.press('Enter')
   await box.waitForText('Fatura eletrónica: ativa')
   expect(await box.route()).toBe('account')
@@ -112,7 +102,7 @@ test('at 720p the e-invoice is turned off and on with the remote, after a confir
 test('at 1080p a write the API never receives says why, keeps the switch as it was, and Tentar novamente succeeds once it gets through', async () => {
   const box = await openBox(session, '1080p', { scenario: 'faturacao' })
   await box.waitForText('Olá, Lurdes Rocha')
-  await focusAccountCard(box)
+  await focusCard(box, 'Conta')
   await box.press('Enter')
   await box.waitForText('Fatura eletrónica: ativa')
   expect(await focusEInvoice(box)).toBe('Fatura eletrónica: ativa')

@@ -170,3 +170,13 @@ export async function openBox(session: Session, resolution: Resolution, params: 
     },
   }
 }
+
+/** Walks focus over the home grid until the card whose text starts with `title` has it (its place depends on the sections present); returns the focused card's text. */
+export async function focusCard(box: Box, title: string): Promise<string> {
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowDown', 'ArrowRight', 'ArrowRight']) {
+    const focused = (await box.focusedTexts()).join(' ')
+    if (focused.startsWith(title)) return focused
+    await box.press(key)
+  }
+  return (await box.focusedTexts()).join(' ')
+}

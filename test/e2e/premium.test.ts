@@ -5,7 +5,7 @@
 // saying the day it takes effect. The API is asked afterwards what really changed.
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { bearer, ROUTES } from '../../src/contract'
-import { type Box, openBox, startSession, type Session } from './harness'
+import { type Box, focusCard, openBox, startSession, type Session } from './harness'
 
 const TOKEN = 'demo-premium-0012'
 const PIN = '2580'
@@ -21,16 +21,6 @@ afterAll(async () => {
 async function catalogue(): Promise<{ subscriptions: { productId: string; cancellation: { endsOn: string } | null }[]; pin: { triesLeft: number } }> {
   const response = await fetch(session.api.url + ROUTES.premium, { headers: { authorization: bearer(TOKEN) } })
   return response.json()
-}
-
-/** Moves focus over the home grid until the card starting with `title` has it. */
-async function focusCard(box: Box, title: string): Promise<string> {
-  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowDown', 'ArrowRight', 'ArrowRight']) {
-    const focused = (await box.focusedTexts()).join(' ')
-    if (focused.startsWith(title)) return focused
-    await box.press(key)
-  }
-  return (await box.focusedTexts()).join(' ')
 }
 
 async function typePin(box: Box, pin: string): Promise<void> {
