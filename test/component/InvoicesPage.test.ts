@@ -6,7 +6,7 @@ import { COLOR } from '../../src/app/theme'
 import { InvoiceRow, InvoicesPage } from '../../src/app/pages/InvoicesPage'
 import type { VirtualList } from '../../src/app/widgets/VirtualList'
 import { invoiceList } from './fixtures'
-import { childrenOf, contains, elementWithText, eur, isShown, mount, shownTexts, spyRouter, target, textOf } from './helpers'
+import { childrenOf, elementWithText, eur, isShown, mount, shownTexts, spyRouter, target, textOf } from './helpers'
 
 const NOW = Date.parse('2026-11-23T10:00:00Z')
 
@@ -146,14 +146,15 @@ describe('InvoicesPage with 24 invoices', () => {
 })
 
 describe('InvoicesPage with no invoices', () => {
-  test('says so instead of showing an empty list, and keeps focus on the page', () => {
+  test('says so instead of showing an empty list, with Voltar focused: OK goes back', () => {
     const { page, listElement, focused, press } = open(invoiceList(0))
     expect(isShown(elementWithText(page, 'Ainda não há faturas nesta conta.'))).toBe(true)
     expect(listElement.renderedCount).toBe(0)
     expect(page.tag('Chart.Bars').children).toHaveLength(0)
-    expect(contains(page, focused())).toBe(true)
+    expect(shownTexts(focused())).toEqual(['Voltar'])
     press('Down', 'Enter')
     expect(router.navigate).not.toHaveBeenCalled()
+    expect(router.back).toHaveBeenCalledTimes(1)
   })
 })
 

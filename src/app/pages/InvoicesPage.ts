@@ -6,6 +6,7 @@ import { formatDate, formatDayMonth, formatMoney, formatMonthYear, formatShortMo
 import { t, uiLanguage } from '../i18n'
 import { COLOR, SAFE, TEXT } from '../theme'
 import { FocusBox } from '../widgets/FocusBox'
+import { EmptyState } from '../widgets/EmptyState'
 import { VirtualList } from '../widgets/VirtualList'
 import { BADGE, statusBadge } from '../widgets/StatusBadge'
 import { textSpec } from '../widgets/text'
@@ -45,7 +46,7 @@ export class InvoicesPage extends DataPage<InvoiceList> {
       ...super._template(),
       Content: {
         List: { type: VirtualList, x: SAFE.x, y: CONTENT_Y, signals: { indexChanged: '_highlightBar' } },
-        Empty: { x: SAFE.x, y: CONTENT_Y, visible: false, ...textSpec('', { width: 1000 }) },
+        Empty: { type: EmptyState, x: SAFE.x, y: CONTENT_Y },
         Chart: {
           x: CHART.x,
           y: CONTENT_Y,
@@ -60,7 +61,7 @@ export class InvoicesPage extends DataPage<InvoiceList> {
   protected render(list: InvoiceList): void {
     this.title = t('invoices.title')
     this.items = list.items
-    this.tag('Empty').patch({ visible: list.items.length === 0, text: { text: t('invoices.empty') } })
+    ;(this.tag('Empty') as EmptyState).show(list.items.length === 0 ? t('invoices.empty') : null)
     const listElement = this.tag('List') as VirtualList<InvoiceSummary>
     listElement.setup({
       items: list.items,
@@ -138,6 +139,6 @@ export class InvoicesPage extends DataPage<InvoiceList> {
   }
 
   protected focusedContent(): Lightning.Component | undefined {
-    return this.items.length ? (this.tag('List') as Lightning.Component) : undefined
+    return this.tag(this.items.length ? 'List' : 'Empty') as Lightning.Component
   }
 }

@@ -8,6 +8,7 @@ import { t, uiLanguage } from '../i18n'
 import { COLOR, SAFE, TEXT } from '../theme'
 import { FocusBox } from '../widgets/FocusBox'
 import { textSpec } from '../widgets/text'
+import { EmptyState } from '../widgets/EmptyState'
 import { VirtualList } from '../widgets/VirtualList'
 import { CONTENT_Y, DataPage } from './DataPage'
 import { channelsShort, kindLabel, whenShort } from './noticeText'
@@ -68,7 +69,7 @@ export class NoticesPage extends DataPage<NoticeList> {
       Content: {
         Count: { x: SAFE.x + SAFE.w, y: SAFE.y + 76, mountX: 1, ...textSpec('', { size: TEXT.body, color: COLOR.warning, align: 'right' }) },
         List: { type: VirtualList, x: SAFE.x, y: CONTENT_Y },
-        Empty: { x: SAFE.x, y: CONTENT_Y, visible: false, ...textSpec('', { width: 1000 }) },
+        Empty: { type: EmptyState, x: SAFE.x, y: CONTENT_Y },
       },
     }
   }
@@ -78,7 +79,7 @@ export class NoticesPage extends DataPage<NoticeList> {
     this.items = list.items
     this.tag('Count').text.text =
       list.unread === 0 ? '' : list.unread === 1 ? t('home.notices.unread.one') : t('home.notices.unread.many', { count: list.unread })
-    this.tag('Empty').patch({ visible: list.items.length === 0, text: { text: t('notices.empty') } })
+    ;(this.tag('Empty') as EmptyState).show(list.items.length === 0 ? t('notices.empty') : null)
     ;(this.tag('List') as VirtualList<NoticeSummary>).setup({
       items: list.items,
       width: LIST.w,
@@ -104,6 +105,6 @@ export class NoticesPage extends DataPage<NoticeList> {
   }
 
   protected focusedContent(): Lightning.Component | undefined {
-    return this.items.length ? (this.tag('List') as Lightning.Component) : undefined
+    return this.tag(this.items.length ? 'List' : 'Empty') as Lightning.Component
   }
 }

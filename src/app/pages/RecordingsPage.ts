@@ -15,6 +15,7 @@ import { ChoiceDialog } from '../widgets/ChoiceDialog'
 import { describeFailure } from '../widgets/ErrorPanel'
 import { FocusBox } from '../widgets/FocusBox'
 import { textSpec } from '../widgets/text'
+import { EmptyState } from '../widgets/EmptyState'
 import { VirtualList } from '../widgets/VirtualList'
 import { CONTENT_Y, DataPage } from './DataPage'
 
@@ -95,7 +96,7 @@ export class RecordingsPage extends DataPage<RecordingList> {
           Warning: { y: 134, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.warning, width: LIST.w }) },
         },
         List: { type: VirtualList, x: SAFE.x, y: LIST_Y },
-        Empty: { x: SAFE.x, y: LIST_Y, visible: false, ...textSpec('', { width: LIST.w }) },
+        Empty: { type: EmptyState, x: SAFE.x, y: LIST_Y },
         Next: {
           x: SIDE.x,
           y: CONTENT_Y,
@@ -130,7 +131,7 @@ export class RecordingsPage extends DataPage<RecordingList> {
     this.tag('Failure').visible = false
     this.renderQuota(data.quota)
     this.renderNext()
-    this.tag('Empty').patch({ visible: data.items.length === 0, text: { text: t('recordings.empty') } })
+    ;(this.tag('Empty') as EmptyState).show(data.items.length === 0 ? t('recordings.empty') : null)
     this.list.setup({
       items: this.data.items,
       width: LIST.w,
@@ -170,7 +171,7 @@ export class RecordingsPage extends DataPage<RecordingList> {
   }
 
   protected focusedContent(): Lightning.Component | undefined {
-    return this.data?.items.length ? (this.list as Lightning.Component) : undefined
+    return this.data?.items.length ? (this.list as Lightning.Component) : (this.tag('Empty') as Lightning.Component)
   }
 
   override _getFocused(): Lightning.Component | undefined {
@@ -282,7 +283,7 @@ export class RecordingsPage extends DataPage<RecordingList> {
     this.data = { quota: change.quota, items, nextToDelete: change.nextToDelete }
     this.renderQuota(change.quota)
     this.renderNext()
-    this.tag('Empty').patch({ visible: items.length === 0, text: { text: t('recordings.empty') } })
+    ;(this.tag('Empty') as EmptyState).show(items.length === 0 ? t('recordings.empty') : null)
     // Same index: after a delete that is the recording that followed it (or the one before, at the end).
     this.list.replaceItems(items)
     this._refocus()
