@@ -179,7 +179,9 @@ describe('what each access profile sees (seed 002)', () => {
     harness.settle()
     const shown = shownTexts(harness.component)
     expect(shown.some((text) => text.startsWith(reason) && text.includes('Peça a: Administrador, Responsável Delegado, Responsável de Faturação, Responsável Técnico.'))).toBe(true)
-    expect(shownTexts(harness.focused())).toEqual(['Tentar novamente'])
+    expect(shownTexts(harness.focused())).toEqual(['Voltar'])
+    expect(shown).toContain('Sem acesso')
+    expect(shown).not.toContain('Tentar novamente')
   })
 })
 

@@ -7,6 +7,7 @@ import { ActionButton } from './ActionButton'
 import { textSpec } from './text'
 
 const WIDTH = 1200
+const BACK_X = 460
 
 export function describeFailure(failure: ApiFailure): string {
   switch (failure.kind) {
@@ -36,6 +37,7 @@ export function describeFailure(failure: ApiFailure): string {
 
 export class ErrorPanel extends Lightning.Component {
   private focusIndex = 0
+  private refused = false
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -43,13 +45,19 @@ export class ErrorPanel extends Lightning.Component {
       Message: { y: 70, ...textSpec('', { width: WIDTH, maxLines: 4 }) },
       Help: { y: 250, ...textSpec(t('error.help'), { size: TEXT.small, color: COLOR.muted, width: WIDTH }) },
       Retry: { type: ActionButton, y: 330, w: 420, h: 84, label: t('action.retry'), signals: { pressed: '_retry' } },
-      Back: { type: ActionButton, x: 460, y: 330, w: 320, h: 84, label: t('action.back'), signals: { pressed: '_back' } },
+      Back: { type: ActionButton, x: BACK_X, y: 330, w: 320, h: 84, label: t('action.back'), signals: { pressed: '_back' } },
     }
   }
 
   set failure(failure: ApiFailure) {
+    // A refusal of the viewer's profile is not a fault: trying again cannot help, and neither can 16990.
+    this.refused = failure.kind === 'forbidden'
+    this.tag('Title').text.text = t(this.refused ? 'error.refused.title' : 'error.title')
     this.tag('Message').text.text = describeFailure(failure)
-    this.focusIndex = 0
+    this.tag('Help').visible = !this.refused
+    this.tag('Retry').visible = !this.refused
+    this.tag('Back').x = this.refused ? 0 : BACK_X
+    this.focusIndex = this.refused ? 1 : 0
   }
 
   _retry(): void {
@@ -61,7 +69,7 @@ export class ErrorPanel extends Lightning.Component {
   }
 
   override _handleLeft(): void {
-    this.focusIndex = 0
+    if (!this.refused) this.focusIndex = 0
   }
 
   override _handleRight(): void {

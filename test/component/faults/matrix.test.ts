@@ -5,7 +5,8 @@
 // in-memory database); the faults are applied between the two:
 // the API down, 10 s slow, 5xx, malformed or truncated JSON, a field of the wrong
 // type, 401 and 403, each without and with an earlier good answer.
-// A viewer must see: a pt-PT reason with a retry action that has focus (or, with
+// A viewer must see: a pt-PT reason with a retry action that has focus (a refusal of the
+// profile, 403: only Voltar, focused), or, with
 // data from before, that data, the time it was fetched and why it is not newer),
 // and no key pressed afterwards may throw.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
@@ -208,17 +209,27 @@ describe.each(PAGES.map((route) => [route.path, route] as const))('page %s', (_p
       harness.settle()
       const page = harness.component
       const texts = shownTexts(page).join('\n')
-      expect(texts).toContain('Não foi possível carregar')
       expect(texts).toMatch(SAYS[the])
-      expect(texts).toContain('16990')
       const focused = harness.focused()
       expect(isShown(focused)).toBe(true)
-      expect(shownTexts(focused)).toEqual(['Tentar novamente'])
-      harness.press('Enter')
-      expect(router.reload).toHaveBeenCalledTimes(1)
-      // Back, the other action.
-      harness.press('Right', 'Enter')
-      expect(router.back).toHaveBeenCalledTimes(1)
+      if (the === '403') {
+        // A refusal of the profile: no retry, no helpline, Voltar focused.
+        expect(texts).toContain('Sem acesso')
+        expect(texts).not.toContain('16990')
+        expect(shownTexts(focused)).toEqual(['Voltar'])
+        harness.press('Left', 'Enter')
+        expect(router.reload).not.toHaveBeenCalled()
+        expect(router.back).toHaveBeenCalledTimes(1)
+      } else {
+        expect(texts).toContain('Não foi possível carregar')
+        expect(texts).toContain('16990')
+        expect(shownTexts(focused)).toEqual(['Tentar novamente'])
+        harness.press('Enter')
+        expect(router.reload).toHaveBeenCalledTimes(1)
+        // Back, the other action.
+        harness.press('Right', 'Enter')
+        expect(router.back).toHaveBeenCalledTimes(1)
+      }
       expect(() => {
         for (const code of ALL_KEYS) pressCode(harness.app, code)
       }).not.toThrow()
