@@ -17,6 +17,8 @@ export default defineConfig({
           include: ['test/component/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['test/component/setup.ts'],
+          // Each test draws hundreds of real Lightning frames: on a loaded 2-core box one took 8 s.
+          testTimeout: 30_000,
           server: { deps: { inline: [/@lightningjs/] } },
         },
       },
