@@ -3,6 +3,8 @@
 //   npm run load                      (LOAD_RATE=200 req/s, LOAD_SECONDS=60)
 // The API runs on an in-memory database with the demo data and no rate limit: the
 // per-token limiter would (rightly) refuse one token at this rate.
+// LOAD_DATABASE_URL=postgres://… runs it on that PostgreSQL instead (seeded if empty), e.g.
+//   node scripts/pg-cluster.mjs sh -c 'LOAD_DATABASE_URL=$DATABASE_URL npm run load'
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import autocannon from 'autocannon'
@@ -19,7 +21,7 @@ const port = await new Promise((resolve) => {
 })
 const url = `http://127.0.0.1:${port}`
 const api = spawn(process.execPath, ['dist/server/main.mjs'], {
-  env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', RATE_LIMIT: '0', DATABASE_URL: '' },
+  env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', RATE_LIMIT: '0', DATABASE_URL: process.env.LOAD_DATABASE_URL ?? '' },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 try {
@@ -32,7 +34,14 @@ try {
     }
   }
   const { items } = await (await fetch(`${url}/v1/demo/scenarios`)).json()
-  const tokens = items.map((item) => item.token)
+  // As a box does (sessions are required by default): each device token opens a session and the
+  // requests carry the session token, so every request also looks its session up.
+  const tokens = []
+  for (const { token } of items) {
+    const opened = await fetch(`${url}/v1/session`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+    if (opened.status !== 201) throw new Error(`POST /v1/session: ${opened.status} ${await opened.text()}`)
+    tokens.push((await opened.json()).sessionToken)
+  }
   const paths = ['/v1/overview', '/v1/invoices?limit=12']
   const all = tokens.flatMap((token) => paths.map((path) => ({ method: 'GET', path, headers: { authorization: `Bearer ${token}` } })))
   // Only what the account's profile may see: a 403 for a Utilizador is right, not a load error.

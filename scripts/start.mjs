@@ -2,6 +2,9 @@
 // run) and a static server for the built app, both on 127.0.0.1, then the URL of
 // every box profile and resolution. Ctrl-C stops both.
 //   API_PORT (3000) and APP_PORT (8080) choose the ports.
+//   SESSIONS: "optional" here unless given, so the README's curl lines work with a
+//   demo device token; the app opens sessions either way. SESSIONS=required npm start
+//   runs the API as deployed (main.ts's default).
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { serveApp } from './serve-app.mjs'
@@ -11,7 +14,7 @@ const appPort = Number(process.env.APP_PORT ?? 8080)
 const api = `http://127.0.0.1:${apiPort}`
 
 const server = spawn(process.execPath, ['dist/server/main.mjs'], {
-  env: { ...process.env, PORT: String(apiPort), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+  env: { ...process.env, PORT: String(apiPort), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SESSIONS: process.env.SESSIONS || 'optional' },
   stdio: ['ignore', 'inherit', 'inherit'],
 })
 server.on('exit', (code) => {

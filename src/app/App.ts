@@ -110,12 +110,31 @@ export class App extends Router.App {
     return page?.attached ? page : undefined
   }
 
-  /** Watches every key for the installer sequence (Blue 0 0 0) without taking it from the page. */
+  /**
+   * Watches every key for the installer sequence (Blue 0 0 0) without taking it from the page.
+   * Takes Back while a page OK opened is still loading (see cancelNavigation).
+   */
   override _captureKey(event: KeyboardEvent): boolean {
     const digit = digitOf(event)
     const name = digit !== null ? String(digit) : (KEYMAP[event.keyCode] ?? '')
     if (this.installerKeys.push(name) && Router.getActiveHash() !== INSTALLER_ROUTE) Router.navigate(INSTALLER_ROUTE)
+    if (name === 'Back') return this.cancelNavigation()
     return false
+  }
+
+  /**
+   * Back while the next page loads means "not that page": the page on screen stays. Left
+   * to the Router, Back stepped history back from the page on screen as if the other had
+   * opened, and a key after it could start another navigation that cancelled that one:
+   * home fell out of history and a later Back closed the app from invoices (key fuzzer,
+   * npm run fuzz:keys); on home the page still on screen closed the app itself.
+   * The page on screen is navigated to again, without a history entry.
+   */
+  private cancelNavigation(): boolean {
+    const active = Router.getActiveHash()
+    if (this.noticeBannerUp || !Router.isNavigating() || !active || active === '$') return false
+    Router.navigate(active, {}, false)
+    return true
   }
 
   /** A bad launch value is never silent: it is named with the value used instead. */

@@ -6,7 +6,9 @@
 //   NOW           a fixed instant (ISO 8601) for every rule, e.g. for reproducible screenshots
 //   LOG_LEVEL     pino level (default info)
 //   RATE_LIMIT    requests per device token: <per second>/<burst> (default 20/60), 0 for none
-//   SESSIONS      "required": data routes take only session tokens (POST /v1/session)
+//   SESSIONS      "required" (default): data routes take only session tokens (POST /v1/session),
+//                 so a second login with the same device token ends the first (seed 004 TV §4.2);
+//                 "optional": the bare device token is accepted too (tools, bench; `npm start`'s default)
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { lisbonDate } from '../domain/dates'
@@ -16,6 +18,7 @@ import { migrateToLatest } from './migrations'
 import { isEmpty, seedDemoAccounts } from './seed'
 import { loggerOptions } from './logging'
 import { parseRateLimit } from './ratelimit'
+import { sessionsRequired } from './sessions'
 
 const HOST = '127.0.0.1'
 
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${process.env.PORT}`)
   const now = clock(process.env.NOW)
   const demo = process.env.DEMO !== '0'
+  const requireSession = sessionsRequired(process.env.SESSIONS)
 
   const db = openDatabase(databaseConfig(process.env))
   await migrateToLatest(db)
@@ -49,7 +53,7 @@ async function main(): Promise<void> {
     demo,
     logger: loggerOptions(process.env.LOG_LEVEL ?? 'info'),
     rateLimit: parseRateLimit(process.env.RATE_LIMIT, { perSecond: 20, burst: 60 }),
-    requireSession: process.env.SESSIONS === 'required',
+    requireSession,
   })
   const close = async (signal: string) => {
     app.log.info(`${signal}: closing`)
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
 
   await app.listen({ host: HOST, port })
   if (demo) {
+    if (requireSession) console.log('sessions required: POST /v1/session with a device token answers the session token to send on every other route (SESSIONS=optional accepts the device token itself)')
     const scenarios = await db.selectFrom('demo_scenario').select(['id', 'token', 'purchase_pin']).orderBy('position').execute()
     for (const { id, token, purchase_pin } of scenarios) {
       const pin = purchase_pin ? `  purchase PIN ${purchase_pin}` : ''

@@ -17,6 +17,16 @@ export const SESSION_PREFIX = 's.'
 export const ENDED_ELSEWHERE =
   'A sessão terminou porque esta conta foi aberta noutro equipamento com as mesmas credenciais (não é permitido o acesso simultâneo). Escolha «Tentar novamente» para voltar a entrar aqui.'
 
+/**
+ * SESSIONS of main.ts. Seed 004 TV §4.2 binds every caller only when the bare device token
+ * cannot be used on data routes, so "required" is the default; "optional" is for tools.
+ */
+export function sessionsRequired(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'required') return true
+  if (value === 'optional') return false
+  throw new Error(`SESSIONS is "required" (the default) or "optional", not: ${value}`)
+}
+
 /** The device token behind a session token, or a 401 saying why the session no longer works. */
 export async function sessionCredential(db: Db, sessionToken: string): Promise<string> {
   const row = await db.selectFrom('session').select(['device_token', 'ended_at']).where('token', '=', sessionToken).executeTakeFirst()

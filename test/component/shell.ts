@@ -11,8 +11,10 @@ import settings from '../../settings.json'
 import type { TestServer } from '../unit/server/helpers'
 import { mount, shownTexts } from './helpers'
 
-export function startShell(server: TestServer, token: string) {
+/** `gate`: awaited before each API answer, so a test can hold the API (a page still loading). */
+export function startShell(server: TestServer, token: string, gate: () => Promise<void> = async () => {}) {
   const injected = (async (input: string | URL | Request, init: RequestInit = {}) => {
+    await gate()
     const url = new URL(String(input))
     const response = await server.app.inject({
       method: (init.method ?? 'GET') as 'GET' | 'POST',

@@ -36,7 +36,8 @@ async function post(url: string, token: string, payload?: object) {
 
 const together = <T>(count: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: count }, (_, index) => make(index)))
 
-describe('writes at the same time', () => {
+// scrypt for every PIN try, several at once: slow on a loaded 2-core machine, so a roomy timeout.
+describe('writes at the same time', { timeout: 30_000 }, () => {
   it(`${AT_ONCE} logins of one box at once leave exactly one open session (seed 004 TV §4.2)`, async () => {
     const answers = await together(AT_ONCE, () => post(ROUTES.session, TOKENS.healthy))
     expect(answers.map((answer) => answer.status)).toEqual(Array(AT_ONCE).fill(201))

@@ -7,7 +7,7 @@ import { bearer, ROUTES } from '../../../src/contract'
 import { buildServer } from '../../../src/server/app'
 import { loggerOptions, maskPersonalData } from '../../../src/server/logging'
 import { RateLimiter, parseRateLimit } from '../../../src/server/ratelimit'
-import { ENDED_ELSEWHERE } from '../../../src/server/sessions'
+import { ENDED_ELSEWHERE, sessionsRequired } from '../../../src/server/sessions'
 import { get, type TestServer, testServer, TOKENS } from './helpers'
 import { fill, type Operation, operations } from './openapi-walk'
 
@@ -100,6 +100,13 @@ describe('one session per credentials (seed 004 TV §4.2)', () => {
     } finally {
       await strict.close()
     }
+  })
+
+  it('the reference server requires sessions unless SESSIONS=optional; a typo is refused, not read as "optional"', () => {
+    expect(sessionsRequired(undefined)).toBe(true)
+    expect(sessionsRequired('required')).toBe(true)
+    expect(sessionsRequired('optional')).toBe(false)
+    expect(() => sessionsRequired('no')).toThrow(/SESSIONS is "required" \(the default\) or "optional", not: no/)
   })
 })
 
