@@ -112,29 +112,30 @@ export class App extends Router.App {
 
   /**
    * Watches every key for the installer sequence (Blue 0 0 0) without taking it from the page.
-   * Takes Back while a page OK opened is still loading (see cancelNavigation).
+   * Takes Back while a page is still loading (see ignoreBackWhileLoading).
    */
   override _captureKey(event: KeyboardEvent): boolean {
     const digit = digitOf(event)
     const name = digit !== null ? String(digit) : (KEYMAP[event.keyCode] ?? '')
     if (this.installerKeys.push(name) && Router.getActiveHash() !== INSTALLER_ROUTE) Router.navigate(INSTALLER_ROUTE)
-    if (name === 'Back') return this.cancelNavigation()
+    if (name === 'Back') return this.ignoreBackWhileLoading()
     return false
   }
 
   /**
-   * Back while the next page loads means "not that page": the page on screen stays. Left
-   * to the Router, Back stepped history back from the page on screen as if the other had
-   * opened, and a key after it could start another navigation that cancelled that one:
-   * home fell out of history and a later Back closed the app from invoices (key fuzzer,
-   * npm run fuzz:keys); on home the page still on screen closed the app itself.
-   * The page on screen is navigated to again, without a history entry.
+   * Back while the Router is still loading a page is not passed on. Passed on, Back was
+   * taken by the page still on screen while the address already named the next one: on
+   * home it closed the app; elsewhere it stepped history back a second time, or a key
+   * after it started another navigation that cancelled the pending one, so home fell out
+   * of history and a later Back closed the app from invoices (key fuzzer, npm run
+   * fuzz:keys). Cancelling the pending page instead was tried: when that page was itself
+   * a step back, its history entry was already gone. So the Back waits: the page opens
+   * (or the client's 8 s timeout shows its error panel, whose Back works) and the next
+   * Back goes back from it, with history whole.
    */
-  private cancelNavigation(): boolean {
+  private ignoreBackWhileLoading(): boolean {
     const active = Router.getActiveHash()
-    if (this.noticeBannerUp || !Router.isNavigating() || !active || active === '$') return false
-    Router.navigate(active, {}, false)
-    return true
+    return !this.noticeBannerUp && Router.isNavigating() && !!active && active !== '$'
   }
 
   /** A bad launch value is never silent: it is named with the value used instead. */
