@@ -112,28 +112,26 @@ export class App extends Router.App {
 
   /**
    * Watches every key for the installer sequence (Blue 0 0 0) without taking it from the page.
-   * Takes Back while a page is still loading (see ignoreBackWhileLoading).
+   * Takes every key while a page is loading (see ignoreWhileLoading).
    */
   override _captureKey(event: KeyboardEvent): boolean {
     const digit = digitOf(event)
     const name = digit !== null ? String(digit) : (KEYMAP[event.keyCode] ?? '')
     if (this.installerKeys.push(name) && Router.getActiveHash() !== INSTALLER_ROUTE) Router.navigate(INSTALLER_ROUTE)
-    if (name === 'Back') return this.ignoreBackWhileLoading()
-    return false
+    return this.ignoreWhileLoading()
   }
 
   /**
-   * Back while the Router is still loading a page is not passed on. Passed on, Back was
-   * taken by the page still on screen while the address already named the next one: on
-   * home it closed the app; elsewhere it stepped history back a second time, or a key
-   * after it started another navigation that cancelled the pending one, so home fell out
-   * of history and a later Back closed the app from invoices (key fuzzer, npm run
-   * fuzz:keys). Cancelling the pending page instead was tried: when that page was itself
-   * a step back, its history entry was already gone. So the Back waits: the page opens
-   * (or the client's 8 s timeout shows its error panel, whose Back works) and the next
-   * Back goes back from it, with history whole.
+   * While the Router is loading a page, the page still on screen is on its way out and
+   * takes no keys. Passed on, a key was taken by that page while the address already
+   * named the next one: Back on home closed the app; Back elsewhere stepped history
+   * back a second time; OK started another navigation that cancelled the pending one
+   * (even a step back, whose history entry was already gone), so home fell out of
+   * history and a later Back closed the app from a page (key fuzzer, npm run fuzz:keys).
+   * So keys wait: the page opens (or the client's 8 s timeout shows its error panel)
+   * and takes the next ones, with history whole.
    */
-  private ignoreBackWhileLoading(): boolean {
+  private ignoreWhileLoading(): boolean {
     const active = Router.getActiveHash()
     return !this.noticeBannerUp && Router.isNavigating() && !!active && active !== '$'
   }

@@ -58,8 +58,18 @@ test('Back while a page loads waits for it: the app never closes from a page, hi
   release()
   await app.until('the invoices again', () => Router.getActiveHash() === 'invoices' && !Router.isNavigating())
   expect(Router.getHistory().map((entry) => entry.hash)).toEqual(['home'])
+
+  // OK while stepping back (invoices → home still loading) does not open an invoice from the
+  // page on its way out (that cancelled the step back, and home was gone from history).
+  hold = new Promise((resolve) => (release = resolve))
   app.press('Back')
+  app.settle(0.2)
+  app.press('Enter')
+  app.settle(0.2)
+  hold = null
+  release()
   await app.until('home again', () => app.onHome() && app.focused() instanceof HomeCard && !Router.isNavigating())
+  expect(app.route()).toBe('home')
   expect(app.closeApp).not.toHaveBeenCalled()
   app.press('Back')
   expect(app.closeApp).toHaveBeenCalledTimes(1)

@@ -45,12 +45,17 @@ export interface Api {
   stop(): Promise<void>
 }
 
-/** Starts dist/server/main.mjs on a fresh in-memory database seeded with the demo accounts. */
-export async function startApi(port?: number): Promise<Api> {
+/**
+ * Starts dist/server/main.mjs on a fresh in-memory database seeded with the demo accounts.
+ * `sessions`: the API's SESSIONS. "optional" by default here: tests read and change the
+ * server's state beside the box with the demo device token (a session of their own would
+ * end the box's, seed 004 TV §4.2). The key fuzzer runs the app on the API as deployed.
+ */
+export async function startApi(port?: number, sessions: 'required' | 'optional' = 'optional'): Promise<Api> {
   port ??= await freePort()
   const url = `http://127.0.0.1:${port}`
   const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
-    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', SESSIONS: sessions },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -80,10 +85,10 @@ export interface Session {
   close(): Promise<void>
 }
 
-export async function startSession(): Promise<Session> {
+export async function startSession({ sessions = 'optional' }: { sessions?: 'required' | 'optional' } = {}): Promise<Session> {
   mkdirSync(ARTIFACTS, { recursive: true })
   const [api, app, browser, deadPort] = await Promise.all([
-    startApi(),
+    startApi(undefined, sessions),
     serveApp({ port: 0 }),
     chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
     freePort(),

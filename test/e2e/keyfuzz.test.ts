@@ -30,7 +30,8 @@ function random(seed: number): () => number {
 
 let session: Session
 beforeAll(async () => {
-  session = await startSession()
+  // The API as deployed (sessions required): the app opens its own session per box.
+  session = await startSession({ sessions: 'required' })
 })
 afterAll(async () => {
   await session?.close()
