@@ -12,8 +12,13 @@ import { COLOR, FONT, FONT_BOLD, SAFE, TEXT } from './theme'
 import { NoticeBanner } from './widgets/NoticeBanner'
 import { textSpec } from './widgets/text'
 
+/** How long keys wait for a page that is loading: a little past the client's 8 s timeout. */
+const LOADING_KEYS_HELD_MS = 9_000
+
 export class App extends Router.App {
   private readonly installerKeys = new KeySequence()
+  /** When keys started waiting for a loading page (ignoreWhileLoading); null when none is. */
+  private loadingSince: number | null = null
   static getFonts(): { family: string; url: string }[] {
     return [
       { family: FONT, url: 'fonts/roboto-400.woff2' },
@@ -133,7 +138,16 @@ export class App extends Router.App {
    */
   private ignoreWhileLoading(): boolean {
     const active = Router.getActiveHash()
-    return !this.noticeBannerUp && Router.isNavigating() && !!active && active !== '$'
+    const target = decodeURIComponent(window.location.hash.replace(/^#/, ''))
+    // Only a real page change under way: the address names another page than the one on screen.
+    const loading = !this.noticeBannerUp && Router.isNavigating() && !!active && active !== '$' && target !== active
+    if (!loading) {
+      this.loadingSince = null
+      return false
+    }
+    // Never deaf for long: past the client's 8 s timeout keys pass again, whatever the Router's state.
+    this.loadingSince ??= Date.now()
+    return Date.now() - this.loadingSince < LOADING_KEYS_HELD_MS
   }
 
   /** A bad launch value is never silent: it is named with the value used instead. */
