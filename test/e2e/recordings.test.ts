@@ -163,8 +163,11 @@ test('restricted: the Utilizador reads why recordings are refused and who can he
   await box.page.evaluate(() => {
     location.hash = '#recordings'
   })
-  await box.waitForText('Não foi possível carregar')
+  await box.waitForText('Peça a: Administrador, Responsável Delegado, Responsável Técnico.')
+  expect(await box.texts()).toContain('Sem acesso')
   expect(await box.texts()).toContain('As gravações só podem ser vistas pelo Administrador, Responsável Delegado ou Responsável Técnico da conta. Peça a: Administrador, Responsável Delegado, Responsável Técnico.')
+  // A refusal: trying again cannot help, so Voltar alone is offered.
+  expect(await box.focusedTexts()).toEqual(['Voltar'])
   // The browser logs the refused request itself; the app adds no error of its own.
   expect(box.errors.filter((error) => !error.includes('403 (Forbidden)'))).toEqual([])
   await box.page.close()
