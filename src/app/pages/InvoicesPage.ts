@@ -7,7 +7,7 @@ import { t, uiLanguage } from '../i18n'
 import { COLOR, SAFE, TEXT } from '../theme'
 import { FocusBox } from '../widgets/FocusBox'
 import { EmptyState } from '../widgets/EmptyState'
-import { VirtualList } from '../widgets/VirtualList'
+import { ReturnFocus, VirtualList } from '../widgets/VirtualList'
 import { BADGE, statusBadge } from '../widgets/StatusBadge'
 import { textSpec } from '../widgets/text'
 import { CONTENT_Y, DataPage } from './DataPage'
@@ -39,7 +39,7 @@ export class InvoiceRow extends FocusBox {
 export class InvoicesPage extends DataPage<InvoiceList> {
   private items: InvoiceSummary[] = []
   /** Back from a detail: the page is rebuilt (lazyDestroy), focus returns to this invoice. */
-  private returnTo: string | null = null
+  private readonly returnFocus = new ReturnFocus()
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -69,7 +69,7 @@ export class InvoicesPage extends DataPage<InvoiceList> {
       rowHeight: LIST.rowHeight,
       spacing: LIST.spacing,
       viewportHeight: LIST.viewportHeight,
-      index: Math.max(0, list.items.findIndex((invoice) => invoice.id === this.returnTo)),
+      index: this.returnFocus.index(list.items.map((item) => item.id)),
       row: (invoice) => ({ type: InvoiceRow, item: invoice }) as never,
     })
     this.renderChart()
@@ -97,15 +97,7 @@ export class InvoicesPage extends DataPage<InvoiceList> {
 
   /** The SDK Router asks for the state to keep when the page is left, and gives it back on Back. */
   override historyState(state?: Record<string, unknown> | null): Record<string, unknown> | null {
-    const list = this.tag('List') as VirtualList<InvoiceSummary>
-    if (!state) {
-      const focused = this.items[list.index]
-      return focused ? { invoiceId: focused.id } : null
-    }
-    this.returnTo = typeof state.invoiceId === 'string' ? state.invoiceId : null
-    const index = this.items.findIndex((invoice) => invoice.id === this.returnTo)
-    if (index >= 0) list.select(index)
-    return null
+    return this.returnFocus.historyState(this.tag('List') as VirtualList, this.items.map((item) => item.id), state)
   }
 
   /** The last 12 months, oldest on the left; bar height relative to the dearest month. */

@@ -9,7 +9,7 @@ import { COLOR, SAFE, TEXT } from '../theme'
 import { FocusBox } from '../widgets/FocusBox'
 import { textSpec } from '../widgets/text'
 import { EmptyState } from '../widgets/EmptyState'
-import { VirtualList } from '../widgets/VirtualList'
+import { ReturnFocus, VirtualList } from '../widgets/VirtualList'
 import { CONTENT_Y, DataPage } from './DataPage'
 import { channelsShort, kindLabel, whenShort } from './noticeText'
 
@@ -61,7 +61,7 @@ export class NoticeRow extends FocusBox {
 export class NoticesPage extends DataPage<NoticeList> {
   private items: NoticeSummary[] = []
   /** Back from a notice: focus returns to it (the list is rebuilt, and reordered once it is read). */
-  private returnTo: string | null = null
+  private readonly returnFocus = new ReturnFocus()
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -86,22 +86,14 @@ export class NoticesPage extends DataPage<NoticeList> {
       rowHeight: LIST.rowHeight,
       spacing: LIST.spacing,
       viewportHeight: LIST.viewportHeight,
-      index: Math.max(0, list.items.findIndex((notice) => notice.id === this.returnTo)),
+      index: this.returnFocus.index(list.items.map((item) => item.id)),
       row: (notice) => ({ type: NoticeRow, item: notice }) as never,
     })
   }
 
   /** The SDK Router keeps this state when the page is left and gives it back on Back. */
   override historyState(state?: Record<string, unknown> | null): Record<string, unknown> | null {
-    const list = this.tag('List') as VirtualList<NoticeSummary>
-    if (!state) {
-      const focused = this.items[list.index]
-      return focused ? { noticeId: focused.id } : null
-    }
-    this.returnTo = typeof state.noticeId === 'string' ? state.noticeId : null
-    const index = this.items.findIndex((notice) => notice.id === this.returnTo)
-    if (index >= 0) list.select(index)
-    return null
+    return this.returnFocus.historyState(this.tag('List') as VirtualList, this.items.map((item) => item.id), state)
   }
 
   protected focusedContent(): Lightning.Component | undefined {

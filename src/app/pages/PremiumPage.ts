@@ -10,7 +10,7 @@ import { t, uiLanguage } from '../i18n'
 import { COLOR, SAFE, TEXT } from '../theme'
 import { FocusBox } from '../widgets/FocusBox'
 import { textSpec } from '../widgets/text'
-import { VirtualList } from '../widgets/VirtualList'
+import { ReturnFocus, VirtualList } from '../widgets/VirtualList'
 import { CONTENT_Y, DataPage } from './DataPage'
 import { Column, ScrollPanel } from './InvoiceDetailPage'
 import { nextChargeLine, refusalLines, subscriptionState } from './premiumText'
@@ -71,7 +71,7 @@ export class PremiumPage extends DataPage<PremiumCatalogue> {
   private products: PremiumProduct[] = []
   private focusRight = false
   /** Back from a product: focus returns to it. */
-  private returnTo: string | null = null
+  private readonly returnFocus = new ReturnFocus()
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -95,7 +95,7 @@ export class PremiumPage extends DataPage<PremiumCatalogue> {
       rowHeight: LIST.rowHeight,
       spacing: LIST.spacing,
       viewportHeight: LIST.viewportHeight,
-      index: Math.max(0, catalogue.products.findIndex((product) => product.id === this.returnTo)),
+      index: this.returnFocus.index(catalogue.products.map((item) => item.id)),
       row: (item) => ({ type: PremiumRow, item }) as never,
     })
     const column = subscriptionsColumn(catalogue)
@@ -104,15 +104,7 @@ export class PremiumPage extends DataPage<PremiumCatalogue> {
 
   /** The SDK Router keeps this state when the page is left and gives it back on Back. */
   override historyState(state?: Record<string, unknown> | null): Record<string, unknown> | null {
-    const list = this.tag('List') as VirtualList
-    if (!state) {
-      const focused = this.products[list.index]
-      return focused ? { productId: focused.id } : null
-    }
-    this.returnTo = typeof state.productId === 'string' ? state.productId : null
-    const index = this.products.findIndex((product) => product.id === this.returnTo)
-    if (index >= 0) list.select(index)
-    return null
+    return this.returnFocus.historyState(this.tag('List') as VirtualList, this.products.map((item) => item.id), state)
   }
 
   override _handleLeft(): boolean {

@@ -126,3 +126,29 @@ export class VirtualList<T = unknown> extends Lightning.Component {
     }
   }
 }
+
+/**
+ * Focus back on the item a viewer opened, when Back returns to a list page: the SDK Router
+ * asks a page for its historyState when it is left and hands it back on Back, and the page
+ * (rebuilt, lazyDestroy) starts its list at `index(ids)`.
+ */
+export class ReturnFocus {
+  private id: string | null = null
+
+  /** Where a list built from `ids` starts: the item returned to, else the first. */
+  index(ids: readonly string[]): number {
+    return Math.max(0, this.id === null ? 0 : ids.indexOf(this.id))
+  }
+
+  /** A page's historyState, for its list of items with these ids. */
+  historyState(list: VirtualList, ids: readonly string[], state?: Record<string, unknown> | null): Record<string, unknown> | null {
+    if (!state) {
+      const focused = ids[list.index]
+      return focused === undefined ? null : { focusedId: focused }
+    }
+    this.id = typeof state.focusedId === 'string' ? state.focusedId : null
+    const index = this.id === null ? -1 : ids.indexOf(this.id)
+    if (index >= 0) list.select(index)
+    return null
+  }
+}
