@@ -3,7 +3,7 @@
 // the overdue invoice is exactly 12 days late and the new customer's first
 // invoice is not yet due. Afterwards time runs on as it would for a real
 // account (13 days late tomorrow); seed an empty database to start over.
-import type { InvoiceLine, Profile, VatRegion } from '../contract'
+import type { InvoiceLine, Profile, VatRegion } from '../../contract'
 import {
   type BillingPeriod,
   firstPartialPeriod,
@@ -14,17 +14,17 @@ import {
   monthlyPeriod,
   proratedCents,
   unavailabilityCreditCents,
-} from '../domain/billing'
-import { addDays, addMonths, compareDates, daysBetween } from '../domain/dates'
-import { invoiceAmounts, VAT_RATE_PERCENT } from '../domain/money'
-import { multibancoReference } from '../domain/multibanco'
-import type { AccountServiceTable, AccountTable, Db, InvoiceLineTable, InvoiceTable } from './db'
-import { MULTIBANCO_ENTITY } from './operator'
-import { seedNotices } from './seed-notices'
-import { seedAccountSection } from './seed-account'
-import { seedRecordings } from './seed-recordings'
-import { seedPremium } from './seed-premium'
-import { seededRandom } from './seeded-random'
+} from '../../domain/billing'
+import { addDays, addMonths, compareDates, daysBetween } from '../../domain/dates'
+import { invoiceAmounts, VAT_RATE_PERCENT } from '../../domain/money'
+import { multibancoReference } from '../../domain/multibanco'
+import type { AccountServiceTable, AccountTable, Db, InvoiceLineTable, InvoiceTable } from '../store/db'
+import { MULTIBANCO_ENTITY } from '../operator'
+import { seedNotices } from './notices'
+import { seedAccountSection } from './account'
+import { seedRecordings } from './recordings'
+import { seedPremium } from './premium'
+import { seededRandom } from './random'
 
 /** Yearly price update (seed 004 general §10.2): INE's average CPI was about 2.4 % in 2024 and 2.3 % in 2025. */
 const PRICE_INDEX_BASIS_POINTS = 230
@@ -496,7 +496,7 @@ const SCENARIOS: Scenario[] = [
       { name: 'Canal premium Sport TV', kind: 'premium', requestedDaysAgo: 190, activatedDaysAgo: 190 },
       { name: 'Canal premium Pack Infantil', kind: 'premium', requestedDaysAgo: 5, activatedDaysAgo: 5 },
     ],
-    // The period in progress started 8 days ago; Sport TV is on the last 7 invoices (seed-premium.ts
+    // The period in progress started 8 days ago; Sport TV is on the last 7 invoices (demo/premium.ts
     // dates the subscription from them); Pack Infantil, 5 days old, goes on the next one.
     invoices: (today) =>
       monthlyHistory(

@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AccountPage, ApiErrorBody, EInvoice, EInvoiceChange, Registration, ROUTES } from '../../contract'
 import { can } from '../../domain/permissions'
-import { accountPage, registration, setEInvoice } from '../account'
-import type { RouteContext } from '../app'
-import { sessionOf } from '../auth'
+import { accountPage, registration, setEInvoice } from './service'
+import type { RouteContext } from '../http/context'
+import { sessionOf } from '../http/auth'
 
 const refusals = { 401: ApiErrorBody, 403: ApiErrorBody }
 

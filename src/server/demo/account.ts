@@ -2,9 +2,9 @@
 // the `admin` scenario's account (one household, several people with their own
 // profile), so each profile has its own scenario and token.
 import type { Transaction } from 'kysely'
-import type { Profile } from '../contract'
-import { addDays, addMonths } from '../domain/dates'
-import type { AccountContractTable, AccountEquipmentTable, Database } from './db'
+import type { Profile } from '../../contract'
+import { addDays, addMonths } from '../../domain/dates'
+import type { AccountContractTable, AccountEquipmentTable, Database } from '../store/db'
 
 /** The household of the `admin` scenario. */
 export const FAMILY_ACCOUNT_ID = 'acc-4102365518'
@@ -148,7 +148,7 @@ async function seedContracts(trx: Transaction<Database>, today: string): Promise
   }
 }
 
-/** Seeds the account section's demo data; `firstPosition` orders its scenarios after seed.ts's. */
+/** Seeds the account section's demo data; `firstPosition` orders its scenarios after build.ts's. */
 export async function seedAccountSection(trx: Transaction<Database>, today: string, firstPosition: number): Promise<void> {
   await seedContracts(trx, today)
   for (const [index, scenario] of VIEWER_SCENARIOS.entries()) {

@@ -1,8 +1,8 @@
 // Every refusal and failure answers with ApiErrorBody: a stable code, a reason
 // in plain pt-PT naming what was wrong, and for 403 who can help.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import type { ApiErrorBody } from '../contract'
-import { type Action, denial } from '../domain/permissions'
+import type { ApiErrorBody } from '../../contract'
+import { type Action, denial } from '../../domain/permissions'
 
 export class ApiError extends Error {
   constructor(

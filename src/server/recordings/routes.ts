@@ -14,10 +14,10 @@ import {
   SimulatedRecording,
   SimulatedRecordingResult,
 } from '../../contract'
-import type { RouteContext } from '../app'
-import { sessionOf } from '../auth'
-import { notFound } from '../errors'
-import { changeQuota, deleteRecording, listRecordings, previewAutoDeletion, setProtection, simulateRecording } from '../recordings'
+import type { RouteContext } from '../http/context'
+import { sessionOf } from '../http/auth'
+import { notFound } from '../http/errors'
+import { changeQuota, deleteRecording, listRecordings, previewAutoDeletion, setProtection, simulateRecording } from './service'
 
 const refusals = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody }
 const common = { tags: ['recordings'], security: [{ deviceToken: [] }] }

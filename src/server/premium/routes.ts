@@ -15,9 +15,9 @@ import {
   SetPinRequest,
   SubscribeRequest,
 } from '../../contract'
-import type { RouteContext } from '../app'
-import { sessionOf } from '../auth'
-import { cancel, changePurchasePin, premiumCatalogue, premiumProductDetail, subscribe } from '../premium'
+import type { RouteContext } from '../http/context'
+import { sessionOf } from '../http/auth'
+import { cancel, changePurchasePin, premiumCatalogue, premiumProductDetail, subscribe } from './service'
 
 const refusals = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody }
 /** A PIN-guarded write: 403 also for a wrong PIN (tries left), 429 while locked (until when). */

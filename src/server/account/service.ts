@@ -1,7 +1,7 @@
 // The account page, computed per request from stored facts and the server's today:
 // commitment and early-termination estimate (seed 001 F.1.1), TV termination date
 // (seed 004 TV §8.2), activation within 48 h (TV §6), points (seed 003).
-import type { AccountGlance, AccountPage, AccountService, PointsSection, Registration, TerminationInfo } from '../contract'
+import type { AccountGlance, AccountPage, AccountService, PointsSection, Registration, TerminationInfo } from '../../contract'
 import {
   accessoryExchange,
   activationExpectedBy,
@@ -17,13 +17,13 @@ import {
   SUPPORT_PHONE,
   TERMINATION_NOTICE_DAYS,
   tvTerminationDate,
-} from '../domain/account'
-import { addDays, compareDates } from '../domain/dates'
-import { isValidNif, maskNif } from '../domain/nif'
-import { can, denial } from '../domain/permissions'
-import type { Session } from './auth'
-import type { Db } from './db'
-import { POINTS_REWARDS, REGISTER_URL } from './operator'
+} from '../../domain/account'
+import { addDays, compareDates } from '../../domain/dates'
+import { isValidNif, maskNif } from '../../domain/nif'
+import { can, denial } from '../../domain/permissions'
+import type { Session } from '../http/context'
+import type { Db } from '../store/db'
+import { POINTS_REWARDS, REGISTER_URL } from '../operator'
 
 async function contractRow(db: Db, accountId: string) {
   return db.selectFrom('account_contract').selectAll().where('account_id', '=', accountId).executeTakeFirst()

@@ -3,10 +3,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBody, NoticeDetail, NoticeList, NoticeParams, ROUTES } from '../../contract'
 import { can } from '../../domain/permissions'
-import type { RouteContext } from '../app'
-import { type Session, sessionOf } from '../auth'
-import { forbidden, notFound } from '../errors'
-import { listNotices, markNoticeRead, noticeDetail, unreadCount } from '../notices'
+import type { RouteContext } from '../http/context'
+import type { Session } from '../http/context'
+import { sessionOf } from '../http/auth'
+import { forbidden, notFound } from '../http/errors'
+import { listNotices, markNoticeRead, noticeDetail, unreadCount } from './service'
 
 const refusals = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody }
 

@@ -3,9 +3,9 @@
 // protected, unavailable, being-watched and expiring (§5.9–5.12 of seed 004 TV);
 // `heavy` has 2 000 recordings. Everything is at most 178 days old, so nothing
 // has reached its 6-month deletion day (never less than 181 days) when seeded.
-import { addDays } from '../domain/dates'
-import type { Db, RecordingTable } from './db'
-import { seededRandom } from './seeded-random'
+import { addDays } from '../../domain/dates'
+import type { Db, RecordingTable } from '../store/db'
+import { seededRandom } from './random'
 
 interface Programme {
   channel: string

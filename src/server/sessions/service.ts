@@ -5,13 +5,11 @@
 // one's access: its next request gets a 401 saying so. Sessions live in the
 // database, so every replica behind a load balancer sees the same one.
 import { randomBytes } from 'node:crypto'
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorBody, ROUTES, SessionAnswer } from '../contract'
-import { sessionOf } from './auth'
-import type { Db } from './db'
-import { ApiError, unauthorized } from './errors'
+import type { SessionAnswer } from '../../contract'
+import type { Db } from '../store/db'
+import { unauthorized } from '../http/errors'
 
-/** Session tokens start with this; device tokens never do (seed.ts, operator provisioning). */
+/** Session tokens start with this; device tokens never do (demo/build.ts, operator provisioning). */
 export const SESSION_PREFIX = 's.'
 
 export const ENDED_ELSEWHERE =
@@ -50,30 +48,4 @@ export async function openSession(db: Db, deviceToken: string, now: Date): Promi
     return Number(result.numUpdatedRows)
   })
   return { sessionToken: token, openedAt, ended }
-}
-
-export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
-  app.post(
-    ROUTES.session,
-    {
-      schema: {
-        summary: 'Exchange the device token for a session token; ends the previous session of the same device token',
-        tags: ['auth'],
-        security: [{ deviceToken: [] }],
-        response: { 201: SessionAnswer, 400: ApiErrorBody, 401: ApiErrorBody },
-      },
-      config: { action: 'session.open' },
-    },
-    async (request, reply) => {
-      // Nothing to send: a body is a client bug, refused rather than ignored (issue 9: unknown fields).
-      const body = request.body as unknown
-      if (body !== undefined && body !== null && !(typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) {
-        throw new ApiError(400, { error: 'bad-request', reason: 'Este pedido não leva corpo: envie só o cabeçalho Authorization.' })
-      }
-      const session = sessionOf(request)
-      if (session.sessionToken) throw unauthorized('Uma sessão abre-se com o token do equipamento, não com o token de outra sessão.')
-      reply.code(201)
-      return openSession(db, session.credential, now())
-    },
-  )
 }

@@ -2,9 +2,9 @@
 // day each one says what its scenario promises (unread, late, free exit open…).
 // The `notices` account has the unread ones; the other accounts have realistic,
 // read ones, so their home screens open without the banner.
-import type { ContractEffect, NoticeKind } from '../contract'
-import { addDays, compareDates, daysBetween } from '../domain/dates'
-import type { Db, NoticeChannelTable, NoticeTable } from './db'
+import type { ContractEffect, NoticeKind } from '../../contract'
+import { addDays, compareDates, daysBetween } from '../../domain/dates'
+import type { Db, NoticeChannelTable, NoticeTable } from '../store/db'
 
 interface NoticeSeed {
   id: string

@@ -1,11 +1,11 @@
 // Invoices as the API answers them: stored facts plus the rules of the day
 // (status, days overdue, timeline) computed by domain/ for `today`.
-import type { InvoiceDetail, InvoicesOverview, InvoiceSummary, Payment } from '../contract'
-import { assessInvoice, type InvoiceAssessment } from '../domain/billing'
-import { maskIban } from '../domain/iban'
-import type { Session } from './auth'
-import type { Db, InvoiceTable } from './db'
-import { invoiceDocumentUrl, MULTIBANCO_BENEFICIARY } from './operator'
+import type { InvoiceDetail, InvoicesOverview, InvoiceSummary, Payment } from '../../contract'
+import { assessInvoice, type InvoiceAssessment } from '../../domain/billing'
+import { maskIban } from '../../domain/iban'
+import type { Session } from '../http/context'
+import type { Db, InvoiceTable } from '../store/db'
+import { invoiceDocumentUrl, MULTIBANCO_BENEFICIARY } from '../operator'
 
 const SUMMARY_COLUMNS = [
   'id',

@@ -1,28 +1,26 @@
 // The reference account API: Fastify with TypeBox schemas from src/contract,
 // which also give the OpenAPI document. Build it, then `listen` or `inject`.
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import cors from '@fastify/cors'
 import swagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions, type RawServerDefault } from 'fastify'
-import { version } from '../../package.json'
-import { lisbonDate } from '../domain/dates'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import { version } from '../../../package.json'
+import { lisbonDate } from '../../domain/dates'
 import { recordRouteActions, requireDeviceToken } from './auth'
-import type { Db } from './db'
+import type { App, RouteContext } from './context'
+import type { Db } from '../store/db'
 import { handleError, handleNotFound } from './errors'
 import { frameworkErrors, refuseCoercedNulls, refuseNonFiniteNumbers } from './guards'
-import { installerRoutes } from './routes/installer'
-import { accountRoutes } from './routes/account'
-import { invoiceRoutes } from './routes/invoices'
-import { noticeRoutes } from './routes/notices'
-import { overviewRoutes } from './routes/overview'
-import { premiumRoutes } from './routes/premium'
-import { publicRoutes } from './routes/public'
-import { recordingRoutes } from './routes/recordings'
-import { type RateLimit, RateLimiter } from './ratelimit'
-import { sessionRoutes } from './sessions'
-
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>
+import { installerRoutes } from '../installer/routes'
+import { accountRoutes } from '../account/routes'
+import { invoiceRoutes } from '../invoices/routes'
+import { noticeRoutes } from '../notices/routes'
+import { overviewRoutes } from '../overview/routes'
+import { premiumRoutes } from '../premium/routes'
+import { publicRoutes } from './public'
+import { recordingRoutes } from '../recordings/routes'
+import { type RateLimit, RateLimiter } from './limits'
+import { sessionRoutes } from '../sessions/routes'
 
 export interface ServerOptions {
   /** Migrated (and, for demos, seeded) database. */
@@ -36,14 +34,6 @@ export interface ServerOptions {
   rateLimit?: RateLimit | null
   /** Only session tokens on data routes (SESSIONS=required); the device token only opens a session. */
   requireSession?: boolean
-}
-
-export interface RouteContext {
-  db: Db
-  /** Today's date in Portugal, by the server's clock: deadlines are calendar days. */
-  today: () => string
-  /** The server's clock, for instants it records (a notice's first opening). */
-  now: () => Date
 }
 
 export async function buildServer({ db, now = () => new Date(), demo, logger = false, rateLimit = null, requireSession = false }: ServerOptions): Promise<App> {

@@ -1,13 +1,13 @@
 // Device tokens: each box presents `Authorization: Bearer <token>`, bound to an
 // account and to who is watching (name and access profile, seed 002).
 import type { FastifyRequest, RouteOptions } from 'fastify'
-import { type AccountHeader, ROUTES, type Viewer } from '../contract'
-import { type Action, can } from '../domain/permissions'
-import type { App } from './app'
-import type { Db } from './db'
+import { ROUTES } from '../../contract'
+import { type Action, can } from '../../domain/permissions'
+import type { App, Session } from './context'
+import type { Db } from '../store/db'
 import { ApiError, forbidden, undeclaredAction, unauthorized } from './errors'
-import type { RateLimiter } from './ratelimit'
-import { SESSION_PREFIX, sessionCredential } from './sessions'
+import type { RateLimiter } from './limits'
+import { SESSION_PREFIX, sessionCredential } from '../sessions/service'
 
 /**
  * What a route lets its caller do: an action of the permission table (domain/permissions),
@@ -49,17 +49,6 @@ export function routeActions(app: App): readonly DeclaredRoute[] {
   return declaredRoutes.get(app) ?? []
 }
 
-export interface Session {
-  account: AccountHeader
-  /** Consumers get 30 days' notice before a suspension, others 20 (seed 004 general §12.2 c). */
-  consumer: boolean
-  viewer: Viewer
-  /** The device token (the credential), whether it came itself or through a session. */
-  credential: string
-  /** The session token the request came with, or null for the device token itself. */
-  sessionToken: string | null
-}
-
 export interface AuthOptions {
   /** Per-credential request limit (429 with Retry-After past it). */
   limiter?: RateLimiter | null
@@ -93,7 +82,7 @@ export function requireDeviceToken(app: App, db: Db, { limiter = null, requireSe
   app.addHook('onRequest', async (request) => {
     const presented = bearerToken(request.headers.authorization)
     const sessionToken = presented.startsWith(SESSION_PREFIX) ? presented : null
-    // A session token stands for its device token (sessions.ts); an ended one is refused with why.
+    // A session token stands for its device token (sessions/service.ts); an ended one is refused with why.
     const token = sessionToken ? await sessionCredential(db, sessionToken) : presented
     if (limiter) {
       const wait = limiter.take(token)

@@ -4,7 +4,7 @@
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
-import type { ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../contract'
+import type { ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../../contract'
 
 export type PaymentMethod = 'multibanco' | 'direct-debit'
 
@@ -194,7 +194,7 @@ export interface RecordingTable {
   deleted_by: 'viewer' | 'auto' | 'expiry' | null
 }
 
-/** A box's session: opened with its device token; `ended_at` set when a later login ended it (sessions.ts). */
+/** A box's session: opened with its device token; `ended_at` set when a later login ended it (sessions/service.ts). */
 export interface SessionTable {
   token: string
   device_token: string

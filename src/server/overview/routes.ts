@@ -2,13 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorBody, Overview, ROUTES } from '../../contract'
 import { can, denial } from '../../domain/permissions'
-import { accountGlance as accountGlanceOf } from '../account'
-import type { RouteContext } from '../app'
-import { sessionOf } from '../auth'
-import { invoicesOverview } from '../invoices'
-import { listNotices, noticesOverview } from '../notices'
-import { recordingsOverview } from '../recordings'
-import { premiumOverview } from '../premium'
+import { accountGlance as accountGlanceOf } from '../account/service'
+import type { RouteContext } from '../http/context'
+import { sessionOf } from '../http/auth'
+import { invoicesOverview } from '../invoices/service'
+import { listNotices, noticesOverview } from '../notices/service'
+import { recordingsOverview } from '../recordings/service'
+import { premiumOverview } from '../premium/service'
 
 export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
   app.get(

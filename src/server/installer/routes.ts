@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { version } from '../../../package.json'
 import { ApiErrorBody, Diagnostics, ROUTES } from '../../contract'
-import type { RouteContext } from '../app'
-import { sessionOf } from '../auth'
-import { diagnostics } from '../installer'
+import type { RouteContext } from '../http/context'
+import { sessionOf } from '../http/auth'
+import { diagnostics } from './service'
 
 export const installerRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
   app.get(

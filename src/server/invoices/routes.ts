@@ -9,11 +9,11 @@ import {
   InvoiceParams,
   ROUTES,
 } from '../../contract'
-import type { RouteContext } from '../app'
-import { sessionOf } from '../auth'
-import { notFound } from '../errors'
-import { invoiceDetail, listInvoices } from '../invoices'
-import { upcomingPremium } from '../premium'
+import type { RouteContext } from '../http/context'
+import { sessionOf } from '../http/auth'
+import { notFound } from '../http/errors'
+import { invoiceDetail, listInvoices } from './service'
+import { upcomingPremium } from '../premium/service'
 
 const refusals = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody }
 

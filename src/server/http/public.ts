@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { DemoScenarioList, Health, ROUTES } from '../../contract'
 import { version } from '../../../package.json'
-import type { RouteContext } from '../app'
+import type { RouteContext } from './context'
 
 export const publicRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: boolean }> = async (app, { db, demo }) => {
   app.get(

@@ -16,11 +16,11 @@ import type {
   PremiumSubscription,
   SubscribeQuote,
   UpcomingPremium,
-} from '../contract'
-import { type BillingPeriod, invoiceDates, monthlyPeriod } from '../domain/billing'
-import { addDays, addMonths, compareDates } from '../domain/dates'
-import { formatDate, formatTimeOfDay } from '../domain/format'
-import { divideRounded, VAT_RATE_PERCENT, vatCents } from '../domain/money'
+} from '../../contract'
+import { type BillingPeriod, invoiceDates, monthlyPeriod } from '../../domain/billing'
+import { addDays, addMonths, compareDates } from '../../domain/dates'
+import { formatDate, formatTimeOfDay } from '../../domain/format'
+import { divideRounded, VAT_RATE_PERCENT, vatCents } from '../../domain/money'
 import {
   afterWrongPin,
   cancellationDate,
@@ -35,11 +35,11 @@ import {
   PIN_RESET,
   pinProblem,
   pinStatus,
-} from '../domain/premium'
-import { can, denial } from '../domain/permissions'
-import type { Session } from './auth'
-import type { Db, PremiumProductTable, PremiumSubscriptionTable } from './db'
-import { ApiError, notFound } from './errors'
+} from '../../domain/premium'
+import { can, denial } from '../../domain/permissions'
+import type { Session } from '../http/context'
+import type { Db, PremiumProductTable, PremiumSubscriptionTable } from '../store/db'
+import { ApiError, notFound } from '../http/errors'
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>
 const HASH_BYTES = 32

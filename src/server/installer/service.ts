@@ -1,12 +1,12 @@
 // The installer's diagnostics, read from the account's services. Premium
 // entitlements are the subscriptions running today and the premium services
 // ordered with the contract that wait for activation (seed 004 TV §2.1.1).
-import type { Diagnostics, Entitlement, InstalledService, ServicesDiagnostics } from '../contract'
-import { activationDueOn, activationLate } from '../domain/activation'
-import { can, denial } from '../domain/permissions'
-import type { Session } from './auth'
-import type { Db } from './db'
-import { activeRows, premiumLineName } from './premium'
+import type { Diagnostics, Entitlement, InstalledService, ServicesDiagnostics } from '../../contract'
+import { activationDueOn, activationLate } from '../../domain/activation'
+import { can, denial } from '../../domain/permissions'
+import type { Session } from '../http/context'
+import type { Db } from '../store/db'
+import { activeRows, premiumLineName } from '../premium/service'
 
 async function servicesOf(db: Db, accountId: string) {
   return db.selectFrom('account_service').selectAll().where('account_id', '=', accountId).orderBy('position').execute()

@@ -11,12 +11,12 @@ import type {
   RecordingsOverview,
   SimulatedRecording,
   SimulatedRecordingResult,
-} from '../contract'
-import { autoDeletionOrder, deletionDate, isExpired, planAutoDeletion, quotaUse, type RecordingFacts, showsDeletionDate } from '../domain/recordings'
-import { daysBetween } from '../domain/dates'
-import type { Session } from './auth'
-import type { Db, RecordingTable } from './db'
-import { ApiError } from './errors'
+} from '../../contract'
+import { autoDeletionOrder, deletionDate, isExpired, planAutoDeletion, quotaUse, type RecordingFacts, showsDeletionDate } from '../../domain/recordings'
+import { daysBetween } from '../../domain/dates'
+import type { Session } from '../http/context'
+import type { Db, RecordingTable } from '../store/db'
+import { ApiError } from '../http/errors'
 
 /** Quota of an account the operator set none for: 100 hours. */
 export const DEFAULT_QUOTA_MINUTES = 100 * 60

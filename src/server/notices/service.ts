@@ -1,11 +1,11 @@
 // Notices as the API answers them: stored facts plus the rules of the day (lead
 // time, free exit, days left) computed by domain/notices for `today`, and the
 // viewer's right to see contract details (domain/permissions 'notices.contract').
-import type { NoticeDetail, NoticesOverview, NoticeSummary } from '../contract'
-import { assessNotice, compareNotices, noticeTiming } from '../domain/notices'
-import { can } from '../domain/permissions'
-import type { Session } from './auth'
-import type { Db, NoticeChannelTable, NoticeTable } from './db'
+import type { NoticeDetail, NoticesOverview, NoticeSummary } from '../../contract'
+import { assessNotice, compareNotices, noticeTiming } from '../../domain/notices'
+import { can } from '../../domain/permissions'
+import type { Session } from '../http/context'
+import type { Db, NoticeChannelTable, NoticeTable } from '../store/db'
 
 /** What a viewer without 'notices.contract' reads instead of the operator's headline. */
 export const RESTRICTED_TITLE = 'Alteração às condições do contrato'

@@ -1,10 +1,10 @@
 // Demo data for premium subscriptions: the operator's catalogue (seed 004 TV §2.1.1:
 // a 30-day minimum), promotional codes, each demo account's purchase PIN (printed
 // with its token), and the subscriptions its invoices already show.
-import { addDays } from '../domain/dates'
-import { MINIMUM_PERIOD_DAYS } from '../domain/premium'
-import type { Db, PremiumProductTable, PromoCodeTable } from './db'
-import { type PinHash, premiumLineName, storePinHash } from './premium'
+import { addDays } from '../../domain/dates'
+import { MINIMUM_PERIOD_DAYS } from '../../domain/premium'
+import type { Db, PremiumProductTable, PromoCodeTable } from '../store/db'
+import { type PinHash, premiumLineName, storePinHash } from '../premium/service'
 
 /** Prices before IVA; at 23 % they read 29,99 €, 14,99 €, 9,99 €… a month. */
 function catalogue(today: string): PremiumProductTable[] {
