@@ -5,36 +5,31 @@ import { can } from '../../domain/permissions'
 import { accountPage, registration, setEInvoice } from './service'
 import type { RouteContext } from '../http/context'
 import { sessionOf } from '../http/auth'
+import { guarded } from '../http/operation'
 
-const refusals = { 401: ApiErrorBody, 403: ApiErrorBody }
+const refusals = { 403: ApiErrorBody }
 
 export const accountRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
   app.get(
     ROUTES.account,
-    {
-      schema: {
-        summary: 'Holder, contract, services, commitment and termination, e-invoice, points; sections a profile may not see say why',
-        tags: ['account'],
-        security: [{ deviceToken: [] }],
-        response: { 200: AccountPage, ...refusals },
-      },
-      config: { action: 'account.read' },
-    },
+    guarded('account.read', {
+      operationId: 'getAccount',
+      summary: 'Holder, contract, services, commitment and termination, e-invoice, points; sections a profile may not see say why',
+      tags: ['account'],
+      response: { 200: AccountPage, ...refusals },
+    }),
     async (request) => accountPage(db, sessionOf(request), today()),
   )
 
   app.put(
     ROUTES.accountEInvoice,
-    {
-      schema: {
-        summary: 'Switch the e-invoice (fatura eletrónica) on or off',
-        tags: ['account'],
-        security: [{ deviceToken: [] }],
-        body: EInvoiceChange,
-        response: { 200: EInvoice, 400: ApiErrorBody, ...refusals },
-      },
-      config: { action: 'einvoice.write' },
-    },
+    guarded('einvoice.write', {
+      operationId: 'setEInvoice',
+      summary: 'Switch the e-invoice (fatura eletrónica) on or off',
+      tags: ['account'],
+      body: EInvoiceChange,
+      response: { 200: EInvoice, ...refusals },
+    }),
     async (request) => {
       const session = sessionOf(request)
       await setEInvoice(db, session, request.body.enabled)
@@ -44,15 +39,12 @@ export const accountRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
 
   app.get(
     ROUTES.registration,
-    {
-      schema: {
-        summary: 'Is the account registered in the Área de Cliente; services still pending activation (48 h)',
-        tags: ['account'],
-        security: [{ deviceToken: [] }],
-        response: { 200: Registration, ...refusals },
-      },
-      config: { action: 'registration.read' },
-    },
+    guarded('registration.read', {
+      operationId: 'getRegistration',
+      summary: 'Is the account registered in the Área de Cliente; services still pending activation (48 h)',
+      tags: ['account'],
+      response: { 200: Registration, ...refusals },
+    }),
     async (request) => registration(db, sessionOf(request), today()),
   )
 }

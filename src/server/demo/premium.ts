@@ -4,7 +4,8 @@
 import { addDays } from '../../domain/dates'
 import { MINIMUM_PERIOD_DAYS } from '../../domain/premium'
 import type { Db, PremiumProductTable, PromoCodeTable } from '../store/db'
-import { type PinHash, premiumLineName, storePinHash } from '../premium/service'
+import { premiumLineName } from '../premium/billing'
+import { type PinHash, storePinHash } from '../premium/pin'
 
 /** Prices before IVA; at 23 % they read 29,99 €, 14,99 €, 9,99 €… a month. */
 function catalogue(today: string): PremiumProductTable[] {

@@ -71,7 +71,11 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
         title: 'Gestão de Conta: account API',
         version,
         description: 'Account data for the set-top-box app. Errors are ApiErrorBody with a pt-PT reason.',
+        // The package is private and the repository grants no licence (SPDX LicenseRef- for a licence of its own).
+        license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
       },
+      // Relative: the document is served by the API it describes, wherever that listens.
+      servers: [{ url: '/', description: 'This API (the server that serves this document)' }],
       components: { securitySchemes: { deviceToken: { type: 'http', scheme: 'bearer', description: 'Device token bound to an account' } } },
     },
   })

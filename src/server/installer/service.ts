@@ -6,7 +6,7 @@ import { activationDueOn, activationLate } from '../../domain/activation'
 import { can, denial } from '../../domain/permissions'
 import type { Session } from '../http/context'
 import type { Db } from '../store/db'
-import { activeRows, premiumLineName } from '../premium/service'
+import { activeRows, premiumLineName } from '../premium/billing'
 
 async function servicesOf(db: Db, accountId: string) {
   return db.selectFrom('account_service').selectAll().where('account_id', '=', accountId).orderBy('position').execute()

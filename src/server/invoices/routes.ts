@@ -11,25 +11,23 @@ import {
 } from '../../contract'
 import type { RouteContext } from '../http/context'
 import { sessionOf } from '../http/auth'
+import { guarded } from '../http/operation'
 import { notFound } from '../http/errors'
 import { invoiceDetail, listInvoices } from './service'
-import { upcomingPremium } from '../premium/service'
+import { upcomingPremium } from '../premium/catalogue'
 
-const refusals = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody }
+const refusals = { 403: ApiErrorBody }
 
 export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
   app.get(
     ROUTES.invoices,
-    {
-      schema: {
-        summary: 'Invoices, newest first',
-        tags: ['invoices'],
-        security: [{ deviceToken: [] }],
-        querystring: InvoiceListQuery,
-        response: { 200: InvoiceList, ...refusals },
-      },
-      config: { action: 'invoices.read' },
-    },
+    guarded('invoices.read', {
+      operationId: 'listInvoices',
+      summary: 'Invoices, newest first',
+      tags: ['invoices'],
+      querystring: InvoiceListQuery,
+      response: { 200: InvoiceList, ...refusals },
+    }),
     async (request) => {
       const session = sessionOf(request)
       const items = await listInvoices(db, session, request.query.limit ?? INVOICE_LIST_DEFAULT_LIMIT, today())
@@ -41,16 +39,13 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
 
   app.get(
     ROUTES.invoice,
-    {
-      schema: {
-        summary: 'One invoice: lines, IVA, payment data, overdue timeline',
-        tags: ['invoices'],
-        security: [{ deviceToken: [] }],
-        params: InvoiceParams,
-        response: { 200: InvoiceDetail, ...refusals, 404: ApiErrorBody },
-      },
-      config: { action: 'invoices.read' },
-    },
+    guarded('invoices.read', {
+      operationId: 'getInvoice',
+      summary: 'One invoice: lines, IVA, payment data, overdue timeline',
+      tags: ['invoices'],
+      params: InvoiceParams,
+      response: { 200: InvoiceDetail, ...refusals, 404: ApiErrorBody },
+    }),
     async (request) => {
       const session = sessionOf(request)
       const invoice = await invoiceDetail(db, session, request.params.id, today())

@@ -6,10 +6,11 @@ import { can } from '../../domain/permissions'
 import type { RouteContext } from '../http/context'
 import type { Session } from '../http/context'
 import { sessionOf } from '../http/auth'
+import { guarded } from '../http/operation'
 import { forbidden, notFound } from '../http/errors'
 import { listNotices, markNoticeRead, noticeDetail, unreadCount } from './service'
 
-const refusals = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody }
+const refusals = { 403: ApiErrorBody }
 
 function missing(id: string): Error {
   return notFound(`Não existe o aviso «${id}» nesta conta.`)
@@ -31,15 +32,12 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app,
 
   app.get(
     ROUTES.notices,
-    {
-      schema: {
-        summary: 'Channel and contract notices: unread first, then the most urgent',
-        tags: ['notices'],
-        security: [{ deviceToken: [] }],
-        response: { 200: NoticeList, ...refusals },
-      },
-      config: { action: 'notices.read' },
-    },
+    guarded('notices.read', {
+      operationId: 'listNotices',
+      summary: 'Channel and contract notices: unread first, then the most urgent',
+      tags: ['notices'],
+      response: { 200: NoticeList, ...refusals },
+    }),
     async (request) => {
       const items = await listNotices(db, sessionOf(request), today())
       return { items, unread: unreadCount(items) }
@@ -48,31 +46,25 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app,
 
   app.get(
     ROUTES.notice,
-    {
-      schema: {
-        summary: 'One notice, without marking it read',
-        tags: ['notices'],
-        security: [{ deviceToken: [] }],
-        params: NoticeParams,
-        response: { 200: NoticeDetail, ...refusals, 404: ApiErrorBody },
-      },
-      config: { action: 'notices.read' },
-    },
+    guarded('notices.read', {
+      operationId: 'getNotice',
+      summary: 'One notice, without marking it read',
+      tags: ['notices'],
+      params: NoticeParams,
+      response: { 200: NoticeDetail, ...refusals, 404: ApiErrorBody },
+    }),
     async (request) => (await openableNotice(sessionOf(request), request.params.id)).notice,
   )
 
   app.post(
     ROUTES.noticeRead,
-    {
-      schema: {
-        summary: 'Opens a notice: marks it read for the account (the first opening is kept) and returns it',
-        tags: ['notices'],
-        security: [{ deviceToken: [] }],
-        params: NoticeParams,
-        response: { 200: NoticeDetail, ...refusals, 404: ApiErrorBody },
-      },
-      config: { action: 'notices.read' },
-    },
+    guarded('notices.read', {
+      operationId: 'openNotice',
+      summary: 'Opens a notice: marks it read for the account (the first opening is kept) and returns it',
+      tags: ['notices'],
+      params: NoticeParams,
+      response: { 200: NoticeDetail, ...refusals, 404: ApiErrorBody },
+    }),
     async (request) => {
       const { session, notice } = await openableNotice(sessionOf(request), request.params.id)
       return (await markNoticeRead(db, session, request.params.id, now(), today())) ?? notice

@@ -1,27 +1,25 @@
 // The home screen in one request: account header, viewer, invoices (or why not).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorBody, Overview, ROUTES } from '../../contract'
+import { Overview, ROUTES } from '../../contract'
 import { can, denial } from '../../domain/permissions'
 import { accountGlance as accountGlanceOf } from '../account/service'
 import type { RouteContext } from '../http/context'
 import { sessionOf } from '../http/auth'
+import { guarded } from '../http/operation'
 import { invoicesOverview } from '../invoices/service'
 import { listNotices, noticesOverview } from '../notices/service'
 import { recordingsOverview } from '../recordings/service'
-import { premiumOverview } from '../premium/service'
+import { premiumOverview } from '../premium/catalogue'
 
 export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
   app.get(
     ROUTES.overview,
-    {
-      schema: {
-        summary: 'Account at a glance; sections the viewer may not see say why and who can',
-        tags: ['account'],
-        security: [{ deviceToken: [] }],
-        response: { 200: Overview, 401: ApiErrorBody },
-      },
-      config: { action: 'overview.read' },
-    },
+    guarded('overview.read', {
+      operationId: 'getOverview',
+      summary: 'Account at a glance; sections the viewer may not see say why and who can',
+      tags: ['account'],
+      response: { 200: Overview },
+    }),
     async (request) => {
       const session = sessionOf(request)
       const invoices = can(session.viewer.profile, 'invoices.read')

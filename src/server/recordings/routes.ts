@@ -16,35 +16,36 @@ import {
 } from '../../contract'
 import type { RouteContext } from '../http/context'
 import { sessionOf } from '../http/auth'
+import { guarded } from '../http/operation'
 import { notFound } from '../http/errors'
 import { changeQuota, deleteRecording, listRecordings, previewAutoDeletion, setProtection, simulateRecording } from './service'
 
-const refusals = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody }
-const common = { tags: ['recordings'], security: [{ deviceToken: [] }] }
+const refusals = { 403: ApiErrorBody }
+const common = { tags: ['recordings'] }
 
 const missing = (id: string) => notFound(`Não existe a gravação «${id}» nesta conta.`)
 
 export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: boolean }> = async (app, { db, today, demo }) => {
   app.get(
     ROUTES.recordings,
-    {
-      schema: { ...common, summary: 'Quota and recordings, first to be deleted first, and what automatic management deletes next', response: { 200: RecordingList, ...refusals } },
-      config: { action: 'recordings.read' },
-    },
+    guarded('recordings.read', {
+      ...common,
+      operationId: 'listRecordings',
+      summary: 'Quota and recordings, first to be deleted first, and what automatic management deletes next',
+      response: { 200: RecordingList, ...refusals },
+    }),
     async (request) => listRecordings(db, sessionOf(request), today()),
   )
 
   app.get(
     ROUTES.recordingsAutoDeletion,
-    {
-      schema: {
-        ...common,
-        summary: 'What automatic management would delete to make room for N more hours (nothing is deleted)',
-        querystring: AutoDeletionQuery,
-        response: { 200: AutoDeletionPreview, ...refusals },
-      },
-      config: { action: 'recordings.read' },
-    },
+    guarded('recordings.read', {
+      ...common,
+      operationId: 'previewAutoDeletion',
+      summary: 'What automatic management would delete to make room for N more hours (nothing is deleted)',
+      querystring: AutoDeletionQuery,
+      response: { 200: AutoDeletionPreview, ...refusals },
+    }),
     async (request) => previewAutoDeletion(db, sessionOf(request), request.query.hours, today()),
   )
 
@@ -55,13 +56,13 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
     app.route({
       method,
       url: ROUTES.recordingProtection,
-      schema: {
+      ...guarded('recordings.manage', {
         ...common,
+        operationId: protect ? 'protectRecording' : 'unprotectRecording',
         summary: protect ? 'Protect a recording from automatic management (idempotent)' : 'Unprotect a recording (idempotent)',
         params: RecordingParams,
         response: { 200: RecordingChange, ...refusals, 404: ApiErrorBody },
-      },
-      config: { action: 'recordings.manage' },
+      }),
       handler: async (request) => {
         const change = await setProtection(db, sessionOf(request), request.params.id, protect, today())
         if (!change) throw missing(request.params.id)
@@ -72,15 +73,13 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
 
   app.delete(
     ROUTES.recording,
-    {
-      schema: {
-        ...common,
-        summary: 'Delete a recording (idempotent: a deleted one answers the same; an unknown id is 404)',
-        params: RecordingParams,
-        response: { 200: RecordingChange, ...refusals, 404: ApiErrorBody },
-      },
-      config: { action: 'recordings.manage' },
-    },
+    guarded('recordings.manage', {
+      ...common,
+      operationId: 'deleteRecording',
+      summary: 'Delete a recording (idempotent: a deleted one answers the same; an unknown id is 404)',
+      params: RecordingParams,
+      response: { 200: RecordingChange, ...refusals, 404: ApiErrorBody },
+    }),
     async (request) => {
       const change = await deleteRecording(db, sessionOf(request), request.params.id, today())
       if (!change) throw missing(request.params.id)
@@ -92,16 +91,13 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
 
   app.post(
     ROUTES.qaRecordings,
-    {
-      schema: {
-        ...common,
-        tags: ['demo'],
-        summary: 'QA: the recorder adds a recording; automatic management makes room if the quota is full',
-        body: SimulatedRecording,
-        response: { 201: SimulatedRecordingResult, ...refusals, 409: ApiErrorBody },
-      },
-      config: { action: 'recordings.manage' },
-    },
+    guarded('recordings.manage', {
+      operationId: 'qaSimulateRecording',
+      tags: ['demo'],
+      summary: 'QA: the recorder adds a recording; automatic management makes room if the quota is full',
+      body: SimulatedRecording,
+      response: { 201: SimulatedRecordingResult, ...refusals, 409: ApiErrorBody },
+    }),
     async (request, reply) => {
       const result = await simulateRecording(db, sessionOf(request), request.body, today())
       return reply.code(201).send(result)
@@ -110,16 +106,13 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
 
   app.put(
     ROUTES.qaRecordingQuota,
-    {
-      schema: {
-        ...common,
-        tags: ['demo'],
-        summary: 'QA: the operator changes the recording quota (nothing is deleted until space is needed)',
-        body: QuotaChange,
-        response: { 200: RecordingList, ...refusals },
-      },
-      config: { action: 'recordings.manage' },
-    },
+    guarded('recordings.manage', {
+      operationId: 'qaChangeQuota',
+      tags: ['demo'],
+      summary: 'QA: the operator changes the recording quota (nothing is deleted until space is needed)',
+      body: QuotaChange,
+      response: { 200: RecordingList, ...refusals },
+    }),
     async (request) => changeQuota(db, sessionOf(request), request.body.totalHours, today()),
   )
 }

@@ -1,7 +1,8 @@
 // POST /v1/session: the device token opens a session (service.ts says why and how).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorBody, ROUTES, SessionAnswer } from '../../contract'
+import { ROUTES, SessionAnswer } from '../../contract'
 import { sessionOf } from '../http/auth'
+import { guarded } from '../http/operation'
 import { ApiError, unauthorized } from '../http/errors'
 import type { Db } from '../store/db'
 import { openSession } from './service'
@@ -9,15 +10,12 @@ import { openSession } from './service'
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   app.post(
     ROUTES.session,
-    {
-      schema: {
-        summary: 'Exchange the device token for a session token; ends the previous session of the same device token',
-        tags: ['auth'],
-        security: [{ deviceToken: [] }],
-        response: { 201: SessionAnswer, 400: ApiErrorBody, 401: ApiErrorBody },
-      },
-      config: { action: 'session.open' },
-    },
+    guarded('session.open', {
+      operationId: 'openSession',
+      summary: 'Exchange the device token for a session token; ends the previous session of the same device token',
+      tags: ['auth'],
+      response: { 201: SessionAnswer },
+    }),
     async (request, reply) => {
       // Nothing to send: a body is a client bug, refused rather than ignored (issue 9: unknown fields).
       const body = request.body as unknown

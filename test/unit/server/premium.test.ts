@@ -7,7 +7,7 @@ import { bearer, PinRefusal, PremiumCatalogue, PremiumProductDetail, PremiumRece
 import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
 import type { Db } from '../../../src/server/store/db'
-import { storePurchasePin, verifyPurchasePin } from '../../../src/server/premium/service'
+import { storePurchasePin, verifyPurchasePin } from '../../../src/server/premium/pin'
 import { DEMO_PINS } from '../../../src/server/demo/premium'
 import { NOW, type SeededCopies, seededCopies, TOKENS } from './helpers'
 
