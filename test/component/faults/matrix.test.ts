@@ -11,8 +11,8 @@
 // and no key pressed afterwards may throw.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import type { Lightning } from '@lightningjs/sdk'
-import { routes } from '../../../src/app/routes'
-import { provideServices } from '../../../src/app/services'
+import { routes } from '../../../src/app/shell/routes'
+import { provideServices } from '../../../src/app/shell/services'
 import { ApiClient } from '../../../src/data/client'
 import { DEVICES } from '../../../src/platform/devices'
 import { parseLaunch, type LaunchConfig } from '../../../src/platform/launch'
