@@ -1,5 +1,5 @@
 // Every page under every API fault (issue 9). Data-driven: the pages are the app's
-// routes (src/app/routes.ts) that have a data provider, so a section's page is
+// routes (src/app/shell/routes.ts) that have a data provider, so a section's page is
 // covered as soon as it is added there. Each page's provider runs for real, with
 // the real ApiClient, against the real reference API (Fastify inject over a seeded
 // in-memory database); the faults are applied between the two:
