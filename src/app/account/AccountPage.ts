@@ -13,6 +13,7 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { setEInvoice } from './actions'
 import { detailsColumn, pointsColumn } from './text'
+import { ref } from '../kit/ref'
 
 const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
@@ -40,14 +41,14 @@ export class AccountPage extends DataPage<AccountData> {
   }
 
   get dialog(): ChoiceDialog {
-    return this.tag('Dialog') as ChoiceDialog
+    return ref(this, 'Dialog', ChoiceDialog)
   }
 
   protected render(data: AccountData): void {
     this.data = data
     this.title = t('account.title')
-    ;(this.tag('Details') as ScrollPanel).fill(detailsColumn(data, LEFT.w))
-    ;(this.tag('Points') as ScrollPanel).fill(pointsColumn(data.points, RIGHT.w))
+    ref(this, 'Details', ScrollPanel).fill(detailsColumn(data, LEFT.w))
+    ref(this, 'Points', ScrollPanel).fill(pointsColumn(data.points, RIGHT.w))
     this.renderEInvoice()
     if (this.dialog.isOpen) this.closeDialog()
   }
@@ -55,7 +56,7 @@ export class AccountPage extends DataPage<AccountData> {
   private renderEInvoice(): void {
     const einvoice = this.data?.einvoice
     if (!einvoice) return
-    ;(this.tag('EInvoice') as ActionButton).label = t(einvoice.enabled ? 'account.einvoice.on' : 'account.einvoice.off')
+    ref(this, 'EInvoice', ActionButton).label = t(einvoice.enabled ? 'account.einvoice.on' : 'account.einvoice.off')
     this.tag('EInvoiceNote').text.text = einvoice.canChange ? t('account.einvoice.hint') : t('account.einvoice.denied')
   }
 
@@ -151,6 +152,6 @@ export class AccountPage extends DataPage<AccountData> {
   protected focusedContent(): Lightning.Component {
     if (this.dialog.isOpen) return this.dialog
     const tags: Record<Focus, string> = { details: 'Details', points: 'Points', einvoice: 'EInvoice' }
-    return this.tag(tags[this.focus]) as Lightning.Component
+    return ref(this, tags[this.focus], Lightning.Component)
   }
 }

@@ -13,6 +13,7 @@ import { textSpec } from '../kit/textSpec'
 import { CONTENT_Y, DataPage } from '../kit/DataPage'
 import { Column } from '../kit/Column'
 import { checkRegistration } from './actions'
+import { ref } from '../kit/ref'
 
 const QR_X = SAFE.x + SAFE.w - 440
 const TEXT_W = QR_X - SAFE.x - 60
@@ -65,7 +66,7 @@ export class RegistrationPage extends DataPage<Registration> {
     const qr = qrImage(registration.registerUrl, 10)
     this.tag('Qr').patch({ w: qr.size, h: qr.size, src: qr.src, visible: !registration.registered })
     this.tag('QrCaption').text.text = registration.registered ? '' : t('registration.qr')
-    ;(this.tag('Check') as ActionButton).label = registration.registered ? t('registration.toAccount') : t('registration.check')
+    ref(this, 'Check', ActionButton).label = registration.registered ? t('registration.toAccount') : t('registration.check')
   }
 
   async _checkAgain(): Promise<void> {
@@ -89,6 +90,6 @@ export class RegistrationPage extends DataPage<Registration> {
   }
 
   protected focusedContent(): Lightning.Component {
-    return this.tag('Check') as Lightning.Component
+    return ref(this, 'Check', Lightning.Component)
   }
 }

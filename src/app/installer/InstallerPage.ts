@@ -8,6 +8,7 @@ import { t } from '../kit/i18n'
 import { SAFE } from '../kit/theme'
 import type { InstallerReport } from './actions'
 import { accountColumn, boxColumn } from './text'
+import { ref } from '../kit/ref'
 
 const LEFT_X = SAFE.x
 const RIGHT_X = SAFE.x + 960
@@ -39,7 +40,7 @@ export class InstallerPage extends DataPage<InstallerReport> {
   }
 
   protected focusedContent(): Lightning.Component {
-    return this.tag('Remeasure') as Lightning.Component
+    return ref(this, 'Remeasure', Lightning.Component)
   }
 
   _remeasure(): void {

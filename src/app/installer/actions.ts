@@ -20,7 +20,7 @@ export interface InstallerReport {
 }
 
 /** Ping first, then the diagnostics, so the latency is the API's alone. */
-export async function installerReport(page: { result: Loaded<InstallerReport> }): Promise<void> {
+export async function installerReport(): Promise<Loaded<InstallerReport>> {
   await resolveToken()
   const { api, launch, version } = services()
   const ping = await api.ping()
@@ -35,5 +35,5 @@ export async function installerReport(page: { result: Loaded<InstallerReport> })
     lastFailure: api.lastFailure,
     standalone: launch.mode === 'installer',
   }
-  page.result = { ok: true, data: report, fetchedAt: Date.now() }
+  return { ok: true, data: report, fetchedAt: Date.now() }
 }

@@ -8,6 +8,7 @@ import { ScrollPanel } from '../kit/ScrollPanel'
 import { BADGE, statusBadge } from '../kit/StatusBadge'
 import { SAFE } from '../kit/theme'
 import { linesColumn, paymentColumn } from './text'
+import { ref } from '../kit/ref'
 
 const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
@@ -29,8 +30,8 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
   protected render(invoice: InvoiceDetail): void {
     this.title = t('invoice.title', { number: invoice.number })
     this.tag('Badge').patch({ children: { Status: statusBadge(invoice.status) } })
-    ;(this.tag('Lines') as ScrollPanel).fill(linesColumn(invoice, LEFT.w))
-    ;(this.tag('Payment') as ScrollPanel).fill(paymentColumn(invoice, RIGHT.w))
+    ref(this, 'Lines', ScrollPanel).fill(linesColumn(invoice, LEFT.w))
+    ref(this, 'Payment', ScrollPanel).fill(paymentColumn(invoice, RIGHT.w))
   }
 
   override _handleLeft(): void {
@@ -42,6 +43,6 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
   }
 
   protected focusedContent(): Lightning.Component {
-    return this.tag(this.focusRight ? 'Payment' : 'Lines') as Lightning.Component
+    return ref(this, this.focusRight ? 'Payment' : 'Lines', Lightning.Component)
   }
 }

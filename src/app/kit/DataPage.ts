@@ -7,13 +7,19 @@ import { t } from './i18n'
 import { COLOR, SAFE, TEXT } from './theme'
 import { ErrorPanel, describeFailure } from './ErrorPanel'
 import { textSpec } from './textSpec'
+import { ref } from './ref'
 
 /** Top of a page's content, under the shell's breadcrumb and the page title. */
 export const CONTENT_Y = SAFE.y + 150
 
 const timeFormat = new Intl.DateTimeFormat('pt-PT', { hour: '2-digit', minute: '2-digit' })
 
-export abstract class DataPage<T> extends Lightning.Component {
+/** What makes a component a Router page (the SDK's typings tell pages by it). */
+export interface PageTypeConfig extends Lightning.Component.TypeConfig {
+  IsPage: true
+}
+
+export abstract class DataPage<T> extends Lightning.Component<Lightning.Component.TemplateSpecLoose, PageTypeConfig> {
   protected showingError = false
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -58,6 +64,6 @@ export abstract class DataPage<T> extends Lightning.Component {
   protected abstract focusedContent(): Lightning.Component | undefined
 
   override _getFocused(): Lightning.Component | undefined {
-    return this.showingError ? (this.tag('Error') as Lightning.Component) : this.focusedContent()
+    return this.showingError ? ref(this, 'Error', Lightning.Component) : this.focusedContent()
   }
 }

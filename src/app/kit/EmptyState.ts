@@ -4,6 +4,7 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import { t } from './i18n'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
+import { ref } from './ref'
 
 export class EmptyState extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -25,6 +26,6 @@ export class EmptyState extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component {
-    return this.tag('Back') as Lightning.Component
+    return ref(this, 'Back', Lightning.Component)
   }
 }

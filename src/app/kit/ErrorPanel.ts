@@ -5,6 +5,7 @@ import { t } from './i18n'
 import { COLOR, TEXT } from './theme'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
+import { ref } from './ref'
 
 const WIDTH = 1200
 const BACK_X = 460
@@ -77,6 +78,6 @@ export class ErrorPanel extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component {
-    return this.tag(this.focusIndex === 0 ? 'Retry' : 'Back') as Lightning.Component
+    return ref(this, this.focusIndex === 0 ? 'Retry' : 'Back', Lightning.Component)
   }
 }

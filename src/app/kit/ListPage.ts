@@ -4,6 +4,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { DataPage } from './DataPage'
 import { EmptyState } from './EmptyState'
+import { ref } from './ref'
 import { VirtualList, type VirtualListConfig } from './VirtualList'
 
 /** How a page lays its list out: everything but the items and where focus starts. */
@@ -11,6 +12,7 @@ export type ListLayout<T> = Omit<VirtualListConfig<T>, 'items' | 'index'>
 
 export abstract class ListPage<D, T> extends DataPage<D> {
   protected items: readonly T[] = []
+  private layout: ListLayout<T> | null = null
   /** Back from an item's page: the page is rebuilt (lazyDestroy), focus returns to that item. */
   private readonly returnFocus = new ReturnFocus()
 
@@ -22,8 +24,8 @@ export abstract class ListPage<D, T> extends DataPage<D> {
   /** The id an item is found again by after Back. */
   protected abstract idOf(item: T): string
 
-  get list(): VirtualList<T> {
-    return this.tag('List') as VirtualList<T>
+  get list(): VirtualList {
+    return ref(this, 'List', VirtualList)
   }
 
   /**
@@ -32,13 +34,22 @@ export abstract class ListPage<D, T> extends DataPage<D> {
    */
   protected showList(items: readonly T[], layout: ListLayout<T>, empty: string | null): void {
     this.items = items
+    this.layout = layout
     this.showEmpty(empty)
     this.list.setup({ ...layout, items, index: this.returnFocus.index(items.map((item) => this.idOf(item))) })
   }
 
+  /** New items (after the server's answer to a write): the same scroll, focus near where it was. */
+  protected replaceItems(items: readonly T[], empty: string | null): void {
+    if (!this.layout) return
+    this.items = items
+    this.showEmpty(empty)
+    this.list.setup({ ...this.layout, items, index: Math.min(this.list.index, items.length - 1) }, this.list.scrollOffset)
+  }
+
   /** The empty state, shown only while the list has no items. */
   protected showEmpty(empty: string | null): void {
-    if (empty !== null) (this.tag('Empty') as EmptyState).show(this.items.length === 0 ? empty : null)
+    if (empty !== null) ref(this, 'Empty', EmptyState).show(this.items.length === 0 ? empty : null)
   }
 
   /** The SDK Router asks for the state to keep when the page is left, and gives it back on Back. */
@@ -56,7 +67,7 @@ export abstract class ListPage<D, T> extends DataPage<D> {
 
   /** What has focus when the list is empty. */
   protected emptyFocus(): Lightning.Component | undefined {
-    return this.tag('Empty') as Lightning.Component
+    return ref(this, 'Empty', Lightning.Component)
   }
 }
 

@@ -17,8 +17,13 @@ export interface VirtualListConfig<T> {
   index?: number
 }
 
-export class VirtualList<T = unknown> extends Lightning.Component {
-  private config: VirtualListConfig<T> | null = null
+type RowTemplate = ReturnType<VirtualListConfig<unknown>['row']>
+
+/** What the list keeps of a setup: the layout, how many items, and how to build the row of one. */
+type Shown = Omit<VirtualListConfig<unknown>, 'items' | 'row' | 'index'> & { length: number; row: (index: number) => RowTemplate }
+
+export class VirtualList extends Lightning.Component {
+  private config: Shown | null = null
   private selected = 0
   private offset = 0
   private rows = new Map<number, Lightning.Element>()
@@ -32,7 +37,7 @@ export class VirtualList<T = unknown> extends Lightning.Component {
   }
 
   get length(): number {
-    return this.config?.items.length ?? 0
+    return this.config?.length ?? 0
   }
 
   /** Number of row elements alive now (the benchmark and tests read it). */
@@ -40,25 +45,25 @@ export class VirtualList<T = unknown> extends Lightning.Component {
     return this.rows.size
   }
 
-  /** `offset`: the scroll position to start from (replaceItems keeps the current one, so nothing jumps). */
-  setup(config: VirtualListConfig<T>, offset = 0): void {
-    this.config = config
+  /** Where the list is scrolled to: setup(…, scrollOffset) keeps it, so nothing jumps when items change. */
+  get scrollOffset(): number {
+    return this.offset
+  }
+
+  /** `offset`: the scroll position to start from. */
+  setup<T>(config: VirtualListConfig<T>, offset = 0): void {
+    const { items, row, index, ...layout } = config
+    this.config = { ...layout, length: items.length, row: (at) => row(items[at], at) }
     this.patch({ w: config.width, h: config.viewportHeight })
     this.tag('Rows').childList.clear()
     this.rows.clear()
     this.offset = offset
-    this.selected = Math.max(0, Math.min(config.index ?? 0, config.items.length - 1))
+    this.selected = Math.max(0, Math.min(index ?? 0, items.length - 1))
     this.scrollTo(this.selected, false)
   }
 
-  /** Replaces the items (after the server's answer) and keeps focus near where it was. */
-  replaceItems(items: readonly T[]): void {
-    if (!this.config) return
-    this.setup({ ...this.config, items, index: Math.min(this.selected, items.length - 1) }, this.offset)
-  }
-
   select(index: number): void {
-    if (!this.config || index < 0 || index >= this.config.items.length || index === this.selected) return
+    if (!this.config || index < 0 || index >= this.config.length || index === this.selected) return
     this.selected = index
     this.scrollTo(index, true)
     this._refocus()
@@ -72,7 +77,7 @@ export class VirtualList<T = unknown> extends Lightning.Component {
   }
 
   override _handleDown(): boolean {
-    if (!this.config || this.selected >= this.config.items.length - 1) return false
+    if (!this.config || this.selected >= this.config.length - 1) return false
     this.select(this.selected + 1)
     return true
   }
@@ -91,7 +96,7 @@ export class VirtualList<T = unknown> extends Lightning.Component {
     let first = firstVisible
     if (index < firstVisible + 1) first = index - 1
     else if (index > firstVisible + visible - 2) first = index - visible + 2
-    first = Math.max(0, Math.min(first, config.items.length - visible))
+    first = Math.max(0, Math.min(first, config.length - visible))
     this.offset = first * pitch
     this.renderWindow(first, visible)
     const rowsElement = this.tag('Rows')
@@ -104,7 +109,7 @@ export class VirtualList<T = unknown> extends Lightning.Component {
     if (!config) return
     const buffer = config.buffer ?? 2
     const from = Math.max(0, first - buffer)
-    const to = Math.min(config.items.length - 1, first + visible - 1 + buffer)
+    const to = Math.min(config.length - 1, first + visible - 1 + buffer)
     const rowsElement = this.tag('Rows')
     for (const [index, element] of this.rows) {
       if (index < from || index > to) {
@@ -115,9 +120,8 @@ export class VirtualList<T = unknown> extends Lightning.Component {
     const pitch = config.rowHeight + config.spacing
     for (let index = from; index <= to; index++) {
       if (this.rows.has(index)) continue
-      const item = config.items[index] as T
       const element = rowsElement.childList.a({
-        ...config.row(item, index),
+        ...config.row(index),
         y: index * pitch,
         w: config.width,
         h: config.rowHeight,

@@ -10,6 +10,7 @@ import { ScrollPanel } from '../kit/ScrollPanel'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { kindLabel, whatAndWhen, whatYouCanDo } from './text'
+import { ref } from '../kit/ref'
 
 const PANEL = { h: SAFE.y + SAFE.h - CONTENT_Y - 10, gap: 40 }
 const LEFT_W = Math.round((SAFE.w - PANEL.gap) * 0.55)
@@ -38,8 +39,8 @@ export class NoticeDetailPage extends DataPage<NoticeDetail> {
   protected render(notice: NoticeDetail): void {
     this.title = notice.title
     this.tag('Kind').text.text = kindLabel(notice)
-    ;(this.tag('What') as ScrollPanel).fill(stack(whatAndWhen(notice), LEFT_W))
-    ;(this.tag('Do') as ScrollPanel).fill(stack(whatYouCanDo(notice), RIGHT.w))
+    ref(this, 'What', ScrollPanel).fill(stack(whatAndWhen(notice), LEFT_W))
+    ref(this, 'Do', ScrollPanel).fill(stack(whatYouCanDo(notice), RIGHT.w))
   }
 
   override _handleLeft(): void {
@@ -58,6 +59,6 @@ export class NoticeDetailPage extends DataPage<NoticeDetail> {
   }
 
   protected focusedContent(): Lightning.Component {
-    return this.tag(this.focusRight ? 'Do' : 'What') as Lightning.Component
+    return ref(this, this.focusRight ? 'Do' : 'What', Lightning.Component)
   }
 }

@@ -15,6 +15,7 @@ import { SAFE, TEXT } from '../kit/theme'
 import type { PremiumAction } from './actions'
 import { PremiumFlow } from './PremiumFlow'
 import { actionNotes, detailColumn, flowSpec } from './text'
+import { ref } from '../kit/ref'
 
 const LEFT = { w: 1100, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
@@ -49,10 +50,10 @@ export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
   protected render(detail: PremiumProductDetail): void {
     this.detail = detail
     this.title = detail.product.name
-    ;(this.tag('Details') as ScrollPanel).fill(detailColumn(detail, LEFT.w))
+    ref(this, 'Details', ScrollPanel).fill(detailColumn(detail, LEFT.w))
     const action = this.action
     this.tag('Action').visible = action !== null
-    if (action) (this.tag('Action') as ActionButton).label = t(`premium.action.${action}`)
+    if (action) ref(this, 'Action', ActionButton).label = t(`premium.action.${action}`)
     // Next to the button, what pressing it would mean; or why there is no button.
     const notes = actionNotes(detail, action)
     const column = new Column(RIGHT.w + 2 * NOTE_PAD)
@@ -66,7 +67,7 @@ export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
   _startFlow(): void {
     const action = this.action
     if (!this.detail || !action) return
-    ;(this.tag('Flow') as PremiumFlow).open(flowSpec(this.detail, action))
+    ref(this, 'Flow', PremiumFlow).open(flowSpec(this.detail, action))
     this._refocus()
   }
 
@@ -100,11 +101,11 @@ export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    const flow = this.tag('Flow') as PremiumFlow
+    const flow = ref(this, 'Flow', PremiumFlow)
     return flow.isOpen ? flow : super._getFocused()
   }
 
   protected focusedContent(): Lightning.Component {
-    return this.tag(this.focusAction ? 'Action' : 'Details') as Lightning.Component
+    return ref(this, this.focusAction ? 'Action' : 'Details', Lightning.Component)
   }
 }

@@ -15,6 +15,7 @@ import { PinEntry } from '../kit/PinEntry'
 import { textSpec } from '../kit/textSpec'
 import { changePremium } from './actions'
 import { cancelledLines, type FlowSpec, lockedMessage, subscribedLines } from './text'
+import { ref } from '../kit/ref'
 
 type Step = 'closed' | 'summary' | 'pin' | 'sending' | 'result'
 
@@ -92,7 +93,7 @@ export class PremiumFlow extends Lightning.Component {
     this.setLines([{ text: spec.recap }])
     this.showPin(true)
     this.setButtons(null, null)
-    const pin = this.tag('Pin') as PinEntry
+    const pin = ref(this, 'Pin', PinEntry)
     if (spec.pin.lockedUntil) pin.lock(lockedMessage(spec.pin.lockedUntil))
     else pin.reset(spec.pin.triesLeft, message)
     this._refocus()
@@ -164,9 +165,9 @@ export class PremiumFlow extends Lightning.Component {
 
   private setButtons(primary: string | null, leave: string | null): void {
     this.tag('Buttons').visible = primary !== null
-    if (primary !== null) (this.tag('Buttons.Primary') as ActionButton).label = primary
+    if (primary !== null) ref(this, 'Buttons.Primary', ActionButton).label = primary
     this.tag('Buttons.Leave').visible = leave !== null
-    if (leave !== null) (this.tag('Buttons.Leave') as ActionButton).label = leave
+    if (leave !== null) ref(this, 'Buttons.Leave', ActionButton).label = leave
   }
 
   override _handleBack(): boolean {
@@ -200,9 +201,9 @@ export class PremiumFlow extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    if (this.step === 'pin') return this.tag('Pin') as Lightning.Component
+    if (this.step === 'pin') return ref(this, 'Pin', Lightning.Component)
     if (this.step === 'summary' || this.step === 'result') {
-      return this.tag(this.buttonIndex === 0 ? 'Buttons.Primary' : 'Buttons.Leave') as Lightning.Component
+      return ref(this, this.buttonIndex === 0 ? 'Buttons.Primary' : 'Buttons.Leave', Lightning.Component)
     }
     return this
   }

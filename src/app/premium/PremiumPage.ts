@@ -13,6 +13,7 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { type CatalogueItem, PremiumRow, ROW } from './PremiumRow'
 import { subscriptionsColumn } from './text'
+import { ref } from '../kit/ref'
 
 const LIST = { spacing: 14, viewportHeight: 5 * 142 }
 /** Under the one-line hint. */
@@ -46,12 +47,12 @@ export class PremiumPage extends ListPage<PremiumCatalogue, CatalogueItem> {
       { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (item) => ({ type: PremiumRow, item }) as never },
       null,
     )
-    ;(this.tag('Subscriptions') as ScrollPanel).fill(subscriptionsColumn(catalogue, RIGHT.w))
+    ref(this, 'Subscriptions', ScrollPanel).fill(subscriptionsColumn(catalogue, RIGHT.w))
   }
 
   /** No products: the subscriptions column has focus (it says why, e.g. a profile that may only look). */
   protected override emptyFocus(): Lightning.Component {
-    return this.tag('Subscriptions') as Lightning.Component
+    return ref(this, 'Subscriptions', Lightning.Component)
   }
 
   override _handleLeft(): boolean {
@@ -69,6 +70,6 @@ export class PremiumPage extends ListPage<PremiumCatalogue, CatalogueItem> {
   }
 
   protected override focusedContent(): Lightning.Component | undefined {
-    return this.focusRight ? (this.tag('Subscriptions') as Lightning.Component) : super.focusedContent()
+    return this.focusRight ? ref(this, 'Subscriptions', Lightning.Component) : super.focusedContent()
   }
 }

@@ -17,6 +17,7 @@ import { textSpec } from '../kit/textSpec'
 import { deleteRecording, setProtection } from './actions'
 import { RecordingRow, ROW } from './RecordingRow'
 import { actionsDialog, channelAndTime, deleteDialog, quotaLines } from './text'
+import { ref } from '../kit/ref'
 
 // Five whole rows: a row cut at the list's edge reads as a glitch from the sofa.
 export const LIST = { w: ROW.w, rowHeight: ROW.h, spacing: 10, viewportHeight: 5 * 106 }
@@ -61,7 +62,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
   }
 
   get dialog(): ChoiceDialog {
-    return this.tag('Dialog') as ChoiceDialog
+    return ref(this, 'Dialog', ChoiceDialog)
   }
 
   /** The recording with focus, if any. */
@@ -198,10 +199,8 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     this.data = { quota: change.quota, items, nextToDelete: change.nextToDelete }
     this.renderQuota(change.quota)
     this.renderNext()
-    this.items = items
-    this.showEmpty(t('recordings.empty'))
     // Same index: after a delete that is the recording that followed it (or the one before, at the end).
-    this.list.replaceItems(items)
+    this.replaceItems(items, t('recordings.empty'))
     this._refocus()
   }
 }

@@ -11,6 +11,7 @@ import { services } from './services'
 import { COLOR, FONT, FONT_BOLD, SAFE, TEXT } from '../kit/theme'
 import { NoticeBanner } from './NoticeBanner'
 import { textSpec } from '../kit/textSpec'
+import { ref } from '../kit/ref'
 
 /** How long keys wait for a page that is loading: a little past the client's 8 s timeout. */
 const LOADING_KEYS_HELD_MS = 9_000
@@ -66,7 +67,7 @@ export class App extends Router.App {
   offerNoticeBanner(notices: NoticesOverview): void {
     if (this.noticeBannerOffered) return
     this.noticeBannerOffered = true
-    const banner = this.tag('NoticeBanner') as NoticeBanner
+    const banner = ref(this, 'NoticeBanner', NoticeBanner)
     if (!banner.offer(notices)) return
     this.setNoticeBanner(true)
   }
@@ -95,11 +96,11 @@ export class App extends Router.App {
       DEVICES[launch.device],
       () => this.showLaunchProblems(),
       (notices) => this.offerNoticeBanner(notices),
-    ) as { root: string; routes: { path: string }[] }
+    )
     if (launch.mode === 'installer') config.root = INSTALLER_ROUTE
     // QA (npm run qa) takes the route list from the app itself.
     if (launch.inspector) (window as { gestaoDeContaRoutes?: string[] }).gestaoDeContaRoutes = config.routes.map((route) => route.path)
-    Router.startRouter(config as Router.Config, this)
+    Router.startRouter(config, this)
   }
 
   /**
@@ -110,7 +111,7 @@ export class App extends Router.App {
    */
   override _getFocused(): Lightning.Component | undefined {
     // While the notice banner is up it has focus; the page underneath keeps its own focused card.
-    if (this.noticeBannerUp) return this.tag('NoticeBanner') as Lightning.Component
+    if (this.noticeBannerUp) return ref(this, 'NoticeBanner', Lightning.Component)
     const page = Router.getActivePage() as Lightning.Component | undefined
     return page?.attached ? page : undefined
   }

@@ -3,9 +3,11 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import { t } from '../kit/i18n'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
+import type { PageTypeConfig } from '../kit/DataPage'
 import { textSpec } from '../kit/textSpec'
+import { ref } from '../kit/ref'
 
-abstract class MessagePage extends Lightning.Component {
+abstract class MessagePage extends Lightning.Component<Lightning.Component.TemplateSpecLoose, PageTypeConfig> {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       Title: { x: SAFE.x, y: 360, ...textSpec('', { size: TEXT.title, bold: true, width: SAFE.w }) },
@@ -25,7 +27,7 @@ abstract class MessagePage extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    const home = this.tag('Home') as Lightning.Component
+    const home = ref(this, 'Home', Lightning.Component)
     return home.visible ? home : undefined
   }
 }

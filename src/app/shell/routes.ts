@@ -1,6 +1,7 @@
 // Routes and their data providers: the only place pages get data from (DESIGN §2).
 import { Router } from '@lightningjs/sdk'
-import { load, type Loaded } from '../../data/load'
+import { load } from '../../data/load'
+import type { DataPage } from '../kit/DataPage'
 import type { Fetched } from '../../data/client'
 import { AccountPage } from '../account/AccountPage'
 import { RegistrationPage } from '../account/RegistrationPage'
@@ -21,14 +22,27 @@ import { services } from './services'
 import { resolveToken } from './boot'
 import type { DeviceProfile } from '../../platform/devices'
 
-interface Receives<T> {
-  result: Loaded<T>
+/** A page the route feeds: it declares the data it receives (DataPage<T>). */
+type FedPage<T> = Router.PageConstructor<DataPage<T>>
+
+/**
+ * A route whose provider loads its page's data; the token is looked for again first
+ * when the API was down at boot. The request's type is the page's: nothing unknown.
+ */
+function fed<T>(path: string, component: FedPage<T>, request: (params: Router.PageParams) => Promise<Fetched<T>>): Router.RouteDefinition {
+  return {
+    path,
+    component,
+    on: async (page: DataPage<T>, params: Router.PageParams) => {
+      await resolveToken()
+      page.result = await load(() => request(params))
+    },
+  }
 }
 
-/** A page's data; the token is looked for again first when the API was down at boot. */
-async function fetchFor<T>(page: Receives<T>, request: () => Promise<Fetched<T>>): Promise<void> {
-  await resolveToken()
-  page.result = await load(request)
+/** The SDK reads `backtrack` (Back from a deep link walks up the path) but its typings omit it. */
+export interface AppRouterConfig extends Router.Config {
+  backtrack: boolean
 }
 
 export function routes(
@@ -36,7 +50,7 @@ export function routes(
   onBooted: () => void,
   /** Home's notices, each time home loads them: the shell offers the start-up banner once per run. */
   onNotices?: (notices: NoticesOverview) => void,
-): Router.Config {
+): AppRouterConfig {
   return {
     root: 'home',
     backtrack: true,
@@ -56,62 +70,32 @@ export function routes(
       {
         path: 'home',
         component: HomePage,
-        on: async (page: Receives<unknown>) => {
+        on: async (page: HomePage) => {
           await resolveToken()
           const result = await load(() => services().api.overview())
           page.result = result
           if (result.ok) onNotices?.(result.data.notices)
         },
       },
+      fed('invoices', InvoicesPage, () => services().api.invoices(24)),
+      fed('invoices/:id', InvoiceDetailPage, ({ id }) => services().api.invoice(String(id))),
       {
-        path: 'invoices',
-        component: InvoicesPage,
-        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.invoices(24)),
+        path: INSTALLER_ROUTE,
+        component: InstallerPage,
+        on: async (page: InstallerPage) => {
+          page.result = await installerReport()
+        },
       },
-      {
-        path: 'invoices/:id',
-        component: InvoiceDetailPage,
-        on: (page: Receives<unknown>, { id }: { id?: string }) => fetchFor(page, () => services().api.invoice(String(id))),
-      },
-      { path: INSTALLER_ROUTE, component: InstallerPage, on: installerReport },
-      {
-        path: 'notices',
-        component: NoticesPage,
-        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.notices()),
-      },
-      {
-        // Opening a notice marks it read on the server and returns it (one request).
-        path: 'notices/:id',
-        component: NoticeDetailPage,
-        on: (page: Receives<unknown>, { id }: { id?: string }) => fetchFor(page, () => services().api.openNotice(String(id))),
-      },
-      {
-        path: 'account',
-        component: AccountPage,
-        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.account()),
-      },
-      {
-        path: 'registration',
-        component: RegistrationPage,
-        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.registration()),
-      },
-      {
-        path: 'recordings',
-        component: RecordingsPage,
-        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.recordings()),
-      },
-      {
-        path: 'premium',
-        component: PremiumPage,
-        on: (page: Receives<unknown>) => fetchFor(page, () => services().api.premium()),
-      },
-      {
-        path: 'premium/:id',
-        component: PremiumDetailPage,
-        on: (page: Receives<unknown>, { id }: { id?: string }) => fetchFor(page, () => services().api.premiumProduct(String(id))),
-      },
+      fed('notices', NoticesPage, () => services().api.notices()),
+      // Opening a notice marks it read on the server and returns it (one request).
+      fed('notices/:id', NoticeDetailPage, ({ id }) => services().api.openNotice(String(id))),
+      fed('account', AccountPage, () => services().api.account()),
+      fed('registration', RegistrationPage, () => services().api.registration()),
+      fed('recordings', RecordingsPage, () => services().api.recordings()),
+      fed('premium', PremiumPage, () => services().api.premium()),
+      fed('premium/:id', PremiumDetailPage, ({ id }) => services().api.premiumProduct(String(id))),
       { path: '*', component: NotFoundPage },
       { path: '!', component: CrashPage },
     ],
-  } as Router.Config
+  }
 }
