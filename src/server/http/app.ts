@@ -21,6 +21,7 @@ import { publicRoutes } from './public'
 import { recordingRoutes } from '../recordings/routes'
 import { type RateLimit, RateLimiter } from './limits'
 import { sessionRoutes } from '../sessions/routes'
+import { originAllowed } from '../settings'
 
 export interface ServerOptions {
   /** Migrated (and, for demos, seeded) database. */
@@ -34,9 +35,19 @@ export interface ServerOptions {
   rateLimit?: RateLimit | null
   /** Only session tokens on data routes (SESSIONS=required); the device token only opens a session. */
   requireSession?: boolean
+  /** Web origins whose pages may call the API (CORS_ORIGINS, settings.ts); none when absent. */
+  corsOrigins?: readonly string[]
 }
 
-export async function buildServer({ db, now = () => new Date(), demo, logger = false, rateLimit = null, requireSession = false }: ServerOptions): Promise<App> {
+export async function buildServer({
+  db,
+  now = () => new Date(),
+  demo,
+  logger = false,
+  rateLimit = null,
+  requireSession = false,
+  corsOrigins = [],
+}: ServerOptions): Promise<App> {
   const app: App = Fastify({
     logger,
     // Unknown query parameters are refused, not silently dropped.
@@ -63,7 +74,13 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
   app.setNotFoundHandler(handleNotFound)
 
   // The app is served from another origin (port) than the API; boxes send the token in Authorization.
-  await app.register(cors, { origin: true, methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 })
+  // Only origins on the allow-list get Access-Control-Allow-Origin: a page elsewhere cannot read answers.
+  await app.register(cors, {
+    origin: (origin, allow) => allow(null, origin !== undefined && originAllowed(corsOrigins, origin)),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

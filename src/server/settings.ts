@@ -1,0 +1,33 @@
+// The production switches main.ts reads from the environment (docs/production.md lists them):
+// each parsed strictly, so a typo stops the start with the variable's name instead of
+// quietly running with the wrong setting.
+
+/** DEMO: "1" seeds the demo accounts into an empty database and serves their list and the QA routes; unset or "0": none of that. */
+export function demoEnabled(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false
+  if (value === '1') return true
+  throw new Error(`DEMO is "1" (demo data, its token list and the QA routes) or "0"/unset (none), not: ${value}`)
+}
+
+const ORIGIN = /^https?:\/\/[^/:]+(?::(?:\d{1,5}|\*))?$/
+
+/**
+ * CORS_ORIGINS: the web origins whose pages may call the API, comma-separated
+ * (`http://127.0.0.1:8080,https://app.example.pt`). `http://127.0.0.1:*` allows every port of
+ * one host, for test harnesses that serve the app on a free port. Unset: no origin at all.
+ */
+export function parseOrigins(value: string | undefined): string[] {
+  const origins = (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+  for (const origin of origins) {
+    if (!ORIGIN.test(origin)) throw new Error(`CORS_ORIGINS holds "${origin}", which is not an origin (scheme://host[:port], no path)`)
+  }
+  return origins
+}
+
+/** Whether a request's Origin header is on the allow-list (exactly, or by a `:*` port wildcard). */
+export function originAllowed(allowed: readonly string[], origin: string): boolean {
+  return allowed.some((entry) => entry === origin || (entry.endsWith(':*') && origin.startsWith(entry.slice(0, -1)) && /^\d{1,5}$/.test(origin.slice(entry.length - 1))))
+}
