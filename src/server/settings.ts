@@ -31,3 +31,17 @@ export function parseOrigins(value: string | undefined): string[] {
 export function originAllowed(allowed: readonly string[], origin: string): boolean {
   return allowed.some((entry) => entry === origin || (entry.endsWith(':*') && origin.startsWith(entry.slice(0, -1)) && /^\d{1,5}$/.test(origin.slice(entry.length - 1))))
 }
+
+/**
+ * TRUST_PROXY: who tells the client's address. The API listens on 127.0.0.1, so in production a
+ * reverse proxy stands in front and every request comes from it: without this, the limit on
+ * failed authentications would count every client as one. A number is the proxies in front
+ * (1: one proxy); otherwise comma-separated addresses or CIDR ranges. Unset: the socket's address.
+ */
+export function parseTrustProxy(value: string | undefined): number | string[] | false {
+  if (value === undefined || value === '' || value === '0') return false
+  if (/^\d+$/.test(value)) return Number(value)
+  const proxies = value.split(',').map((entry) => entry.trim()).filter(Boolean)
+  if (proxies.some((entry) => !/^[0-9a-f.:]+(?:\/\d{1,3})?$/i.test(entry))) throw new Error(`TRUST_PROXY is a number of proxies or their addresses (CIDR allowed), not: ${value}`)
+  return proxies
+}

@@ -9,7 +9,7 @@ import type { App } from './http/context'
 import { parseRateLimit } from './http/limits'
 import { loggerOptions } from './http/logging'
 import { sessionsRequired } from './sessions/service'
-import { demoEnabled, parseOrigins } from './settings'
+import { demoEnabled, parseOrigins, parseTrustProxy } from './settings'
 import { type DatabaseConfig, type Db, openDatabase } from './store/db'
 import { migrateToLatest } from './store/migrations'
 
@@ -69,6 +69,9 @@ function settings(env: NodeJS.ProcessEnv) {
       corsOrigins: parseOrigins(env.CORS_ORIGINS),
       requireSession: sessionsRequired(env.SESSIONS),
       rateLimit: parseRateLimit(env.RATE_LIMIT, { perSecond: 20, burst: 60 }),
+      // 30 failed authentications at once per client address, then one every 2 s (30 a minute).
+      authFailures: parseRateLimit(env.AUTH_FAILURES, { perSecond: 0.5, burst: 30 }, 'AUTH_FAILURES'),
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
     }
   } catch (error) {
     throw new StartError(error instanceof Error ? error.message : String(error))
@@ -84,13 +87,23 @@ export interface Started {
 
 /** Reads the settings, opens the database, seeds a new one under DEMO=1, and listens. */
 export async function start(env: NodeJS.ProcessEnv, print: (line: string) => void = console.log): Promise<Started> {
-  const { port, now, demo, corsOrigins, requireSession, rateLimit } = settings(env)
+  const { port, now, demo, corsOrigins, requireSession, rateLimit, authFailures, trustProxy } = settings(env)
 
   const { db, created } = await openMigrated(databaseConfig(env, demo))
   // Only a database created by this start is seeded: never one that held data before.
   if (demo && created && (await isEmpty(db))) await seedDemoAccounts(db, lisbonDate(now()))
 
-  const app = await buildServer({ db, now, demo, logger: loggerOptions(env.LOG_LEVEL ?? 'info'), rateLimit, requireSession, corsOrigins })
+  const app = await buildServer({
+    db,
+    now,
+    demo,
+    logger: loggerOptions(env.LOG_LEVEL ?? 'info'),
+    rateLimit,
+    authFailures,
+    trustProxy,
+    requireSession,
+    corsOrigins,
+  })
   const url = await app.listen({ host: HOST, port })
   if (demo) {
     if (requireSession) print('sessions required: POST /v1/session with a device token answers the session token to send on every other route (SESSIONS=optional accepts the device token itself)')
