@@ -186,21 +186,30 @@ function launchUrl(appUrl: string, apiUrl: string, lane: Lane, scenario: string,
 
 /**
  * Waits until the app says it is idle (qa/probe.ts IDLE: no request in flight, no transition,
- * no page change, a frame drawn after the last change) twice in a row, then reads the screen.
+ * no page change, a frame drawn after the last change) twice in a row, with no boot page or
+ * loading veil showing.
  */
-async function settle(tab: Tab, timeoutMs = 30_000): Promise<Probe> {
+async function waitIdle(tab: Tab, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let idleInARow = 0
   for (;;) {
-    const state = await tab.evaluate<{ idle: boolean | null; pending: string[] }>(IDLE)
+    const state = await tab.evaluate<{ idle: boolean | null; pending: string[]; busy: boolean; route: string }>(IDLE)
     if (state.idle === null) throw new Error('the app has no idle signal (window.gestaoDeContaIdle): is dist/ built from this tree, with inspector=1?')
-    idleInARow = state.idle ? idleInARow + 1 : 0
-    if (idleInARow >= 2) {
-      const probe = await tab.evaluate<Probe>(PROBE)
-      if (!probe.busy && probe.route !== '$' && probe.texts.length > 0) return probe
-      idleInARow = 0
-    }
-    if (Date.now() > deadline) throw new Error(`screen did not settle within ${timeoutMs} ms (pending: ${state.pending.join(', ') || 'the loading veil or boot page'})`)
+    idleInARow = state.idle && !state.busy && state.route !== '$' ? idleInARow + 1 : 0
+    if (idleInARow >= 2) return
+    if (Date.now() > deadline) throw new Error(`screen did not settle within ${timeoutMs} ms (pending: ${[...state.pending, ...(state.busy ? ['boot page or loading veil'] : [])].join(', ') || '—'})`)
+    await sleep(IDLE_POLL_MS)
+  }
+}
+
+/** The screen once idle, with something on it. */
+async function settle(tab: Tab, timeoutMs = 30_000): Promise<Probe> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    await waitIdle(tab, Math.max(0, deadline - Date.now()))
+    const probe = await tab.evaluate<Probe>(PROBE)
+    if (probe.texts.length > 0) return probe
+    if (Date.now() > deadline) throw new Error(`screen idle but empty after ${timeoutMs} ms (route ${probe.route || '—'})`)
     await sleep(IDLE_POLL_MS)
   }
 }
@@ -214,12 +223,11 @@ function driver(tab: Tab, appUrl: string, apiUrl: string, lane: Lane): Driver {
     },
     async press(...keys) {
       // Each key waits for what the last one started: a key pressed during loading would be held.
-      let probe: Probe | null = null
       for (const key of keys) {
         await tab.press(key)
-        probe = await settle(tab)
+        await waitIdle(tab)
       }
-      return probe ?? settle(tab)
+      return settle(tab)
     },
     probe: () => tab.evaluate<Probe>(PROBE),
   }
@@ -414,23 +422,34 @@ function compareGolden(shot: PNG, masks: Box[], scenario: string, route: string,
   return { status: 'changed', diffRatio, diff: diffFile }
 }
 
+/** Where a lane's walk is: home as first seen after launch, and the visit whose screen is showing. */
+interface WalkState {
+  home: Probe | null
+  at: Visit | null
+}
+
+const continues = (visit: Visit, at: Visit | null): at is Visit =>
+  !!at && !at.hash && !visit.hash && visit.keys.length > at.keys.length && at.keys.every((key, i) => visit.keys[i] === key)
+
 /**
- * Home as right after launch: Back from where the last visit ended (a relaunch
- * costs seconds), or a relaunch when Back does not lead to the same home with the
- * same focus. A deep link is always a launch.
+ * The screen a visit's keys start from, with the keys still to press: the screen showing when the
+ * visit continues the last one (invoices/:id after invoices: OK only); else home as right after
+ * launch: Back from where the last visit ended (a relaunch costs seconds), or a relaunch when Back
+ * does not lead to the same home with the same focus. A deep link is always a launch.
  */
-async function startFromHome(d: Driver, scenario: string, visit: Visit, state: { home: Probe | null }): Promise<Probe> {
+async function startFor(d: Driver, scenario: string, visit: Visit, state: WalkState): Promise<{ probe: Probe; keys: RemoteKey[] }> {
   if (visit.hash) {
     state.home = null
-    return d.launch(scenario, visit)
+    return { probe: await d.launch(scenario, visit), keys: [] }
   }
+  if (continues(visit, state.at)) return { probe: await d.probe(), keys: visit.keys.slice(state.at.keys.length) }
   if (state.home) {
     let probe = await d.probe()
     for (let i = 0; i < 4 && probe.route !== state.home.route; i++) probe = await d.press('Back')
-    if (probe.route === state.home.route && JSON.stringify(probe.focused?.texts) === JSON.stringify(state.home.focused?.texts)) return probe
+    if (probe.route === state.home.route && JSON.stringify(probe.focused?.texts) === JSON.stringify(state.home.focused?.texts)) return { probe, keys: visit.keys }
   }
   state.home = await d.launch(scenario)
-  return state.home
+  return { probe: state.home, keys: visit.keys }
 }
 
 async function capture(
@@ -440,7 +459,7 @@ async function capture(
   visit: Visit,
   routes: string[],
   options: QaOptions,
-  state: { home: Probe | null },
+  state: WalkState,
   translations: Translations,
 ): Promise<ScreenResult> {
   const started = Date.now()
@@ -450,9 +469,11 @@ async function capture(
   mkdirSync(base, { recursive: true })
   let probe: Probe
   try {
-    probe = await startFromHome(d, scenario, visit, state)
-    if (visit.keys.length) probe = await d.press(...visit.keys)
+    const start = await startFor(d, scenario, visit, state)
+    probe = start.keys.length ? await d.press(...start.keys) : start.probe
+    state.at = visit
   } catch (error) {
+    state.at = null
     failures.push({ check: 'settle', message: String((error as Error).message) })
     probe = await d.probe()
   }
@@ -461,7 +482,10 @@ async function capture(
   const png = decode(shot)
 
   const reached = patternOf(probe.route, routes)
-  if (reached !== visit.route) failures.push({ check: 'route', message: `expected ${visit.route}, reached ${reached || '(none)'} (#${probe.route})` })
+  if (reached !== visit.route) {
+    failures.push({ check: 'route', message: `expected ${visit.route}, reached ${reached || '(none)'} (#${probe.route})` })
+    state.at = null
+  }
   if (png.width !== RESOLUTIONS[lane.resolution].width || png.height !== RESOLUTIONS[lane.resolution].height) {
     failures.push({ check: 'safe-area', message: `screenshot is ${png.width}×${png.height}, not the lane's ${RESOLUTIONS[lane.resolution].width}×${RESOLUTIONS[lane.resolution].height}` })
   }
@@ -476,10 +500,10 @@ async function capture(
     // Visibly different: the focused element's own focus styling off (its transitions run out), then on again.
     if (await d.tab.evaluate<boolean>(UNFOCUS)) {
       const region = focusRegion(f, png.width, png.height)
-      await settle(d.tab)
+      await waitIdle(d.tab)
       const plain = decode(await d.tab.screenshot(region))
       await d.tab.evaluate(REFOCUS)
-      await settle(d.tab)
+      await waitIdle(d.tab)
       const difference = regionDifference(png, plain, region)
       if (difference < 0.02) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} looks the same unfocused (${(difference * 100).toFixed(2)} % of its pixels differ)` })
     } else {
@@ -606,7 +630,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
           nextApi = index + 1 < result.scenarios.length ? freshApi() : null
           try {
             const d = driver(tab, app.url, api.url, lane)
-            const state = { home: null as Probe | null }
+            const state: WalkState = { home: null, at: null }
             for (const visit of result.visits[scenario] ?? []) {
               const screen = await capture(d, lane, scenario, visit, result.routes, options, state, translations)
               result.screens.push(screen)

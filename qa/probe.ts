@@ -192,8 +192,23 @@ export const PROBE = `
   };
 `
 
-/** The app's idle signal (src/platform/idle.ts); idle null when the app has none. */
-export const IDLE = `return { idle: typeof window.gestaoDeContaIdle === 'function' ? window.gestaoDeContaIdle() : null, pending: window.gestaoDeContaPending ? window.gestaoDeContaPending() : [] }`
+/**
+ * The app's idle signal (src/platform/idle.ts; idle null when the app has none), the route, and
+ * whether the boot page or a loading veil shows: cheap enough to poll every few milliseconds.
+ */
+export const IDLE = `
+  function shown(node) {
+    for (var n = node; n && n.nodeType === 1; n = n.parentElement) if (n.getAttribute('visible') === 'false' || n.getAttribute('alpha') === '0') return false;
+    return true;
+  }
+  var busy = [].some.call(document.querySelectorAll('[type="BootPage"], [ref="Loading"]'), shown);
+  return {
+    idle: typeof window.gestaoDeContaIdle === 'function' ? window.gestaoDeContaIdle() : null,
+    pending: window.gestaoDeContaPending ? window.gestaoDeContaPending() : [],
+    busy: busy,
+    route: decodeURIComponent(location.hash.replace(/^#/, '')),
+  };
+`
 
 /** Takes focus styling off the focused element (its _unfocus), to compare with the focused look. */
 export const UNFOCUS = `var n = document.querySelector('[focused="true"]'); if (n && n.element && n.element._unfocus) { n.element._unfocus(); return true } return false`
