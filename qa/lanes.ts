@@ -102,6 +102,8 @@ export interface QaOptions {
   scenarios?: string[]
   out: string
   golden: 'compare' | 'update' | 'off'
+  /** Lanes (and route discoveries) run this many at a time; 1 when absent. */
+  jobs?: number
   /** A golden missing for a screen of the golden lane is a failure (the e2e subset) rather than a note. */
   requireGoldens?: boolean
   log?: (line: string) => void
@@ -193,7 +195,8 @@ async function waitIdle(tab: Tab, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let idleInARow = 0
   for (;;) {
-    const state = await tab.evaluate<{ idle: boolean | null; pending: string[]; busy: boolean; route: string }>(IDLE)
+    const state = await tab.evaluate<{ idle: boolean | null; pending: string[]; busy: boolean; closed: boolean; route: string }>(IDLE)
+    if (state.closed) throw new Error('the app closed itself (Back on home)')
     if (state.idle === null) throw new Error('the app has no idle signal (window.gestaoDeContaIdle): is dist/ built from this tree, with inspector=1?')
     idleInARow = state.idle && !state.busy && state.route !== '$' ? idleInARow + 1 : 0
     if (idleInARow >= 2) return
@@ -320,6 +323,14 @@ function buildHash(): string {
   return hash.digest('hex').slice(0, 16)
 }
 
+/** Runs `work` on every item, at most `jobs` at a time. */
+async function inParallel<T>(items: T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items]
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item)
+  }))
+}
+
 const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ')
 
 // ---------------------------------------------------------------- checks
@@ -444,9 +455,13 @@ async function startFor(d: Driver, scenario: string, visit: Visit, state: WalkSt
   }
   if (continues(visit, state.at)) return { probe: await d.probe(), keys: visit.keys.slice(state.at.keys.length) }
   if (state.home) {
-    let probe = await d.probe()
-    for (let i = 0; i < 4 && probe.route !== state.home.route; i++) probe = await d.press('Back')
-    if (probe.route === state.home.route && JSON.stringify(probe.focused?.texts) === JSON.stringify(state.home.focused?.texts)) return { probe, keys: visit.keys }
+    try {
+      let probe = await d.probe()
+      for (let i = 0; i < 4 && probe.route !== state.home.route; i++) probe = await d.press('Back')
+      if (probe.route === state.home.route && JSON.stringify(probe.focused?.texts) === JSON.stringify(state.home.focused?.texts)) return { probe, keys: visit.keys }
+    } catch {
+      // The last screen did not settle, or Back closed the app: a relaunch starts clean.
+    }
   }
   state.home = await d.launch(scenario)
   return { probe: state.home, keys: visit.keys }
@@ -498,16 +513,21 @@ async function capture(
     const f = probe.focused.box
     if (f.x < 0 || f.y < 0 || f.x + f.w > probe.width || f.y + f.h > probe.height) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} is not on screen (${boxText(f)})` })
     // Visibly different: the focused element's own focus styling off (its transitions run out), then on again.
-    if (await d.tab.evaluate<boolean>(UNFOCUS)) {
-      const region = focusRegion(f, png.width, png.height)
-      await waitIdle(d.tab)
-      const plain = decode(await d.tab.screenshot(region))
-      await d.tab.evaluate(REFOCUS)
-      await waitIdle(d.tab)
-      const difference = regionDifference(png, plain, region)
-      if (difference < 0.02) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} looks the same unfocused (${(difference * 100).toFixed(2)} % of its pixels differ)` })
-    } else {
-      failures.push({ check: 'focus', message: `the focused ${probe.focused.type} has no focus styling (_focus/_unfocus)` })
+    try {
+      if (await d.tab.evaluate<boolean>(UNFOCUS)) {
+        const region = focusRegion(f, png.width, png.height)
+        await waitIdle(d.tab)
+        const plain = decode(await d.tab.screenshot(region))
+        await d.tab.evaluate(REFOCUS)
+        await waitIdle(d.tab)
+        const difference = regionDifference(png, plain, region)
+        if (difference < 0.02) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} looks the same unfocused (${(difference * 100).toFixed(2)} % of its pixels differ)` })
+      } else {
+        failures.push({ check: 'focus', message: `the focused ${probe.focused.type} has no focus styling (_focus/_unfocus)` })
+      }
+    } catch (error) {
+      failures.push({ check: 'settle', message: `focus styling check: ${(error as Error).message}` })
+      state.at = null
     }
   }
   for (const pair of probe.overlapping) failures.push({ check: 'overlap', message: `focusable ${pair.a.what} (${boxText(pair.a.box)}) and ${pair.b.what} (${boxText(pair.b.box)}) overlap` })
@@ -575,12 +595,14 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
     log(`QA: ${result.scenarios.length} scenarios × ${options.lanes.length} lanes; server NOW=${QA_NOW}`)
 
     // Key paths, found once per scenario and build on the first Chromium lane.
-    engines.chromium = await startChromium()
-    result.engines.chromium = engines.chromium.version
+    const chromium = await startChromium()
+    engines.chromium = chromium
+    result.engines.chromium = chromium.version
     const discoveryLane: Lane = { engine: 'chromium', device: 'uma', resolution: '1080p' }
     const build = buildHash()
     log(`routes from home with the remote keys (build ${build}):`)
-    for (const scenario of result.scenarios) {
+    const discovered: Record<string, { routes: string[]; visits: Visit[] }> = {}
+    await inParallel(result.scenarios, options.jobs ?? 1, async (scenario) => {
       const cacheFile = join(DISCOVERY_CACHE, `${build}-${scenario}.json`)
       let found: { routes: string[]; visits: Visit[] }
       if (existsSync(cacheFile)) {
@@ -588,7 +610,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
         log(`  ${scenario}: ${describeVisits(found.visits)} (cached)`)
       } else {
         const api = await freshApi()
-        const tab = await engines.chromium.tab(RESOLUTIONS[discoveryLane.resolution])
+        const tab = await chromium.tab(RESOLUTIONS[discoveryLane.resolution])
         try {
           found = await discover(driver(tab, app.url, api.url, discoveryLane), scenario, log)
         } finally {
@@ -598,26 +620,33 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
         mkdirSync(DISCOVERY_CACHE, { recursive: true })
         writeFileSync(cacheFile, JSON.stringify(found))
       }
-      result.routes = found.routes
-      result.visits[scenario] = found.visits
+      discovered[scenario] = found
+    })
+    for (const scenario of result.scenarios) {
+      result.routes = discovered[scenario].routes
+      result.visits[scenario] = discovered[scenario].visits
     }
     const reached = new Set(Object.values(result.visits).flat().map((visit) => visit.route))
     result.unreached = result.routes.filter((route) => !reached.has(route) && !NOT_BY_KEYS.has(route))
     if (result.unreached.length) log(`not reached in any scenario: ${result.unreached.join(', ')}`)
 
-    for (const lane of options.lanes) {
-      let engine = engines[lane.engine]
-      if (!engine) {
-        try {
-          engine = lane.engine === 'wpe' ? await startWpe() : await startChromium()
-          engines[lane.engine] = engine
-          result.engines[lane.engine] = engine.version
-        } catch (error) {
-          const reason = String((error as Error).message)
-          if (lane.engine === 'wpe') result.wpe = { status: wpeMissing() ? 'skipped' : 'failed', reason }
-          log(`lane ${laneId(lane)}: cannot start ${lane.engine}: ${reason}`)
-          continue
-        }
+    // Lanes run `jobs` at a time: a lane spends much of its time waiting on its engine and the API.
+    const starting: Partial<Record<EngineId, Promise<Engine>>> = {}
+    const engineFor = (id: EngineId): Promise<Engine> =>
+      (starting[id] ??= (engines[id] ? Promise.resolve(engines[id]) : id === 'wpe' ? startWpe() : startChromium()).then((engine) => {
+        engines[id] = engine
+        result.engines[id] = engine.version
+        return engine
+      }))
+    await inParallel(options.lanes, options.jobs ?? 1, async (lane) => {
+      let engine: Engine
+      try {
+        engine = await engineFor(lane.engine)
+      } catch (error) {
+        const reason = String((error as Error).message)
+        if (lane.engine === 'wpe') result.wpe = { status: wpeMissing() ? 'skipped' : 'failed', reason }
+        log(`lane ${laneId(lane)}: cannot start ${lane.engine}: ${reason}`)
+        return
       }
       const laneStarted = Date.now()
       // One tab a lane (the app keeps nothing in the browser: each scenario is a fresh page load on a
@@ -648,7 +677,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
       const laneMs = Date.now() - laneStarted
       result.laneTimes[laneId(lane)] = { screens: laneScreens.length, ms: laneMs, load: loadAverage() }
       log(`lane ${laneId(lane)}: ${laneScreens.length} screens in ${(laneMs / 1000).toFixed(0)} s (${(laneMs / Math.max(1, laneScreens.length) / 1000).toFixed(2)} s a screen; load average ${loadAverage()})`)
-    }
+    })
   } finally {
     for (const engine of Object.values(engines)) await engine?.close().catch(() => undefined)
     await app.close()

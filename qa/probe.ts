@@ -206,6 +206,7 @@ export const IDLE = `
     idle: typeof window.gestaoDeContaIdle === 'function' ? window.gestaoDeContaIdle() : null,
     pending: window.gestaoDeContaPending ? window.gestaoDeContaPending() : [],
     busy: busy,
+    closed: !!window.gestaoDeContaClosed,
     route: decodeURIComponent(location.hash.replace(/^#/, '')),
   };
 `

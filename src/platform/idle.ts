@@ -6,7 +6,8 @@
 /** The parts of the Lightning stage the signal reads. */
 export interface IdleStage {
   on(event: 'update' | 'frameEnd', listener: () => void): void
-  ctx: { hasRenderUpdates(): boolean }
+  /** Gone once the app has closed. */
+  ctx?: { hasRenderUpdates(): boolean }
   transitions: { active: Set<unknown> }
   animations: { active: Set<unknown> }
   textureThrottler?: { _sources?: unknown[] }
@@ -56,9 +57,11 @@ export function watchIdle(stage: IdleStage, requests: () => number, navigating: 
   // 'update' is the last event before renderFrame reads whether there is anything to draw.
   let drawing = true
   let quietFrames = 0
-  stage.on('update', () => (drawing = stage.ctx.hasRenderUpdates()))
+  stage.on('update', () => (drawing = stage.ctx?.hasRenderUpdates() ?? false))
   stage.on('frameEnd', () => (quietFrames = drawing ? 0 : quietFrames + 1))
   const pending = (): string[] => {
+    // A closed app (Back on home) has no stage left to wait for.
+    if (!stage.ctx) return ['the app closed']
     const reasons: string[] = []
     if (requests() > 0) reasons.push(`${requests()} request(s) in flight`)
     if (stage.transitions.active.size > 0) reasons.push(`${stage.transitions.active.size} transition(s)`)
