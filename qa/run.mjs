@@ -3,7 +3,7 @@
 //   npm run qa:golden              rewrites qa/golden/ from the 1080p Chromium lane (review, then commit)
 //   options: --lanes chromium-uma-1080p,wpe-uma-720p   --scenarios overdue,healthy   --out DIR   --no-wpe
 //            --jobs N (lanes at a time; 2 by default, for the 2-core machine: a lane waits on its engine much of the time)
-// Exits 1 when a screen has a finding, 2 when the run itself failed.
+// Exits 1 when a screen has a finding, 2 when the run itself failed or a WPE lane asked for could not run.
 import { mkdirSync, rmSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { resolve } from 'node:path'
@@ -48,6 +48,11 @@ try {
   if (update) console.log(`goldens written to ${qa.GOLDEN_DIR}/: review them (git diff --stat) and commit`)
   console.log(`contact sheet: ${out}/index.html · result: ${out}/result.json`)
   process.exitCode = result.summary.failed > 0 && !update ? 1 : 0
+  // A lane asked for and not run is not a pass (CI's WPE lane): --no-wpe where WPE is not installed.
+  if (result.wpe.status !== 'ran' && lanes.some((lane) => lane.engine === 'wpe')) {
+    console.error(`the WPE lanes did not run (${result.wpe.reason}): install WPE or pass --no-wpe`)
+    process.exitCode = 2
+  }
 } catch (error) {
   console.error(error)
   process.exitCode = 2
