@@ -255,6 +255,8 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
 
   // Focus positions on home: depth-first with the arrows, stepping back with the opposite arrow.
   const positions: RemoteKey[][] = [[]]
+  /** What is focused at each position (its texts), to recognise it when Back returns there. */
+  const positionFocus = [focusKey(home)]
   const focusSeen = new Set([home.focused?.id ?? ''])
   const walk = async (path: RemoteKey[], id: string): Promise<void> => {
     for (const key of ['Right', 'Down', 'Left', 'Up'] as RemoteKey[]) {
@@ -269,6 +271,7 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
       if (next !== id && !focusSeen.has(next)) {
         focusSeen.add(next)
         positions.push([...path, key])
+        positionFocus.push(focusKey(after))
         await walk([...path, key], next)
       }
       if ((await d.probe()).focused?.id !== id) {
@@ -282,10 +285,17 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
   }
   await walk([], home.focused?.id ?? '')
 
-  for (const position of positions) {
-    await d.launch(scenario)
-    if (position.length) await d.press(...position)
+  // Each position is opened from home: the home Back returns to when it has that position (or the
+  // launch's) focus, a relaunch otherwise.
+  let showing: Probe | null = null
+  for (const [i, position] of positions.entries()) {
+    const back = showing && (await backHome(d, showing, home.route))
+    if (!back || focusKey(back) !== positionFocus[i]) {
+      if (!back || focusKey(back) !== positionFocus[0]) await d.launch(scenario)
+      if (position.length) await d.press(...position)
+    }
     const first = await d.press('Enter')
+    showing = first
     const firstRoute = patternOf(first.route, routes)
     if (first.route === home.route) continue
     if (!seen.has(firstRoute)) {
@@ -293,6 +303,7 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
       visits.push({ route: firstRoute, keys: [...position, 'Enter'] })
     }
     const second = await d.press('Enter')
+    showing = second
     const secondRoute = patternOf(second.route, routes)
     if (second.route !== first.route && !seen.has(secondRoute)) {
       seen.add(secondRoute)
@@ -310,6 +321,19 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
   for (const link of DEEP_LINKS) if (routes.includes(link.route) && !seen.has(link.route)) visits.push({ route: link.route, keys: [], hash: link.hash })
   log(`  ${scenario}: ${describeVisits(visits)}`)
   return { routes, visits }
+}
+
+const focusKey = (probe: Probe) => JSON.stringify(probe.focused?.texts ?? [])
+
+/** Back until home shows (never Back on home: that closes the app); null when it does not. */
+async function backHome(d: Driver, showing: Probe, homeRoute: string): Promise<Probe | null> {
+  try {
+    let probe = showing
+    for (let i = 0; i < 3 && probe.route !== homeRoute; i++) probe = await d.press('Back')
+    return probe.route === homeRoute ? probe : null
+  } catch {
+    return null
+  }
 }
 
 const describeVisits = (visits: Visit[]) => visits.map((v) => `${v.route} [${v.hash ? `#${v.hash}` : v.keys.join(' ') || 'launch'}]`).join(', ')
