@@ -66,18 +66,34 @@ export const DirectDebitPayment = Type.Object({
 export const Payment = Type.Union([MultibancoPayment, DirectDebitPayment])
 export type Payment = Type.Static<typeof Payment>
 
-/** What happens to a late invoice, dated by the server (seed 004 TV §8.4, general §10.5, §10.12, §12.2 c). */
+/** What happens to a late invoice, dated by the server (seed 004 TV §8.4–8.7, general §10.5, §10.12, §12.2 c, §12.7). */
 export const OverdueTimeline = Type.Object({
-  /** The written notice of consequences: within 10 days after the due date. */
+  /** Last day allowed for the written notice of consequences: 10 days after the due date (TV §8.4). */
   noticeBy: IsoDate,
-  /** Suspension after 30 days' notice for consumers (20 for non-consumers). */
+  /** Day the notice actually went out; null when none is recorded (the dates then assume `noticeBy`). */
+  noticeSentOn: Type.Union([IsoDate, Type.Null()]),
+  /** Suspension 30 days after the notice for consumers, 20 for non-consumers (general §12.2 c). */
   suspensionFrom: IsoDate,
-  /** Automatic termination if still unpaid 30 days into the suspension. */
+  /** Automatic termination if still unpaid 30 days into the suspension (TV §8.6–8.7). */
   terminationFrom: IsoDate,
+  /** What is due now: the total, less a disputed part a complaint made by the due date holds (seed 001 G). */
+  amountDueCents: Cents,
+  /** Collection fee of the tariff in force (general §10.5). */
   collectionFeeCents: Cents,
-  /** Default interest accrued so far at the legal rate (§10.12). */
+  /** Date of the invoice that will charge the fee (the next one); null when not known. */
+  feeInvoiceDate: Type.Union([IsoDate, Type.Null()]),
+  /** Where the fee comes from (the tariff table's source). */
+  feesSource: Type.String(),
+  /** Default interest accrued so far at the legal commercial rate of each day (§10.12). */
   interestCents: Cents,
-  /** Paying everything before this date keeps (or restores) the service. */
+  /** Yearly rate in force today, in basis points (1015 = 10,15 %). */
+  interestBasisPoints: Type.Integer({ minimum: 0 }),
+  interestSource: Type.String(),
+  /** False when today is past the table's newest entry: the last published rate is carried on. */
+  interestPublished: Type.Boolean(),
+  /** Reactivation fee in force today, paid on top of the debt to lift a suspension (general §12.7). */
+  reactivationFeeCents: Cents,
+  /** Last day to pay (Civil Code art. 279: the day before the consequence): before the suspension, keeps the service; during it, restores it. */
   payBy: IsoDate,
   /** The service today, judged by the server's clock (a box's clock may be wrong). */
   serviceStatus: Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('terminated')]),
