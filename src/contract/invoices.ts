@@ -93,6 +93,12 @@ export const OverdueTimeline = Type.Object({
   interestPublished: Type.Boolean(),
   /** Reactivation fee in force today, paid on top of the debt to lift a suspension (general §12.7). */
   reactivationFeeCents: Cents,
+  /** Non-consumers only: the earliest day the contract may be terminated, 20 days late plus 8 days' notice (general §12.6 b). */
+  nonConsumerTerminationFrom: Type.Union([IsoDate, Type.Null()]),
+  /** 20 % of the minimum monthly wage in force: a debt from this amount may be reported to the shared debtors' database (general §18.10). */
+  debtorsDatabaseThresholdCents: Cents,
+  /** Whether the amount due reaches that threshold. */
+  debtorsDatabaseReportable: Type.Boolean(),
   /** Last day to pay (Civil Code art. 279: the day before the consequence): before the suspension, keeps the service; during it, restores it. */
   payBy: IsoDate,
   /** The service today, judged by the server's clock (a box's clock may be wrong). */

@@ -13,6 +13,17 @@ export const PAYMENT_TERM_DAYS = 20
 export const NOTICE_WITHIN_DAYS = 10
 /** Suspension needs this much notice: 30 days for consumers, 20 for non-consumers (general §12.2 c). */
 export const SUSPENSION_NOTICE_DAYS = { consumer: 30, nonConsumer: 20 } as const
+/**
+ * General §12.6: NOS "may terminate the Agreement by giving the Customer at least eight (8) days' notice … b) Client's
+ * delay of twenty (20) days or more in the case of non-consumer Clients".
+ */
+export const NON_CONSUMER_TERMINATION = { delayDays: 20, noticeDays: 8 } as const
+/**
+ * General §18.10: "In case of non-compliance with the payment of the service in an amount equal or higher than 20% of
+ * the minimum monthly remuneration guaranteed, NOS may register the Client's data in the Shared Database (BdP) …
+ * NOS must inform the Client, within five (5) days, that its data has been included in the BdP."
+ */
+export const DEBTORS_DATABASE = { minimumWagePercent: 20, informWithinDays: 5 } as const
 /** Still unpaid this many days into the suspension, the contract ends automatically (TV §8.4, §8.7). */
 export const SUSPENSION_DAYS = 30
 /** The yearly price update by the consumer price index is at least 0,50 € with IVA (general §10.2). */
@@ -196,6 +207,7 @@ export function overdueTimeline(facts: InvoiceFacts, today: string, tariffs: rea
   // §10.5: the fee "foreseen in the tariff in force", added to the invoicing of the next period; §10.12: interest.
   const fees = tariffOn(addDays(facts.dueDate, 1), tariffs).tariff
   const current = tariffOn(today, tariffs)
+  const debtorsThreshold = Math.ceil((current.tariff.minimumWageCents * DEBTORS_DATABASE.minimumWagePercent) / 100)
   return {
     noticeBy,
     noticeSentOn: facts.noticeSentOn ?? null,
@@ -211,6 +223,12 @@ export function overdueTimeline(facts: InvoiceFacts, today: string, tariffs: rea
     interestPublished: current.published,
     // §12.7: lifting the suspension takes the invoices, interest and "reactivation fees … in force on the date of the lifting".
     reactivationFeeCents: current.tariff.reactivationFeeCents,
+    // §12.6 b: the earliest day a non-consumer's contract may be terminated: 20 days late, then 8 days' notice.
+    nonConsumerTerminationFrom: facts.consumer
+      ? null
+      : addDays(facts.dueDate, NON_CONSUMER_TERMINATION.delayDays + NON_CONSUMER_TERMINATION.noticeDays),
+    debtorsDatabaseThresholdCents: debtorsThreshold,
+    debtorsDatabaseReportable: amountDue >= debtorsThreshold,
     payBy: addDays(serviceStatus === 'active' ? suspensionFrom : terminationFrom, -1),
     serviceStatus,
   }

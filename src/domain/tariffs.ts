@@ -1,7 +1,8 @@
 // The dated tariff table: the collection fee (seed 004 general §10.5: "the amount foreseen in the
 // tariff in force at each moment"), the default interest rate (§10.12: "the legal rate applicable to
 // commercial operations", fixed each semester) and the reactivation fee (§12.7: "in accordance with the
-// conditions that are in force on the date of the lifting of the restrictions"). The figures live in
+// conditions that are in force on the date of the lifting of the restrictions") and the minimum monthly
+// wage the shared debtors' database threshold is a share of (§18.10). The figures live in
 // config/tariffs.json with their source and validity; these functions pick the entry in force on a day.
 import table from '../../config/tariffs.json'
 import { addDays, compareDates, daysBetween } from './dates'
@@ -17,6 +18,9 @@ export interface Tariff {
   collectionFeeCents: number
   reactivationFeeCents: number
   feesSource: string
+  /** The minimum monthly wage (retribuição mínima mensal garantida), for the debtors' database threshold (general §18.10). */
+  minimumWageCents: number
+  minimumWageSource: string
 }
 
 /** The tariff in force on a day, and whether the table covers that day or the last entry is carried on. */

@@ -159,6 +159,9 @@ describe('overdue timeline (seed 004 TV §8.4–8.7, general §12.2 c, §12.7)',
       interestSource: tariffOn('2026-03-07').tariff.interestSource,
       interestPublished: true,
       reactivationFeeCents: 1000,
+      nonConsumerTerminationFrom: null,
+      debtorsDatabaseThresholdCents: 18400,
+      debtorsDatabaseReportable: false,
       payBy: '2026-04-03',
       serviceStatus: 'active',
     })
@@ -204,6 +207,25 @@ describe('overdue timeline (seed 004 TV §8.4–8.7, general §12.2 c, §12.7)',
   it('terminates on the autumn change day when the suspension began 30 days before', () => {
     const timeline = (today: string) => overdueTimeline(unpaid('2026-08-10', { noticeSentOn: '2026-08-26' }), today)
     expectAtBoundary((today) => timeline(today).serviceStatus, DST_2026.autumn, { before: 'suspended', on: 'terminated', after: 'terminated' })
+  })
+})
+
+describe('non-payment (general §12.6, §18.10)', () => {
+  it('a non-consumer may be terminated after "twenty (20) days or more" of delay and "at least eight (8) days\' notice"', () => {
+    // Due 2 March: 20 days late on 22 March, 8 days' notice: 30 March, the day after the spring change.
+    expect(overdueTimeline(unpaid('2026-03-02', { consumer: false }), '2026-03-03').nonConsumerTerminationFrom).toBe('2026-03-30')
+    expect(overdueTimeline(unpaid('2026-03-02', { consumer: false }), '2026-03-03').suspensionFrom).toBe('2026-04-01')
+  })
+
+  it('a debt from "20% of the minimum monthly remuneration guaranteed" may go to the shared debtors\' database: 184,00 € in 2026', () => {
+    const reportable = (totalCents: number, today: string) => overdueTimeline(unpaid('2026-03-02', { totalCents }), today).debtorsDatabaseReportable
+    expect([reportable(18399, '2026-03-10'), reportable(18400, '2026-03-10'), reportable(18401, '2026-03-10')]).toEqual([false, true, true])
+    // The wage of the day: 870,00 € on 31 December 2025 (174,00 €), 920,00 € from 1 January 2026.
+    expectAtBoundary((today) => overdueTimeline(unpaid('2025-12-01', { totalCents: 18000 }), today).debtorsDatabaseThresholdCents, '2026-01-01', {
+      before: 17400,
+      on: 18400,
+      after: 18400,
+    })
   })
 })
 
