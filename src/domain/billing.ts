@@ -72,7 +72,10 @@ export function proratedCents(monthlyCents: number, billed: BillingPeriod, cycle
 
 /**
  * Credit for a service unavailable more than 24 h in a billing period, consecutive or accumulated
- * (general §8.3): the monthly fee for each day, or part of a day, without service. Zero up to 24 h.
+ * (general §8.3: "for a period exceeding 24 hours, consecutive or accumulated per billing period"): for each
+ * day, or part of a day, without service, the day's share of `monthlyCents`, which is the monthly value of
+ * all the services contracted (001 D: "com base no valor mensal dos Serviços contratados"), not the base
+ * package alone. Zero up to 24 h exactly.
  */
 export function unavailabilityCreditCents(monthlyCents: number, hoursUnavailable: number, period: BillingPeriod): number {
   if (hoursUnavailable <= 24) return 0

@@ -268,6 +268,12 @@ describe('charges', () => {
     expect(unavailabilityCreditCents(3000, 72, period)).toBe(-300)
   })
 
+  it('credits from the first minute past 24 h ("exceeding 24 hours"), a day or part of a day at a time', () => {
+    const period = monthlyPeriod('2026-03-01', 0) // 31 days
+    // 55,80 € a month for TV, internet and Sport TV together: 1,80 € a day.
+    expect([24, 24 + 1 / 60, 48, 48 + 1 / 60].map((hours) => unavailabilityCreditCents(5580, hours, period))).toEqual([0, -360, -360, -540])
+  })
+
   it('updates prices yearly by the index, at least 0,50 € with IVA (general §10.2)', () => {
     expect(indexedNetPrice(3999, 240, 23)).toBe(4095) // +2.4 %
     expect(indexedNetPrice(1000, 200, 23)).toBe(1041) // 41 cents net = 0,50 € with IVA
