@@ -1,7 +1,7 @@
 // Invoices (seed 004 general §10, TV §7–8; seed 001): wire shapes.
 import Type from 'typebox'
 import { Cents, IsoDate } from './common'
-import { UpcomingPremium } from './premium'
+import { IdempotencyKey, UpcomingPremium } from './premium'
 
 export const InvoiceStatus = Type.Union([
   Type.Literal('paid'), // paga
@@ -145,3 +145,47 @@ export const InvoiceListQuery = Type.Object(
 export const InvoiceParams = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
 })
+
+/** Why an invoice is disputed: a short list the remote can choose from. */
+export const ComplaintReason = Type.Union([
+  Type.Literal('not-contracted'), // serviço não contratado
+  Type.Literal('wrong-amount'), // valor diferente do contratado
+  Type.Literal('service-unavailable'), // serviço sem funcionar
+  Type.Literal('already-paid'), // já paga
+  Type.Literal('other'), // outro motivo
+])
+export type ComplaintReason = Type.Static<typeof ComplaintReason>
+
+/** A complaint about an invoice (seed 004 general §10.11, §19.3–19.5; seed 001 G), as the server judged it. */
+export const InvoiceComplaint = Type.Object({
+  filedOn: IsoDate,
+  /** The disputed line (its index in the invoice's `lines`), or null for the whole invoice. */
+  line: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  reason: ComplaintReason,
+  /** The disputed part, with IVA. */
+  disputedCents: Cents,
+  /** Made by the due date: payment of the disputed part waits for the decision (seed 001 G). */
+  suspendsPayment: Type.Boolean(),
+  /** Last day for the decision: 30 days after it was received (§19.5). */
+  decisionBy: IsoDate,
+  /** Day it was decided; null while pending. */
+  decidedOn: Type.Union([IsoDate, Type.Null()]),
+})
+export type InvoiceComplaint = Type.Static<typeof InvoiceComplaint>
+
+export const ComplaintRequest = Type.Object(
+  {
+    line: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    reason: ComplaintReason,
+    idempotencyKey: IdempotencyKey,
+  },
+  { additionalProperties: false },
+)
+export type ComplaintRequest = Type.Static<typeof ComplaintRequest>
+
+/** The answer to a complaint: the complaint recorded (or the one recorded before under the same key). */
+export const ComplaintReceipt = Type.Object({
+  complaint: InvoiceComplaint,
+  replayed: Type.Boolean(),
+})
+export type ComplaintReceipt = Type.Static<typeof ComplaintReceipt>
