@@ -7,12 +7,16 @@ import {
   cycleContaining,
   earlyTerminationCents,
   equipmentExchange,
+  equipmentReturnBy,
   missingPointsCostCents,
   periodLeft,
   pointsBalance,
   pointsExpireOn,
   tvTerminationDate,
+  withdrawal,
+  type WithdrawalFacts,
 } from '../../../src/domain/account'
+import { DST_2026, expectAtBoundary } from './lisbon-boundary'
 
 describe('commitment (fidelização)', () => {
   it.each([
@@ -90,6 +94,46 @@ describe('TV termination date (seed 004 TV §8.2)', () => {
     // Cycle 31 Dec 2026 – 30 Jan 2027; then 31 Jan – 27 Feb 2027.
     expect(tvTerminationDate('2026-01-31', '2027-01-20')).toMatchObject({ effectiveDate: '2027-01-30', inThisCycle: true })
     expect(tvTerminationDate('2026-01-31', '2027-01-21')).toMatchObject({ effectiveDate: '2027-02-27', inThisCycle: false })
+  })
+})
+
+describe('right of withdrawal (seed 004 general §6)', () => {
+  const facts = (overrides: Partial<WithdrawalFacts> = {}): WithdrawalFacts => ({
+    concludedOn: '2026-03-15',
+    channel: 'distance',
+    consumer: true,
+    activatedOn: '2026-03-16',
+    monthlyCents: 3100,
+    cycleStart: '2026-03-01',
+    ...overrides,
+  })
+
+  it('"within 14 (fourteen) days" of a distance contract: open to the 14th day after it, across the spring change', () => {
+    expect(withdrawal(facts(), '2026-03-21')).toEqual({ until: DST_2026.spring, daysLeft: 8, serviceUsedCents: 600, settleBy: '2026-04-04' })
+    expectAtBoundary((today) => withdrawal(facts(), today)?.until ?? null, DST_2026.spring, { before: DST_2026.spring, on: DST_2026.spring, after: null })
+  })
+
+  it('"within 30 (thirty) days" when made at home or on a visit, across a month end', () => {
+    const home = facts({ channel: 'off-premises', concludedOn: '2026-03-01', activatedOn: '2026-03-03' })
+    expectAtBoundary((today) => withdrawal(home, today)?.daysLeft ?? null, '2026-03-31', { before: 1, on: 0, after: null })
+  })
+
+  it('pays only the service used, pro rata by each cycle month (§6.3): nothing before activation', () => {
+    // 16–31 March: 16 of 31 days of 31,00 €; then 1–4 April: 4 of 30 days.
+    expect(withdrawal(facts({ channel: 'off-premises' }), '2026-04-04')?.serviceUsedCents).toBe(1600 + 413)
+    expect(withdrawal(facts({ activatedOn: '2026-03-20' }), '2026-03-16')?.serviceUsedCents).toBe(0)
+  })
+
+  it('is not there for a shop contract nor for a non-consumer', () => {
+    expect(withdrawal(facts({ channel: 'shop' }), '2026-03-16')).toBeNull()
+    expect(withdrawal(facts({ consumer: false }), '2026-03-16')).toBeNull()
+  })
+})
+
+describe('equipment return after termination (seed 004 general §9.10–9.11)', () => {
+  it('"within 30 (thirty) days following the termination": across a month end and the autumn change', () => {
+    expect(equipmentReturnBy('2026-01-31')).toBe('2026-03-02')
+    expect(equipmentReturnBy('2026-09-25')).toBe(DST_2026.autumn)
   })
 })
 
