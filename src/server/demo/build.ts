@@ -56,7 +56,8 @@ interface Scenario {
   viewer: { name: string; profile: Profile }
   account: Omit<AccountTable, 'activated_on'>
   /** Services with their dates as days before the seeding day (null: not yet active). */
-  services: { name: string; kind: AccountServiceTable['kind']; requestedDaysAgo: number; activatedDaysAgo: number | null }[]
+  /** `installedDaysAgo`: null while the installation is scheduled; absent, installed the day it was ordered. */
+  services: { name: string; kind: AccountServiceTable['kind']; requestedDaysAgo: number; installedDaysAgo?: number | null; activatedDaysAgo: number | null }[]
   activatedDaysAgo: number
   invoices: (today: string) => InvoiceDraft[]
 }
@@ -261,9 +262,11 @@ const SCENARIOS: Scenario[] = [
     services: [
       { name: 'Televisão NOS', kind: 'tv', requestedDaysAgo: 8, activatedDaysAgo: 6 },
       { name: 'Internet Fibra 1 Gbps', kind: 'internet', requestedDaysAgo: 8, activatedDaysAgo: 6 },
-      { name: 'Telefone fixo (portabilidade do número em curso)', kind: 'voice', requestedDaysAgo: 8, activatedDaysAgo: null },
-      { name: 'Canal premium Sport TV', kind: 'premium', requestedDaysAgo: 1, activatedDaysAgo: null },
-      { name: 'Box adicional (instalação agendada)', kind: 'equipment', requestedDaysAgo: 3, activatedDaysAgo: null },
+      { name: 'Telefone fixo (portabilidade do número em curso)', kind: 'voice', requestedDaysAgo: 8, installedDaysAgo: 6, activatedDaysAgo: null },
+      // Ordered yesterday on a box installed 6 days ago: its 48 h run from the order.
+      { name: 'Canal premium Sport TV', kind: 'premium', requestedDaysAgo: 1, installedDaysAgo: 6, activatedDaysAgo: null },
+      // Installation only scheduled: the 48 h have not started (004 TV §6 a).
+      { name: 'Box adicional (instalação agendada)', kind: 'equipment', requestedDaysAgo: 3, installedDaysAgo: null, activatedDaysAgo: null },
     ],
     // Billing starts at the commercial activation (seed 004 general §3.1, §10.3): the first
     // invoice runs from the activation day to the eve of the first full cycle, 12 days from now.
@@ -645,6 +648,7 @@ export async function seedDemoAccounts(db: Db, today: string): Promise<void> {
             kind: service.kind,
             status: service.activatedDaysAgo === null ? ('pending' as const) : ('active' as const),
             requested_on: addDays(today, -service.requestedDaysAgo),
+            installed_on: service.installedDaysAgo === null ? null : addDays(today, -(service.installedDaysAgo ?? service.requestedDaysAgo)),
             activated_on: service.activatedDaysAgo === null ? null : addDays(today, -service.activatedDaysAgo),
           })),
         )
