@@ -24,10 +24,8 @@ import { seedNotices } from './notices'
 import { seedAccountSection } from './account'
 import { seedRecordings } from './recordings'
 import { seedPremium } from './premium'
+import { priceIndexFor } from './price-index'
 import { seededRandom } from './random'
-
-/** Yearly price update (seed 004 general §10.2): INE's average CPI was about 2.4 % in 2024 and 2.3 % in 2025. */
-const PRICE_INDEX_BASIS_POINTS = 230
 
 interface Product {
   description: string
@@ -111,7 +109,7 @@ function monthlyHistory(history: MonthlyHistory, today: string): InvoiceDraft[] 
   for (let monthsAgo = history.months - 1; monthsAgo >= 0; monthsAgo--) {
     const period = monthlyPeriod(history.cycleStart, history.newestIndex - monthsAgo)
     const isFirst = monthsAgo === history.months - 1
-    if (!isFirst && period.periodStart.slice(5, 7) === '03') basePrice = indexedNetPrice(basePrice, PRICE_INDEX_BASIS_POINTS, vatRate)
+    if (!isFirst && period.periodStart.slice(5, 7) === '03') basePrice = indexedNetPrice(basePrice, priceIndexFor(period.periodStart), vatRate)
     const lines: InvoiceLine[] = [
       { group: 'base', description: history.basePackage.description, netCents: basePrice },
       ...history.rentals.map((rental): InvoiceLine => ({ group: 'monthly', ...rental })),
@@ -129,7 +127,9 @@ function monthlyHistory(history: MonthlyHistory, today: string): InvoiceDraft[] 
       }
     }
     if (history.outage?.monthsAgo === monthsAgo) {
-      lines.push({ group: 'credit', description: OUTAGE_CREDIT, netCents: unavailabilityCreditCents(basePrice, history.outage.hours, period) })
+      // 001 D: on "o valor mensal dos Serviços contratados": the base package, rentals and premium together.
+      const monthlyServices = lines.filter((line) => line.group === 'base' || line.group === 'monthly').reduce((sum, line) => sum + line.netCents, 0)
+      lines.push({ group: 'credit', description: OUTAGE_CREDIT, netCents: unavailabilityCreditCents(monthlyServices, history.outage.hours, period) })
     }
     const dates = invoiceDates(period)
     drafts.push({ dates, partialPeriod: false, lines, payment: history.payment(monthsAgo, dates, today) })
@@ -295,7 +295,7 @@ const SCENARIOS: Scenario[] = [
       region: 'continente',
       consumer: 1,
       payment_method: 'direct-debit',
-      iban: 'PT40003506970000412345678',
+      iban: 'PT50003506970000412345692',
     },
     activatedDaysAgo: 1500,
     services: [
@@ -450,7 +450,7 @@ const SCENARIOS: Scenario[] = [
       region: 'continente',
       consumer: 1,
       payment_method: 'direct-debit',
-      iban: 'PT50001800034567891234502',
+      iban: 'PT50001800034567891234515',
     },
     activatedDaysAgo: 800,
     services: [
