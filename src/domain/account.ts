@@ -165,23 +165,6 @@ function serviceUsedCents(facts: WithdrawalFacts, today: string): number {
   return total
 }
 
-// ---------------------------------------------------------------- activation
-
-/** Initial activation within 48 hours of the installation (seed 004 TV §6 a). */
-export const ACTIVATION_HOURS = 48
-/** Customer support line for services still not active after that (seed 000). */
-export const SUPPORT_PHONE = '16990'
-
-/** By when a service installed on `installedOn` should be active: 48 h on, as a calendar day. */
-export function activationExpectedBy(installedOn: string): string {
-  return addDays(installedOn, ACTIVATION_HOURS / 24)
-}
-
-/** Still within the 48 h (wait), or past them (call 16990). */
-export function activationState(installedOn: string, today: string): 'waiting' | 'late' {
-  return compareDates(today, activationExpectedBy(installedOn)) <= 0 ? 'waiting' : 'late'
-}
-
 // ---------------------------------------------------------------- points (seed 003)
 
 /** Points are valid 3 years from their award (seed 003 §7). */

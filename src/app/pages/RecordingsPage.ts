@@ -57,7 +57,7 @@ export class RecordingRow extends FocusBox {
         y: 12,
         mountX: 1,
         visible: recording.showDeletionDate,
-        ...textSpec(recording.showDeletionDate ? t('recordings.availableUntil', { date: formatDayMonth(recording.deletionDate, uiLanguage()) }) : '', {
+        ...textSpec(recording.showDeletionDate ? t('recordings.availableUntil', { date: formatDayMonth(recording.lastViewingDay, uiLanguage()) }) : '', {
           size: TEXT.small,
           bold: true,
           color: COLOR.warning,

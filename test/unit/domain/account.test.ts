@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   accessoryExchange,
-  activationExpectedBy,
-  activationState,
   commitmentEnd,
   cycleContaining,
   earlyTerminationCents,
@@ -134,16 +132,6 @@ describe('equipment return after termination (seed 004 general §9.10–9.11)', 
   it('"within 30 (thirty) days following the termination": across a month end and the autumn change', () => {
     expect(equipmentReturnBy('2026-01-31')).toBe('2026-03-02')
     expect(equipmentReturnBy('2026-09-25')).toBe(DST_2026.autumn)
-  })
-})
-
-describe('activation within 48 h (seed 004 TV §6)', () => {
-  it('expects a service two days after installation, then says to call', () => {
-    expect(activationExpectedBy('2026-02-27')).toBe('2026-03-01')
-    expect(activationExpectedBy('2028-02-28')).toBe('2028-03-01')
-    expect(activationState('2026-03-15', '2026-03-16')).toBe('waiting')
-    expect(activationState('2026-03-14', '2026-03-16')).toBe('waiting')
-    expect(activationState('2026-03-13', '2026-03-16')).toBe('late')
   })
 })
 
