@@ -1,0 +1,2 @@
+import { Lightning } from '@lightningjs/sdk'
+window.X = Lightning.Component

@@ -1,0 +1,3 @@
+import { withAnnouncer } from '@lightningjs/ui-components/src'
+import { Lightning } from '@lightningjs/sdk'
+window.X = withAnnouncer(Lightning.Component)
