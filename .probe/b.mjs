@@ -1,2 +1,0 @@
-import { Lightning } from '@lightningjs/sdk'
-window.X = Lightning.Component
