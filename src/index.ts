@@ -8,12 +8,15 @@ import { ApiClient } from './data/client'
 import { DEVICES, RESOLUTIONS } from './platform/devices'
 import { KEYMAP } from './platform/keys'
 import { parseLaunch, type LaunchConfig } from './platform/launch'
+import { createSpeechEngine, Voice, type PlatformTts } from './platform/speech'
 
 declare global {
   interface Window {
     attachInspector?: (lightning: typeof Lightning) => void
     /** Set when the app closed itself (Back on home): the box's launcher takes over. */
     gestaoDeContaClosed?: boolean
+    /** The box's text-to-speech, set by the box's integration before the app starts (docs/accessibility.md). */
+    gestaoDeContaTts?: PlatformTts
   }
 }
 
@@ -21,9 +24,19 @@ const { config: launch, problems } = parseLaunch(window.location.search, setting
 const device = DEVICES[launch.device]
 const resolution = RESOLUTIONS[launch.resolution]
 
+/** Voice guidance (voice=1) needs something that speaks: the box's TTS or the Web Speech API. */
+function voiceGuidance(): Voice | null {
+  if (!launch.voice) return null
+  const engine = createSpeechEngine(window, launch.lang)
+  // Nothing can speak here: the header says so, as for any launch value that cannot be used.
+  if (!engine) problems.push({ param: 'voice', value: '1', fallback: 'false' })
+  return engine && new Voice(engine)
+}
+
 provideServices({
   launch,
   launchProblems: problems,
+  voice: voiceGuidance(),
   api: new ApiClient({ baseUrl: launch.api, sessions: true }),
   version: metadata.version,
 })
