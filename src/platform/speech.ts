@@ -99,6 +99,11 @@ export interface SpeechSeries {
   cancel(): void
 }
 
+/** Phrases as one utterance, each ending on its own stop: "Faturas. Duas por pagar." */
+export function asOneUtterance(phrases: readonly string[]): string {
+  return phrases.map((phrase) => (/[.!?:;]$/.test(phrase) ? phrase : `${phrase}.`)).join(' ')
+}
+
 async function phrasesOf(speakable: Speakable): Promise<string[]> {
   if (speakable instanceof Promise) return phrasesOf((await (speakable as Promise<unknown>)) as Speakable)
   if (typeof speakable === 'function') return phrasesOf(speakable())
@@ -134,7 +139,7 @@ export class Voice {
           const phrases = await phrasesOf(queue.shift())
           if (!active) break
           said.push(...phrases)
-          if (phrases.length > 0) this.lastSaid = said.join('. ')
+          if (phrases.length > 0) this.lastSaid = asOneUtterance(said)
           for (const phrase of phrases) {
             if (!active) break
             await this.engine.speak(phrase)

@@ -11,9 +11,9 @@ import { onTestFinished, vi, type Mock } from 'vitest'
 import { Lightning, Router } from '@lightningjs/sdk'
 import { KEYMAP } from '../../src/platform/keys'
 
-export type KeyName = 'Enter' | 'Left' | 'Up' | 'Right' | 'Down' | 'Back'
+export type KeyName = 'Enter' | 'Left' | 'Up' | 'Right' | 'Down' | 'Back' | 'Green' | 'Info'
 
-const KEY_CODE: Record<KeyName, number> = { Enter: 13, Left: 37, Up: 38, Right: 39, Down: 40, Back: 8 }
+const KEY_CODE: Record<KeyName, number> = { Enter: 13, Left: 37, Up: 38, Right: 39, Down: 40, Back: 8, Green: 404, Info: 457 }
 
 type AnyElement = Lightning.Element & { [key: string]: unknown }
 

@@ -5,7 +5,7 @@
 // `announceContext`s ("1 de 12"), and speech is cut when focus moves (issue 18).
 import { Lightning, Router } from '@lightningjs/sdk'
 import { withAnnouncer } from '@lightningjs/ui-components/src'
-import type { Speakable } from '../../platform/speech'
+import { asOneUtterance, type Speakable } from '../../platform/speech'
 import { KEYMAP, digitOf } from '../../platform/keys'
 import type { NoticesOverview } from '../../contract'
 import { DEVICES } from '../../platform/devices'
@@ -130,7 +130,7 @@ export class App extends withAnnouncer(Router.App, speak) {
   _handleInfo(): boolean {
     if (!services().voice) return false
     const page = Router.getActivePage() as ReadableScreen | undefined
-    if (page?.announceScreen && !this.noticeBannerUp) this.$announce(page.announceScreen.join('. '))
+    if (page?.announceScreen && !this.noticeBannerUp) this.$announce(asOneUtterance(page.announceScreen))
     else this.$announcerRefresh()
     return true
   }

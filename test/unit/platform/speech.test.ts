@@ -113,7 +113,7 @@ describe('Voice', () => {
     const voice = new Voice(engine)
     await voice.speak(['Faturas', () => 'Duas por pagar', Promise.resolve(['', 'Fatura de novembro'])]).series
     expect(engine.said).toEqual(['Faturas', 'Duas por pagar', 'Fatura de novembro'])
-    expect(voice.last).toBe('Faturas. Duas por pagar. Fatura de novembro')
+    expect(voice.last).toBe('Faturas. Duas por pagar. Fatura de novembro.')
   })
 
   it('cuts what is being said when something new comes (focus moved)', async () => {
@@ -125,7 +125,7 @@ describe('Voice', () => {
     expect(engine.cancels).toBe(1)
     await Promise.all([first.series, second.series])
     expect(engine.said).toEqual(['Segundo'])
-    expect(voice.last).toBe('Segundo')
+    expect(voice.last).toBe('Segundo.')
   })
 
   it('appends to a series still speaking', async () => {
@@ -141,8 +141,8 @@ describe('Voice', () => {
     const engine = recordingEngine()
     const voice = new Voice(engine)
     expect(voice.repeat()).toBeNull()
-    await voice.speak(['Faturas', 'Uma por pagar']).series
+    await voice.speak(['Faturas', 'Uma por pagar.']).series
     await voice.repeat()?.series
-    expect(engine.said).toEqual(['Faturas', 'Uma por pagar', 'Faturas. Uma por pagar'])
+    expect(engine.said).toEqual(['Faturas', 'Uma por pagar.', 'Faturas. Uma por pagar.'])
   })
 })
