@@ -4,6 +4,7 @@ import settings from '../settings.json'
 import metadata from '../metadata.json'
 import { App } from './app/shell/App'
 import { provideServices } from './app/shell/services'
+import { applyTheme, COLOR } from './app/kit/theme'
 import { ApiClient } from './data/client'
 import { DEVICES, RESOLUTIONS } from './platform/devices'
 import { KEYMAP } from './platform/keys'
@@ -21,6 +22,8 @@ declare global {
 }
 
 const { config: launch, problems } = parseLaunch(window.location.search, settings.launch as LaunchConfig)
+// Before App's templates are built: they read the theme's colours and sizes.
+applyTheme(launch.contrast, launch.text)
 const device = DEVICES[launch.device]
 const resolution = RESOLUTIONS[launch.resolution]
 
@@ -50,7 +53,7 @@ const appSettings = {
     memoryPressure: device.memoryPressure,
     bufferMemory: device.bufferMemory,
     pauseRafLoopOnIdle: device.pauseRafLoopOnIdle,
-    clearColor: 0xff0d1b2a,
+    clearColor: COLOR.background,
   },
 }
 
