@@ -3,6 +3,7 @@
 // rows cost (DESIGN §5–6). ui-components' Column creates every item, hence this.
 import { Lightning } from '@lightningjs/sdk'
 import { spokenPosition } from '../../domain/spoken'
+import { shownTexts } from './announce'
 import { uiLanguage } from './i18n'
 
 export interface VirtualListConfig<T> {
@@ -32,7 +33,7 @@ type Shown = Omit<VirtualListConfig<unknown>, 'items' | 'row' | 'index' | 'spoke
 
 /** The Announcer reads these off the focused row: what it is, then where it is. */
 interface Announced {
-  announce?: string
+  announce?: string | (() => string[])
   announceContext?: string
 }
 
@@ -152,7 +153,9 @@ export class VirtualList extends Lightning.Component {
         h: config.rowHeight,
       } as Lightning.Component.NewPatchTemplate<Lightning.Component.Constructor>)
       const announced = element as Announced
-      announced.announce = config.spoken(index) || undefined
+      // Without the feature's words, the row says what it shows.
+      const spoken = config.spoken(index)
+      announced.announce = spoken || (() => shownTexts(element as Lightning.Element))
       announced.announceContext = spokenPosition(index + 1, config.length, uiLanguage())
       this.rows.set(index, element as Lightning.Element)
     }

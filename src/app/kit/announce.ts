@@ -18,3 +18,12 @@ export function announceAgain(component: Lightning.Component): void {
   const depth = path.indexOf(component)
   if (depth >= 0) (component.fireAncestors as Fire).call(component, '$announcerRefresh', depth)
 }
+
+/** The texts an element shows, in tree order (hidden ones left out): what a row says when its feature gives no words. */
+export function shownTexts(element: Lightning.Element): string[] {
+  if (!element.visible || element.alpha === 0) return []
+  const text = (element.texture as { text?: unknown } | null)?.text
+  const own = typeof text === 'string' && text ? [text] : []
+  const children = element.hasChildren() ? (element.children as Lightning.Element[]) : []
+  return [...own, ...children.flatMap(shownTexts)]
+}
