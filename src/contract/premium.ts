@@ -127,7 +127,7 @@ export const CancelRequest = Type.Object(
 export type CancelRequest = Type.Static<typeof CancelRequest>
 
 export const SetPinRequest = Type.Object(
-  { currentPin: PurchasePin, newPin: Type.String({ description: '4 digits; 0000 and 1234 are refused' }) },
+  { currentPin: PurchasePin, newPin: Type.String({ description: '4 digits; one digit repeated (0000) or a straight run (1234, 9876) is refused' }) },
   { additionalProperties: false },
 )
 export type SetPinRequest = Type.Static<typeof SetPinRequest>

@@ -13,8 +13,14 @@ export const PIN_LENGTH = 4
 /** Wrong purchase PINs in a row before purchases are locked. */
 export const PIN_MAX_TRIES = 3
 export const PIN_LOCK_MINUTES = 15
-/** The first PINs anyone tries: never accepted as a purchase PIN. */
-export const FORBIDDEN_PINS: readonly string[] = ['0000', '1234']
+/**
+ * The first PINs anyone tries, never accepted as a purchase PIN: one digit repeated (0000, 7777)
+ * and straight runs up or down (1234, 3456, 9876, 3210).
+ */
+export function isTrivialPin(pin: string): boolean {
+  const steps = [...pin].slice(1).map((digit, index) => Number(digit) - Number(pin[index]))
+  return steps.every((step) => step === 0) || steps.every((step) => step === 1) || steps.every((step) => step === -1)
+}
 
 /** Last day the subscriber is bound: a 30-day minimum started on 1 March runs to 30 March inclusive. */
 export function minimumPeriodEnd(startedOn: string, minimumDays: number = MINIMUM_PERIOD_DAYS): string {
@@ -136,7 +142,7 @@ export function chargesOnInvoice(subscription: ChargeableSubscription, period: B
 /** Why a PIN may not be stored as the purchase PIN (pt-PT), or null when it may. */
 export function pinProblem(pin: string): string | null {
   if (!new RegExp(`^\\d{${PIN_LENGTH}}$`).test(pin)) return `O PIN de compras tem ${PIN_LENGTH} algarismos.`
-  if (FORBIDDEN_PINS.includes(pin)) return `O PIN ${pin} é demasiado fácil de adivinhar: escolha outro.`
+  if (isTrivialPin(pin)) return `O PIN ${pin} é demasiado fácil de adivinhar (algarismos repetidos ou seguidos): escolha outro.`
   return null
 }
 

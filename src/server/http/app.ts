@@ -10,7 +10,7 @@ import { recordRouteActions, requireDeviceToken } from './auth'
 import type { App, RouteContext } from './context'
 import type { Db } from '../store/db'
 import { handleError, handleNotFound } from './errors'
-import { frameworkErrors, refuseCoercedNulls, refuseNonFiniteNumbers } from './guards'
+import { frameworkErrors, refuseNonFiniteNumbers, refuseWrongJsonTypes } from './guards'
 import { installerRoutes } from '../installer/routes'
 import { accountRoutes } from '../account/routes'
 import { invoiceRoutes } from '../invoices/routes'
@@ -98,7 +98,7 @@ export async function buildServer({
     if (body?.type === 'object' && body.additionalProperties === undefined) route.schema.body = { ...body, additionalProperties: false }
     route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false }
   })
-  app.addHook('preValidation', refuseCoercedNulls)
+  app.addHook('preValidation', refuseWrongJsonTypes)
   app.addHook('preHandler', refuseNonFiniteNumbers)
 
   app.setErrorHandler(handleError)
@@ -135,6 +135,7 @@ export async function buildServer({
       limiter: rateLimit ? new RateLimiter(rateLimit) : null,
       failures: authFailures ? new RateLimiter(authFailures) : null,
       requireSession,
+      now,
     })
     await scope.register(sessionRoutes, { db, now })
     await scope.register(overviewRoutes, context)

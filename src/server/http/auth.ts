@@ -56,6 +56,8 @@ export interface AuthOptions {
   failures?: RateLimiter | null
   /** Refuse the bare device token everywhere but POST /v1/session (SESSIONS=required). */
   requireSession?: boolean
+  /** The server's clock, for the sessions' lifetime. */
+  now?: () => Date
 }
 
 const SESSION = 'session'
@@ -79,14 +81,14 @@ export function bearerToken(header: string | undefined): string {
  * Every route registered on `app` (an encapsulated scope) then needs a known device or session token,
  * and a viewer whose profile may do the route's declared action (403 with who can help).
  */
-export function requireDeviceToken(app: App, db: Db, { limiter = null, failures = null, requireSession = false }: AuthOptions = {}): void {
+export function requireDeviceToken(app: App, db: Db, { limiter = null, failures = null, requireSession = false, now = () => new Date() }: AuthOptions = {}): void {
   app.decorateRequest(SESSION, null)
   /** The session behind the request's token, or the 401 saying what is wrong with it. */
   async function authenticate(request: FastifyRequest): Promise<Session> {
     const presented = bearerToken(request.headers.authorization)
     const sessionToken = presented.startsWith(SESSION_PREFIX) ? presented : null
     // A session token stands for its device token (sessions/service.ts); an ended one is refused with why.
-    const token = sessionToken ? await sessionCredential(db, sessionToken) : presented
+    const token = sessionToken ? await sessionCredential(db, sessionToken, now()) : presented
     const row = await db
       .selectFrom('device_token')
       .innerJoin('account', 'account.id', 'device_token.account_id')

@@ -38,24 +38,54 @@ interface PropertySchema {
   nullable?: boolean
 }
 
-function allowsNull(schema: PropertySchema | undefined): boolean {
+const JSON_TYPE_NAMES: Record<string, string> = {
+  boolean: 'verdadeiro ou falso (true/false)',
+  integer: 'um número inteiro',
+  number: 'um número',
+  string: 'um texto entre aspas',
+  object: 'um objeto',
+  array: 'uma lista',
+  null: 'nulo',
+}
+
+/** The JSON type of a parsed body value, as JSON Schema names it. */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  return typeof value === 'number' ? 'number' : typeof value
+}
+
+/** Whether `schema` admits a value of JSON type `type` (integer-ness and ranges are Ajv's to judge). */
+function admits(schema: PropertySchema | undefined, type: string): boolean {
   if (!schema) return true
-  if (schema.nullable || schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null'))) return true
-  return (schema.anyOf ?? []).some(allowsNull)
+  if (type === 'null' && schema.nullable) return true
+  if (schema.anyOf) return schema.anyOf.some((branch) => admits(branch, type))
+  if (schema.type === undefined) return true
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type]
+  return types.includes(type) || (type === 'number' && types.includes('integer'))
 }
 
 /**
- * Ajv's coercion also turns a JSON null into 0, "" or false: `{"totalHours": null}`
- * would be taken as 0. Refuse a null the body schema does not allow, before Ajv sees it.
+ * Ajv coerces types, which query strings need ("?limit=10" is text) but JSON bodies must not
+ * get: `{"enabled": 0}` would switch the e-invoice off, `{"totalHours": false}` set a quota of
+ * 0, `{"pin": 2580}` pass as "2580", and a null become 0, "" or false. So before Ajv sees a body,
+ * every field must already have a JSON type its schema allows: otherwise 400, naming the field
+ * and the type it takes.
  */
-export async function refuseCoercedNulls(request: FastifyRequest): Promise<void> {
+export async function refuseWrongJsonTypes(request: FastifyRequest): Promise<void> {
   const schema = request.routeOptions.schema?.body as { properties?: Record<string, PropertySchema> } | undefined
   const body = request.body
   if (!schema?.properties || body === null || typeof body !== 'object' || Array.isArray(body)) return
   for (const [key, value] of Object.entries(body)) {
-    if (value === null && key in schema.properties && !allowsNull(schema.properties[key])) {
-      throw new ApiError(400, { error: 'bad-request', reason: `O campo «${key}» não pode ser nulo.` })
-    }
+    const property = schema.properties[key]
+    if (!property || admits(property, jsonType(value))) continue
+    if (value === null) throw new ApiError(400, { error: 'bad-request', reason: `O campo «${key}» não pode ser nulo.` })
+    const types = property.anyOf ? property.anyOf.map((branch) => branch.type) : [property.type]
+    const expected = [...new Set(types.flat().filter((type): type is string => typeof type === 'string' && type !== 'null'))]
+    throw new ApiError(400, {
+      error: 'bad-request',
+      reason: `O campo «${key}» deve ser ${expected.map((type) => JSON_TYPE_NAMES[type] ?? type).join(' ou ')}, não ${JSON_TYPE_NAMES[jsonType(value)]}.`,
+    })
   }
 }
 

@@ -36,7 +36,8 @@ function toDetail(row: NoticeTable, channels: NoticeChannelTable[], session: Ses
     late: assessment.late,
     noticeDueBy: assessment.noticeDueBy,
     contractChange: assessment.contractChange,
-    freeExit: assessment.freeExitUntil ? { until: assessment.freeExitUntil, open: timing.freeExitOpen, daysLeft: timing.freeExitDaysLeft } : null,
+    // The free-exit window is a term of the contract change: withheld like its details (seed 002).
+    freeExit: !restricted && assessment.freeExitUntil ? { until: assessment.freeExitUntil, open: timing.freeExitOpen, daysLeft: timing.freeExitDaysLeft } : null,
     readAt: row.read_at,
     restricted,
     contractEffect: restricted ? null : row.contract_effect,

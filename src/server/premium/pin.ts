@@ -50,13 +50,18 @@ export async function pinState(db: Db, accountId: string, now: Date): Promise<Pi
   return { triesLeft: status.triesLeft, lockedUntil: status.lockedUntil }
 }
 
-function lockedRefusal(lockedUntil: string): ApiError {
-  return refusal(429, {
-    error: 'pin-locked',
-    reason: `PIN de compras errado ${PIN_MAX_TRIES} vezes: as compras estão bloqueadas até às ${formatTimeOfDay(lockedUntil)} (${PIN_LOCK_MINUTES} minutos).`,
-    triesLeft: 0,
-    lockedUntil,
-  })
+function lockedRefusal(lockedUntil: string, now: Date): ApiError {
+  const seconds = Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000))
+  return refusal(
+    429,
+    {
+      error: 'pin-locked',
+      reason: `PIN de compras errado ${PIN_MAX_TRIES} vezes: as compras estão bloqueadas até às ${formatTimeOfDay(lockedUntil)} (${PIN_LOCK_MINUTES} minutos).`,
+      triesLeft: 0,
+      lockedUntil,
+    },
+    { 'retry-after': String(seconds) },
+  )
 }
 
 /**
@@ -67,7 +72,7 @@ export async function verifyPurchasePin(db: Db, accountId: string, pin: string, 
   const row = await db.selectFrom('purchase_pin').selectAll().where('account_id', '=', accountId).executeTakeFirst()
   if (!row) throw conflict('pin-not-set', 'Esta conta ainda não tem PIN de compras. Defina-o na Área de Cliente ou ligue 16990.')
   const before = pinStatus({ failedAttempts: row.failed_attempts, lockedUntil: row.locked_until }, now)
-  if (before.locked && before.lockedUntil) throw lockedRefusal(before.lockedUntil)
+  if (before.locked && before.lockedUntil) throw lockedRefusal(before.lockedUntil, now)
   const expected = Buffer.from(row.hash, 'hex')
   const actual = await hashPin(pin, Buffer.from(row.salt, 'hex'))
   const right = actual.length === expected.length && timingSafeEqual(actual, expected)
@@ -87,7 +92,7 @@ export async function verifyPurchasePin(db: Db, accountId: string, pin: string, 
     await trx.updateTable('purchase_pin').set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil }).where('account_id', '=', accountId).execute()
     return pinStatus(next, now)
   })
-  if (after.locked && after.lockedUntil) throw lockedRefusal(after.lockedUntil)
+  if (after.locked && after.lockedUntil) throw lockedRefusal(after.lockedUntil, now)
   if (right) return
   throw refusal(403, {
     error: 'wrong-pin',

@@ -2,22 +2,21 @@
 // promotion or a promotional code's (checked here, never on the box), the first charge.
 import type { SubscribeQuote } from '../../contract'
 import { compareDates } from '../../domain/dates'
-import { formatDate } from '../../domain/format'
 import { divideRounded } from '../../domain/money'
 import { type ChargeableSubscription, chargesOnInvoice, minimumPeriodEnd, promotionUntil } from '../../domain/premium'
 import type { Db, PremiumProductTable } from '../store/db'
 import { type BillingContext, gross } from './billing'
 import { unprocessable } from './refusals'
 
-/** The promotional price a code gives, checked on the server: unknown, expired or for another product → 422. */
+/**
+ * The promotional price a code gives, checked on the server. An unknown, expired or other
+ * product's code gets one and the same refusal (422): telling them apart would let codes be
+ * found by trying.
+ */
 async function promoFromCode(db: Db, code: string, product: PremiumProductTable, today: string) {
   const row = await db.selectFrom('promo_code').selectAll().where('code', '=', code.toUpperCase()).executeTakeFirst()
-  if (!row) throw unprocessable('promo-unknown', `O código promocional «${code}» não existe. Confirme as letras e os algarismos.`)
-  if (compareDates(today, row.valid_until) > 0) {
-    throw unprocessable('promo-expired', `O código promocional «${code}» expirou a ${formatDate(row.valid_until)}.`)
-  }
-  if (row.product_id !== null && row.product_id !== product.id) {
-    throw unprocessable('promo-not-applicable', `O código promocional «${code}» não se aplica a ${product.name}.`)
+  if (!row || compareDates(today, row.valid_until) > 0 || (row.product_id !== null && row.product_id !== product.id)) {
+    throw unprocessable('promo-invalid', `O código promocional «${code}» não é válido para ${product.name}. Confirme as letras e os algarismos e a validade do código.`)
   }
   return {
     code: row.code,

@@ -2,8 +2,8 @@
 import type { PinRefusal } from '../../contract'
 import { ApiError } from '../http/errors'
 
-export function refusal(status: number, body: PinRefusal): ApiError {
-  return new ApiError(status, body)
+export function refusal(status: number, body: PinRefusal, headers: Record<string, string> = {}): ApiError {
+  return new ApiError(status, body, headers)
 }
 
 export const conflict = (error: string, reason: string) => refusal(409, { error, reason })

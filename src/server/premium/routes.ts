@@ -48,7 +48,7 @@ export const premiumRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
     ROUTES.premiumPin,
     guarded('premium.manage', {
       operationId: 'changePurchasePin',
-      summary: 'Change the purchase PIN (the current one is needed; 0000 and 1234 are refused)',
+      summary: 'Change the purchase PIN (the current one is needed; one digit repeated or a straight run such as 1234 is refused)',
       tags: ['premium'],
       body: SetPinRequest,
       response: { 200: PinChanged, ...writeRefusals },

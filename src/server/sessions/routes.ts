@@ -1,11 +1,12 @@
 // POST /v1/session: the device token opens a session (service.ts says why and how).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
 import { ROUTES, SessionAnswer } from '../../contract'
 import { sessionOf } from '../http/auth'
 import { guarded } from '../http/operation'
 import { ApiError, unauthorized } from '../http/errors'
 import type { Db } from '../store/db'
-import { openSession } from './service'
+import { closeSession, openSession } from './service'
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
   app.post(
@@ -26,6 +27,22 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date 
       if (session.sessionToken) throw unauthorized('Uma sessão abre-se com o token do equipamento, não com o token de outra sessão.')
       reply.code(201)
       return openSession(db, session.credential, now())
+    },
+  )
+
+  app.delete(
+    ROUTES.session,
+    guarded('session.open', {
+      operationId: 'closeSession',
+      summary: 'End this session (log out): its token then gets 401',
+      tags: ['auth'],
+      response: { 204: Type.Null() },
+    }),
+    async (request, reply) => {
+      const session = sessionOf(request)
+      if (!session.sessionToken) throw new ApiError(400, { error: 'bad-request', reason: 'Só uma sessão se termina: envie o token da sessão, não o do equipamento.' })
+      await closeSession(db, session.sessionToken, now())
+      return reply.code(204).send(null)
     },
   )
 }

@@ -25,12 +25,41 @@ export function sessionsRequired(value: string | undefined): boolean {
   throw new Error(`SESSIONS is "required" (the default) or "optional", not: ${value}`)
 }
 
-/** The device token behind a session token, or a 401 saying why the session no longer works. */
-export async function sessionCredential(db: Db, sessionToken: string): Promise<string> {
-  const row = await db.selectFrom('session').select(['device_token', 'ended_at']).where('token', '=', sessionToken).executeTakeFirst()
+export const LOGGED_OUT = 'Esta sessão foi terminada neste equipamento. Escolha «Tentar novamente» para abrir uma nova.'
+export const EXPIRED = 'Esta sessão expirou por ter ficado muito tempo sem uso ou aberta há demasiado tempo. Escolha «Tentar novamente» para abrir uma nova.'
+
+const HOUR_MS = 3_600_000
+
+/** How long a session lives: unused for `idleMs`, or open for `maxMs` at most, whichever ends it first. */
+export interface SessionLifetime {
+  idleMs: number
+  maxMs: number
+}
+
+/** A box in daily use never meets the idle limit; a copied or forgotten session does not live on. */
+export const SESSION_LIFETIME: SessionLifetime = { idleMs: 7 * 24 * HOUR_MS, maxMs: 30 * 24 * HOUR_MS }
+
+/** Ended and expired sessions are kept this long (to tell their box why they ended), then deleted. */
+const KEEP_ENDED_MS = 30 * 24 * HOUR_MS
+
+/**
+ * The device token behind a session token, or a 401 saying why the session no longer works.
+ * The last use is written at most once an hour: the idle limit counts in days, and a write on
+ * every request would double the database's work.
+ */
+export async function sessionCredential(db: Db, sessionToken: string, now: Date, lifetime: SessionLifetime = SESSION_LIFETIME): Promise<string> {
+  const row = await db.selectFrom('session').selectAll().where('token', '=', sessionToken).executeTakeFirst()
   if (!row) throw unauthorized('Esta sessão não é conhecida ou já expirou. Escolha «Tentar novamente» para abrir uma nova.')
-  if (row.ended_at !== null) throw unauthorized(ENDED_ELSEWHERE)
+  if (row.ended_at !== null) throw unauthorized(row.end_reason === 'logout' ? LOGGED_OUT : ENDED_ELSEWHERE)
+  const lastSeen = Date.parse(row.last_seen_at ?? row.opened_at)
+  if (now.getTime() - lastSeen > lifetime.idleMs || now.getTime() - Date.parse(row.opened_at) > lifetime.maxMs) throw unauthorized(EXPIRED)
+  if (now.getTime() - lastSeen >= HOUR_MS) await db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('token', '=', sessionToken).execute()
   return row.device_token
+}
+
+/** Ends a session at its box's request (DELETE /v1/session); its token then gets 401. */
+export async function closeSession(db: Db, sessionToken: string, now: Date): Promise<void> {
+  await db.updateTable('session').set({ ended_at: now.toISOString(), end_reason: 'logout' }).where('token', '=', sessionToken).where('ended_at', 'is', null).execute()
 }
 
 /** Opens a session for `deviceToken`, ending the open one; one transaction, so never two open. */
@@ -40,12 +69,22 @@ export async function openSession(db: Db, deviceToken: string, now: Date): Promi
   const ended = await db.transaction().execute(async (trx) => {
     // Locks the credential's row (PostgreSQL) so two logins at once queue up; SQLite writes are serial anyway.
     await trx.updateTable('device_token').set((eb) => ({ token: eb.ref('token') })).where('token', '=', deviceToken).execute()
-    // Ended sessions are kept 30 days (to tell their box why they ended), then cleaned.
-    const expired = new Date(now.getTime() - 30 * 86_400_000).toISOString()
-    await trx.deleteFrom('session').where('device_token', '=', deviceToken).where('ended_at', '<', expired).execute()
-    const result = await trx.updateTable('session').set({ ended_at: openedAt }).where('device_token', '=', deviceToken).where('ended_at', 'is', null).executeTakeFirst()
-    await trx.insertInto('session').values({ token, device_token: deviceToken, opened_at: openedAt, ended_at: null }).execute()
+    const result = await trx
+      .updateTable('session')
+      .set({ ended_at: openedAt, end_reason: 'elsewhere' })
+      .where('device_token', '=', deviceToken)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst()
+    await trx.insertInto('session').values({ token, device_token: deviceToken, opened_at: openedAt, ended_at: null, last_seen_at: null, end_reason: null }).execute()
     return Number(result.numUpdatedRows)
   })
+  await deleteOldSessions(db, now)
   return { sessionToken: token, openedAt, ended }
+}
+
+/** Every login cleans up: sessions ended, or past their absolute lifetime, more than 30 days ago are deleted. */
+async function deleteOldSessions(db: Db, now: Date, lifetime: SessionLifetime = SESSION_LIFETIME): Promise<void> {
+  const endedBefore = new Date(now.getTime() - KEEP_ENDED_MS).toISOString()
+  const openedBefore = new Date(now.getTime() - KEEP_ENDED_MS - lifetime.maxMs).toISOString()
+  await db.deleteFrom('session').where((eb) => eb.or([eb('ended_at', '<', endedBefore), eb('opened_at', '<', openedBefore)])).execute()
 }

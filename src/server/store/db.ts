@@ -203,6 +203,10 @@ export interface SessionTable {
   device_token: string
   opened_at: string
   ended_at: string | null
+  /** The last request it carried, to the hour (sessions/service.ts): null until its first. */
+  last_seen_at: string | null
+  /** Why it ended: another login with the same device token, or its own logout (null: still open, or ended elsewhere before 0007). */
+  end_reason: 'elsewhere' | 'logout' | null
 }
 
 /** Account page facts (issue 6): address, registration, e-invoice, commitment, last points exchanges. */

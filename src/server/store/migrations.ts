@@ -265,6 +265,13 @@ const migrations: Record<string, Migration> = {
       await sql`update account_service set installed_on = requested_on`.execute(db)
     },
   },
+  // Sessions end by themselves (idle and absolute lifetime) or by logout; the end says why.
+  '0009_session_lifetime': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('session').addColumn('last_seen_at', 'text').execute()
+      await db.schema.alterTable('session').addColumn('end_reason', 'text').execute()
+    },
+  },
 }
 
 /** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */

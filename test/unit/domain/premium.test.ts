@@ -142,8 +142,9 @@ describe('charges on the next invoice (seed 001 §12)', () => {
 
 describe('purchase PIN', () => {
   it('refuses 0000, 1234 and anything but 4 digits', () => {
-    expect(pinProblem('0000')).toBe('O PIN 0000 é demasiado fácil de adivinhar: escolha outro.')
-    expect(pinProblem('1234')).toMatch(/demasiado fácil/)
+    expect(pinProblem('0000')).toBe('O PIN 0000 é demasiado fácil de adivinhar (algarismos repetidos ou seguidos): escolha outro.')
+    for (const trivial of ['1234', '7777', '3456', '9876', '3210', '0123']) expect(pinProblem(trivial)).toMatch(/demasiado fácil/)
+    for (const fine of ['2580', '1357', '9012', '1123', '4826']) expect(pinProblem(fine)).toBeNull()
     expect(pinProblem('123')).toBe('O PIN de compras tem 4 algarismos.')
     expect(pinProblem('12a4')).toMatch(/4 algarismos/)
     expect(pinProblem('12345')).toMatch(/4 algarismos/)

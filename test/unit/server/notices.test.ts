@@ -134,7 +134,9 @@ describe('profiles (seed 002)', () => {
   it('the Utilizador sees channel notices and that a contract change is coming, not its terms', async () => {
     const { items, unread } = await list(TOKENS.restricted)
     const terms = items.find((item) => item.kind === 'contract-change')
-    expect(terms).toMatchObject({ restricted: true, title: 'Alteração às condições do contrato', readAt: null })
+    expect(terms).toMatchObject({ restricted: true, title: 'Alteração às condições do contrato', readAt: null, freeExit: null })
+    // A profile with contract data sees the free-exit window of an adverse change (the notices account's).
+    expect((await list(TOKENS.notices)).items.find((item) => item.kind === 'contract-change' && item.freeExit !== null)).toBeDefined()
     // The unread contract change is not counted for them: the banner never points at what they cannot open.
     expect(unread).toBe(0)
     const overview = await get(server.app, ROUTES.overview, TOKENS.restricted)

@@ -41,7 +41,8 @@ describe('DELETE /v1/session', () => {
 
   it('takes a session token, not the device token', async () => {
     const refused = await app.inject({ method: 'DELETE', url: ROUTES.session, headers: { authorization: bearer(TOKENS.healthy) } })
-    expect(refused.statusCode).toBe(401)
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().reason).toBe('Só uma sessão se termina: envie o token da sessão, não o do equipamento.')
   })
 })
 
