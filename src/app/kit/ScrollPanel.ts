@@ -16,7 +16,15 @@ export class ScrollPanel extends FocusBox {
     return { ...super._template(), clipping: true }
   }
 
-  fill(column: Pick<Column, 'rows' | 'height'>): void {
+  /** What voice guidance says when the panel gets focus. */
+  announce: string[] = []
+
+  /** `spoken`: what voice guidance says of it (the feature's text.ts); else the texts it shows, in order. */
+  fill(column: Pick<Column, 'rows' | 'height'>, spoken?: string[]): void {
+    this.announce = spoken ?? Object.values(column.rows).flatMap((row) => {
+      const text = (row as { text?: { text?: unknown } }).text?.text
+      return typeof text === 'string' && text ? [text] : []
+    })
     this.contentHeight = column.height
     this.offset = 0
     this.tag('Content').setSmooth('y', 0, { duration: 0 })

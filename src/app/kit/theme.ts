@@ -9,17 +9,27 @@ export const SAFE = { x: 96, y: 54, w: 1920 - 2 * 96, h: 1080 - 2 * 54 } as cons
 export const FONT = 'Roboto'
 export const FONT_BOLD = 'RobotoBold'
 
-export const TEXT = {
+/** Text sizes at 1080p; `text=large` swaps in LARGE_TEXT (applyTheme). */
+const NORMAL_TEXT = {
   title: 48,
   heading: 36,
   body: 30,
   small: 26,
   /** Absolute floor at 1080p. */
   min: 24,
-} as const
+}
 
-/** ARGB colours. */
-export const COLOR = {
+/**
+ * text=large (issue 18): the small sizes grow most (24 → 28, 26 → 30), body and
+ * headings a step. Lines stay inside the rows the layouts give them (a Column row of
+ * 42–44 px holds a 32 px line of 42 px), so every screen keeps its safe area.
+ */
+const LARGE_TEXT: typeof NORMAL_TEXT = { title: 52, heading: 40, body: 32, small: 30, min: 28 }
+
+export const TEXT: Readonly<typeof NORMAL_TEXT> = { ...NORMAL_TEXT }
+
+/** ARGB colours of the default theme. */
+const DEFAULT_COLORS = {
   background: 0xff0d1b2a,
   surface: 0xff1b2d42,
   /** Focused fill: white text on it keeps a contrast ratio above 4.5:1. */
@@ -31,7 +41,56 @@ export const COLOR = {
   warning: 0xfff5b83f,
   danger: 0xffff5a5f,
   focusRing: 0xffffffff,
-} as const
+}
+
+export type Palette = typeof DEFAULT_COLORS
+
+/**
+ * contrast=high (issue 18; EN 301 549, WCAG 2.x 1.4.3): black pages, near-black rows,
+ * a dark blue focused fill with a yellow ring, and every text colour at least 5.8:1 on
+ * every fill it is drawn on (test/unit/app/contrast.test.ts).
+ */
+const HIGH_CONTRAST_COLORS: Palette = {
+  background: 0xff000000,
+  surface: 0xff1a1a1a,
+  focusFill: 0xff003060,
+  text: 0xffffffff,
+  muted: 0xffe6e6e6,
+  accent: 0xff7fd4ff,
+  ok: 0xff5cf08f,
+  warning: 0xffffd24a,
+  danger: 0xffff8a8a,
+  focusRing: 0xffffff00,
+}
+
+export const THEMES: Readonly<Record<'normal' | 'high', Palette>> = { normal: DEFAULT_COLORS, high: HIGH_CONTRAST_COLORS }
+
+/** The colours in use: the default theme unless applyTheme chose another. */
+export const COLOR: Readonly<Palette> = { ...DEFAULT_COLORS }
+
+/**
+ * Which text colours are drawn on which fill, as the screens draw them: pages on the
+ * background, rows and cards at rest on the surface and focused on the focus fill (the
+ * notice banner too), a status badge's label (the background colour) on its status fill.
+ */
+export const TEXT_ON: Readonly<Record<string, { fill: keyof Palette; texts: (keyof Palette)[] }>> = {
+  page: { fill: 'background', texts: ['text', 'muted', 'accent', 'ok', 'warning', 'danger'] },
+  rowAtRest: { fill: 'surface', texts: ['text', 'muted', 'accent', 'ok', 'warning', 'danger'] },
+  focused: { fill: 'focusFill', texts: ['text', 'muted', 'accent', 'ok', 'warning', 'danger'] },
+  badgePaid: { fill: 'ok', texts: ['background'] },
+  badgeUnpaid: { fill: 'warning', texts: ['background'] },
+  badgeOverdue: { fill: 'danger', texts: ['background'] },
+  badgeDisputed: { fill: 'accent', texts: ['background'] },
+}
+
+/**
+ * Chooses the theme and text size for this run (launch parameters contrast, text), before
+ * the app builds its first element: templates read COLOR and TEXT when they are built.
+ */
+export function applyTheme(contrast: 'normal' | 'high', text: 'normal' | 'large'): void {
+  Object.assign(COLOR, THEMES[contrast])
+  Object.assign(TEXT, text === 'large' ? LARGE_TEXT : NORMAL_TEXT)
+}
 
 /** Focused cards and rows grow by this much; with the fill change it reads from 3 m. */
 export const FOCUS_SCALE = 1.04

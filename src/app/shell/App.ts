@@ -1,6 +1,11 @@
 // The shell: the breadcrumb of the box menu the app was opened from, notices about
-// bad launch parameters, the loading veil, and the Router's pages.
+// bad launch parameters, the loading veil, and the Router's pages. With voice
+// guidance on (voice=1) the ui-components Announcer speaks what gets focus: each
+// component in the focus path that is new says its `announce`, then the
+// `announceContext`s ("1 de 12"), and speech is cut when focus moves (issue 18).
 import { Lightning, Router } from '@lightningjs/sdk'
+import { withAnnouncer } from '@lightningjs/ui-components/src'
+import { asOneUtterance, type Speakable } from '../../platform/speech'
 import { KEYMAP, digitOf } from '../../platform/keys'
 import type { NoticesOverview } from '../../contract'
 import { DEVICES } from '../../platform/devices'
@@ -18,7 +23,17 @@ const LOADING_KEYS_HELD_MS = 9_000
 /** The only page the notice banner shows on. */
 const HOME_ROUTE = 'home'
 
-export class App extends Router.App {
+/** The Announcer speaks only while announcerEnabled, which _setup turns on only when there is a voice. */
+function speak(speakable: Speakable) {
+  return services().voice?.speak(speakable)
+}
+
+/** What a page may offer to be read by the Info key: the whole screen, not only what has focus. */
+interface ReadableScreen {
+  announceScreen?: string[]
+}
+
+export class App extends withAnnouncer(Router.App, speak) {
   private readonly installerKeys = new KeySequence()
   /** When keys started waiting for a loading page (ignoreWhileLoading); null when none is. */
   private loadingSince: number | null = null
@@ -122,6 +137,23 @@ export class App extends Router.App {
     // QA (npm run qa) takes the route list from the app itself.
     if (launch.inspector) (window as { gestaoDeContaRoutes?: string[] }).gestaoDeContaRoutes = config.routes.map((route) => route.path)
     Router.startRouter(config, this)
+    this.announcerEnabled = !!services().voice
+  }
+
+  /** Green: the last utterance again (voice guidance only; otherwise the key is the page's). */
+  _handleGreen(): boolean {
+    const voice = services().voice
+    voice?.repeat()
+    return !!voice
+  }
+
+  /** Info: the whole screen, read from the top (voice guidance only). */
+  _handleInfo(): boolean {
+    if (!services().voice) return false
+    const page = Router.getActivePage() as ReadableScreen | undefined
+    if (page?.announceScreen && !this.noticeBannerUp) this.$announce(asOneUtterance(page.announceScreen))
+    else this.$announcerRefresh()
+    return true
   }
 
   /**

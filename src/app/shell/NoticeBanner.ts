@@ -58,6 +58,11 @@ export class NoticeBanner extends Lightning.Component {
     this.tag('Background').patch({ color: COLOR.surface, shader: { stroke: 0 } })
   }
 
+  /** Voice guidance: what the banner shows, then which keys do what. */
+  get announce(): string[] {
+    return ['Count', 'Title', 'Facts', 'Keys'].map((name) => this.tag(name).text.text)
+  }
+
   override _handleEnter(): void {
     if (this.notice) this.signal('open', this.notice.id)
   }
