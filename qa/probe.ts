@@ -30,7 +30,7 @@ export interface Probe {
   /** Drawn elements (text, rectangles, images) partly outside the 5 % safe area; backdrops excluded. */
   outsideSafe: { what: string; box: Box }[]
   focused: { id: string; type: string; box: Box; texts: string[] } | null
-  /** Pairs of focusable elements (components with their own _focus), neither inside the other, whose boxes overlap at rest. */
+  /** Pairs of focusable elements (components with their own _focus) in the same layer, neither inside the other, whose boxes overlap at rest. */
   overlapping: { a: { what: string; box: Box }; b: { what: string; box: Box } }[]
   /** Drawn elements above the focused one (a later sibling branch, or a higher zIndex) that cover part of it. */
   overlays: { what: string; box: Box; share: number }[]
@@ -124,6 +124,12 @@ export const PROBE = `
     }
     return false;
   }
+  // A layer: the nearest zIndex up the tree. A layer above the page (the notice banner, 101) covers
+  // it by design while it holds focus; what it covers of the focused element is the overlay check's.
+  function layerOf(node) {
+    for (var n = node; n && n.element; n = n.parentElement) if (n.element.zIndex) return n.element.zIndex;
+    return 0;
+  }
   var focusables = [];
   for (var k = 0; k < nodes.length; k++) {
     var fnode = nodes[k];
@@ -138,7 +144,7 @@ export const PROBE = `
   for (var a = 0; a < focusables.length; a++) {
     for (var c2 = a + 1; c2 < focusables.length; c2++) {
       var A = focusables[a], B = focusables[c2];
-      if (A.node.contains(B.node) || B.node.contains(A.node)) continue;
+      if (A.node.contains(B.node) || B.node.contains(A.node) || layerOf(A.node) !== layerOf(B.node)) continue;
       var cut2 = intersection(A.box, B.box);
       if (cut2.w > 1 && cut2.h > 1) overlapping.push({ a: { what: describe(A.node), box: A.box }, b: { what: describe(B.node), box: B.box } });
     }
