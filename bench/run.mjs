@@ -99,7 +99,7 @@ async function startApi() {
   const url = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['dist/server/main.mjs'], {
     // SESSIONS=optional: the API timings below call with the bare device token (the app opens sessions anyway).
-    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', SESSIONS: 'optional' },
+    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', SESSIONS: 'optional', DEMO: '1', CORS_ORIGINS: 'http://127.0.0.1:*' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   for (let attempt = 0; attempt < 200; attempt++) {
@@ -139,12 +139,12 @@ async function getJson(url, token) {
 
 // ---------------------------------------------------------------- the app's routes
 
-/** Route paths as the app declares them (src/app/routes*.ts), so routes other sections add are toured. */
+/** Route paths as the app declares them (src/app/shell/routes*.ts), so routes other sections add are toured. */
 function appRoutes() {
-  const files = readdirSync('src/app').filter((name) => /^routes.*\.ts$/.test(name))
+  const files = readdirSync('src/app/shell').filter((name) => /^routes.*\.ts$/.test(name))
   const paths = new Set()
   for (const file of files) {
-    for (const match of readFileSync(join('src/app', file), 'utf8').matchAll(/path:\s*['"`]([^'"`]+)['"`]/g)) {
+    for (const match of readFileSync(join('src/app/shell', file), 'utf8').matchAll(/path:\s*['"`]([^'"`]+)['"`]/g)) {
       if (!['$', '*', '!'].includes(match[1])) paths.add(match[1])
     }
   }
