@@ -51,6 +51,8 @@ export const TerminationInfo = Type.Object({
   effectiveDate: IsoDate,
   inThisCycle: Type.Boolean(),
   noticeDays: Type.Integer(),
+  /** Last day to return the equipment: 30 days after the last day of service; after it, its replacement value is charged (004 general §9.10–9.11). */
+  equipmentReturnBy: IsoDate,
 })
 export type TerminationInfo = Type.Static<typeof TerminationInfo>
 

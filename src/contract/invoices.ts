@@ -99,8 +99,11 @@ export const OverdueTimeline = Type.Object({
   debtorsDatabaseThresholdCents: Cents,
   /** Whether the amount due reaches that threshold. */
   debtorsDatabaseReportable: Type.Boolean(),
-  /** Last day to pay (Civil Code art. 279: the day before the consequence): before the suspension, keeps the service; during it, restores it. */
-  payBy: IsoDate,
+  /**
+   * Last day to pay (Civil Code art. 279: the day before the consequence): before the suspension, keeps the
+   * service; during it, restores it; null once the contract has ended (nothing keeps or restores it then).
+   */
+  payBy: Type.Union([IsoDate, Type.Null()]),
   /** The service today, judged by the server's clock (a box's clock may be wrong). */
   serviceStatus: Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('terminated')]),
 })

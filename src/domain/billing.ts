@@ -232,7 +232,7 @@ export function overdueTimeline(facts: InvoiceFacts, today: string, tariffs: rea
       : addDays(facts.dueDate, NON_CONSUMER_TERMINATION.delayDays + NON_CONSUMER_TERMINATION.noticeDays),
     debtorsDatabaseThresholdCents: debtorsThreshold,
     debtorsDatabaseReportable: amountDue >= debtorsThreshold,
-    payBy: addDays(serviceStatus === 'active' ? suspensionFrom : terminationFrom, -1),
+    payBy: serviceStatus === 'terminated' ? null : addDays(serviceStatus === 'active' ? suspensionFrom : terminationFrom, -1),
     serviceStatus,
   }
 }

@@ -160,26 +160,43 @@ describe('InvoiceDetailPage: the overdue timeline', () => {
     const texts = shownTexts(payment)
     const from = texts.indexOf('Fatura em atraso: o que acontece')
     expect(from).toBeGreaterThan(0)
-    expect(texts.slice(from, from + 8)).toEqual([
+    // "Pague até" the day before "A partir de" (Civil Code art. 279); the fee says on which invoice it comes.
+    expect(texts.slice(from, from + 9)).toEqual([
       'Fatura em atraso: o que acontece',
       'O serviço continua ativo.',
       'Até 21/11/2026: aviso das consequências do não pagamento',
       'A partir de 21/12/2026: suspensão do serviço',
       'A partir de 20/01/2027: fim automático do contrato',
-      eur('Acrescem 5,00 € de custos de cobrança e 0,28 € de juros de mora.'),
+      eur('Acrescem 5,00 € de custos de cobrança, na fatura de 01/12/2026, e 0,28 € de juros de mora até hoje (10,15 % ao ano).'),
+      'Se pagar só alguns serviços, a suspensão limita-se aos que ficarem por pagar.',
       'Pague até 20/12/2026 para manter o serviço.',
       'Abra a fatura no telemóvel',
     ])
     expect(textColor(elementWithText(payment, 'Fatura em atraso: o que acontece'))).toBe(COLOR.danger)
   })
 
-  test.each([
-    ['suspended', 'O serviço está suspenso. Pagar a dívida reativa-o.'],
-    ['terminated', 'O contrato terminou por falta de pagamento.'],
-  ] as const)('service %s', (serviceStatus, expected) => {
-    const texts = open({ ...overdueInvoice, timeline: { ...overdueInvoice.timeline!, serviceStatus } }).paymentText()
-    expect(texts).toContain(expected)
+  test('suspended: says what reactivates the service, with the reactivation fee, and by when (004 general §12.7, TV §8.6)', () => {
+    const timeline = { ...overdueInvoice.timeline!, serviceStatus: 'suspended' as const, payBy: '2027-01-19', noticeSentOn: '2026-11-18' }
+    const texts = open({ ...overdueInvoice, timeline }).paymentText()
+    expect(texts).toContain('O serviço está suspenso por falta de pagamento.')
+    expect(texts).toContain('18/11/2026: aviso das consequências do não pagamento enviado')
+    expect(texts).toContain(eur('Para reativar o serviço, pague até 19/01/2027 a dívida, os juros e 10,00 € de reativação.'))
+    expect(texts.some((text) => text.includes('para manter o serviço'))).toBe(false)
+  })
+
+  test('terminated: no date to pay by any more', () => {
+    const timeline = { ...overdueInvoice.timeline!, serviceStatus: 'terminated' as const, payBy: null }
+    const texts = open({ ...overdueInvoice, timeline }).paymentText()
+    expect(texts).toContain('O contrato terminou por falta de pagamento; a dívida continua a ser devida.')
+    expect(texts.some((text) => text.startsWith('Pague até') || text.startsWith('Para reativar'))).toBe(false)
     expect(texts).not.toContain('O serviço continua ativo.')
+  })
+
+  test('a business customer and a debt for the debtors\' database are told (004 general §12.6 b, §18.10)', () => {
+    const timeline = { ...overdueInvoice.timeline!, nonConsumerTerminationFrom: '2026-11-29', debtorsDatabaseReportable: true }
+    const texts = open({ ...overdueInvoice, timeline }).paymentText()
+    expect(texts).toContain('Cliente empresarial: a partir de 29/11/2026 o contrato pode ser resolvido, com 8 dias de aviso.')
+    expect(texts).toContain(eur('Uma dívida a partir de 184,00 € pode ser comunicada à base de dados partilhada de devedores; será informado no prazo de 5 dias.'))
   })
 })
 

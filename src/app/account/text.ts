@@ -105,6 +105,7 @@ export function detailsColumn(data: AccountData, width: number): Column {
       }),
       { maxLines: 3 },
     )
+    .text(t('account.termination.equipment', { date: formatDate(termination.equipmentReturnBy, lang) }), { size: TEXT.small, maxLines: 3 })
     .text(t('account.termination.rule', { days: termination.noticeDays }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
     .text(t('account.termination.readOnly'), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
   return column

@@ -73,21 +73,52 @@ function paymentBlock(column: Column, payment: Payment): void {
   }
 }
 
+/**
+ * The overdue timeline as the server dated it (004 TV §8.4–8.7, general §10.5, §10.12, §12.2–12.7, §18.10):
+ * what happens when, what is added and on which invoice, and what to pay by when — to keep the service while
+ * it is active, to reactivate it (with the reactivation fee, §12.7) while suspended, nothing once terminated.
+ */
 function timelineBlock(column: Column, timeline: OverdueTimeline): void {
   const lang = uiLanguage()
+  const small = { size: TEXT.small, maxLines: 2 }
+  const notice = timeline.noticeSentOn
+    ? t('timeline.noticeSent', { date: formatDate(timeline.noticeSentOn, lang) })
+    : t('timeline.notice', { date: formatDate(timeline.noticeBy, lang) })
+  const fee = formatMoney(timeline.collectionFeeCents)
+  const interest = formatMoney(timeline.interestCents)
+  const rate = formatRate(timeline.interestBasisPoints)
   column
     .text(t('timeline.title'), { bold: true, color: COLOR.danger })
-    .text(t(`timeline.status.${timeline.serviceStatus}`), { size: TEXT.small, maxLines: 2, color: COLOR.warning })
-    .text(t('timeline.notice', { date: formatDate(timeline.noticeBy, lang) }), { size: TEXT.small, maxLines: 2 })
-    .text(t('timeline.suspension', { date: formatDate(timeline.suspensionFrom, lang) }), { size: TEXT.small, maxLines: 2 })
-    .text(t('timeline.termination', { date: formatDate(timeline.terminationFrom, lang) }), { size: TEXT.small, maxLines: 2 })
-    .text(t('timeline.fees', { fee: formatMoney(timeline.collectionFeeCents), interest: formatMoney(timeline.interestCents) }), {
-      size: TEXT.small,
-      maxLines: 2,
-    })
-    .text(t('timeline.payBy', { date: formatDate(timeline.payBy, lang) }), { bold: true, maxLines: 2 })
+    .text(t(`timeline.status.${timeline.serviceStatus}`), { ...small, color: COLOR.warning })
+    .text(notice, small)
+    .text(t('timeline.suspension', { date: formatDate(timeline.suspensionFrom, lang) }), small)
+    .text(t('timeline.termination', { date: formatDate(timeline.terminationFrom, lang) }), small)
+    .text(
+      timeline.feeInvoiceDate
+        ? t('timeline.feesOnInvoice', { fee, invoice: formatDate(timeline.feeInvoiceDate, lang), interest, rate })
+        : t('timeline.fees', { fee, interest, rate }),
+      small,
+    )
+  if (timeline.nonConsumerTerminationFrom) {
+    column.text(t('timeline.nonConsumer', { date: formatDate(timeline.nonConsumerTerminationFrom, lang) }), small)
+  }
+  if (timeline.debtorsDatabaseReportable) {
+    column.text(t('timeline.debtors', { amount: formatMoney(timeline.debtorsDatabaseThresholdCents) }), small)
+  }
+  if (timeline.payBy === null) return
+  column.text(t('timeline.partial'), small)
+  column.text(
+    timeline.serviceStatus === 'suspended'
+      ? t('timeline.reactivateBy', { date: formatDate(timeline.payBy, lang), fee: formatMoney(timeline.reactivationFeeCents) })
+      : t('timeline.payBy', { date: formatDate(timeline.payBy, lang) }),
+    { bold: true, maxLines: 3 },
+  )
 }
 
+/** "10,15 %": a yearly rate in basis points. */
+function formatRate(basisPoints: number): string {
+  return `${(basisPoints / 100).toFixed(2).replace('.', ',')} %`
+}
 
 /** How many premium lines the list's side shows before "+N more". */
 const UPCOMING_LINES = 3

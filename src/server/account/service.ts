@@ -6,6 +6,7 @@ import {
   accessoryExchange,
   commitmentEnd,
   earlyTerminationCents,
+  equipmentReturnBy,
   equipmentExchange,
   missingPointsCostCents,
   periodLeft,
@@ -49,6 +50,7 @@ function terminationInfo(cycleAnchor: string, today: string): TerminationInfo {
     effectiveDate: termination.effectiveDate,
     inThisCycle: termination.inThisCycle,
     noticeDays: TERMINATION_NOTICE_DAYS,
+    equipmentReturnBy: equipmentReturnBy(termination.effectiveDate),
   }
 }
 

@@ -202,6 +202,8 @@ describe('overdue timeline (seed 004 TV §8.4–8.7, general §12.2 c, §12.7)',
     expectAtBoundary((today) => timeline(today).serviceStatus, '2026-09-30', { before: 'active', on: 'suspended', after: 'suspended' })
     expectAtBoundary((today) => timeline(today).serviceStatus, '2026-10-30', { before: 'suspended', on: 'terminated', after: 'terminated' })
     expect(timeline('2026-10-29').payBy).toBe('2026-10-29')
+    // Terminated: no date keeps or restores the service any more.
+    expectAtBoundary((today) => timeline(today).payBy, '2026-10-30', { before: '2026-10-29', on: null, after: null })
   })
 
   it('terminates on the autumn change day when the suspension began 30 days before', () => {

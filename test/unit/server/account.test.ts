@@ -34,6 +34,8 @@ describe('GET /v1/account (seeded Monday 16 March 2026)', () => {
       earlyTerminationCents: 19_500,
     })
     expect(body.termination).toMatchObject({ askedOn: '2026-03-16', deadline: '2026-03-21', effectiveDate: '2026-03-31', inThisCycle: true })
+    // "within 30 (thirty) days following the termination" (004 general §9.10): to 30 April.
+    expect(body.termination.equipmentReturnBy).toBe('2026-04-30')
     expect(body.einvoice).toEqual({ enabled: true, canChange: true })
   })
 
