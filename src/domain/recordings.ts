@@ -8,7 +8,7 @@
 // - §5.11: each customer has a quota, which the operator may change.
 // - §5.12: when the quota is full and a new recording needs space, automatic
 //   management deletes the older and already-watched recordings first.
-import { addMonths, compareDates, daysBetween } from './dates'
+import { addDays, addMonths, compareDates, daysBetween } from './dates'
 
 /** §5.9: recordings are deleted 6 months after they were made. */
 export const RETENTION_MONTHS = 6
@@ -56,6 +56,15 @@ export function daysUntilDeletion(recording: Pick<RecordingFacts, 'recordedOn' |
 export function showsDeletionDate(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>, today: string): boolean {
   const left = daysUntilDeletion(recording, today)
   return left > 0 && left <= DELETION_NOTICE_DAYS
+}
+
+/**
+ * The last deletion day whose recording shows its date on `today` (§5.9, "nos 30 dias
+ * anteriores"): a kept recording shows it exactly when its deletion day is on or before
+ * this one, so a store that keeps deletion days can count them with one comparison.
+ */
+export function lastShownDeletionDay(today: string): string {
+  return addDays(today, DELETION_NOTICE_DAYS)
 }
 
 export interface QuotaUse {
