@@ -2,7 +2,7 @@
 // run) and a static server for the built app, both on 127.0.0.1, then the URL of
 // every box profile and resolution. Ctrl-C stops both.
 //   API_PORT (3000) and APP_PORT (8080) choose the ports.
-//   SESSIONS: "optional" here unless given, so the README's curl lines work with a
+//   SESSIONS: "optional" here unless given, so the curl lines of docs/api.md work with a
 //   demo device token; the app opens sessions either way. SESSIONS=required npm start
 //   runs the API as deployed (main.ts's default).
 import { spawn } from 'node:child_process'
