@@ -21,12 +21,16 @@ const { config: launch, problems } = parseLaunch(window.location.search, setting
 const device = DEVICES[launch.device]
 const resolution = RESOLUTIONS[launch.resolution]
 
-provideServices({
-  launch,
-  launchProblems: problems,
-  api: new ApiClient({ baseUrl: launch.api, sessions: true }),
-  version: metadata.version,
-})
+const api = new ApiClient({ baseUrl: launch.api, sessions: true })
+provideServices({ launch, launchProblems: problems, api, version: metadata.version })
+
+// Home's data on its way while the app boots (fonts, strings, first frame, Router): the
+// session and the overview no longer wait for the first page, which shares this request
+// (the client hands a second ask for a path in flight the same answer). Issue 20.
+if (launch.token && launch.mode !== 'installer' && ['', '#', '#home'].includes(window.location.hash)) {
+  api.setToken(launch.token)
+  api.overview().catch(() => undefined)
+}
 
 const appSettings = {
   ...settings.appSettings,
