@@ -4,7 +4,7 @@
 import type { Profile } from '../contract/common'
 
 // Every route of the API declares one of these actions (`config: { action }`, see
-// src/server/auth.ts), and test/unit/server/permissions-walk.test.ts checks every
+// src/server/http/auth.ts), and test/unit/server/permissions-walk.test.ts checks every
 // route against every profile with this table.
 const FULL_ACCESS: readonly Profile[] = ['administrador', 'responsavel-delegado']
 /** Actions any viewer of the box may do: the rest of the account is refused section by section. */

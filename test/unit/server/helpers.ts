@@ -7,10 +7,11 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { bearer } from '../../../src/contract'
 import { lisbonDate } from '../../../src/domain/dates'
-import { type App, buildServer } from '../../../src/server/app'
-import { type Db, openDatabase } from '../../../src/server/db'
-import { migrateToLatest } from '../../../src/server/migrations'
-import { seedDemoAccounts } from '../../../src/server/seed'
+import { buildServer } from '../../../src/server/http/app'
+import type { App } from '../../../src/server/http/context'
+import { type Db, openDatabase } from '../../../src/server/store/db'
+import { migrateToLatest } from '../../../src/server/store/migrations'
+import { seedDemoAccounts } from '../../../src/server/demo/build'
 
 /** Monday 16 March 2026, 10:00 in Lisbon. */
 export const NOW = new Date('2026-03-16T10:00:00Z')

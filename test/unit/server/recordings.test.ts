@@ -13,7 +13,7 @@ import {
   SimulatedRecordingResult,
 } from '../../../src/contract'
 import { addDays, daysBetween } from '../../../src/domain/dates'
-import type { App } from '../../../src/server/app'
+import type { App } from '../../../src/server/http/context'
 import { get, NOW, type TestServer, testServer, TOKENS } from './helpers'
 
 async function send(app: App, method: 'PUT' | 'DELETE' | 'POST', url: string, token: string, payload?: object) {
