@@ -108,12 +108,12 @@ async function getJson(url, session) {
 
 // ---------------------------------------------------------------- the app's routes
 
-/** Route paths as the app declares them (src/app/routes*.ts), so routes other sections add are toured. */
+/** Route paths as the app declares them (src/app/shell/routes*.ts), so routes other sections add are toured. */
 function appRoutes() {
-  const files = readdirSync('src/app').filter((name) => /^routes.*\.ts$/.test(name))
+  const files = readdirSync('src/app/shell').filter((name) => /^routes.*\.ts$/.test(name))
   const paths = new Set()
   for (const file of files) {
-    for (const match of readFileSync(join('src/app', file), 'utf8').matchAll(/path:\s*['"`]([^'"`]+)['"`]/g)) {
+    for (const match of readFileSync(join('src/app/shell', file), 'utf8').matchAll(/path:\s*['"`]([^'"`]+)['"`]/g)) {
       if (!['$', '*', '!'].includes(match[1])) paths.add(match[1])
     }
   }

@@ -6,7 +6,7 @@
 // passed on: the page opens, and Backs from there walk a whole history.
 import { Router } from '@lightningjs/sdk'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { HomeCard } from '../../src/app/pages/home/HomeCard'
+import { HomeCard } from '../../src/app/home/HomeCard'
 import { testServer, type TestServer } from '../unit/server/helpers'
 import { shownTexts } from './helpers'
 import { startShell } from './shell'

@@ -2,8 +2,8 @@
 import { expect, test } from 'vitest'
 import type { Overview } from '../../src/contract'
 import type { Loaded } from '../../src/data/load'
-import { HomePage } from '../../src/app/pages/HomePage'
-import type { HomeCard } from '../../src/app/pages/home/HomeCard'
+import { HomePage } from '../../src/app/home/HomePage'
+import type { HomeCard } from '../../src/app/home/HomeCard'
 import { overdueOverview, restrictedOverview } from './fixtures'
 import { eur, mount, shownTexts } from './helpers'
 

@@ -1,9 +1,10 @@
 // installer: one read-only screen; OK measures again, Back leaves or closes.
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Diagnostics } from '../../src/contract'
-import { KeySequence } from '../../src/app/installer'
-import { InstallerPage, type InstallerReport } from '../../src/app/pages/InstallerPage'
-import { COLOR } from '../../src/app/theme'
+import { KeySequence } from '../../src/app/shell/installerKeys'
+import type { InstallerReport } from '../../src/app/installer/actions'
+import { InstallerPage } from '../../src/app/installer/InstallerPage'
+import { COLOR } from '../../src/app/kit/theme'
 import { DEVICES, RESOLUTIONS } from '../../src/platform/devices'
 import { elementWithText, mount, shownTexts, spyRouter, textColor } from './helpers'
 

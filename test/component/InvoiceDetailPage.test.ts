@@ -2,8 +2,9 @@
 // moves between the two panels and scrolls the one that is taller than the screen.
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { InvoiceDetail } from '../../src/contract'
-import { COLOR } from '../../src/app/theme'
-import { InvoiceDetailPage, type ScrollPanel } from '../../src/app/pages/InvoiceDetailPage'
+import { COLOR } from '../../src/app/kit/theme'
+import { InvoiceDetailPage } from '../../src/app/invoices/InvoiceDetailPage'
+import type { ScrollPanel } from '../../src/app/kit/ScrollPanel'
 import { directDebitInvoice, longInvoice, multibancoInvoice, overdueInvoice } from './fixtures'
 import { childrenOf, elementWithText, eur, isShown, mount, shownTexts, spyRouter, target, textColor, textOf } from './helpers'
 

@@ -2,9 +2,10 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { InvoiceList } from '../../src/contract'
 import type { Loaded } from '../../src/data/load'
-import { COLOR } from '../../src/app/theme'
-import { InvoiceRow, InvoicesPage } from '../../src/app/pages/InvoicesPage'
-import type { VirtualList } from '../../src/app/widgets/VirtualList'
+import { COLOR } from '../../src/app/kit/theme'
+import { InvoiceRow } from '../../src/app/invoices/InvoiceRow'
+import { InvoicesPage } from '../../src/app/invoices/InvoicesPage'
+import type { VirtualList } from '../../src/app/kit/VirtualList'
 import { invoiceList } from './fixtures'
 import { childrenOf, elementWithText, eur, isShown, mount, shownTexts, spyRouter, target, textOf } from './helpers'
 

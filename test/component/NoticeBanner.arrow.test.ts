@@ -1,8 +1,8 @@
 // The start-up banner never traps focus: an arrow steps it aside and focus goes to
 // home's cards; the card then opens the list as usual.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { HomeCard } from '../../src/app/pages/home/HomeCard'
-import { NoticeRow } from '../../src/app/pages/NoticesPage'
+import { HomeCard } from '../../src/app/home/HomeCard'
+import { NoticeRow } from '../../src/app/notices/NoticeRow'
 import { testServer, type TestServer } from '../unit/server/helpers'
 import { isShown, shownTexts } from './helpers'
 import { startShell } from './shell'

@@ -1,7 +1,7 @@
 // The start-up banner, dismissed with Back: closed for this run, focus on home's
 // first card, the app stays open, nothing is marked read; home then works as usual.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { HomeCard } from '../../src/app/pages/home/HomeCard'
+import { HomeCard } from '../../src/app/home/HomeCard'
 import { testServer, type TestServer } from '../unit/server/helpers'
 import { isShown, shownTexts } from './helpers'
 import { startShell } from './shell'

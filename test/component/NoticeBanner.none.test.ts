@@ -1,6 +1,6 @@
 // No unread notice, no banner: home opens with focus on its first card.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { HomeCard } from '../../src/app/pages/home/HomeCard'
+import { HomeCard } from '../../src/app/home/HomeCard'
 import { testServer, type TestServer } from '../unit/server/helpers'
 import { isShown, shownTexts } from './helpers'
 import { startShell } from './shell'

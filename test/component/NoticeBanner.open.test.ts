@@ -2,7 +2,7 @@
 // OK opens that notice, which is then read on the server; Back goes to the list
 // (not back to the banner), and home no longer offers it in this run.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { HomeCard } from '../../src/app/pages/home/HomeCard'
+import { HomeCard } from '../../src/app/home/HomeCard'
 import { testServer, type TestServer } from '../unit/server/helpers'
 import { contains, isShown, shownTexts } from './helpers'
 import { startShell } from './shell'

@@ -1,7 +1,7 @@
 // The purchase PIN widget: digits from the remote's number keys and from the on-screen
 // keypad, masked, tries left, erase, and a lock that takes no more digits.
 import { describe, expect, test, vi } from 'vitest'
-import { PinEntry } from '../../src/app/widgets/PinEntry'
+import { PinEntry } from '../../src/app/kit/PinEntry'
 import { isShown, mount, shownTexts } from './helpers'
 
 function open() {

@@ -1,8 +1,8 @@
 // The account card on home: what it says for each state of the account glance, and where OK goes.
 import { describe, expect, test } from 'vitest'
 import type { AccountGlance, Overview } from '../../src/contract'
-import { accountCard } from '../../src/app/pages/home/accountCard'
-import { COLOR } from '../../src/app/theme'
+import { accountCard } from '../../src/app/home/text'
+import { COLOR } from '../../src/app/kit/theme'
 import { overview, paidOverview } from './fixtures'
 
 const withGlance = (accountGlance: AccountGlance, viewer?: Overview['viewer']): Overview => ({

@@ -2,9 +2,9 @@
 // (Fastify inject over a seeded in-memory database). The SDK Router is a module
 // singleton, so a test file starts the shell once: one run of the app per file.
 import { Router } from '@lightningjs/sdk'
-import { App } from '../../src/app/App'
-import { provideServices } from '../../src/app/services'
-import type { NoticeBanner } from '../../src/app/widgets/NoticeBanner'
+import { App } from '../../src/app/shell/App'
+import { provideServices } from '../../src/app/shell/services'
+import type { NoticeBanner } from '../../src/app/shell/NoticeBanner'
 import { ApiClient } from '../../src/data/client'
 import { parseLaunch, type LaunchConfig } from '../../src/platform/launch'
 import settings from '../../settings.json'

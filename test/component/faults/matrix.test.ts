@@ -1,5 +1,5 @@
 // Every page under every API fault (issue 9). Data-driven: the pages are the app's
-// routes (src/app/routes.ts) that have a data provider, so a section's page is
+// routes (src/app/shell/routes.ts) that have a data provider, so a section's page is
 // covered as soon as it is added there. Each page's provider runs for real, with
 // the real ApiClient, against the real reference API (Fastify inject over a seeded
 // in-memory database); the faults are applied between the two:
@@ -11,8 +11,8 @@
 // and no key pressed afterwards may throw.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import type { Lightning } from '@lightningjs/sdk'
-import { routes } from '../../../src/app/routes'
-import { provideServices } from '../../../src/app/services'
+import { routes } from '../../../src/app/shell/routes'
+import { provideServices } from '../../../src/app/shell/services'
 import { ApiClient } from '../../../src/data/client'
 import { DEVICES } from '../../../src/platform/devices'
 import { parseLaunch, type LaunchConfig } from '../../../src/platform/launch'

@@ -1,0 +1,44 @@
+// A home card: a section at a glance. Focusable even when it opens nothing, so a
+// refusal or a pending state is read, not skipped (seed 002 profiles).
+import { Router } from '@lightningjs/sdk'
+import { COLOR, TEXT } from '../kit/theme'
+import { FocusBox } from '../kit/FocusBox'
+import { textSpec } from '../kit/textSpec'
+import type { CardSpec } from './text'
+
+export const CARD = { w: 544, h: 300, gap: 48 }
+
+export class HomeCard extends FocusBox {
+  route: string | null = null
+
+  set spec(spec: CardSpec) {
+    this.route = spec.route
+    const content: Record<string, unknown> = {
+      Title: { x: 36, y: 32, ...textSpec(spec.title, { size: TEXT.body, color: COLOR.muted, width: CARD.w - 72 }) },
+    }
+    let y = 90
+    spec.lines.forEach((line, i) => {
+      const size = line.size ?? TEXT.body
+      content[`Line${i}`] = { x: 36, y, ...textSpec(line.text, { size, color: line.color ?? COLOR.text, width: CARD.w - 72, maxLines: 2 }) }
+      y += Math.round(size * 1.5)
+    })
+    if (spec.meter) {
+      const w = CARD.w - 72
+      content.Meter = {
+        x: 36,
+        y: CARD.h - 52,
+        w,
+        h: 16,
+        rect: true,
+        color: COLOR.background,
+        Fill: { w: Math.round((w * Math.min(100, Math.max(0, spec.meter.percent))) / 100), h: 16, rect: true, color: spec.meter.color },
+      }
+    }
+    this.tag('Content').children = content
+  }
+
+  override _handleEnter(): void {
+    if (this.route) Router.navigate(this.route)
+  }
+}
+

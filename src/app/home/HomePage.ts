@@ -1,0 +1,80 @@
+// home: the account at a glance, a grid of section cards. Each card opens its
+// section; Back exits the app.
+import { Lightning } from '@lightningjs/sdk'
+import type { Overview } from '../../contract'
+import { t } from '../kit/i18n'
+import { COLOR, SAFE, TEXT } from '../kit/theme'
+import { textSpec } from '../kit/textSpec'
+import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { CARD, HomeCard } from './HomeCard'
+import { accountCard, type CardSpec, invoicesCard, noticesCard, premiumCard, recordingsCard } from './text'
+
+/** The sections on home, in reading order; a section adds its card here. */
+const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard, accountCard, premiumCard]
+const COLUMNS = 3
+
+export class HomePage extends DataPage<Overview> {
+  private focusIndex = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      ...super._template(),
+      Contract: { x: SAFE.x, y: SAFE.y + 130, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: SAFE.w }) },
+      Content: { x: SAFE.x, y: CONTENT_Y + 60 },
+    }
+  }
+
+  protected render(overview: Overview): void {
+    this.title = t('home.greeting', { name: overview.viewer.name })
+    this.tag('Contract').text.text = `${overview.account.holderName} · ${t('home.contract', { number: overview.account.contractNumber })} · ${t(`profile.${overview.viewer.profile}`)}`
+    const cards = CARDS.map((card) => card(overview))
+    this.tag('Content').children = cards.map((spec, i) => ({
+      ref: spec.ref,
+      type: HomeCard,
+      x: (i % COLUMNS) * (CARD.w + CARD.gap),
+      y: Math.floor(i / COLUMNS) * (CARD.h + CARD.gap),
+      w: CARD.w,
+      h: CARD.h,
+      spec,
+    }))
+    this.focusIndex = Math.min(this.focusIndex, cards.length - 1)
+  }
+
+  protected focusedContent(): Lightning.Component | undefined {
+    return this.tag('Content').children[this.focusIndex] as Lightning.Component | undefined
+  }
+
+  override _handleLeft(): boolean {
+    return this.moveFocus(this.focusIndex % COLUMNS === 0 ? 0 : -1)
+  }
+
+  override _handleRight(): boolean {
+    return this.moveFocus(this.focusIndex % COLUMNS === COLUMNS - 1 ? 0 : 1)
+  }
+
+  override _handleUp(): boolean {
+    return this.moveFocus(-COLUMNS)
+  }
+
+  override _handleDown(): boolean {
+    const count = this.tag('Content').children.length
+    // Down from a column the last row does not reach lands on the last card.
+    if (this.focusIndex + COLUMNS >= count && Math.floor(this.focusIndex / COLUMNS) < Math.floor((count - 1) / COLUMNS)) {
+      return this.moveFocus(count - 1 - this.focusIndex)
+    }
+    return this.moveFocus(COLUMNS)
+  }
+
+  private moveFocus(by: number): boolean {
+    const next = this.focusIndex + by
+    if (by === 0 || next < 0 || next >= this.tag('Content').children.length) return false
+    this.focusIndex = next
+    return true
+  }
+
+  /** Back on home closes the app (the Router would otherwise walk history). */
+  override _handleBack(): void {
+    ;(this.application as unknown as { closeApp(): void }).closeApp()
+  }
+}
+

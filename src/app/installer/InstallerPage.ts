@@ -1,0 +1,57 @@
+// installer: the box at setup, in one read-only screen an installer reads in ten
+// seconds (DESIGN §1; the words: ./text.ts). OK measures again; Back leaves (on its
+// own launch, closes the app).
+import { Lightning, Router } from '@lightningjs/sdk'
+import { ActionButton } from '../kit/ActionButton'
+import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { t } from '../kit/i18n'
+import { SAFE } from '../kit/theme'
+import type { InstallerReport } from './actions'
+import { accountColumn, boxColumn } from './text'
+import { ref } from '../kit/ref'
+
+const LEFT_X = SAFE.x
+const RIGHT_X = SAFE.x + 960
+
+export class InstallerPage extends DataPage<InstallerReport> {
+  private standalone = false
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      ...super._template(),
+      Content: {
+        Account: { x: LEFT_X, y: CONTENT_Y },
+        Box: { x: RIGHT_X, y: CONTENT_Y },
+        Remeasure: { type: ActionButton, x: RIGHT_X, y: SAFE.y + SAFE.h - 84, w: 460, h: 84, signals: { pressed: '_remeasure' } },
+      },
+    }
+  }
+
+  override _init(): void {
+    this.title = t('installer.title')
+    this.tag('Remeasure').label = t('installer.remeasure')
+  }
+
+  protected render(report: InstallerReport): void {
+    this.standalone = report.standalone
+    this.title = t('installer.title')
+    this.tag('Account').children = accountColumn(report.diagnostics).rows
+    this.tag('Box').children = boxColumn(report).rows
+  }
+
+  protected focusedContent(): Lightning.Component {
+    return ref(this, 'Remeasure', Lightning.Component)
+  }
+
+  _remeasure(): void {
+    Router.reload()
+  }
+
+  override _handleBack(): boolean | void {
+    if (this.standalone) {
+      ;(this.application as unknown as { closeApp(): void }).closeApp()
+      return
+    }
+    return false
+  }
+}

@@ -1,0 +1,85 @@
+// invoices: the 24 months, newest first, and the last 12 months as bars. The bar
+// of the focused invoice is highlighted; OK opens its detail.
+import { Lightning } from '@lightningjs/sdk'
+import type { InvoiceList, InvoiceSummary } from '../../contract'
+import { formatShortMonth } from '../../domain/format'
+import { CONTENT_Y } from '../kit/DataPage'
+import { t, uiLanguage } from '../kit/i18n'
+import { ListPage } from '../kit/ListPage'
+import { COLOR, SAFE, TEXT } from '../kit/theme'
+import { textSpec } from '../kit/textSpec'
+import { InvoiceRow, ROW } from './InvoiceRow'
+import { upcomingLines } from './text'
+
+const LIST = { spacing: 14, viewportHeight: 760 }
+const CHART = { x: 1180, w: 644, barsH: 360, bar: 36, months: 12 }
+/** Under the chart's month labels. */
+const UPCOMING_Y = 520
+
+export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    const { List, Empty } = ListPage.listTemplate(SAFE.x, CONTENT_Y)
+    return {
+      ...super._template(),
+      Content: {
+        List: { ...List, signals: { indexChanged: '_highlightBar' } },
+        Empty,
+        Chart: {
+          x: CHART.x,
+          y: CONTENT_Y,
+          Heading: { ...textSpec('', { size: TEXT.body, color: COLOR.muted, width: CHART.w }) },
+          Bars: { y: 70 },
+        },
+        Upcoming: { x: CHART.x, y: CONTENT_Y + UPCOMING_Y },
+      },
+    }
+  }
+
+  protected idOf(invoice: InvoiceSummary): string {
+    return invoice.id
+  }
+
+  protected render(list: InvoiceList): void {
+    this.title = t('invoices.title')
+    this.showList(
+      list.items,
+      { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (invoice) => ({ type: InvoiceRow, item: invoice }) as never },
+      t('invoices.empty'),
+    )
+    this.renderChart()
+    const upcoming = this.tag('Upcoming')
+    upcoming.childList.clear()
+    upcoming.children = upcomingLines(list.upcomingPremium).map((row, i) => ({ y: i * 44, ...textSpec(row.text, { ...row, width: CHART.w }) }))
+    this._highlightBar(this.list.index)
+  }
+
+  /** The last 12 months, oldest on the left; bar height relative to the dearest month. */
+  private renderChart(): void {
+    const months = this.items.slice(0, CHART.months).reverse()
+    const max = Math.max(1, ...months.map((invoice) => invoice.totalCents))
+    const pitch = CHART.w / CHART.months
+    this.tag('Chart.Heading').text.text = t('invoices.chart')
+    this.tag('Chart.Bars').children = months.map((invoice, i) => {
+      const h = Math.max(4, Math.round((invoice.totalCents / max) * CHART.barsH))
+      return {
+        ref: `Bar_${invoice.id}`,
+        x: i * pitch + (pitch - CHART.bar) / 2,
+        Bar: { y: CHART.barsH - h, w: CHART.bar, h, rect: true, color: COLOR.surface },
+        Month: {
+          x: CHART.bar / 2,
+          y: CHART.barsH + 12,
+          mountX: 0.5,
+          ...textSpec(formatShortMonth(invoice.periodStart, uiLanguage()), { size: TEXT.min, color: COLOR.muted }),
+        },
+      }
+    })
+  }
+
+  _highlightBar(index: number): void {
+    const focusedId = this.items[index]?.id
+    for (const bar of this.tag('Chart.Bars').children) {
+      const focused = bar.ref === `Bar_${focusedId}`
+      bar.tag('Bar').color = focused ? COLOR.accent : COLOR.surface
+    }
+  }
+}

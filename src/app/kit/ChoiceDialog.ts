@@ -1,0 +1,126 @@
+// A modal question over a dimmed page: a title, a message and a row of buttons.
+// Left/Right move between buttons, OK signals `chosen(id)`, Back signals
+// `dismissed` (DESIGN §5: Back closes a dialog). The owner decides where focus
+// goes afterwards. The first focused button is `focusId`: the safe one for a
+// destructive question.
+import { Lightning } from '@lightningjs/sdk'
+import { COLOR, RADIUS, SCREEN, TEXT } from './theme'
+import { ActionButton } from './ActionButton'
+import { textSpec } from './textSpec'
+
+export interface Choice {
+  id: string
+  label: string
+}
+
+export interface ChoiceDialogSpec {
+  title: string
+  message?: string
+  choices: Choice[]
+  focusId?: string
+}
+
+const PANEL = { w: 1100, h: 420 }
+const BUTTON = { w: 320, h: 80, gap: 32 }
+
+/** A modal's frame: hidden until opened, above the page, which is dimmed behind a bordered panel. */
+export function modalTemplate(panel: { x: number; y: number; w: number; h: number }, content: Record<string, unknown>) {
+  return {
+    visible: false,
+    zIndex: 10,
+    Dim: { w: SCREEN.w, h: SCREEN.h, rect: true, color: 0xcc000000 },
+    Panel: {
+      ...panel,
+      rect: true,
+      color: COLOR.background,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 2, strokeColor: COLOR.muted },
+      ...content,
+    },
+  }
+}
+
+export class ChoiceDialog extends Lightning.Component {
+  private choices: Choice[] = []
+  private focusIndex = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return modalTemplate(
+      { x: (SCREEN.w - PANEL.w) / 2, y: (SCREEN.h - PANEL.h) / 2, w: PANEL.w, h: PANEL.h },
+      {
+        Title: { x: 56, y: 48, ...textSpec('', { size: TEXT.heading, bold: true, width: PANEL.w - 112 }) },
+        Message: { x: 56, y: 120, ...textSpec('', { width: PANEL.w - 112, maxLines: 4 }) },
+        Buttons: { x: 56, y: PANEL.h - BUTTON.h - 48 },
+      },
+    )
+  }
+
+  get isOpen(): boolean {
+    return this.visible
+  }
+
+  get choiceIds(): string[] {
+    return this.choices.map((choice) => choice.id)
+  }
+
+  open(spec: ChoiceDialogSpec): void {
+    this.choices = spec.choices
+    this.focusIndex = Math.max(
+      0,
+      spec.choices.findIndex((choice) => choice.id === spec.focusId),
+    )
+    this.tag('Title').text.text = spec.title
+    this.tag('Message').patch({ visible: !!spec.message, text: { text: spec.message ?? '' } })
+    this.tag('Buttons').children = spec.choices.map((choice, i) => ({
+      ref: `Choice_${choice.id}`,
+      type: ActionButton,
+      x: i * (BUTTON.w + BUTTON.gap),
+      w: BUTTON.w,
+      h: BUTTON.h,
+      label: choice.label,
+      signals: { pressed: '_choose' },
+    }))
+    this.visible = true
+  }
+
+  close(): void {
+    this.visible = false
+    this.choices = []
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this.tag('Buttons').children[this.focusIndex] as Lightning.Component | undefined
+  }
+
+  override _handleLeft(): boolean {
+    if (this.focusIndex > 0) this.focusIndex--
+    return true
+  }
+
+  override _handleRight(): boolean {
+    if (this.focusIndex < this.choices.length - 1) this.focusIndex++
+    return true
+  }
+
+  // A modal dialog keeps Up/Down and the colour keys from reaching the page below.
+  override _handleUp(): boolean {
+    return true
+  }
+
+  override _handleDown(): boolean {
+    return true
+  }
+
+  override _handleBack(): boolean {
+    this.signal('dismissed')
+    return true
+  }
+
+  _choose(): void {
+    const choice = this.choices[this.focusIndex]
+    if (choice) this.signal('chosen', choice.id)
+  }
+
+  override _handleKey(): boolean {
+    return true
+  }
+}

@@ -1,0 +1,69 @@
+// The frame every account page shares: a title, the content the data provider
+// brought, and, when the API failed, the reason with retry and back. With
+// last-known data the page still shows it, saying when it was fetched.
+import { Lightning } from '@lightningjs/sdk'
+import type { Loaded } from '../../data/load'
+import { t } from './i18n'
+import { COLOR, SAFE, TEXT } from './theme'
+import { ErrorPanel, describeFailure } from './ErrorPanel'
+import { textSpec } from './textSpec'
+import { ref } from './ref'
+
+/** Top of a page's content, under the shell's breadcrumb and the page title. */
+export const CONTENT_Y = SAFE.y + 150
+
+const timeFormat = new Intl.DateTimeFormat('pt-PT', { hour: '2-digit', minute: '2-digit' })
+
+/** What makes a component a Router page (the SDK's typings tell pages by it). */
+export interface PageTypeConfig extends Lightning.Component.TypeConfig {
+  IsPage: true
+}
+
+export abstract class DataPage<T> extends Lightning.Component<Lightning.Component.TemplateSpecLoose, PageTypeConfig> {
+  protected showingError = false
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      Title: { x: SAFE.x, y: SAFE.y + 60, ...textSpec('', { size: TEXT.title, bold: true, width: SAFE.w }) },
+      Stale: {
+        x: SAFE.x,
+        y: SAFE.y + SAFE.h - 40,
+        visible: false,
+        ...textSpec('', { size: TEXT.small, color: COLOR.warning, width: SAFE.w }),
+      },
+      Content: {},
+      Error: { type: ErrorPanel, x: SAFE.x, y: CONTENT_Y, visible: false },
+    }
+  }
+
+  set title(title: string) {
+    this.tag('Title').text.text = title
+  }
+
+  /** Set by the route's data provider. */
+  set result(result: Loaded<T>) {
+    const shown = result.ok ? { data: result.data, fetchedAt: result.fetchedAt } : result.lastKnown
+    this.showingError = !shown
+    this.tag('Error').visible = this.showingError
+    this.tag('Content').visible = !this.showingError
+    this.tag('Stale').visible = !result.ok && !!shown
+    if (!result.ok) {
+      this.tag('Error').failure = result.failure
+      if (shown) {
+        this.tag('Stale').text.text = `${t('error.lastKnown', { time: timeFormat.format(shown.fetchedAt) })} ${describeFailure(result.failure)}`
+      }
+    }
+    if (shown) this.render(shown.data)
+    this._refocus()
+  }
+
+  /** Lays the data out in the Content element. */
+  protected abstract render(data: T): void
+
+  /** The element that holds focus when data is shown. */
+  protected abstract focusedContent(): Lightning.Component | undefined
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this.showingError ? ref(this, 'Error', Lightning.Component) : this.focusedContent()
+  }
+}

@@ -1,0 +1,31 @@
+// A list with nothing in it: says what that means, and offers the one way on, focused,
+// so the viewer is never on a screen where nothing is highlighted (DESIGN §5).
+import { Lightning, Router } from '@lightningjs/sdk'
+import { t } from './i18n'
+import { ActionButton } from './ActionButton'
+import { textSpec } from './textSpec'
+import { ref } from './ref'
+
+export class EmptyState extends Lightning.Component {
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      visible: false,
+      Message: { ...textSpec('', { width: 1000, maxLines: 2 }) },
+      Back: { type: ActionButton, y: 100, w: 320, h: 84, label: t('action.back'), signals: { pressed: '_back' } },
+    }
+  }
+
+  /** Shows `message`, or hides the whole state when the list has items (null). */
+  show(message: string | null): void {
+    this.visible = message !== null
+    if (message !== null) this.tag('Message').text.text = message
+  }
+
+  _back(): void {
+    Router.back()
+  }
+
+  override _getFocused(): Lightning.Component {
+    return ref(this, 'Back', Lightning.Component)
+  }
+}

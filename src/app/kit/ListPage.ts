@@ -1,0 +1,98 @@
+// The frame of a list page (invoices, notices, premium, recordings): a VirtualList
+// of the page's items, the empty state when there are none, and focus back on the
+// item a viewer opened when Back returns to the list.
+import { Lightning } from '@lightningjs/sdk'
+import { DataPage } from './DataPage'
+import { EmptyState } from './EmptyState'
+import { ref } from './ref'
+import { VirtualList, type VirtualListConfig } from './VirtualList'
+
+/** How a page lays its list out: everything but the items and where focus starts. */
+export type ListLayout<T> = Omit<VirtualListConfig<T>, 'items' | 'index'>
+
+export abstract class ListPage<D, T> extends DataPage<D> {
+  protected items: readonly T[] = []
+  private layout: ListLayout<T> | null = null
+  /** Back from an item's page: the page is rebuilt (lazyDestroy), focus returns to that item. */
+  private readonly returnFocus = new ReturnFocus()
+
+  /** The list and its empty state, both at (x, y): a page puts them in its Content. */
+  static listTemplate(x: number, y: number) {
+    return { List: { type: VirtualList, x, y }, Empty: { type: EmptyState, x, y } }
+  }
+
+  /** The id an item is found again by after Back. */
+  protected abstract idOf(item: T): string
+
+  get list(): VirtualList {
+    return ref(this, 'List', VirtualList)
+  }
+
+  /**
+   * Fills the list (focus on the item returned to, else the first); `empty` says what no
+   * items means (null: the page has no empty state, see emptyFocus).
+   */
+  protected showList(items: readonly T[], layout: ListLayout<T>, empty: string | null): void {
+    this.items = items
+    this.layout = layout
+    this.showEmpty(empty)
+    this.list.setup({ ...layout, items, index: this.returnFocus.index(items.map((item) => this.idOf(item))) })
+  }
+
+  /** New items (after the server's answer to a write): the same scroll, focus near where it was. */
+  protected replaceItems(items: readonly T[], empty: string | null): void {
+    if (!this.layout) return
+    this.items = items
+    this.showEmpty(empty)
+    this.list.setup({ ...this.layout, items, index: Math.min(this.list.index, items.length - 1) }, this.list.scrollOffset)
+  }
+
+  /** The empty state, shown only while the list has no items. */
+  protected showEmpty(empty: string | null): void {
+    if (empty !== null) ref(this, 'Empty', EmptyState).show(this.items.length === 0 ? empty : null)
+  }
+
+  /** The SDK Router asks for the state to keep when the page is left, and gives it back on Back. */
+  override historyState(state?: Record<string, unknown> | null): Record<string, unknown> | null {
+    return this.returnFocus.historyState(
+      this.list,
+      this.items.map((item) => this.idOf(item)),
+      state,
+    )
+  }
+
+  protected focusedContent(): Lightning.Component | undefined {
+    return this.items.length ? this.list : this.emptyFocus()
+  }
+
+  /** What has focus when the list is empty. */
+  protected emptyFocus(): Lightning.Component | undefined {
+    return ref(this, 'Empty', Lightning.Component)
+  }
+}
+
+/**
+ * Focus back on the item a viewer opened, when Back returns to a list page: the SDK Router
+ * asks a page for its historyState when it is left and hands it back on Back, and the page
+ * (rebuilt, lazyDestroy) starts its list at `index(ids)`.
+ */
+class ReturnFocus {
+  private id: string | null = null
+
+  /** Where a list built from `ids` starts: the item returned to, else the first. */
+  index(ids: readonly string[]): number {
+    return Math.max(0, this.id === null ? 0 : ids.indexOf(this.id))
+  }
+
+  /** A page's historyState, for its list of items with these ids. */
+  historyState(list: Pick<VirtualList, 'index' | 'select'>, ids: readonly string[], state?: Record<string, unknown> | null): Record<string, unknown> | null {
+    if (!state) {
+      const focused = ids[list.index]
+      return focused === undefined ? null : { focusedId: focused }
+    }
+    this.id = typeof state.focusedId === 'string' ? state.focusedId : null
+    const index = this.id === null ? -1 : ids.indexOf(this.id)
+    if (index >= 0) list.select(index)
+    return null
+  }
+}

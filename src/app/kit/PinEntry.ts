@@ -1,0 +1,160 @@
+// The purchase PIN, typed from the remote's number keys or on an on-screen keypad
+// (DESIGN §5): digits are masked, the tries left are shown, and a locked PIN says
+// until when. Four digits fire `complete(pin)`; the server checks them.
+import { Lightning } from '@lightningjs/sdk'
+import { digitOf } from '../../platform/keys'
+import { t } from './i18n'
+import { COLOR, TEXT } from './theme'
+import { FocusBox } from './FocusBox'
+import { textSpec } from './textSpec'
+
+export const PIN_DIGITS = 4
+/** Keypad as on a phone: 1–9, then delete and 0. */
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'del', '0'] as const
+const KEY = { w: 150, h: 96, gap: 20, columns: 3 }
+const SLOT = { w: 84, h: 104, gap: 24 }
+
+class PinKey extends FocusBox {
+  set label(label: string) {
+    this.tag('Content').children = {
+      Label: { x: KEY.w / 2, y: KEY.h / 2 + 2, mount: 0.5, ...textSpec(label, { size: TEXT.heading, bold: true }) },
+    }
+  }
+}
+
+export class PinEntry extends Lightning.Component {
+  private digits = ''
+  private focusIndex = 0
+  private locked = false
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    const slots: Record<string, unknown> = {}
+    for (let i = 0; i < PIN_DIGITS; i++) {
+      slots[`Slot${i}`] = {
+        x: i * (SLOT.w + SLOT.gap),
+        w: SLOT.w,
+        h: SLOT.h,
+        rect: true,
+        color: COLOR.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
+        Mark: { x: SLOT.w / 2, y: SLOT.h / 2 + 4, mount: 0.5, ...textSpec('–', { size: TEXT.title, bold: true, color: COLOR.muted }) },
+      }
+    }
+    const keys: Record<string, unknown> = {}
+    KEYS.forEach((key, i) => {
+      keys[`Key${i}`] = {
+        type: PinKey,
+        x: (i % KEY.columns) * (KEY.w + KEY.gap),
+        y: Math.floor(i / KEY.columns) * (KEY.h + KEY.gap),
+        w: KEY.w,
+        h: KEY.h,
+        label: key === 'del' ? '⌫' : key,
+      }
+    })
+    return {
+      Slots: slots,
+      Status: { y: SLOT.h + 24, ...textSpec('', { size: TEXT.body, width: 560, maxLines: 3 }) },
+      Keypad: { y: SLOT.h + 150, ...keys },
+    }
+  }
+
+  /** Empties the entry for a new try; `message` says why (a wrong PIN), `triesLeft` how many remain. */
+  reset(triesLeft: number, message = ''): void {
+    this.locked = false
+    this.digits = ''
+    this.focusIndex = 0
+    this.tag('Keypad').visible = true
+    const tries = triesLeft === 1 ? t('pin.triesLeft.one') : t('pin.triesLeft', { count: triesLeft })
+    this.showStatus(message ? `${message} ${tries}` : tries, message ? COLOR.warning : COLOR.muted)
+    this.renderSlots()
+    this._refocus()
+  }
+
+  /** No more tries: the reason (until when) stays on screen and no digit is taken. */
+  lock(message: string): void {
+    this.locked = true
+    this.digits = ''
+    this.tag('Keypad').visible = false
+    this.showStatus(message, COLOR.danger)
+    this.renderSlots()
+    this._refocus()
+  }
+
+  get isLocked(): boolean {
+    return this.locked
+  }
+
+  /** How many digits are typed (the digits themselves never leave the widget but in `complete`). */
+  get length(): number {
+    return this.digits.length
+  }
+
+  _handleDigit(event: KeyboardEvent): boolean {
+    const digit = digitOf(event)
+    if (digit === null) return false
+    this.typeDigit(String(digit))
+    return true
+  }
+
+  override _handleEnter(): void {
+    const key = KEYS[this.focusIndex]
+    if (key === 'del') this.erase()
+    else if (key !== undefined) this.typeDigit(key)
+  }
+
+  override _handleLeft(): boolean {
+    return this.move(this.focusIndex % KEY.columns === 0 ? 0 : -1)
+  }
+
+  override _handleRight(): boolean {
+    return this.move(this.focusIndex % KEY.columns === KEY.columns - 1 ? 0 : 1)
+  }
+
+  override _handleUp(): boolean {
+    return this.move(-KEY.columns)
+  }
+
+  override _handleDown(): boolean {
+    return this.move(this.focusIndex + KEY.columns < KEYS.length ? KEY.columns : KEYS.length - 1 - this.focusIndex)
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    if (this.locked) return undefined
+    return this.tag('Keypad').children[this.focusIndex] as Lightning.Component | undefined
+  }
+
+  private move(by: number): boolean {
+    const next = this.focusIndex + by
+    if (this.locked || by === 0 || next < 0 || next >= KEYS.length) return false
+    this.focusIndex = next
+    return true
+  }
+
+  private typeDigit(digit: string): void {
+    if (this.locked || this.digits.length >= PIN_DIGITS) return
+    this.digits += digit
+    this.renderSlots()
+    if (this.digits.length === PIN_DIGITS) {
+      const pin = this.digits
+      this.signal('complete', pin)
+    }
+  }
+
+  private erase(): void {
+    if (this.locked) return
+    this.digits = this.digits.slice(0, -1)
+    this.renderSlots()
+  }
+
+  private showStatus(text: string, color: number): void {
+    this.tag('Status').patch({ text: { text, textColor: color } })
+  }
+
+  /** Masked: a dot per typed digit, a dash for each still to type. */
+  private renderSlots(): void {
+    for (let i = 0; i < PIN_DIGITS; i++) {
+      const typed = i < this.digits.length
+      this.tag(`Slots.Slot${i}.Mark`).patch({ text: { text: typed ? '●' : '–', textColor: typed ? COLOR.text : COLOR.muted } })
+    }
+  }
+}

@@ -1,0 +1,132 @@
+// A vertical list that keeps only the rows on screen (plus a small buffer) as
+// Lightning elements: on a low-memory box a 2 000-row list must cost what ten
+// rows cost (DESIGN §5–6). ui-components' Column creates every item, hence this.
+import { Lightning } from '@lightningjs/sdk'
+
+export interface VirtualListConfig<T> {
+  items: readonly T[]
+  rowHeight: number
+  spacing: number
+  /** Height of the visible window. */
+  viewportHeight: number
+  width: number
+  /** Builds the template of one row. */
+  row: (item: T, index: number) => Lightning.Component.NewPatchTemplate<Lightning.Component.Constructor>
+  /** Extra rows kept above and below the window so a key press never shows a gap. */
+  buffer?: number
+  index?: number
+}
+
+type RowTemplate = ReturnType<VirtualListConfig<unknown>['row']>
+
+/** What the list keeps of a setup: the layout, how many items, and how to build the row of one. */
+type Shown = Omit<VirtualListConfig<unknown>, 'items' | 'row' | 'index'> & { length: number; row: (index: number) => RowTemplate }
+
+export class VirtualList extends Lightning.Component {
+  private config: Shown | null = null
+  private selected = 0
+  private offset = 0
+  private rows = new Map<number, Lightning.Element>()
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return { clipping: true, Rows: {} }
+  }
+
+  get index(): number {
+    return this.selected
+  }
+
+  get length(): number {
+    return this.config?.length ?? 0
+  }
+
+  /** Number of row elements alive now (the benchmark and tests read it). */
+  get renderedCount(): number {
+    return this.rows.size
+  }
+
+  /** Where the list is scrolled to: setup(…, scrollOffset) keeps it, so nothing jumps when items change. */
+  get scrollOffset(): number {
+    return this.offset
+  }
+
+  /** `offset`: the scroll position to start from. */
+  setup<T>(config: VirtualListConfig<T>, offset = 0): void {
+    const { items, row, index, ...layout } = config
+    this.config = { ...layout, length: items.length, row: (at) => row(items[at], at) }
+    this.patch({ w: config.width, h: config.viewportHeight })
+    this.tag('Rows').childList.clear()
+    this.rows.clear()
+    this.offset = offset
+    this.selected = Math.max(0, Math.min(index ?? 0, items.length - 1))
+    this.scrollTo(this.selected, false)
+  }
+
+  select(index: number): void {
+    if (!this.config || index < 0 || index >= this.config.length || index === this.selected) return
+    this.selected = index
+    this.scrollTo(index, true)
+    this._refocus()
+    this.signal('indexChanged', index)
+  }
+
+  override _handleUp(): boolean {
+    if (this.selected === 0) return false
+    this.select(this.selected - 1)
+    return true
+  }
+
+  override _handleDown(): boolean {
+    if (!this.config || this.selected >= this.config.length - 1) return false
+    this.select(this.selected + 1)
+    return true
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this.rows.get(this.selected) as Lightning.Component | undefined
+  }
+
+  private scrollTo(index: number, animate: boolean): void {
+    const config = this.config
+    if (!config) return
+    const pitch = config.rowHeight + config.spacing
+    const visible = Math.max(1, Math.floor((config.viewportHeight + config.spacing) / pitch))
+    // Keep the focused row one row away from the edge while there is more to see.
+    const firstVisible = Math.floor(this.offset / pitch)
+    let first = firstVisible
+    if (index < firstVisible + 1) first = index - 1
+    else if (index > firstVisible + visible - 2) first = index - visible + 2
+    first = Math.max(0, Math.min(first, config.length - visible))
+    this.offset = first * pitch
+    this.renderWindow(first, visible)
+    const rowsElement = this.tag('Rows')
+    if (animate) rowsElement.setSmooth('y', -this.offset, { duration: 0.15 })
+    else rowsElement.patch({ y: -this.offset })
+  }
+
+  private renderWindow(first: number, visible: number): void {
+    const config = this.config
+    if (!config) return
+    const buffer = config.buffer ?? 2
+    const from = Math.max(0, first - buffer)
+    const to = Math.min(config.length - 1, first + visible - 1 + buffer)
+    const rowsElement = this.tag('Rows')
+    for (const [index, element] of this.rows) {
+      if (index < from || index > to) {
+        rowsElement.childList.remove(element)
+        this.rows.delete(index)
+      }
+    }
+    const pitch = config.rowHeight + config.spacing
+    for (let index = from; index <= to; index++) {
+      if (this.rows.has(index)) continue
+      const element = rowsElement.childList.a({
+        ...config.row(index),
+        y: index * pitch,
+        w: config.width,
+        h: config.rowHeight,
+      } as Lightning.Component.NewPatchTemplate<Lightning.Component.Constructor>)
+      this.rows.set(index, element as Lightning.Element)
+    }
+  }
+}

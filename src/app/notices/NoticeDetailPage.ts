@@ -1,0 +1,64 @@
+// notices/:id: one notice in plain pt-PT (the words: ./text.ts). Left: what changes
+// and when; right: what the subscriber can do. Opening it marked it read on the
+// server (the route's provider). Back returns to the list, even when the notice was
+// opened from the start-up banner.
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { NoticeDetail } from '../../contract'
+import { Column, type Paragraph } from '../kit/Column'
+import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { ScrollPanel } from '../kit/ScrollPanel'
+import { COLOR, SAFE, TEXT } from '../kit/theme'
+import { textSpec } from '../kit/textSpec'
+import { kindLabel, whatAndWhen, whatYouCanDo } from './text'
+import { ref } from '../kit/ref'
+
+const PANEL = { h: SAFE.y + SAFE.h - CONTENT_Y - 10, gap: 40 }
+const LEFT_W = Math.round((SAFE.w - PANEL.gap) * 0.55)
+const RIGHT = { x: SAFE.x + LEFT_W + PANEL.gap, w: SAFE.w - LEFT_W - PANEL.gap }
+
+function stack(paragraphs: Paragraph[], width: number): Column {
+  const column = new Column(width)
+  for (const paragraph of paragraphs) column.paragraph(paragraph)
+  return column
+}
+
+export class NoticeDetailPage extends DataPage<NoticeDetail> {
+  private focusRight = false
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      ...super._template(),
+      Content: {
+        Kind: { x: SAFE.x + SAFE.w, y: SAFE.y + 76, mountX: 1, ...textSpec('', { size: TEXT.body, color: COLOR.muted, align: 'right' }) },
+        What: { type: ScrollPanel, x: SAFE.x, y: CONTENT_Y, w: LEFT_W, h: PANEL.h },
+        Do: { type: ScrollPanel, x: RIGHT.x, y: CONTENT_Y, w: RIGHT.w, h: PANEL.h },
+      },
+    }
+  }
+
+  protected render(notice: NoticeDetail): void {
+    this.title = notice.title
+    this.tag('Kind').text.text = kindLabel(notice)
+    ref(this, 'What', ScrollPanel).fill(stack(whatAndWhen(notice), LEFT_W))
+    ref(this, 'Do', ScrollPanel).fill(stack(whatYouCanDo(notice), RIGHT.w))
+  }
+
+  override _handleLeft(): void {
+    this.focusRight = false
+  }
+
+  override _handleRight(): void {
+    this.focusRight = true
+  }
+
+  /** Back goes to the list: it came before this notice in history, or (opened from the banner) it is put there. */
+  override _handleBack(): void {
+    const history = Router.getHistory()
+    if (history[history.length - 1]?.hash === 'notices') Router.back()
+    else Router.navigate('notices', false)
+  }
+
+  protected focusedContent(): Lightning.Component {
+    return ref(this, this.focusRight ? 'Do' : 'What', Lightning.Component)
+  }
+}

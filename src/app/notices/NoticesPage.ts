@@ -1,0 +1,39 @@
+// notices: channel and contract changes, unread first and the most urgent first (the
+// server's order). OK on a row opens the notice (and marks it read).
+import { Lightning } from '@lightningjs/sdk'
+import type { NoticeList, NoticeSummary } from '../../contract'
+import { CONTENT_Y } from '../kit/DataPage'
+import { t } from '../kit/i18n'
+import { ListPage } from '../kit/ListPage'
+import { COLOR, SAFE, TEXT } from '../kit/theme'
+import { textSpec } from '../kit/textSpec'
+import { NoticeRow, ROW } from './NoticeRow'
+import { unreadCount } from './text'
+
+const LIST = { spacing: 16, viewportHeight: SAFE.y + SAFE.h - CONTENT_Y - 50 }
+
+export class NoticesPage extends ListPage<NoticeList, NoticeSummary> {
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      ...super._template(),
+      Content: {
+        Count: { x: SAFE.x + SAFE.w, y: SAFE.y + 76, mountX: 1, ...textSpec('', { size: TEXT.body, color: COLOR.warning, align: 'right' }) },
+        ...ListPage.listTemplate(SAFE.x, CONTENT_Y),
+      },
+    }
+  }
+
+  protected idOf(notice: NoticeSummary): string {
+    return notice.id
+  }
+
+  protected render(list: NoticeList): void {
+    this.title = t('notices.title')
+    this.tag('Count').text.text = unreadCount(list.unread)
+    this.showList(
+      list.items,
+      { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (notice) => ({ type: NoticeRow, item: notice }) as never },
+      t('notices.empty'),
+    )
+  }
+}

@@ -1,0 +1,210 @@
+// Subscribing or cancelling, over the product page: summary (duration, price,
+// minimum period or last day, stated before anything is confirmed) → purchase PIN
+// (remote digits or keypad, masked, tries left) → result. Back leaves at any step
+// with nothing sent; only a PIN sends, with one idempotency key for the whole flow,
+// so an answer lost on the way and a second try never act twice.
+import { Lightning } from '@lightningjs/sdk'
+import type { PremiumReceipt } from '../../contract'
+import { type ApiFailure, newIdempotencyKey } from '../../data/client'
+import { t } from '../kit/i18n'
+import { COLOR, SAFE, SCREEN, TEXT } from '../kit/theme'
+import { ActionButton } from '../kit/ActionButton'
+import { modalTemplate } from '../kit/ChoiceDialog'
+import { describeFailure } from '../kit/ErrorPanel'
+import { PinEntry } from '../kit/PinEntry'
+import { textSpec } from '../kit/textSpec'
+import { changePremium } from './actions'
+import { cancelledLines, type FlowSpec, lockedMessage, subscribedLines } from './text'
+import { ref } from '../kit/ref'
+
+type Step = 'closed' | 'summary' | 'pin' | 'sending' | 'result'
+
+const PANEL = { x: 260, y: SAFE.y + 16, w: SCREEN.w - 520, h: SAFE.h - 32 }
+const PAD = 56
+const BUTTON = { w: 420, h: 84, gap: 32 }
+const LINE = 46
+
+export class PremiumFlow extends Lightning.Component {
+  private step: Step = 'closed'
+  private spec: FlowSpec | null = null
+  private idempotencyKey = ''
+  private buttonIndex = 0
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return modalTemplate(PANEL, {
+      Heading: { x: PAD, y: 40, ...textSpec('', { size: TEXT.heading, bold: true, width: PANEL.w - 2 * PAD }) },
+      Lines: { x: PAD, y: 110 },
+      Pin: { type: PinEntry, x: PAD, y: 200, visible: false, signals: { complete: '_pinComplete' } },
+      PinHelp: { x: PAD + 600, y: 200, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: PANEL.w - 2 * PAD - 600, maxLines: 8 }) },
+      Buttons: {
+        x: PAD,
+        y: PANEL.h - BUTTON.h - 48,
+        Primary: { type: ActionButton, w: BUTTON.w, h: BUTTON.h, signals: { pressed: '_primary' } },
+        Leave: { type: ActionButton, x: BUTTON.w + BUTTON.gap, w: BUTTON.w, h: BUTTON.h, signals: { pressed: 'close' } },
+      },
+    })
+  }
+
+  get isOpen(): boolean {
+    return this.step !== 'closed'
+  }
+
+  get currentStep(): Step {
+    return this.step
+  }
+
+  open(spec: FlowSpec): void {
+    this.spec = spec
+    // One intended write: every try of this flow carries the same key.
+    this.idempotencyKey = newIdempotencyKey()
+    this.visible = true
+    this.showSummary()
+  }
+
+  /** Leaves the flow; while a request is on its way the viewer waits for its answer. */
+  close(): void {
+    if (this.step === 'sending' || this.step === 'closed') return
+    this.step = 'closed'
+    this.visible = false
+    this.signal('closed')
+  }
+
+  private showSummary(): void {
+    const spec = this.spec as FlowSpec
+    this.step = 'summary'
+    this.setHeading(t(`premium.flow.${spec.action}.title`, { name: spec.productName }))
+    this.setLines(spec.summary.map((text) => ({ text })))
+    this.showPin(false)
+    this.setButtons(t('premium.flow.toPin'), t('premium.flow.leave'))
+    this.buttonIndex = 0
+    this._refocus()
+  }
+
+  /** The primary button: from the summary to the PIN; from a result, back to the product. */
+  _primary(): void {
+    if (this.step === 'summary') this.showPinStep()
+    else if (this.step === 'result') this.close()
+  }
+
+  private showPinStep(message = ''): void {
+    const spec = this.spec as FlowSpec
+    this.step = 'pin'
+    this.setHeading(t('premium.flow.pin.title'))
+    this.setLines([{ text: spec.recap }])
+    this.showPin(true)
+    this.setButtons(null, null)
+    const pin = ref(this, 'Pin', PinEntry)
+    if (spec.pin.lockedUntil) pin.lock(lockedMessage(spec.pin.lockedUntil))
+    else pin.reset(spec.pin.triesLeft, message)
+    this._refocus()
+  }
+
+  async _pinComplete(pinDigits: string): Promise<void> {
+    const spec = this.spec
+    if (!spec || this.step !== 'pin') return
+    this.step = 'sending'
+    this.setHeading(t('premium.flow.sending'))
+    this._refocus()
+    const receipt = await changePremium(spec.action, spec.productId, pinDigits, this.idempotencyKey)
+    if (!receipt.ok) return this.failed(receipt.failure)
+    this.showResult(receipt.data)
+    this.signal('changed', receipt.data)
+  }
+
+  private failed(failure: ApiFailure): void {
+    const spec = this.spec as FlowSpec
+    if (failure.kind === 'pin') {
+      spec.pin = { triesLeft: failure.triesLeft, lockedUntil: failure.lockedUntil }
+      // The page keeps the count too: leaving and coming back must not give tries back.
+      this.signal('pinChanged', spec.pin)
+      this.showPinStep(t('premium.pin.wrong'))
+      return
+    }
+    if (failure.kind === 'network' || failure.kind === 'timeout' || failure.kind === 'server') {
+      // It may have arrived: the same key makes a second try safe, never a second purchase.
+      this.showPinStep(`${describeFailure(failure)} ${t('premium.flow.retrySafe')}`)
+      return
+    }
+    this.step = 'result'
+    this.setHeading(t('premium.flow.refused'))
+    this.setLines([{ text: describeFailure(failure), color: COLOR.warning }, { text: t('premium.flow.nothingChanged') }])
+    this.showPin(false)
+    this.setButtons(t('premium.flow.backToProduct'), null)
+    this.buttonIndex = 0
+    this._refocus()
+  }
+
+  private showResult(receipt: PremiumReceipt): void {
+    const spec = this.spec as FlowSpec
+    const { subscription } = receipt
+    this.step = 'result'
+    this.showPin(false)
+    this.setHeading(t(`premium.flow.${receipt.action}`, { name: spec.productName }))
+    this.setLines(receipt.action === 'subscribed' ? subscribedLines(subscription) : cancelledLines(subscription))
+    this.setButtons(t('premium.flow.backToProduct'), null)
+    this.buttonIndex = 0
+    this._refocus()
+  }
+
+  private setHeading(text: string): void {
+    this.tag('Heading').text.text = text
+  }
+
+  private setLines(lines: { text: string; color?: number }[]): void {
+    this.tag('Lines').childList.clear()
+    this.tag('Lines').children = lines.map((line, i) => ({
+      y: i * LINE * 2,
+      ...textSpec(line.text, { color: line.color ?? COLOR.text, width: PANEL.w - 2 * PAD, maxLines: 2 }),
+    }))
+  }
+
+  private showPin(shown: boolean): void {
+    this.tag('Pin').visible = shown
+    this.tag('PinHelp').patch({ visible: shown, text: { text: `${t('pin.prompt')}\n\n${t('premium.flow.pinBack')}` } })
+  }
+
+  private setButtons(primary: string | null, leave: string | null): void {
+    this.tag('Buttons').visible = primary !== null
+    if (primary !== null) ref(this, 'Buttons.Primary', ActionButton).label = primary
+    this.tag('Buttons.Leave').visible = leave !== null
+    if (leave !== null) ref(this, 'Buttons.Leave', ActionButton).label = leave
+  }
+
+  override _handleBack(): boolean {
+    this.close()
+    return true
+  }
+
+  override _handleLeft(): boolean {
+    if (this.step === 'summary') this.buttonIndex = 0
+    this._refocus()
+    return true
+  }
+
+  override _handleRight(): boolean {
+    if (this.step === 'summary') this.buttonIndex = 1
+    this._refocus()
+    return true
+  }
+
+  // A modal: keys the focused part does not use stop here, never reaching the page below.
+  override _handleUp(): boolean {
+    return true
+  }
+
+  override _handleDown(): boolean {
+    return true
+  }
+
+  _handleDigit(): boolean {
+    return true
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    if (this.step === 'pin') return ref(this, 'Pin', Lightning.Component)
+    if (this.step === 'summary' || this.step === 'result') {
+      return ref(this, this.buttonIndex === 0 ? 'Buttons.Primary' : 'Buttons.Leave', Lightning.Component)
+    }
+    return this
+  }
+}

@@ -1,0 +1,206 @@
+// recordings: the quota meter, every recording first-to-be-deleted first, and
+// what automatic management deletes next (seed 004 TV §5.9–5.12, DESIGN §3).
+// OK opens a recording's options; yellow protects or unprotects; red deletes
+// after a confirmation naming the recording. The server answers every change
+// with the quota and the recording as they now are; the list and meter update
+// from that answer and focus stays on the neighbouring recording.
+import { Lightning } from '@lightningjs/sdk'
+import type { Loaded } from '../../data/load'
+import type { Recording, RecordingChange, RecordingList, RecordingQuota } from '../../contract'
+import { ChoiceDialog } from '../kit/ChoiceDialog'
+import { CONTENT_Y } from '../kit/DataPage'
+import { describeFailure } from '../kit/ErrorPanel'
+import { t } from '../kit/i18n'
+import { ListPage } from '../kit/ListPage'
+import { COLOR, SAFE, TEXT } from '../kit/theme'
+import { textSpec } from '../kit/textSpec'
+import { deleteRecording, setProtection } from './actions'
+import { RecordingRow, ROW } from './RecordingRow'
+import { actionsDialog, channelAndTime, deleteDialog, quotaLines } from './text'
+import { ref } from '../kit/ref'
+
+// Five whole rows: a row cut at the list's edge reads as a glitch from the sofa.
+export const LIST = { w: ROW.w, rowHeight: ROW.h, spacing: 10, viewportHeight: 5 * 106 }
+const METER = { w: LIST.w, h: 20 }
+const LIST_Y = CONTENT_Y + 196
+const SIDE = { x: SAFE.x + LIST.w + 84, w: SAFE.w - LIST.w - 84 }
+
+type DialogStep = { kind: 'actions'; recording: Recording } | { kind: 'confirm-delete'; recording: Recording }
+
+export class RecordingsPage extends ListPage<RecordingList, Recording> {
+  private data: RecordingList | null = null
+  private step: DialogStep | null = null
+  /** A change is on its way to the server: keys wait for its answer. */
+  busy = false
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      ...super._template(),
+      Content: {
+        Meter: {
+          x: SAFE.x,
+          y: CONTENT_Y,
+          Label: { ...textSpec('', { color: COLOR.muted, width: LIST.w }) },
+          Track: { y: 54, w: METER.w, h: METER.h, rect: true, color: COLOR.surface, Fill: { h: METER.h, rect: true, color: COLOR.accent } },
+          Used: { y: 90, ...textSpec('', { bold: true, width: 760 }) },
+          Free: { x: METER.w, y: 90, mountX: 1, ...textSpec('', { color: COLOR.muted, align: 'right' }) },
+          Warning: { y: 134, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.warning, width: LIST.w }) },
+        },
+        ...ListPage.listTemplate(SAFE.x, LIST_Y),
+        Next: {
+          x: SIDE.x,
+          y: CONTENT_Y,
+          Heading: { ...textSpec('', { size: TEXT.heading, bold: true, width: SIDE.w }) },
+          Explain: { y: 56, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: SIDE.w, maxLines: 4 }) },
+          Items: { y: 210 },
+        },
+        Failure: { x: SIDE.x, y: SAFE.y + SAFE.h - 190, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.danger, width: SIDE.w, maxLines: 3 }) },
+        Hint: { x: SIDE.x, y: SAFE.y + SAFE.h - 80, ...textSpec('', { size: TEXT.min, color: COLOR.muted, width: SIDE.w, maxLines: 2 }) },
+      },
+      Dialog: { type: ChoiceDialog, x: -0, y: 0, signals: { chosen: '_dialogChosen', dismissed: '_dialogDismissed' } },
+    }
+  }
+
+  get dialog(): ChoiceDialog {
+    return ref(this, 'Dialog', ChoiceDialog)
+  }
+
+  /** The recording with focus, if any. */
+  get focusedRecording(): Recording | undefined {
+    return this.data?.items[this.list.index]
+  }
+
+  protected render(data: RecordingList): void {
+    this.title = t('recordings.title')
+    this.data = { ...data, items: [...data.items] }
+    this.tag('Hint').text.text = t('recordings.hint')
+    this.tag('Failure').visible = false
+    this.renderQuota(data.quota)
+    this.renderNext()
+    this.showList(
+      this.data.items,
+      { width: LIST.w, rowHeight: LIST.rowHeight, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (recording) => ({ type: RecordingRow, item: recording }) as never },
+      t('recordings.empty'),
+    )
+  }
+
+  protected idOf(recording: Recording): string {
+    return recording.id
+  }
+
+  private renderQuota(quota: RecordingQuota): void {
+    const colour = quota.warning ? COLOR.warning : COLOR.accent
+    this.tag('Meter.Label').text.text = t('recordings.quota')
+    this.tag('Meter.Track.Fill').patch({ w: Math.round((METER.w * Math.min(100, quota.percent)) / 100), color: colour })
+    const lines = quotaLines(quota)
+    this.tag('Meter.Used').patch({ text: { text: lines.used, textColor: quota.warning ? COLOR.warning : COLOR.text } })
+    this.tag('Meter.Free').text.text = lines.free
+    this.tag('Meter.Warning').patch({ visible: quota.warning, text: { text: t('recordings.nearlyFull') } })
+  }
+
+  private renderNext(): void {
+    const data = this.data
+    if (!data) return
+    const byId = new Map(data.items.map((recording) => [recording.id, recording]))
+    const next = data.nextToDelete.map((id) => byId.get(id)).filter((recording): recording is Recording => !!recording)
+    this.tag('Next.Heading').text.text = t('recordings.next.title')
+    this.tag('Next.Explain').text.text = next.length ? t('recordings.next.explain') : t('recordings.next.none')
+    this.tag('Next.Items').children = next.map((recording, i) => ({
+      y: i * 84,
+      Title: { ...textSpec(recording.title, { width: SIDE.w }) },
+      Line: { y: 40, ...textSpec(channelAndTime(recording), { size: TEXT.min, color: COLOR.muted, width: SIDE.w }) },
+    }))
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this.dialog.isOpen ? this.dialog : super._getFocused()
+  }
+
+  override _handleEnter(): boolean {
+    const recording = this.focusedRecording
+    if (this.showingError || this.busy || !recording) return false
+    this.openStep({ kind: 'actions', recording })
+    return true
+  }
+
+  _handleYellow(): boolean {
+    const recording = this.focusedRecording
+    if (this.showingError || this.busy || !recording) return false
+    void this.protect(recording, !recording.protected)
+    return true
+  }
+
+  _handleRed(): boolean {
+    const recording = this.focusedRecording
+    if (this.showingError || this.busy || !recording) return false
+    this.openStep({ kind: 'confirm-delete', recording })
+    return true
+  }
+
+  private openStep(step: DialogStep): void {
+    this.step = step
+    this.dialog.open(step.kind === 'actions' ? actionsDialog(step.recording) : deleteDialog(step.recording))
+    this._refocus()
+  }
+
+  private closeDialog(): void {
+    this.step = null
+    this.dialog.close()
+    this._refocus()
+  }
+
+  _dialogDismissed(): void {
+    this.closeDialog()
+  }
+
+  _dialogChosen(id: string): void {
+    const step = this.step
+    if (!step) return
+    const { recording } = step
+    if (id === 'delete') {
+      this.openStep({ kind: 'confirm-delete', recording })
+      return
+    }
+    this.closeDialog()
+    if (id === 'protect' || id === 'unprotect') void this.protect(recording, id === 'protect')
+    if (id === 'confirm-delete') void this.remove(recording)
+  }
+
+  private protect(recording: Recording, protect: boolean): Promise<void> {
+    return this.perform(() => setProtection(recording.id, protect))
+  }
+
+  private remove(recording: Recording): Promise<void> {
+    return this.perform(() => deleteRecording(recording.id))
+  }
+
+  private async perform(write: () => Promise<Loaded<RecordingChange>>): Promise<void> {
+    this.busy = true
+    const result = await write()
+    this.busy = false
+    if (!result.ok) {
+      this.tag('Failure').patch({ visible: true, text: { text: t('recordings.failed', { reason: describeFailure(result.failure) }) } })
+      return
+    }
+    this.tag('Failure').visible = false
+    this.apply(result.data)
+  }
+
+  /** The server's answer: the recording as it is now (or gone), the quota, the next candidates. */
+  apply(change: RecordingChange): void {
+    const data = this.data
+    if (!data) return
+    const removed = new Set(change.removedIds)
+    let items = data.items.filter((recording) => !removed.has(recording.id))
+    if (change.recording) {
+      const updated = change.recording
+      items = items.map((recording) => (recording.id === updated.id ? updated : recording))
+    }
+    this.data = { quota: change.quota, items, nextToDelete: change.nextToDelete }
+    this.renderQuota(change.quota)
+    this.renderNext()
+    // Same index: after a delete that is the recording that followed it (or the one before, at the end).
+    this.replaceItems(items, t('recordings.empty'))
+    this._refocus()
+  }
+}

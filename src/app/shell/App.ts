@@ -1,0 +1,160 @@
+// The shell: the breadcrumb of the box menu the app was opened from, notices about
+// bad launch parameters, the loading veil, and the Router's pages.
+import { Lightning, Router } from '@lightningjs/sdk'
+import { KEYMAP, digitOf } from '../../platform/keys'
+import type { NoticesOverview } from '../../contract'
+import { DEVICES } from '../../platform/devices'
+import { t } from '../kit/i18n'
+import { routes } from './routes'
+import { INSTALLER_ROUTE, KeySequence } from './installerKeys'
+import { services } from './services'
+import { COLOR, FONT, FONT_BOLD, SAFE, TEXT } from '../kit/theme'
+import { NoticeBanner } from './NoticeBanner'
+import { textSpec } from '../kit/textSpec'
+import { ref } from '../kit/ref'
+
+/** How long keys wait for a page that is loading: a little past the client's 8 s timeout. */
+const LOADING_KEYS_HELD_MS = 9_000
+
+export class App extends Router.App {
+  private readonly installerKeys = new KeySequence()
+  /** When keys started waiting for a loading page (ignoreWhileLoading); null when none is. */
+  private loadingSince: number | null = null
+  static getFonts(): { family: string; url: string }[] {
+    return [
+      { family: FONT, url: 'fonts/roboto-400.woff2' },
+      { family: FONT_BOLD, url: 'fonts/roboto-700.woff2' },
+    ]
+  }
+
+  static language(): string {
+    return services().launch.lang
+  }
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    const base = super._template() as Record<string, unknown>
+    return {
+      Background: { rect: true, w: 1920, h: 1080, color: COLOR.background },
+      ...base,
+      Loading: {
+        rect: true,
+        w: 1920,
+        h: 1080,
+        color: COLOR.background,
+        visible: false,
+        zIndex: 99,
+        Label: { x: 960, y: 540, mount: 0.5, ...textSpec(t('loading'), { size: TEXT.heading, color: COLOR.muted }) },
+      },
+      Header: {
+        zIndex: 100,
+        Breadcrumb: { x: SAFE.x, y: SAFE.y, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: 1000 }) },
+        LaunchNotice: {
+          x: SAFE.x + SAFE.w,
+          y: SAFE.y,
+          mountX: 1,
+          ...textSpec('', { size: TEXT.small, color: COLOR.warning, width: 700, maxLines: 2, align: 'right' }),
+        },
+      },
+      // Above the loading veil (99) and the header (100).
+      NoticeBanner: { type: NoticeBanner, zIndex: 101, signals: { open: '_openNotice', dismiss: '_dismissNoticeBanner' } },
+    }
+  }
+
+  /** The notice banner is offered once per run, the first time home has the account's overview. */
+  private noticeBannerOffered = false
+  private noticeBannerUp = false
+
+  offerNoticeBanner(notices: NoticesOverview): void {
+    if (this.noticeBannerOffered) return
+    this.noticeBannerOffered = true
+    const banner = ref(this, 'NoticeBanner', NoticeBanner)
+    if (!banner.offer(notices)) return
+    this.setNoticeBanner(true)
+  }
+
+  private setNoticeBanner(up: boolean): void {
+    this.noticeBannerUp = up
+    this.tag('NoticeBanner').visible = up
+    // Focus moves between the banner and the page; the page keeps its own focused card.
+    this._refocus()
+  }
+
+  _openNotice(id: string): void {
+    this.setNoticeBanner(false)
+    Router.navigate(`notices/${id}`)
+  }
+
+  _dismissNoticeBanner(): void {
+    this.setNoticeBanner(false)
+  }
+
+  override _setup(): void {
+    const { launch } = services()
+    this.tag('Breadcrumb').text.text = t(`breadcrumb.${launch.entry}`)
+    this.showLaunchProblems()
+    const config = routes(
+      DEVICES[launch.device],
+      () => this.showLaunchProblems(),
+      (notices) => this.offerNoticeBanner(notices),
+    )
+    if (launch.mode === 'installer') config.root = INSTALLER_ROUTE
+    // QA (npm run qa) takes the route list from the app itself.
+    if (launch.inspector) (window as { gestaoDeContaRoutes?: string[] }).gestaoDeContaRoutes = config.routes.map((route) => route.path)
+    Router.startRouter(config, this)
+  }
+
+  /**
+   * The Router's active page, once it is on the tree. With lazyDestroy the Router
+   * removes the page being left before it activates the next one; a refocus in
+   * between must not name the removed page (Lightning throws, and the Router's
+   * navigation queue is left stuck).
+   */
+  override _getFocused(): Lightning.Component | undefined {
+    // While the notice banner is up it has focus; the page underneath keeps its own focused card.
+    if (this.noticeBannerUp) return ref(this, 'NoticeBanner', Lightning.Component)
+    const page = Router.getActivePage() as Lightning.Component | undefined
+    return page?.attached ? page : undefined
+  }
+
+  /**
+   * Watches every key for the installer sequence (Blue 0 0 0) without taking it from the page.
+   * Takes every key while a page is loading (see ignoreWhileLoading).
+   */
+  override _captureKey(event: KeyboardEvent): boolean {
+    const digit = digitOf(event)
+    const name = digit !== null ? String(digit) : (KEYMAP[event.keyCode] ?? '')
+    if (this.installerKeys.push(name) && Router.getActiveHash() !== INSTALLER_ROUTE) Router.navigate(INSTALLER_ROUTE)
+    return this.ignoreWhileLoading()
+  }
+
+  /**
+   * While the Router is loading a page, the page still on screen is on its way out and
+   * takes no keys. Passed on, a key was taken by that page while the address already
+   * named the next one: Back on home closed the app; Back elsewhere stepped history
+   * back a second time; OK started another navigation that cancelled the pending one
+   * (even a step back, whose history entry was already gone), so home fell out of
+   * history and a later Back closed the app from a page (key fuzzer, npm run fuzz:keys).
+   * So keys wait: the page opens (or the client's 8 s timeout shows its error panel)
+   * and takes the next ones, with history whole.
+   */
+  private ignoreWhileLoading(): boolean {
+    const active = Router.getActiveHash()
+    const target = decodeURIComponent(window.location.hash.replace(/^#/, ''))
+    // Only a real page change under way: the address names another page than the one on screen.
+    const loading = !this.noticeBannerUp && Router.isNavigating() && !!active && active !== '$' && target !== active
+    if (!loading) {
+      this.loadingSince = null
+      return false
+    }
+    // Never deaf for long: past the client's 8 s timeout keys pass again, whatever the Router's state.
+    this.loadingSince ??= Date.now()
+    return Date.now() - this.loadingSince < LOADING_KEYS_HELD_MS
+  }
+
+  /** A bad launch value is never silent: it is named with the value used instead. */
+  showLaunchProblems(): void {
+    this.tag('LaunchNotice').text.text = services()
+      .launchProblems.map((problem) => t('launch.problem', { ...problem }))
+      .join('\n')
+  }
+}

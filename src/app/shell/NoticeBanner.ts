@@ -1,0 +1,75 @@
+// The start-up banner (seed 004 TV §2.1.3: changes are announced "on the screen of
+// the equipment"): while unread notices exist it names the most urgent one.
+// It holds focus while shown, but never traps it: OK opens the notice, Back closes
+// it for this run, and an arrow key closes it too and gives focus back to the page.
+// The shell (App.ts) decides when to show it and where focus goes afterwards.
+import { Lightning } from '@lightningjs/sdk'
+import type { NoticesOverview, NoticeSummary } from '../../contract'
+import { t } from '../kit/i18n'
+import { freeExitLine, kindLabel, whenShort } from '../notices/text'
+import { COLOR, RADIUS, SAFE, TEXT } from '../kit/theme'
+import { textSpec } from '../kit/textSpec'
+
+export const BANNER = { x: SAFE.x, w: SAFE.w, h: 210, y: SAFE.y + SAFE.h - 210 }
+
+export class NoticeBanner extends Lightning.Component {
+  /** The notice OK opens. */
+  notice: NoticeSummary | null = null
+
+  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    return {
+      x: BANNER.x,
+      y: BANNER.y,
+      w: BANNER.w,
+      h: BANNER.h,
+      visible: false,
+      Background: {
+        rect: true,
+        w: BANNER.w,
+        h: BANNER.h,
+        color: COLOR.focusFill,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 4, strokeColor: COLOR.focusRing },
+      },
+      Count: { x: 40, y: 24, ...textSpec('', { size: TEXT.small, bold: true, color: COLOR.warning, width: 1100 }) },
+      Title: { x: 40, y: 66, ...textSpec('', { size: TEXT.heading, bold: true, width: 1160 }) },
+      Facts: { x: 40, y: 128, ...textSpec('', { size: TEXT.body, width: 1160 }) },
+      Keys: { x: BANNER.w - 40, y: BANNER.h / 2, mountX: 1, mountY: 0.5, ...textSpec(t('banner.keys'), { size: TEXT.body, bold: true, align: 'right', width: 440, maxLines: 2 }) },
+    }
+  }
+
+  /** Fills the banner from home's overview; false when there is nothing unread to show. */
+  offer(notices: NoticesOverview): boolean {
+    const notice = notices.mostUrgent
+    if (notices.unread === 0 || !notice) return false
+    this.notice = notice
+    this.tag('Count').text.text = notices.unread === 1 ? t('banner.one') : t('banner.many', { count: notices.unread })
+    this.tag('Title').text.text = `${kindLabel(notice)}: ${notice.title}`
+    this.tag('Facts').text.text = notice.freeExit?.open ? freeExitLine(notice) : whenShort(notice)
+    return true
+  }
+
+  override _handleEnter(): void {
+    if (this.notice) this.signal('open', this.notice.id)
+  }
+
+  override _handleBack(): void {
+    this.signal('dismiss')
+  }
+
+  // Arrows are how a viewer looks for the rest of the screen: the banner steps aside.
+  override _handleUp(): void {
+    this.signal('dismiss')
+  }
+
+  override _handleDown(): void {
+    this.signal('dismiss')
+  }
+
+  override _handleLeft(): void {
+    this.signal('dismiss')
+  }
+
+  override _handleRight(): void {
+    this.signal('dismiss')
+  }
+}

@@ -1,0 +1,101 @@
+// Routes and their data providers: the only place pages get data from (DESIGN §2).
+import { Router } from '@lightningjs/sdk'
+import { load } from '../../data/load'
+import type { DataPage } from '../kit/DataPage'
+import type { Fetched } from '../../data/client'
+import { AccountPage } from '../account/AccountPage'
+import { RegistrationPage } from '../account/RegistrationPage'
+import { HomePage } from '../home/HomePage'
+import { installerReport } from '../installer/actions'
+import { InstallerPage } from '../installer/InstallerPage'
+import { InvoiceDetailPage } from '../invoices/InvoiceDetailPage'
+import { InvoicesPage } from '../invoices/InvoicesPage'
+import { NoticeDetailPage } from '../notices/NoticeDetailPage'
+import { NoticesPage } from '../notices/NoticesPage'
+import { PremiumDetailPage } from '../premium/PremiumDetailPage'
+import { PremiumPage } from '../premium/PremiumPage'
+import { RecordingsPage } from '../recordings/RecordingsPage'
+import type { NoticesOverview } from '../../contract'
+import { INSTALLER_ROUTE } from './installerKeys'
+import { BootPage, CrashPage, NotFoundPage } from './MessagePage'
+import { services } from './services'
+import { resolveToken } from './boot'
+import type { DeviceProfile } from '../../platform/devices'
+
+/** A page the route feeds: it declares the data it receives (DataPage<T>). */
+type FedPage<T> = Router.PageConstructor<DataPage<T>>
+
+/**
+ * A route whose provider loads its page's data; the token is looked for again first
+ * when the API was down at boot. The request's type is the page's: nothing unknown.
+ */
+function fed<T>(path: string, component: FedPage<T>, request: (params: Router.PageParams) => Promise<Fetched<T>>): Router.RouteDefinition {
+  return {
+    path,
+    component,
+    on: async (page: DataPage<T>, params: Router.PageParams) => {
+      await resolveToken()
+      page.result = await load(() => request(params))
+    },
+  }
+}
+
+/** The SDK reads `backtrack` (Back from a deep link walks up the path) but its typings omit it. */
+export interface AppRouterConfig extends Router.Config {
+  backtrack: boolean
+}
+
+export function routes(
+  device: DeviceProfile,
+  onBooted: () => void,
+  /** Home's notices, each time home loads them: the shell offers the start-up banner once per run. */
+  onNotices?: (notices: NoticesOverview) => void,
+): AppRouterConfig {
+  return {
+    root: 'home',
+    backtrack: true,
+    // Kept for readers; the SDK takes these from the platform settings (src/index.ts).
+    ...device.router,
+    routes: [
+      {
+        // Shown while the device token is found; then the Router resumes the launch hash.
+        path: '$',
+        component: BootPage,
+        after: async () => {
+          await resolveToken()
+          onBooted()
+          Router.resume()
+        },
+      },
+      {
+        path: 'home',
+        component: HomePage,
+        on: async (page: HomePage) => {
+          await resolveToken()
+          const result = await load(() => services().api.overview())
+          page.result = result
+          if (result.ok) onNotices?.(result.data.notices)
+        },
+      },
+      fed('invoices', InvoicesPage, () => services().api.invoices(24)),
+      fed('invoices/:id', InvoiceDetailPage, ({ id }) => services().api.invoice(String(id))),
+      {
+        path: INSTALLER_ROUTE,
+        component: InstallerPage,
+        on: async (page: InstallerPage) => {
+          page.result = await installerReport()
+        },
+      },
+      fed('notices', NoticesPage, () => services().api.notices()),
+      // Opening a notice marks it read on the server and returns it (one request).
+      fed('notices/:id', NoticeDetailPage, ({ id }) => services().api.openNotice(String(id))),
+      fed('account', AccountPage, () => services().api.account()),
+      fed('registration', RegistrationPage, () => services().api.registration()),
+      fed('recordings', RecordingsPage, () => services().api.recordings()),
+      fed('premium', PremiumPage, () => services().api.premium()),
+      fed('premium/:id', PremiumDetailPage, ({ id }) => services().api.premiumProduct(String(id))),
+      { path: '*', component: NotFoundPage },
+      { path: '!', component: CrashPage },
+    ],
+  }
+}
