@@ -113,7 +113,7 @@ function appRoutes() {
   const files = readdirSync('src/app/shell').filter((name) => /^routes.*\.ts$/.test(name))
   const paths = new Set()
   for (const file of files) {
-    for (const match of readFileSync(join('src/app/shell', file), 'utf8').matchAll(/path:\s*['"`]([^'"`]+)['"`]/g)) {
+    for (const match of readFileSync(join('src/app/shell', file), 'utf8').matchAll(/(?:path:\s*|fed\(\s*)['"`]([^'"`]+)['"`]/g)) {
       if (!['$', '*', '!'].includes(match[1])) paths.add(match[1])
     }
   }
