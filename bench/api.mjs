@@ -42,6 +42,8 @@ export async function startApi(database, env = {}) {
       ...env,
       PORT: String(port),
       DEMO: '1',
+      // The app and the bare app are served from other 127.0.0.1 ports.
+      CORS_ORIGINS: 'http://127.0.0.1:*',
       LOG_LEVEL: 'warn',
       ...(database.url ? { DATABASE_URL: database.url } : { DB_FILE: database.file, DATABASE_URL: '' }),
     },

@@ -42,6 +42,15 @@ export function deletionDate(recording: Pick<RecordingFacts, 'recordedOn' | 'sch
   return { date: byAge, cause: 'age' }
 }
 
+/**
+ * The last day a recording can be watched: the eve of its deletion day (§5.9: "the information of the date
+ * when it will no longer be available for viewing" — on the deletion day itself it is already gone). What
+ * "disponível até" names.
+ */
+export function lastViewingDay(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>): string {
+  return addDays(deletionDate(recording).date, -1)
+}
+
 /** Deleted on its deletion day: by then it is gone, protected or not (§5.9). */
 export function isExpired(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>, today: string): boolean {
   return compareDates(deletionDate(recording).date, today) <= 0

@@ -11,9 +11,10 @@ import { onTestFinished, vi, type Mock } from 'vitest'
 import { Lightning, Router } from '@lightningjs/sdk'
 import { KEYMAP } from '../../src/platform/keys'
 
-export type KeyName = 'Enter' | 'Left' | 'Up' | 'Right' | 'Down' | 'Back'
+export type KeyName = 'Enter' | 'Left' | 'Up' | 'Right' | 'Down' | 'Back' | 'Blue' | '0'
 
-const KEY_CODE: Record<KeyName, number> = { Enter: 13, Left: 37, Up: 38, Right: 39, Down: 40, Back: 8 }
+/** Blue: the remote's colour key (406); '0': the digit key, for the installer sequence. */
+const KEY_CODE: Record<KeyName, number> = { Enter: 13, Left: 37, Up: 38, Right: 39, Down: 40, Back: 8, Blue: 406, '0': 48 }
 
 type AnyElement = Lightning.Element & { [key: string]: unknown }
 

@@ -19,7 +19,7 @@ import {
   type SimulatedRecording,
   type SimulatedRecordingResult,
 } from '../../contract'
-import { deletionDate, lastShownDeletionDay, planAutoDeletion, quotaUse, type RecordingFacts, showsDeletionDate } from '../../domain/recordings'
+import { deletionDate, lastShownDeletionDay, lastViewingDay, planAutoDeletion, quotaUse, type RecordingFacts, showsDeletionDate } from '../../domain/recordings'
 import { daysBetween } from '../../domain/dates'
 import type { Session } from '../http/context'
 import type { Db, RecordingTable } from '../store/db'
@@ -65,6 +65,7 @@ export function toRecording(row: Row, today: string): Recording {
     unavailable: row.unavailable === 1,
     scheduledDeletion: row.scheduled_deletion,
     deletionDate: deletion.date,
+    lastViewingDay: lastViewingDay({ recordedOn: row.recorded_on, scheduledDeletion: row.scheduled_deletion }),
     deletionCause: deletion.cause,
     daysLeft: daysBetween(today, deletion.date),
     showDeletionDate: showsDeletionDate({ recordedOn: row.recorded_on, scheduledDeletion: row.scheduled_deletion }, today),

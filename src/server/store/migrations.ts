@@ -258,10 +258,18 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0007_service_installation': {
+    async up(db: Kysely<unknown>) {
+      // Issue 16: the 48 h of initial activation run from acceptance and installation (004 TV §6 a).
+      // A service stored before this column existed was installed when it was ordered.
+      await db.schema.alterTable('account_service').addColumn('installed_on', 'text').execute()
+      await sql`update account_service set installed_on = requested_on`.execute(db)
+    },
+  },
   // Issue 20: each recording keeps its deletion day (§5.9, a function of the row alone),
   // so expiry, the totals and a page of the list are indexed queries, not a pass over
   // every recording of the account on every request.
-  '0007_recording_deletion_day': {
+  '0008_recording_deletion_day': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('recording').addColumn('deletion_on', 'text').execute()
       const store = db as unknown as Db
@@ -272,12 +280,15 @@ const migrations: Record<string, Migration> = {
   },
 }
 
-export async function migrateToLatest(db: Db): Promise<void> {
+/** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */
+export async function migrateToLatest(db: Db): Promise<{ created: boolean }> {
   // PostgreSQL: Kysely looks for its migration tables in every schema unless told
   // which one; a database where another schema already has them (a second
   // deployment, another test suite) would skip creating ours and fail. So: ours.
   const migrationTableSchema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema })
-  const { error } = await migrator.migrateToLatest()
+  const { error, results = [] } = await migrator.migrateToLatest()
   if (error) throw error
+  const first = Object.keys(migrations)[0]
+  return { created: results.some((result) => result.migrationName === first && result.status === 'Success') }
 }
