@@ -15,7 +15,7 @@ import pg from 'pg'
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms))
 
-/** The default rate limit of src/server/main.ts, per device token: what one box may send in `seconds`. */
+/** The default rate limit (src/server/start.ts), per device token, in units: a small answer is one unit. */
 const LIMIT = { perSecond: 20, burst: 60 }
 
 export async function freePort() {

@@ -424,8 +424,6 @@ async function apiBench(results, api, scenarios, sessionsOf) {
       continue
     }
     const [lookup] = await sessionsOf(scenario, 1)
-    // Boxes enough that API_RATE spread over them stays under each box's sustained rate, however long.
-    const next = rotation(await sessionsOf(scenario, boxesFor(API_RATE)))
     const account = { scenario: id, routes: [] }
     for (const route of API_ROUTES) {
       const path = await concreteApiPath(api.url, route, lookup)
@@ -438,6 +436,10 @@ async function apiBench(results, api, scenarios, sessionsOf) {
         results.notes.push(`API ${path} (${id}): 403 for this viewer's profile, as the app is told; not measured`)
         continue
       }
+      // Fresh boxes for each route, enough that API_RATE spread over them stays under each box's
+      // sustained rate: the limit weighs answers by their size, so a route of large answers
+      // (the heavy account's recordings) must not spend the next route's allowance.
+      const next = rotation(await sessionsOf(scenario, boxesFor(API_RATE)))
       // Warm-up (the JIT, the database's pages), not counted.
       await measure({ url: api.url, path, next, rate: API_RATE, seconds: API_WARM_UP, pids: [api.pid] })
       const figure = await measure({ url: api.url, path, next, rate: API_RATE, seconds: API_SECONDS, pids: [api.pid] })
