@@ -6,7 +6,7 @@ import json from '@rollup/plugin-json'
 import esbuild from 'rollup-plugin-esbuild'
 import terser from '@rollup/plugin-terser'
 import { build } from 'esbuild'
-import { mergeTranslations, TRANSLATIONS_DIR } from './scripts/translations.mjs'
+import { translationFiles, TRANSLATIONS_DIR } from './scripts/translations.mjs'
 
 const production = process.env.BUILD !== 'development'
 
@@ -19,7 +19,7 @@ const copyStatic = () => ({
   writeBundle() {
     mkdirSync('dist/app/fonts', { recursive: true })
     cpSync('static', 'dist/app', { recursive: true })
-    writeFileSync('dist/app/translations.json', JSON.stringify(mergeTranslations()))
+    for (const [name, content] of Object.entries(translationFiles())) writeFileSync(`dist/app/${name}`, JSON.stringify(content))
     for (const weight of ['400', '700']) {
       cpSync(
         `node_modules/@fontsource/roboto/files/roboto-latin-${weight}-normal.woff2`,

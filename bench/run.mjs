@@ -8,15 +8,14 @@
 //
 // A benchmark, not a test: it exits non-zero only when it could not measure.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import autocannon from 'autocannon'
 import { chromium } from 'playwright-core'
 import { serveApp } from '../scripts/serve-app.mjs'
+import { boxesFor, getAs, measure, openSessions, processMemory, provisionBoxes, rotation, startApi } from './api.mjs'
 import { evaluateBudgets, markdownTable, median, percentile } from './report.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -29,12 +28,14 @@ const option = (name, fallback) => {
   return at >= 0 && argv[at + 1] ? Number(argv[at + 1]) : fallback
 }
 const QUICK = flag('quick')
+const API_ONLY = flag('api-only')
 const RUNS = option('runs', QUICK ? 1 : 3)
 const TOURS = option('tours', QUICK ? 2 : 20)
 const RESOLUTIONS = QUICK ? ['1080p'] : ['720p', '1080p']
 const THROTTLES = QUICK ? [1] : [1, 4]
 const API_RATE = 1000
-const API_SECONDS = QUICK ? 2 : 10
+const API_SECONDS = QUICK ? 1 : 10
+const API_WARM_UP = QUICK ? 0.3 : 1
 const KEY_PACE_MS = 120
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
@@ -80,59 +81,27 @@ function jsSize(file) {
   return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length }
 }
 
-// ---------------------------------------------------------------- servers
+// ---------------------------------------------------------------- the API as deployed
 
-async function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer()
-    probe.once('error', fail)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => done(port))
-    })
-  })
-}
+/** GET routes the app calls (src/app/routes.ts, installer.ts), `:id` from the list before it. */
+const API_ROUTES = [
+  '/v1/overview',
+  '/v1/invoices?limit=24',
+  '/v1/invoices/:id',
+  '/v1/notices',
+  '/v1/recordings',
+  '/v1/account',
+  '/v1/registration',
+  '/v1/premium',
+  '/v1/premium/:id',
+  '/v1/diagnostics',
+]
+const API_ACCOUNTS = ['healthy', 'heavy']
+/** Flat out, boxes are provisioned for this rate at most (two shared cores serve far less). */
+const FLAT_OUT_CEILING = 6_000
 
-/** dist/server/main.mjs on a fresh in-memory database with the demo accounts. */
-async function startApi() {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
-    // SESSIONS=optional: the API timings below call with the bare device token (the app opens sessions anyway).
-    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', SESSIONS: 'optional', DEMO: '1', CORS_ORIGINS: 'http://127.0.0.1:*' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  for (let attempt = 0; attempt < 200; attempt++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) break
-    } catch {
-      await sleep(100)
-    }
-  }
-  return {
-    url,
-    pid: child.pid,
-    async stop() {
-      if (child.exitCode !== null) return
-      const exited = new Promise((done) => child.once('exit', done))
-      child.kill('SIGTERM')
-      await exited
-    },
-  }
-}
-
-/** CPU time a process has used (user + system), from /proc: a figure the other sessions' load barely moves. */
-function processCpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
-  } catch {
-    return NaN
-  }
-}
-
-async function getJson(url, token) {
-  const answer = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+async function getJson(url, session) {
+  const answer = await fetch(url, { headers: session ? { authorization: `Bearer ${session}` } : {} })
   if (!answer.ok) throw new Error(`${url}: ${answer.status}`)
   return answer.json()
 }
@@ -144,7 +113,7 @@ function appRoutes() {
   const files = readdirSync('src/app/shell').filter((name) => /^routes.*\.ts$/.test(name))
   const paths = new Set()
   for (const file of files) {
-    for (const match of readFileSync(join('src/app/shell', file), 'utf8').matchAll(/path:\s*['"`]([^'"`]+)['"`]/g)) {
+    for (const match of readFileSync(join('src/app/shell', file), 'utf8').matchAll(/(?:path:\s*|fed\(\s*)['"`]([^'"`]+)['"`]/g)) {
       if (!['$', '*', '!'].includes(match[1])) paths.add(match[1])
     }
   }
@@ -300,33 +269,16 @@ const TARGETS = {
   bare: { label: 'bare' },
 }
 
-async function main() {
-  const started = new Date().toISOString()
-  const loadAtStart = load()
-  log(`mode ${QUICK ? 'quick' : 'full'}: ${RUNS} run(s), ${TOURS} tours, ${RESOLUTIONS.join('/')}, CPU ${THROTTLES.join('×/')}×; load average ${loadAtStart.join(' ')} on ${os.cpus().length} cores`)
-  build()
-  const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'))
-  const results = {
-    started,
-    mode: QUICK ? 'quick' : 'full',
-    runs: RUNS,
-    tours: TOURS,
-    cores: os.cpus().length,
-    loadAverage: { start: loadAtStart },
-    chromium: spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim(),
-    js: { app: jsSize('dist/app/appBundle.js'), bare: jsSize('bench/bare/dist/appBundle.js') },
-    samples: [],
-    notes: [],
-  }
-
-  const api = await startApi()
+/** The app and the bare app in Chromium: first frames, memory after tours, scrolling. */
+async function browserBench(results, api, scenarios, sessionsOf) {
   const appServer = await serveApp({ port: 0, root: 'dist/app' })
   const bareServer = await serveApp({ port: 0, root: 'bench/bare/dist' })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() })
   try {
-    const { items: scenarios } = await getJson(`${api.url}/v1/demo/scenarios`)
     const home = scenarios.find((scenario) => scenario.id === 'healthy') ?? scenarios[0]
-    const overview = await getJson(`${api.url}/v1/overview`, home.token)
+    // The bench's own look-ups come from another box of the account: the app's session stays open.
+    const [lookup] = await sessionsOf(home, 1)
+    const overview = await getJson(`${api.url}/v1/overview`, lookup)
     const greetings = JSON.parse(readFileSync('src/app/translations/core.json', 'utf8')).pt['home.greeting']
     const greeting = greetings.replace('{name}', overview.viewer.name)
 
@@ -341,7 +293,7 @@ async function main() {
     const routes = appRoutes()
     const tour = { app: [], bare: ['home'] }
     for (const path of routes) {
-      const hash = await concreteRoute(path, api.url, home.token)
+      const hash = await concreteRoute(path, api.url, lookup)
       if (hash) tour.app.push(hash)
       else results.notes.push(`route ${path} left out of the tour: no id for it from the API`)
     }
@@ -441,46 +393,123 @@ async function main() {
       }
     }
 
-    // The browser is done: the API gets the machine's cores to itself (less the other sessions').
-    await browser.close()
-
-    // The reference API: fixed rate, then flat out, 127.0.0.1.
-    log(`API: ${API_RATE} req/s for ${API_SECONDS} s on GET /v1/overview`)
-    const cannon = (extra) =>
-      autocannon({
-        url: `${api.url}/v1/overview`,
-        headers: { authorization: `Bearer ${home.token}` },
-        connections: 10,
-        duration: API_SECONDS,
-        ...extra,
-      })
-    await cannon({ duration: 1 }) // warm-up
-    const cpuBefore = processCpuMs(api.pid)
-    const fixed = await cannon({ overallRate: API_RATE })
-    const cpuUsed = processCpuMs(api.pid) - cpuBefore
-    const flat = await cannon({})
-    results.api = {
-      route: 'GET /v1/overview',
-      rate: API_RATE,
-      seconds: API_SECONDS,
-      p50: fixed.latency.p50,
-      p99: fixed.latency.p99,
-      achieved: fixed.requests.average,
-      errors: fixed.errors + fixed.non2xx,
-      cpuPerRequest: fixed.requests.total ? cpuUsed / fixed.requests.total : null,
-      maxThroughput: flat.requests.average,
-      maxP99: flat.latency.p99,
-      load: load(),
-    }
   } finally {
     await browser.close()
     await appServer.server.close()
     await bareServer.server.close()
+  }
+}
+
+/** A concrete path for an API route: `:id` takes the first id of the list route before it. */
+async function concreteApiPath(url, route, session) {
+  if (!route.includes(':id')) return route
+  const list = await getAs(url, route.replace('/:id', ''), session)
+  const items = list.json && Object.values(list.json).find((value) => Array.isArray(value) && value[0]?.id !== undefined)
+  const id = items?.[0]?.id
+  return id === undefined ? null : route.replace(':id', encodeURIComponent(String(id)))
+}
+
+/**
+ * Every GET route the app calls, for the healthy and the heavy account, at API_RATE req/s
+ * (latency, CPU per request, answer size), then GET /v1/overview flat out for each demo
+ * account (quick: healthy and heavy): from fresh boxes each time, so none is rate-limited.
+ */
+async function apiBench(results, api, scenarios, sessionsOf) {
+  const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]))
+  const accounts = []
+  for (const id of API_ACCOUNTS) {
+    const scenario = byId.get(id)
+    if (!scenario) {
+      results.notes.push(`API: no demo account ${id}`)
+      continue
+    }
+    const [lookup] = await sessionsOf(scenario, 1)
+    const account = { scenario: id, routes: [] }
+    for (const route of API_ROUTES) {
+      const path = await concreteApiPath(api.url, route, lookup)
+      if (!path) {
+        results.notes.push(`API ${route} (${id}): no id to ask for`)
+        continue
+      }
+      const probe = await getAs(api.url, path, lookup)
+      if (probe.status === 403) {
+        results.notes.push(`API ${path} (${id}): 403 for this viewer's profile, as the app is told; not measured`)
+        continue
+      }
+      // Fresh boxes for each route, enough that API_RATE spread over them stays under each box's
+      // sustained rate: the limit weighs answers by their size, so a route of large answers
+      // (the heavy account's recordings) must not spend the next route's allowance.
+      const next = rotation(await sessionsOf(scenario, boxesFor(API_RATE)))
+      // Warm-up (the JIT, the database's pages), not counted.
+      await measure({ url: api.url, path, next, rate: API_RATE, seconds: API_WARM_UP, pids: [api.pid] })
+      const figure = await measure({ url: api.url, path, next, rate: API_RATE, seconds: API_SECONDS, pids: [api.pid] })
+      Object.assign(figure, { route, bytes: probe.bytes })
+      figure.load = load()
+      account.routes.push(figure)
+      log(`API ${id} ${path}: ${describe(figure)}, ${(probe.bytes / 1e3).toFixed(1)} KB`)
+    }
+    account.memory = processMemory(api.pid)
+    accounts.push(account)
+  }
+  const flatOut = []
+  for (const scenario of QUICK ? API_ACCOUNTS.map((id) => byId.get(id)).filter(Boolean) : scenarios) {
+    const [lookup] = await sessionsOf(scenario, 1)
+    if ((await getAs(api.url, '/v1/overview', lookup)).status !== 200) continue
+    const next = rotation(await sessionsOf(scenario, boxesFor(FLAT_OUT_CEILING, API_SECONDS)))
+    const figure = await measure({ url: api.url, path: '/v1/overview', next, seconds: API_SECONDS, pids: [api.pid] })
+    figure.scenario = scenario.id
+    figure.load = load()
+    flatOut.push(figure)
+    log(`API ${scenario.id} /v1/overview flat out: ${describe(figure)}`)
+  }
+  results.api = { rate: API_RATE, seconds: API_SECONDS, accounts, flatOut, memory: processMemory(api.pid), load: load() }
+}
+
+function describe(figure) {
+  const refused = figure.refused ? `, ${figure.refused} REFUSED ${JSON.stringify(figure.statuses)}` : ''
+  return `${Math.round(figure.achieved)} req/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms, CPU ${figure.cpuPerRequest?.toFixed(3)} ms/request${refused}`
+}
+
+async function main() {
+  const started = new Date().toISOString()
+  const loadAtStart = load()
+  log(
+    API_ONLY
+      ? `mode ${QUICK ? 'quick' : 'full'}, the API only; load average ${loadAtStart.join(' ')} on ${os.cpus().length} cores`
+      : `mode ${QUICK ? 'quick' : 'full'}: ${RUNS} run(s), ${TOURS} tours, ${RESOLUTIONS.join('/')}, CPU ${THROTTLES.join('×/')}×; load average ${loadAtStart.join(' ')} on ${os.cpus().length} cores`,
+  )
+  build()
+  const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'))
+  const results = {
+    started,
+    mode: (QUICK ? 'quick' : 'full') + (API_ONLY ? ', API only' : ''),
+    runs: RUNS,
+    tours: TOURS,
+    cores: os.cpus().length,
+    loadAverage: { start: loadAtStart },
+    chromium: spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+    js: { app: jsSize('dist/app/appBundle.js'), bare: jsSize('bench/bare/dist/appBundle.js') },
+    samples: [],
+    notes: [],
+  }
+
+  // A SQLite file (not :memory:) so the bench can provision boxes in it beside the API.
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'bench-api-'))
+  const database = { file: join(dataDir, 'account.sqlite') }
+  const api = await startApi(database)
+  try {
+    const { items: scenarios } = await getJson(`${api.url}/v1/demo/scenarios`)
+    /** Sessions of `count` new boxes of a demo account (bench/api.mjs). */
+    const sessionsOf = async (scenario, count) => openSessions(api.url, await provisionBoxes(database, scenario.token, count))
+    if (!API_ONLY) await browserBench(results, api, scenarios, sessionsOf)
+    await apiBench(results, api, scenarios, sessionsOf)
+  } finally {
     await api.stop()
+    rmSync(dataDir, { recursive: true, force: true })
   }
 
   results.loadAverage.end = load()
-  results.figures = evaluateBudgets(results, budgets, { resolutions: RESOLUTIONS, throttles: THROTTLES })
+  results.figures = evaluateBudgets(results, budgets, { resolutions: RESOLUTIONS, throttles: THROTTLES, browser: !API_ONLY })
   mkdirSync('bench/results', { recursive: true })
   const stamp = started.replace(/[:.]/g, '-')
   const table = markdownTable(results)

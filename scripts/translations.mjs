@@ -1,4 +1,4 @@
-// The Language plugin reads one translations.json; each section of the app keeps
+// The Language plugin reads translations.json; each section of the app keeps
 // its strings in src/app/translations/<section>.json ({ pt: {...}, en: {...} },
 // core.json also carries `meta`). This merges them, and refuses a key defined
 // twice or missing in a language, so no screen shows a raw key.
@@ -26,4 +26,19 @@ export function mergeTranslations(dir = TRANSLATIONS_DIR) {
   const missing = Object.keys(merged.pt).filter((key) => !(key in merged.en)).concat(Object.keys(merged.en).filter((key) => !(key in merged.pt)))
   if (missing.length > 0) throw new Error(`translations: keys not in both pt and en: ${missing.join(', ')}`)
   return merged
+}
+
+/**
+ * The files the app is served (issue 20: a box fetches its own language, not both):
+ * translations.json names each language's file, which the Language plugin fetches
+ * when that language is set (SDK setLanguage: a string entry is a URL).
+ */
+export function translationFiles(merged = mergeTranslations()) {
+  const { meta, ...languages } = merged
+  const files = { 'translations.json': { meta } }
+  for (const [language, strings] of Object.entries(languages)) {
+    files['translations.json'][language] = `translations.${language}.json`
+    files[`translations.${language}.json`] = strings
+  }
+  return files
 }

@@ -39,13 +39,16 @@ function voiceGuidance(): Voice | null {
   return engine && new Voice(engine)
 }
 
-provideServices({
-  launch,
-  launchProblems: problems,
-  voice: voiceGuidance(),
-  api: new ApiClient({ baseUrl: launch.api, sessions: true }),
-  version: metadata.version,
-})
+const api = new ApiClient({ baseUrl: launch.api, sessions: true })
+provideServices({ launch, launchProblems: problems, voice: voiceGuidance(), api, version: metadata.version })
+
+// Home's data on its way while the app boots (fonts, strings, first frame, Router): the
+// session and the overview no longer wait for the first page, which shares this request
+// (the client hands a second ask for a path in flight the same answer).
+if (launch.token && launch.mode !== 'installer' && ['', '#', '#home'].includes(window.location.hash)) {
+  api.setToken(launch.token)
+  api.overview().catch(() => undefined)
+}
 
 const appSettings = {
   ...settings.appSettings,

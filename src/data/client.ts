@@ -102,6 +102,8 @@ export class ApiClient {
   private readonly now: () => number
   /** Insertion-ordered: the first key is the least recently used. */
   private readonly cache = new Map<string, Fetched<unknown>>()
+  /** GETs on their way: a second ask for the same path waits for the same answer (home's, prefetched at boot). */
+  private readonly inflight = new Map<string, Promise<Fetched<unknown>>>()
   private lastFailed: { path: string; failure: ApiFailure; at: number } | null = null
 
   constructor(options: ApiClientOptions) {
@@ -270,12 +272,28 @@ export class ApiClient {
     return this.get<DemoScenarioList>(ROUTES.demoScenarios, DemoScenarioList, options)
   }
 
-  private async get<T>(path: string, schema: object, options: RequestOptions = {}): Promise<Fetched<T>> {
+  private get<T>(path: string, schema: object, options: RequestOptions = {}): Promise<Fetched<T>> {
     const cached = this.cache.get(path) as Fetched<T> | undefined
     if (cached && !options.reload && this.now() - cached.fetchedAt < this.freshForMs) {
       this.remember(path, cached)
-      return cached
+      return Promise.resolve(cached)
     }
+    // Shared only without a signal of its own: a page that may abort gets its own request.
+    const shared = !options.reload && !options.signal
+    const pending = shared ? (this.inflight.get(path) as Promise<Fetched<T>> | undefined) : undefined
+    if (pending) return pending
+    const fetching = this.fetchFresh<T>(path, schema, cached, options)
+    if (shared) {
+      this.inflight.set(path, fetching)
+      const done = (): void => {
+        if (this.inflight.get(path) === fetching) this.inflight.delete(path)
+      }
+      fetching.then(done, done)
+    }
+    return fetching
+  }
+
+  private async fetchFresh<T>(path: string, schema: object, cached: Fetched<T> | undefined, options: RequestOptions): Promise<Fetched<T>> {
     let failure: ApiFailure = { kind: 'network' }
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (attempt > 0) await delay(this.retryDelayMs * attempt, options.signal)

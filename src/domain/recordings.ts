@@ -67,6 +67,15 @@ export function showsDeletionDate(recording: Pick<RecordingFacts, 'recordedOn' |
   return left > 0 && left <= DELETION_NOTICE_DAYS
 }
 
+/**
+ * The last deletion day whose recording shows its date on `today` (§5.9, "nos 30 dias
+ * anteriores"): a kept recording shows it exactly when its deletion day is on or before
+ * this one, so a store that keeps deletion days can count them with one comparison.
+ */
+export function lastShownDeletionDay(today: string): string {
+  return addDays(today, DELETION_NOTICE_DAYS)
+}
+
 export interface QuotaUse {
   totalMinutes: number
   usedMinutes: number

@@ -2,9 +2,10 @@
 // same core, the same stage settings as src/index.ts (settings.json + the device
 // profile + the resolution's precision), the SDK Router and one ui-components
 // Column of 12 Buttons. Its "meaningful frame" is the honest equivalent of home's:
-// one live request to the same API (GET /v1/overview with the same token) and the
-// viewer's greeting rendered as the first Button's title. Nothing else: no data
-// layer, no answer checks, no translations, no pages beyond one.
+// the same API as deployed (POST /v1/session with the same device token, then
+// GET /v1/overview with the session) and the viewer's greeting rendered as the first
+// Button's title. Nothing else: no data layer, no answer checks, no translations, no
+// pages beyond one.
 import { Launch, Lightning, Router } from '@lightningjs/sdk'
 import { Button, Column } from '@lightningjs/ui-components'
 import settings from '../../../settings.json'
@@ -54,7 +55,9 @@ class App extends Router.App {
             path: 'home',
             component: Home,
             on: async (page: Home) => {
-              const answer = await fetch(`${api}/v1/overview`, { headers: { authorization: `Bearer ${token}` } })
+              const session = await fetch(`${api}/v1/session`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+              const { sessionToken } = (await session.json()) as { sessionToken: string }
+              const answer = await fetch(`${api}/v1/overview`, { headers: { authorization: `Bearer ${sessionToken}` } })
               const overview = (await answer.json()) as { viewer: { name: string } }
               page.greeting = overview.viewer.name
             },

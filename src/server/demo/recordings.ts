@@ -4,6 +4,7 @@
 // `heavy` has 2 000 recordings. Everything is at most 178 days old, so nothing
 // has reached its 6-month deletion day (never less than 181 days) when seeded.
 import { addDays } from '../../domain/dates'
+import { deletionDate } from '../../domain/recordings'
 import type { Db, RecordingTable } from '../store/db'
 import { seededRandom } from './random'
 
@@ -124,6 +125,7 @@ function rowsFor(scenarioId: string, accountId: string, today: string, plan: Rec
     const minutes = 13 * 60 + draft.startOffset
     const startsAt = `${recordedOn}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00Z`
     const watched = draft.watched ?? false
+    const scheduledDeletion = draft.scheduledInDays === undefined ? null : addDays(today, draft.scheduledInDays)
     return {
       id: `rec-${scenarioId}-${String(index + 1).padStart(4, '0')}`,
       account_id: accountId,
@@ -138,7 +140,8 @@ function rowsFor(scenarioId: string, accountId: string, today: string, plan: Rec
       watching_now: draft.watchingNow ? 1 : 0,
       protected: draft.protected ? 1 : 0,
       unavailable: draft.unavailable ? 1 : 0,
-      scheduled_deletion: draft.scheduledInDays === undefined ? null : addDays(today, draft.scheduledInDays),
+      scheduled_deletion: scheduledDeletion,
+      deletion_on: deletionDate({ recordedOn, scheduledDeletion }).date,
       deleted_on: null,
       deleted_by: null,
     }

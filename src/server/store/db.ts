@@ -193,6 +193,8 @@ export interface RecordingTable {
   protected: number
   unavailable: number
   scheduled_deletion: string | null
+  /** The day it is deleted (§5.9: 6 months after recorded_on, or the scheduled date if earlier): kept, so it is indexed. */
+  deletion_on: string
   deleted_on: string | null
   deleted_by: 'viewer' | 'auto' | 'expiry' | null
 }

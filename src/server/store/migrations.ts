@@ -1,6 +1,7 @@
 // Schema migrations, defined in code: the server ships as one bundle, with no
 // migration files on disk. Append new migrations; never edit an applied one.
 import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely'
+import { deletionDate } from '../../domain/recordings'
 import type { Db } from './db'
 
 const migrations: Record<string, Migration> = {
@@ -263,6 +264,18 @@ const migrations: Record<string, Migration> = {
       // A service stored before this column existed was installed when it was ordered.
       await db.schema.alterTable('account_service').addColumn('installed_on', 'text').execute()
       await sql`update account_service set installed_on = requested_on`.execute(db)
+    },
+  },
+  // Issue 20: each recording keeps its deletion day (§5.9, a function of the row alone),
+  // so expiry, the totals and a page of the list are indexed queries, not a pass over
+  // every recording of the account on every request.
+  '0008_recording_deletion_day': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('recording').addColumn('deletion_on', 'text').execute()
+      const store = db as unknown as Db
+      const rows = await store.selectFrom('recording').select(['id', 'recorded_on', 'scheduled_deletion']).execute()
+      for (const row of rows) await store.updateTable('recording').set({ deletion_on: deletionDate({ recordedOn: row.recorded_on, scheduledDeletion: row.scheduled_deletion }).date }).where('id', '=', row.id).execute()
+      await db.schema.createIndex('recording_by_deletion').on('recording').columns(['account_id', 'deleted_on', 'deletion_on', 'starts_at', 'id']).execute()
     },
   },
   // Sessions end by themselves (idle and absolute lifetime) or by logout; the end says why.

@@ -196,6 +196,30 @@ describe('abort', () => {
 })
 
 describe('cache', () => {
+  it('gives a second ask for a path in flight the same answer: one request (home shares the overview prefetched at boot)', async () => {
+    const { impl, calls } = fakeFetch(json(OVERVIEW))
+    const api = client(impl)
+    const [first, second] = await Promise.all([api.overview(), api.overview()])
+    expect(calls).toHaveLength(1)
+    expect(second).toBe(first)
+    // Once answered, a reload asks again; and a page with its own abort signal gets its own request.
+    await api.overview({ reload: true })
+    expect(calls).toHaveLength(2)
+    const ownSignal = new AbortController().signal
+    await Promise.all([api.overview({ reload: true }), api.overview({ signal: ownSignal, reload: true })])
+    expect(calls).toHaveLength(4)
+  })
+
+  it('shares a failure in flight too, and asks anew after it', async () => {
+    const { impl, calls } = fakeFetch(json({ error: 'not-found', reason: 'Não existe.' }, 404), json(OVERVIEW))
+    const api = client(impl)
+    const failures = await Promise.all([failureOf(api.overview()), failureOf(api.overview())])
+    expect(failures.map((failure) => failure.failure.kind)).toEqual(['not-found', 'not-found'])
+    expect(calls).toHaveLength(1)
+    expect((await api.overview()).data.viewer.name).toBe('Maria')
+    expect(calls).toHaveLength(2)
+  })
+
   it('serves a fresh answer without a request, and asks again once it is stale', async () => {
     const { impl, calls } = fakeFetch(json(OVERVIEW))
     const api = client(impl, { freshForMs: 30_000 })

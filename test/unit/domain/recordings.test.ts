@@ -1,5 +1,6 @@
 // Recordings rules of seed 004 TV §5.9–5.12.
 import { describe, expect, it } from 'vitest'
+import { compareDates } from '../../../src/domain/dates'
 import {
   autoDeletionOrder,
   daysUntilDeletion,
@@ -9,6 +10,7 @@ import {
   planAutoDeletion,
   quotaUse,
   type RecordingFacts,
+  lastShownDeletionDay,
   showsDeletionDate,
 } from '../../../src/domain/recordings'
 import { DST_2026, expectAtBoundary } from './lisbon-boundary'
@@ -43,6 +45,16 @@ describe('deletion date (§5.9)', () => {
     expect(showsDeletionDate(r, '2026-08-17')).toBe(true)
     expect(showsDeletionDate(r, '2026-09-15')).toBe(true)
     expect(showsDeletionDate(r, '2026-09-16')).toBe(false)
+  })
+
+  it('shows the date exactly when the deletion day is on or before lastShownDeletionDay (a kept recording)', () => {
+    // Deleted on 2026-09-16: the day before the 30 days, the first of them, and the day after that.
+    const r = recording('a')
+    for (const today of ['2026-08-16', '2026-08-17', '2026-08-18', '2026-09-15']) {
+      expect(compareDates(deletionDate(r).date, lastShownDeletionDay(today)) <= 0).toBe(showsDeletionDate(r, today))
+    }
+    expect(lastShownDeletionDay('2026-08-16')).toBe('2026-09-15')
+    expect(lastShownDeletionDay('2026-08-17')).toBe('2026-09-16')
   })
 
   it('is available until the eve of its deletion: "disponível até" names the last day it can be watched', () => {

@@ -1,0 +1,54 @@
+// What the overview and the list need of the recordings is kept and indexed (issue 20):
+// the answers are still the domain's (seed 004 TV §5.9–5.12) for the heavy account.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { ROUTES, type RecordingList } from '../../../src/contract'
+import { autoDeletionOrder, byDeletionDate, deletionDate, quotaUse } from '../../../src/domain/recordings'
+import { get, type TestServer, testServer, TOKENS } from './helpers'
+
+vi.setConfig({ testTimeout: 60_000 })
+
+let server: TestServer
+beforeAll(async () => {
+  server = await testServer()
+}, 60_000)
+afterAll(() => server.close())
+
+/** The heavy account's kept recordings straight from the store, as the domain sees them. */
+async function keptRows() {
+  const rows = await server.db.selectFrom('recording').selectAll().where('account_id', '=', 'acc-4103348812').where('deleted_on', 'is', null).execute()
+  return rows.map((row) => ({
+    id: row.id,
+    startsAt: row.starts_at,
+    recordedOn: row.recorded_on,
+    scheduledDeletion: row.scheduled_deletion,
+    deletionOn: row.deletion_on,
+    sizeMinutes: row.size_minutes,
+    watched: row.watched === 1,
+    watchingNow: row.watching_now === 1,
+    protected: row.protected === 1,
+  }))
+}
+
+describe('recordings kept with their deletion day (heavy account)', () => {
+  it('stores for each recording the deletion day the domain gives (§5.9)', async () => {
+    const rows = await keptRows()
+    expect(rows.length).toBeGreaterThan(1000)
+    for (const row of rows) expect(row.deletionOn).toBe(deletionDate(row).date)
+  })
+
+  it('lists in the domain order, names the domain’s next candidates (§5.12), and the overview counts the same', async () => {
+    const rows = await keptRows()
+    const list = (await get(server.app, ROUTES.recordings, TOKENS.heavy)).body as RecordingList
+    expect(list.items.map((item) => item.id)).toEqual([...rows].sort(byDeletionDate).map((row) => row.id))
+    expect(list.nextToDelete).toEqual(
+      autoDeletionOrder(rows)
+        .slice(0, 5)
+        .map((row) => row.id),
+    )
+    const overview = (await get(server.app, ROUTES.overview, TOKENS.heavy)).body
+    expect(overview.recordings.count).toBe(rows.length)
+    expect(overview.recordings.expiringSoon).toBe(list.items.filter((item) => item.showDeletionDate).length)
+    expect(overview.recordings.quota).toEqual(list.quota)
+    expect(list.quota.usedMinutes).toBe(quotaUse(list.quota.totalMinutes, rows).usedMinutes)
+  })
+})
