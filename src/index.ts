@@ -1,5 +1,5 @@
 // Entry: settings.json overridden by the launch URL, then Launch(App) from the SDK.
-import { Launch, Lightning } from '@lightningjs/sdk'
+import { Launch, Lightning, Router } from '@lightningjs/sdk'
 import settings from '../settings.json'
 import metadata from '../metadata.json'
 import { App } from './app/shell/App'
@@ -7,6 +7,7 @@ import { provideServices } from './app/shell/services'
 import { applyTheme, COLOR } from './app/kit/theme'
 import { ApiClient } from './data/client'
 import { DEVICES, RESOLUTIONS } from './platform/devices'
+import { countRequests, watchIdle, type IdleStage } from './platform/idle'
 import { KEYMAP } from './platform/keys'
 import { parseLaunch, type LaunchConfig } from './platform/launch'
 import { createSpeechEngine, Voice, type PlatformTts } from './platform/speech'
@@ -24,6 +25,8 @@ declare global {
 const { config: launch, problems } = parseLaunch(window.location.search, settings.launch as LaunchConfig)
 // Before App's templates are built: they read the theme's colours and sizes.
 applyTheme(launch.contrast, launch.text)
+// QA (inspector=1) waits for the app to say it is idle: requests are counted from the first one.
+const requestsInFlight = launch.inspector ? countRequests(window) : null
 const device = DEVICES[launch.device]
 const resolution = RESOLUTIONS[launch.resolution]
 
@@ -107,5 +110,11 @@ let application: { close(): void }
 
 void (launch.inspector ? loadInspector() : Promise.resolve()).then(() => {
   application = Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], platformSettings, {}) as unknown as typeof application
-  document.body.appendChild((application as unknown as { stage: { getCanvas(): HTMLCanvasElement } }).stage.getCanvas())
+  const stage = (application as unknown as { stage: IdleStage & { getCanvas(): HTMLCanvasElement } }).stage
+  document.body.appendChild(stage.getCanvas())
+  if (requestsInFlight) {
+    const signal = watchIdle(stage, requestsInFlight, () => Router.isNavigating())
+    window.gestaoDeContaIdle = signal.idle
+    window.gestaoDeContaPending = signal.pending
+  }
 })

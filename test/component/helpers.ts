@@ -12,9 +12,10 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import { shownTexts as textsUnder } from '../../src/app/kit/announce'
 import { KEYMAP } from '../../src/platform/keys'
 
-export type KeyName = 'Enter' | 'Left' | 'Up' | 'Right' | 'Down' | 'Back' | 'Green' | 'Info'
+export type KeyName = 'Enter' | 'Left' | 'Up' | 'Right' | 'Down' | 'Back' | 'Blue' | '0' | 'Green' | 'Info'
 
-const KEY_CODE: Record<KeyName, number> = { Enter: 13, Left: 37, Up: 38, Right: 39, Down: 40, Back: 8, Green: 404, Info: 457 }
+/** Blue: the remote's colour key (406); '0': the digit key, for the installer sequence; Green and Info: voice guidance's keys. */
+const KEY_CODE: Record<KeyName, number> = { Enter: 13, Left: 37, Up: 38, Right: 39, Down: 40, Back: 8, Blue: 406, '0': 48, Green: 404, Info: 457 }
 
 type AnyElement = Lightning.Element & { [key: string]: unknown }
 

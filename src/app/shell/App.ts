@@ -20,6 +20,8 @@ import { ref } from '../kit/ref'
 
 /** How long keys wait for a page that is loading: a little past the client's 8 s timeout. */
 const LOADING_KEYS_HELD_MS = 9_000
+/** The only page the notice banner shows on. */
+const HOME_ROUTE = 'home'
 
 /** The Announcer speaks only while announcerEnabled, which _setup turns on only when there is a voice. */
 function speak(speakable: Speakable) {
@@ -78,13 +80,31 @@ export class App extends withAnnouncer(Router.App, speak) {
   /** The notice banner is offered once per run, the first time home has the account's overview. */
   private noticeBannerOffered = false
   private noticeBannerUp = false
+  /** Home's notices, waiting for home to be the page on screen. */
+  private pendingNotices: NoticesOverview | null = null
 
   offerNoticeBanner(notices: NoticesOverview): void {
     if (this.noticeBannerOffered) return
+    this.pendingNotices = notices
+    this.showNoticeBannerOnHome()
+  }
+
+  /**
+   * The banner is the subscriber's, on home: the installer screen (Blue 0 0 0) and the
+   * not-found page (a deep link, with home loaded behind it) never get it. It shows once home
+   * is the page on screen, and goes when another page opens.
+   */
+  private pageChanged(): void {
+    if (this.noticeBannerUp && Router.getActiveRoute() !== HOME_ROUTE) this.setNoticeBanner(false)
+    this.showNoticeBannerOnHome()
+  }
+
+  private showNoticeBannerOnHome(): void {
+    const notices = this.pendingNotices
+    if (!notices || Router.getActiveRoute() !== HOME_ROUTE) return
+    this.pendingNotices = null
     this.noticeBannerOffered = true
-    const banner = ref(this, 'NoticeBanner', NoticeBanner)
-    if (!banner.offer(notices)) return
-    this.setNoticeBanner(true)
+    if (ref(this, 'NoticeBanner', NoticeBanner).offer(notices)) this.setNoticeBanner(true)
   }
 
   private setNoticeBanner(up: boolean): void {
@@ -113,6 +133,7 @@ export class App extends withAnnouncer(Router.App, speak) {
       (notices) => this.offerNoticeBanner(notices),
     )
     if (launch.mode === 'installer') config.root = INSTALLER_ROUTE
+    config.afterEachRoute = () => this.pageChanged()
     // QA (npm run qa) takes the route list from the app itself.
     if (launch.inspector) (window as { gestaoDeContaRoutes?: string[] }).gestaoDeContaRoutes = config.routes.map((route) => route.path)
     Router.startRouter(config, this)

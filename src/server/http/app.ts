@@ -21,6 +21,7 @@ import { publicRoutes } from './public'
 import { recordingRoutes } from '../recordings/routes'
 import { type RateLimit, RateLimiter } from './limits'
 import { sessionRoutes } from '../sessions/routes'
+import { originAllowed } from '../settings'
 
 export interface ServerOptions {
   /** Migrated (and, for demos, seeded) database. */
@@ -34,11 +35,52 @@ export interface ServerOptions {
   rateLimit?: RateLimit | null
   /** Only session tokens on data routes (SESSIONS=required); the device token only opens a session. */
   requireSession?: boolean
+  /** Web origins whose pages may call the API (CORS_ORIGINS, settings.ts); none when absent. */
+  corsOrigins?: readonly string[]
+  /** Failed authentications allowed per client address (AUTH_FAILURES); none when absent. */
+  authFailures?: RateLimit | null
+  /** The proxies whose X-Forwarded-For names the client (TRUST_PROXY): a hop count or addresses. */
+  trustProxy?: number | string[] | false
+  /** How long a slow client may hold a socket (main.ts keeps the defaults; tests shorten them). */
+  timeouts?: Partial<Timeouts>
 }
 
-export async function buildServer({ db, now = () => new Date(), demo, logger = false, rateLimit = null, requireSession = false }: ServerOptions): Promise<App> {
+export interface Timeouts {
+  /** The whole request, headers and body: a body trickling in is cut after this. */
+  requestMs: number
+  /** The headers alone. */
+  headersMs: number
+  /** An idle kept-alive socket. */
+  keepAliveMs: number
+  /** Open connections at most; more are refused by the kernel's backlog until one closes. */
+  maxConnections: number
+}
+
+export const TIMEOUTS: Timeouts = { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000, maxConnections: 1_000 }
+
+export async function buildServer({
+  db,
+  now = () => new Date(),
+  demo,
+  logger = false,
+  rateLimit = null,
+  requireSession = false,
+  corsOrigins = [],
+  authFailures = null,
+  trustProxy = false,
+  timeouts = {},
+}: ServerOptions): Promise<App> {
+  const limits = { ...TIMEOUTS, ...timeouts }
   const app: App = Fastify({
     logger,
+    // n proxies in front: the n nearest hops of X-Forwarded-For are trusted.
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
+    // Slow clients (a body one byte every 10 s) may not hold sockets forever.
+    requestTimeout: limits.requestMs,
+    connectionTimeout: limits.requestMs,
+    keepAliveTimeout: limits.keepAliveMs,
+    // Node checks the request timeout on this interval (30 s by default): a slow body is cut within a second of it.
+    http: { connectionsCheckingInterval: 1_000 },
     // Unknown query parameters are refused, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
     frameworkErrors,
@@ -63,7 +105,13 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
   app.setNotFoundHandler(handleNotFound)
 
   // The app is served from another origin (port) than the API; boxes send the token in Authorization.
-  await app.register(cors, { origin: true, methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 })
+  // Only origins on the allow-list get Access-Control-Allow-Origin: a page elsewhere cannot read answers.
+  await app.register(cors, {
+    origin: (origin, allow) => allow(null, origin !== undefined && originAllowed(corsOrigins, origin)),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -83,7 +131,11 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
   const context: RouteContext = { db, today: () => lisbonDate(now()), now }
   await app.register(publicRoutes, { ...context, demo })
   await app.register(async (scope) => {
-    requireDeviceToken(scope, db, { limiter: rateLimit ? new RateLimiter(rateLimit) : null, requireSession })
+    requireDeviceToken(scope, db, {
+      limiter: rateLimit ? new RateLimiter(rateLimit) : null,
+      failures: authFailures ? new RateLimiter(authFailures) : null,
+      requireSession,
+    })
     await scope.register(sessionRoutes, { db, now })
     await scope.register(overviewRoutes, context)
     await scope.register(invoiceRoutes, context)
@@ -93,5 +145,8 @@ export async function buildServer({ db, now = () => new Date(), demo, logger = f
     await scope.register(premiumRoutes, context)
     await scope.register(installerRoutes, context)
   })
+  // Node enforces the request timeout only while the headers timeout is no longer than it.
+  app.server.headersTimeout = Math.min(limits.headersMs, limits.requestMs)
+  app.server.maxConnections = limits.maxConnections
   return app
 }

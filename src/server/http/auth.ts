@@ -50,8 +50,10 @@ export function routeActions(app: App): readonly DeclaredRoute[] {
 }
 
 export interface AuthOptions {
-  /** Per-credential request limit (429 with Retry-After past it). */
+  /** Per-credential request limit (429 with Retry-After past it), weighed by the size of the answers. */
   limiter?: RateLimiter | null
+  /** Failed authentications per client address (429 with Retry-After past it, before the token is even looked at). */
+  failures?: RateLimiter | null
   /** Refuse the bare device token everywhere but POST /v1/session (SESSIONS=required). */
   requireSession?: boolean
 }
@@ -77,19 +79,14 @@ export function bearerToken(header: string | undefined): string {
  * Every route registered on `app` (an encapsulated scope) then needs a known device or session token,
  * and a viewer whose profile may do the route's declared action (403 with who can help).
  */
-export function requireDeviceToken(app: App, db: Db, { limiter = null, requireSession = false }: AuthOptions = {}): void {
+export function requireDeviceToken(app: App, db: Db, { limiter = null, failures = null, requireSession = false }: AuthOptions = {}): void {
   app.decorateRequest(SESSION, null)
-  app.addHook('onRequest', async (request) => {
+  /** The session behind the request's token, or the 401 saying what is wrong with it. */
+  async function authenticate(request: FastifyRequest): Promise<Session> {
     const presented = bearerToken(request.headers.authorization)
     const sessionToken = presented.startsWith(SESSION_PREFIX) ? presented : null
     // A session token stands for its device token (sessions/service.ts); an ended one is refused with why.
     const token = sessionToken ? await sessionCredential(db, sessionToken) : presented
-    if (limiter) {
-      const wait = limiter.take(token)
-      if (wait > 0) {
-        throw new ApiError(429, { error: 'too-many-requests', reason: `Demasiados pedidos deste equipamento. Tente de novo dentro de ${wait} s.` }, { 'retry-after': String(wait) })
-      }
-    }
     const row = await db
       .selectFrom('device_token')
       .innerJoin('account', 'account.id', 'device_token.account_id')
@@ -100,18 +97,47 @@ export function requireDeviceToken(app: App, db: Db, { limiter = null, requireSe
     if (requireSession && !sessionToken && request.routeOptions.url !== ROUTES.session) {
       throw unauthorized('Abra primeiro uma sessão com o token do equipamento (POST /v1/session) e use o token da sessão.')
     }
-    const session: Session = {
+    return {
       account: { id: row.id, holderName: row.holder_name, contractNumber: row.contract_number },
       consumer: row.consumer === 1,
       viewer: { name: row.viewer_name, profile: row.viewer_profile },
       credential: token,
       sessionToken,
     }
+  }
+
+  app.addHook('onRequest', async (request) => {
+    // A client address that keeps failing is held off before its next guess is even looked at.
+    const blocked = failures?.wait(request.ip) ?? 0
+    if (blocked > 0) throw tooMany(`Demasiadas tentativas com um token inválido a partir deste endereço. Tente de novo dentro de ${blocked} s.`, blocked)
+    const session = await authenticate(request).catch((error: unknown) => {
+      if (failures && error instanceof ApiError && error.statusCode === 401) failures.charge(request.ip, 1)
+      throw error
+    })
+    const wait = limiter?.take(session.credential) ?? 0
+    if (wait > 0) throw tooMany(`Demasiados pedidos deste equipamento. Tente de novo dentro de ${wait} s.`, wait)
     request.setDecorator(SESSION, session)
     const action = request.routeOptions.config.action
     if (action === undefined || action === 'public') throw undeclaredAction(request.method, request.routeOptions.url ?? request.url)
     if (!can(session.viewer.profile, action)) throw forbidden(action)
   })
+  // Requests are weighed by what they cost: beyond its first unit, an answer is charged one
+  // unit per COST_UNIT_BYTES, so 2 000 recordings (about 600 KB) weigh as much as ~70 small answers.
+  if (limiter) {
+    app.addHook('onSend', async (request, _reply, payload) => {
+      const session = request.getDecorator<Session | null>(SESSION)
+      const bytes = typeof payload === 'string' || Buffer.isBuffer(payload) ? Buffer.byteLength(payload) : 0
+      if (session && bytes >= COST_UNIT_BYTES) limiter.charge(session.credential, Math.floor(bytes / COST_UNIT_BYTES))
+      return payload
+    })
+  }
+}
+
+/** One request unit of the per-device limit buys this much answer. */
+export const COST_UNIT_BYTES = 8 * 1024
+
+function tooMany(reason: string, seconds: number): ApiError {
+  return new ApiError(429, { error: 'too-many-requests', reason }, { 'retry-after': String(seconds) })
 }
 
 export function sessionOf(request: FastifyRequest): Session {

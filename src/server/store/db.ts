@@ -1,8 +1,9 @@
 // Storage through Kysely: SQLite (better-sqlite3) by default, PostgreSQL (pg)
 // when a connection URL is given. Queries stick to what both engines share:
 // text dates 'YYYY-MM-DD', integer cents, integer 0/1 flags, text keys.
+import { statSync } from 'node:fs'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../../contract'
 
@@ -272,6 +273,7 @@ export function openDatabase(config: DatabaseConfig): Db {
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, options }) }) })
   }
   const sqlite = new SQLite(config.file)
+  const inode = config.file === ':memory:' ? null : statSync(config.file).ino
   sqlite.pragma('journal_mode = WAL')
   // A write is acknowledged only once it is in the WAL on disk: a kill -9 or a power
   // cut after the answer loses nothing (NORMAL could lose the last commits on power loss).
@@ -279,7 +281,32 @@ export function openDatabase(config: DatabaseConfig): Db {
   // Another process (a second replica, a backup) holding the lock: wait, do not fail.
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  if (inode !== null) sqliteFiles.set(db, { file: config.file, inode })
+  return db
+}
+
+/** The file each SQLite database was opened from: deleted or replaced under a running server, it still answers from the old one. */
+const sqliteFiles = new WeakMap<Db, { file: string; inode: number }>()
+
+/** Null when the database answers a query (and, for SQLite, is still the file it was opened from); else what is wrong. */
+export async function databaseProblem(db: Db): Promise<string | null> {
+  const opened = sqliteFiles.get(db)
+  if (opened) {
+    let inode: number | null = null
+    try {
+      inode = statSync(opened.file).ino
+    } catch {
+      // gone: said below
+    }
+    if (inode !== opened.inode) return `o ficheiro da base de dados ${opened.file} foi apagado ou substituído enquanto o servidor corria; o que for escrito agora perde-se`
+  }
+  try {
+    await sql`select 1`.execute(db)
+    return null
+  } catch (error) {
+    return `a base de dados não responde (${error instanceof Error ? error.message : String(error)})`
+  }
 }
 
 /**

@@ -259,12 +259,15 @@ const migrations: Record<string, Migration> = {
   },
 }
 
-export async function migrateToLatest(db: Db): Promise<void> {
+/** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */
+export async function migrateToLatest(db: Db): Promise<{ created: boolean }> {
   // PostgreSQL: Kysely looks for its migration tables in every schema unless told
   // which one; a database where another schema already has them (a second
   // deployment, another test suite) would skip creating ours and fail. So: ours.
   const migrationTableSchema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema })
-  const { error } = await migrator.migrateToLatest()
+  const { error, results = [] } = await migrator.migrateToLatest()
   if (error) throw error
+  const first = Object.keys(migrations)[0]
+  return { created: results.some((result) => result.migrationName === first && result.status === 'Success') }
 }
