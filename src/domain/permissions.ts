@@ -14,6 +14,12 @@ const ACTIONS = {
   /** Financial data: invoices, references and amounts (Responsável de Faturação). */
   'invoices.read': { alsoAllowed: ['responsavel-faturacao'], refusal: 'As faturas só podem ser vistas' },
   /**
+   * Complaining about an invoice manages the account: seed 002 gives that to the Administrador and the
+   * Responsável Delegado ("gerir todas as funcionalidades"); the Responsável de Faturação may only
+   * "consultar" financial data, so it sees a complaint and its state but does not make one.
+   */
+  'invoices.complain': { alsoAllowed: [], refusal: 'As faturas só podem ser reclamadas' },
+  /**
    * Channel-change notices concern everyone who watches at home: seed 004 TV §2.1.3 has them shown "on the
    * screen of the equipment", whoever holds the remote, and the channel line-up is part of every member's
    * service (seed 002 Utilizador: "o serviço que lhe foi atribuído"). So every profile reads notices.

@@ -49,11 +49,6 @@ export class NoticeBanner extends Lightning.Component {
     return true
   }
 
-  /** Voice guidance: what the banner shows, then which keys do what. */
-  get announce(): string[] {
-    return ['Count', 'Title', 'Facts', 'Keys'].map((name) => this.tag(name).text.text)
-  }
-
   // The focused look of FocusBox, without its growth: the banner already spans the safe area.
   override _focus(): void {
     this.tag('Background').patch({ color: COLOR.focusFill, shader: { stroke: 4 } })
@@ -61,6 +56,11 @@ export class NoticeBanner extends Lightning.Component {
 
   override _unfocus(): void {
     this.tag('Background').patch({ color: COLOR.surface, shader: { stroke: 0 } })
+  }
+
+  /** Voice guidance: what the banner shows, then which keys do what. */
+  get announce(): string[] {
+    return ['Count', 'Title', 'Facts', 'Keys'].map((name) => this.tag(name).text.text)
   }
 
   override _handleEnter(): void {

@@ -4,8 +4,6 @@
 import type { AccountGlance, AccountPage, AccountService, PointsSection, Registration, TerminationInfo } from '../../contract'
 import {
   accessoryExchange,
-  activationExpectedBy,
-  activationState,
   commitmentEnd,
   earlyTerminationCents,
   equipmentExchange,
@@ -14,10 +12,10 @@ import {
   POINT_PRICE_MILLS,
   pointsBalance,
   POINTS_VALIDITY_MONTHS,
-  SUPPORT_PHONE,
   TERMINATION_NOTICE_DAYS,
   tvTerminationDate,
 } from '../../domain/account'
+import { activationDueOn, activationState, SUPPORT_PHONE } from '../../domain/activation'
 import { addDays, compareDates } from '../../domain/dates'
 import { isValidNif, maskNif } from '../../domain/nif'
 import { can, denial } from '../../domain/permissions'
@@ -78,13 +76,17 @@ function commitmentOf(row: ContractRow | undefined, today: string, effectiveDate
 
 async function services(db: Db, accountId: string, today: string): Promise<AccountService[]> {
   const rows = await db.selectFrom('account_service').selectAll().where('account_id', '=', accountId).orderBy('position').execute()
-  return rows.map((row) => ({
-    name: row.name,
-    kind: row.kind,
-    activation: row.status === 'active' ? 'active' : activationState(row.requested_on, today),
-    installedOn: row.requested_on,
-    expectedBy: row.status === 'active' ? null : activationExpectedBy(row.requested_on),
-  }))
+  return rows.map((row) => {
+    const facts = { orderedOn: row.requested_on, installedOn: row.installed_on }
+    return {
+      name: row.name,
+      kind: row.kind,
+      activation: row.status === 'active' ? 'active' : activationState(facts, today),
+      orderedOn: row.requested_on,
+      installedOn: row.installed_on,
+      expectedBy: row.status === 'active' ? null : activationDueOn(facts),
+    }
+  })
 }
 
 async function hasUnpaidOverdue(db: Db, accountId: string, today: string): Promise<boolean> {
@@ -188,9 +190,10 @@ export async function registration(db: Db, session: Session, today: string): Pro
         .filter((service) => service.activation !== 'active')
         .map((service) => ({
           name: service.name,
+          orderedOn: service.orderedOn,
           installedOn: service.installedOn,
-          expectedBy: service.expectedBy as string,
-          activation: service.activation as 'waiting' | 'late',
+          expectedBy: service.expectedBy,
+          activation: service.activation as Exclude<typeof service.activation, 'active'>,
         }))
     : { denied: true as const, ...denial('services.read') }
   return { registered: row?.registered === 1, registerUrl: REGISTER_URL, supportPhone: SUPPORT_PHONE, pending }

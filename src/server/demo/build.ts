@@ -26,11 +26,10 @@ import { seedNotices } from './notices'
 import { seedAccountSection } from './account'
 import { seedRecordings } from './recordings'
 import { seedPremium } from './premium'
+import { priceIndexFor } from './price-index'
 import { seededRandom } from './random'
 import { type AccountScenario, DEMO, type FirstInvoice, isAccountScenario, type MonthlyBilling, product } from './scenario'
 
-/** Yearly price update (seed 004 general §10.2): INE's average CPI was about 2.4 % in 2024 and 2.3 % in 2025. */
-const PRICE_INDEX_BASIS_POINTS = 230
 
 const VOD_NET_CENTS = [324, 406]
 const FILMS = [
@@ -92,7 +91,7 @@ function monthlyHistory(scenario: AccountScenario, billing: MonthlyBilling, toda
   for (let monthsAgo = billing.months - 1; monthsAgo >= 0; monthsAgo--) {
     const period = monthlyPeriod(cycleStart, newestIndex - monthsAgo)
     const isFirst = monthsAgo === billing.months - 1
-    if (!isFirst && period.periodStart.slice(5, 7) === '03') basePrice = indexedNetPrice(basePrice, PRICE_INDEX_BASIS_POINTS, vatRate)
+    if (!isFirst && period.periodStart.slice(5, 7) === '03') basePrice = indexedNetPrice(basePrice, priceIndexFor(period.periodStart), vatRate)
     const lines: InvoiceLine[] = [
       { group: 'base', description: basePackage.description, netCents: basePrice },
       ...billing.rentals.map((key): InvoiceLine => ({ group: 'monthly', ...product(key) })),
@@ -109,7 +108,9 @@ function monthlyHistory(scenario: AccountScenario, billing: MonthlyBilling, toda
       }
     }
     if (billing.outage?.monthsAgo === monthsAgo) {
-      lines.push({ group: 'credit', description: OUTAGE_CREDIT, netCents: unavailabilityCreditCents(basePrice, billing.outage.hours, period) })
+      // 001 D: on "o valor mensal dos Serviços contratados": the base package, rentals and premium together.
+      const monthlyServices = lines.filter((line) => line.group === 'base' || line.group === 'monthly').reduce((sum, line) => sum + line.netCents, 0)
+      lines.push({ group: 'credit', description: OUTAGE_CREDIT, netCents: unavailabilityCreditCents(monthlyServices, billing.outage.hours, period) })
     }
     const dates = invoiceDates(period)
     drafts.push({ dates, partialPeriod: false, lines, payment: payment(scenario, billing, monthsAgo, dates, today) })
@@ -250,6 +251,7 @@ export async function seedDemoAccounts(db: Db, today: string): Promise<void> {
             kind: service.kind,
             status: service.activatedDaysAgo === null ? ('pending' as const) : ('active' as const),
             requested_on: addDays(today, -service.requestedDaysAgo),
+            installed_on: service.installedDaysAgo === null ? null : addDays(today, -(service.installedDaysAgo ?? service.requestedDaysAgo)),
             activated_on: service.activatedDaysAgo === null ? null : addDays(today, -service.activatedDaysAgo),
           })),
         )

@@ -4,7 +4,10 @@
 // read ones, so their home screens open without the banner.
 import type { ContractEffect, NoticeKind } from '../../contract'
 import { addDays, compareDates, daysBetween } from '../../domain/dates'
+import { formatMoney } from '../../domain/format'
+import { vatCents } from '../../domain/money'
 import type { Db, NoticeChannelTable, NoticeTable } from '../store/db'
+import { priceIndexFor } from './price-index'
 
 interface NoticeSeed {
   id: string
@@ -19,6 +22,11 @@ interface NoticeSeed {
   /** Already opened, this many days after it was announced. */
   readAfterDays?: number
   channels?: { name: string; before: number | null; after: number | null }[]
+  /**
+   * A price change of the base package: the old price is what the account is billed now, read from its
+   * newest invoice when the notice is seeded, never typed in; the new price is the new tariff's.
+   */
+  priceChange?: { packageName: string; newGrossCents: number }
 }
 
 /** The yearly update takes effect on 1 March (general §10.2: February to April): the last one on or before `today`. */
@@ -36,7 +44,7 @@ function priceUpdate(id: string, today: string, readAfterDays: number): NoticeSe
     title: 'Atualização anual de preços',
     details: [
       'Os preços dos serviços são atualizados uma vez por ano, entre fevereiro e abril, pela taxa de inflação (índice de preços no consumidor do ano anterior, publicado pelo INE), no mínimo 0,50 € com IVA.',
-      'A mensalidade do seu pacote aumenta 2,3 %.',
+      `A mensalidade do seu pacote aumenta ${(priceIndexFor(effectiveOn) / 100).toFixed(1).replace('.', ',')} %.`,
     ],
     announced: effective - 35,
     effective,
@@ -53,10 +61,8 @@ function noticesFor(today: string): Record<string, NoticeSeed[]> {
         id: 'av-notices-price',
         kind: 'contract-change',
         title: 'Nova mensalidade do pacote NOS 3P',
-        details: [
-          'A mensalidade do pacote NOS 3P passa de 64,85 € para 69,90 € (IVA incluído), por alteração do tarifário.',
-          'As restantes condições do seu contrato mantêm-se.',
-        ],
+        details: ['As restantes condições do seu contrato mantêm-se.'],
+        priceChange: { packageName: 'NOS 3P', newGrossCents: 6990 },
         announced: -10,
         effective: 25,
         contractEffect: 'adverse',
@@ -200,12 +206,35 @@ function rows(accountId: string, seed: NoticeSeed, today: string): { notice: Not
   }
 }
 
+/** The base package's monthly price with IVA on the account's newest invoice. */
+async function billedBaseGrossCents(db: Db, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('invoice')
+    .innerJoin('invoice_line', 'invoice_line.invoice_id', 'invoice.id')
+    .select(['invoice_line.net_cents', 'invoice.vat_rate_percent'])
+    .where('invoice.account_id', '=', accountId)
+    .where('invoice_line.line_group', '=', 'base')
+    .orderBy('invoice.period_start', 'desc')
+    .executeTakeFirstOrThrow()
+  return row.net_cents + vatCents(row.net_cents, row.vat_rate_percent)
+}
+
+/** A price-change notice says the price billed now and the new one first. */
+async function withBilledPrice(db: Db, accountId: string, seed: NoticeSeed): Promise<NoticeSeed> {
+  if (!seed.priceChange) return seed
+  const { packageName, newGrossCents } = seed.priceChange
+  const old = formatMoney(await billedBaseGrossCents(db, accountId))
+  const sentence = `A mensalidade do pacote ${packageName} passa de ${old} para ${formatMoney(newGrossCents)} (IVA incluído), por alteração do tarifário.`
+  return { ...seed, details: [sentence, ...seed.details] }
+}
+
 /** Seeds the notices of every demo account that exists in `db`. */
 export async function seedNotices(db: Db, today: string): Promise<void> {
   const accounts = new Set((await db.selectFrom('account').select('id').execute()).map((row) => row.id))
   for (const [accountId, seeds] of Object.entries(noticesFor(today))) {
     if (!accounts.has(accountId)) continue
-    const all = seeds.map((seed) => rows(accountId, seed, today))
+    const billed = await Promise.all(seeds.map((seed) => withBilledPrice(db, accountId, seed)))
+    const all = billed.map((seed) => rows(accountId, seed, today))
     await db.insertInto('notice').values(all.map((row) => row.notice)).execute()
     const channels = all.flatMap((row) => row.channels)
     if (channels.length) await db.insertInto('notice_channel').values(channels).execute()

@@ -61,7 +61,16 @@ const AccountScenario = Type.Object({
     activatedDaysAgo: DaysAgo,
   }),
   /** Days before the seeding day; `activatedDaysAgo` null: not yet active. */
-  services: Type.Array(Type.Object({ name: Type.String(), kind: ServiceKind, requestedDaysAgo: DaysAgo, activatedDaysAgo: Type.Union([DaysAgo, Type.Null()]) })),
+  /** `installedDaysAgo`: null while the installation is scheduled; absent, installed the day it was ordered (004 TV §6 a). */
+  services: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      kind: ServiceKind,
+      requestedDaysAgo: DaysAgo,
+      installedDaysAgo: Type.Optional(Type.Union([DaysAgo, Type.Null()])),
+      activatedDaysAgo: Type.Union([DaysAgo, Type.Null()]),
+    }),
+  ),
   billing: Type.Optional(MonthlyBilling),
   firstInvoice: Type.Optional(FirstInvoice),
 })

@@ -2,7 +2,7 @@
 // entitlements are the subscriptions running today and the premium services
 // ordered with the contract that wait for activation (seed 004 TV §2.1.1).
 import type { Diagnostics, Entitlement, InstalledService, ServicesDiagnostics } from '../../contract'
-import { activationDueOn, activationLate } from '../../domain/activation'
+import { activationDueOn, activationState } from '../../domain/activation'
 import { can, denial } from '../../domain/permissions'
 import type { Session } from '../http/context'
 import type { Db } from '../store/db'
@@ -19,9 +19,10 @@ export async function servicesDiagnostics(db: Db, accountId: string, today: stri
     kind: row.kind,
     status: row.status,
     requestedOn: row.requested_on,
+    installedOn: row.installed_on,
     activatedOn: row.activated_on,
-    activationDueOn: row.status === 'pending' ? activationDueOn(row.requested_on) : null,
-    activationLate: row.status === 'pending' && activationLate(row.requested_on, today),
+    activationDueOn: row.status === 'pending' ? activationDueOn({ orderedOn: row.requested_on, installedOn: row.installed_on }) : null,
+    activationLate: row.status === 'pending' && activationState({ orderedOn: row.requested_on, installedOn: row.installed_on }, today) === 'late',
   }))
   const subscribed: Entitlement[] = (await activeRows(db, accountId, today)).map((row) => ({
     name: premiumLineName(row.name),

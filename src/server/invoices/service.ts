@@ -24,7 +24,14 @@ type SummaryRow = Pick<InvoiceTable, (typeof SUMMARY_COLUMNS)[number]>
 
 function assess(row: SummaryRow, session: Session, today: string): InvoiceAssessment {
   return assessInvoice(
-    { dueDate: row.due_date, totalCents: row.total_cents, paidOn: row.paid_on, disputedOn: row.disputed_on, consumer: session.consumer },
+    {
+      dueDate: row.due_date,
+      totalCents: row.total_cents,
+      paidOn: row.paid_on,
+      disputedOn: row.disputed_on,
+      periodEnd: row.period_end,
+      consumer: session.consumer,
+    },
     today,
   )
 }

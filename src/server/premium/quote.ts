@@ -1,10 +1,10 @@
 // The terms and the quote of a subscription made today: the list price, the product's
 // promotion or a promotional code's (checked here, never on the box), the first charge.
 import type { SubscribeQuote } from '../../contract'
-import { addDays, addMonths, compareDates } from '../../domain/dates'
+import { compareDates } from '../../domain/dates'
 import { formatDate } from '../../domain/format'
 import { divideRounded } from '../../domain/money'
-import { type ChargeableSubscription, chargesOnInvoice, minimumPeriodEnd } from '../../domain/premium'
+import { type ChargeableSubscription, chargesOnInvoice, minimumPeriodEnd, promotionUntil } from '../../domain/premium'
 import type { Db, PremiumProductTable } from '../store/db'
 import { type BillingContext, gross } from './billing'
 import { unprocessable } from './refusals'
@@ -22,7 +22,7 @@ async function promoFromCode(db: Db, code: string, product: PremiumProductTable,
   return {
     code: row.code,
     netCents: product.net_cents - divideRounded(product.net_cents * row.percent_off, 100),
-    until: addDays(addMonths(today, row.months), -1),
+    until: promotionUntil(today, row.months, row.valid_until),
   }
 }
 

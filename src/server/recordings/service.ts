@@ -12,7 +12,7 @@ import type {
   SimulatedRecording,
   SimulatedRecordingResult,
 } from '../../contract'
-import { autoDeletionOrder, deletionDate, isExpired, planAutoDeletion, quotaUse, type RecordingFacts, showsDeletionDate } from '../../domain/recordings'
+import { autoDeletionOrder, deletionDate, isExpired, lastViewingDay, planAutoDeletion, quotaUse, type RecordingFacts, showsDeletionDate } from '../../domain/recordings'
 import { daysBetween } from '../../domain/dates'
 import type { Session } from '../http/context'
 import type { Db, RecordingTable } from '../store/db'
@@ -58,6 +58,7 @@ export function toRecording(row: Row, today: string): Recording {
     unavailable: row.unavailable === 1,
     scheduledDeletion: row.scheduled_deletion,
     deletionDate: deletion.date,
+    lastViewingDay: lastViewingDay({ recordedOn: row.recorded_on, scheduledDeletion: row.scheduled_deletion }),
     deletionCause: deletion.cause,
     daysLeft: daysBetween(today, deletion.date),
     showDeletionDate: showsDeletionDate({ recordedOn: row.recorded_on, scheduledDeletion: row.scheduled_deletion }, today),

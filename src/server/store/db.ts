@@ -39,6 +39,8 @@ export interface AccountServiceTable {
   kind: 'tv' | 'internet' | 'voice' | 'mobile' | 'premium' | 'equipment'
   status: 'active' | 'pending'
   requested_on: string
+  /** Day installed; null while the installation is scheduled (the 48 h of 004 TV §6 a start from it). */
+  installed_on: string | null
   activated_on: string | null
 }
 

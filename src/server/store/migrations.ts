@@ -257,6 +257,14 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0007_service_installation': {
+    async up(db: Kysely<unknown>) {
+      // Issue 16: the 48 h of initial activation run from acceptance and installation (004 TV §6 a).
+      // A service stored before this column existed was installed when it was ordered.
+      await db.schema.alterTable('account_service').addColumn('installed_on', 'text').execute()
+      await sql`update account_service set installed_on = requested_on`.execute(db)
+    },
+  },
 }
 
 /** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */
