@@ -52,27 +52,27 @@ test('home → invoices → an invoice → Back, as heard', { timeout: 60_000 },
   await step('back on the list', 'Faturas')
 
   const multibanco =
-    'Pagamento por Multibanco. Entidade: nove zero um cinco zero. Referência: seis dois sete, um zero zero, um um quatro. Montante: setenta e um euros e oitenta e dois cêntimos.'
-  const march = 'Fatura de março de dois mil e vinte e seis, setenta e um euros e oitenta e dois cêntimos, Por pagar'
+    'Pagamento por Multibanco. Entidade: nove zero um cinco zero. Referência: seis dois sete, um zero zero, um sete zero. Montante: setenta e três euros e vinte e cinco cêntimos.'
+  const march = 'Fatura de março de dois mil e vinte e seis, setenta e três euros e vinte e cinco cêntimos, Por pagar'
   const invoice = [
     'Fatura FT 2026/1271001',
-    'setenta e um euros e oitenta e dois cêntimos, Por pagar, a pagar até um de abril de dois mil e vinte e seis.',
-    'Pacote base NOS 3P (TV, Internet 500 Mbps, Voz), cinquenta e seis euros e quarenta e quatro cêntimos',
+    'setenta e três euros e vinte e cinco cêntimos, Por pagar, a pagar até um de abril de dois mil e vinte e seis.',
+    'Pacote base NOS 3P (TV, Internet 500 Mbps, Voz), cinquenta e sete euros e sessenta e um cêntimos',
     'Aluguer de equipamento: router Wi-Fi 6, dois euros e quarenta e três cêntimos',
-    'Total com IVA, setenta e um euros e oitenta e dois cêntimos.',
+    'Total com IVA, setenta e três euros e vinte e cinco cêntimos.',
   ]
   expect(log).toEqual([
     // Home: the greeting, then the focused card, its amount in words.
-    ['Olá, João Sousa', 'Faturas', 'setenta euros e vinte e sete cêntimos', 'Em atraso há 12 dias', '2 faturas por pagar'],
+    ['Olá, João Sousa', 'Faturas', 'setenta e um euros e sessenta e seis cêntimos', 'Em atraso há 12 dias', '2 faturas por pagar'],
     // The list: title and main fact, the focused invoice and where it is.
-    ['Faturas', 'duas faturas por pagar, cento e quarenta e dois euros e nove cêntimos.', march, 'um de vinte e quatro'],
+    ['Faturas', 'duas faturas por pagar, cento e quarenta e quatro euros e noventa e um cêntimos.', march, 'um de vinte e quatro'],
     // Down: only what changed, cutting what was being said.
-    ['Fatura de fevereiro de dois mil e vinte e seis, setenta euros e vinte e sete cêntimos, Em atraso', 'dois de vinte e quatro'],
+    ['Fatura de fevereiro de dois mil e vinte e seis, setenta e um euros e sessenta e seis cêntimos, Em atraso', 'dois de vinte e quatro'],
     invoice,
     [multibanco],
     [multibanco],
     [`${invoice.map((phrase) => (phrase.endsWith('.') ? phrase : `${phrase}.`)).join(' ')} ${multibanco}`],
-    ['Faturas', 'duas faturas por pagar, cento e quarenta e dois euros e nove cêntimos.', march, 'um de vinte e quatro'],
+    ['Faturas', 'duas faturas por pagar, cento e quarenta e quatro euros e noventa e um cêntimos.', march, 'um de vinte e quatro'],
   ])
 })
 
