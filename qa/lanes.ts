@@ -370,21 +370,24 @@ function focusRegion(box: Box, width: number, height: number): Box {
   return { x, y, w: Math.max(1, Math.min(width, box.x + box.w + 6) - x), h: Math.max(1, Math.min(height, box.y + box.h + 6) - y) }
 }
 
-/** Share of pixels that differ between `region` of the full screenshot and `crop`, a screenshot of that region alone. */
-function regionDifference(full: PNG, crop: PNG, region: Box): number {
-  const w = Math.min(region.w, crop.width)
-  const h = Math.min(region.h, crop.height)
+/** Share of pixels that differ between two screenshots of the same region. */
+function regionDifference(a: PNG, b: PNG): number {
+  const w = Math.min(a.width, b.width)
+  const h = Math.min(a.height, b.height)
   let differing = 0
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      const i = ((region.y + y) * full.width + region.x + x) * 4
-      const j = (y * crop.width + x) * 4
-      const delta = Math.abs(full.data[i] - crop.data[j]) + Math.abs(full.data[i + 1] - crop.data[j + 1]) + Math.abs(full.data[i + 2] - crop.data[j + 2])
+      const i = (y * a.width + x) * 4
+      const j = (y * b.width + x) * 4
+      const delta = Math.abs(a.data[i] - b.data[j]) + Math.abs(a.data[i + 1] - b.data[j + 1]) + Math.abs(a.data[i + 2] - b.data[j + 2])
       if (delta > 48) differing++
     }
   }
   return differing / Math.max(1, w * h)
 }
+
+/** A PNG's size from its header (IHDR): the full screenshot is decoded only on the golden lane. */
+const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) })
 
 /** Box-filter downscale by an integer factor, with the volatile boxes painted black. */
 function goldenImage(png: PNG, masks: Box[]): PNG {
@@ -518,15 +521,15 @@ async function capture(
   }
   const shot = await d.tab.screenshot()
   writeFileSync(shotFile, shot)
-  const png = decode(shot)
+  const size = pngSize(shot)
 
   const reached = patternOf(probe.route, routes)
   if (reached !== visit.route) {
     failures.push({ check: 'route', message: `expected ${visit.route}, reached ${reached || '(none)'} (#${probe.route})` })
     state.at = null
   }
-  if (png.width !== RESOLUTIONS[lane.resolution].width || png.height !== RESOLUTIONS[lane.resolution].height) {
-    failures.push({ check: 'safe-area', message: `screenshot is ${png.width}×${png.height}, not the lane's ${RESOLUTIONS[lane.resolution].width}×${RESOLUTIONS[lane.resolution].height}` })
+  if (size.width !== RESOLUTIONS[lane.resolution].width || size.height !== RESOLUTIONS[lane.resolution].height) {
+    failures.push({ check: 'safe-area', message: `screenshot is ${size.width}×${size.height}, not the lane's ${RESOLUTIONS[lane.resolution].width}×${RESOLUTIONS[lane.resolution].height}` })
   }
   for (const text of probe.texts) if (text.cut) failures.push({ check: 'cut-off', message: `"${text.text.slice(0, 80)}": ${text.cut} (${boxText(text.box)})` })
   for (const outside of probe.outsideSafe) failures.push({ check: 'safe-area', message: `${outside.what} at ${boxText(outside.box)} is outside the 5 % safe area` })
@@ -538,13 +541,14 @@ async function capture(
     if (f.x < 0 || f.y < 0 || f.x + f.w > probe.width || f.y + f.h > probe.height) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} is not on screen (${boxText(f)})` })
     // Visibly different: the focused element's own focus styling off (its transitions run out), then on again.
     try {
+      const region = focusRegion(f, size.width, size.height)
+      const focusedLook = decode(await d.tab.screenshot(region))
       if (await d.tab.evaluate<boolean>(UNFOCUS)) {
-        const region = focusRegion(f, png.width, png.height)
         await waitIdle(d.tab)
         const plain = decode(await d.tab.screenshot(region))
         await d.tab.evaluate(REFOCUS)
         await waitIdle(d.tab)
-        const difference = regionDifference(png, plain, region)
+        const difference = regionDifference(focusedLook, plain)
         if (difference < 0.02) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} looks the same unfocused (${(difference * 100).toFixed(2)} % of its pixels differ)` })
       } else {
         failures.push({ check: 'focus', message: `the focused ${probe.focused.type} has no focus styling (_focus/_unfocus)` })
@@ -563,7 +567,7 @@ async function capture(
   let golden: GoldenOutcome | undefined
   if (options.golden !== 'off' && laneId(lane) === laneId(GOLDEN_LANE)) {
     const masks = probe.texts.filter((t) => VOLATILE.test(t.text)).map((t) => t.box)
-    golden = compareGolden(png, masks, scenario, visit.route, options.golden, join(base, 'golden-diff.png'))
+    golden = compareGolden(decode(shot), masks, scenario, visit.route, options.golden, join(base, 'golden-diff.png'))
     if (golden.status === 'changed') failures.push({ check: 'golden', message: `differs from ${goldenPath(scenario, visit.route)} in ${((golden.diffRatio ?? 1) * 100).toFixed(2)} % of pixels (tolerance ${GOLDEN_TOLERANCE * 100} %): see ${golden.diff ?? 'sizes differ'}` })
     if (golden.status === 'new' && options.requireGoldens) failures.push({ check: 'golden', message: `no golden ${goldenPath(scenario, visit.route)}: run npm run qa:golden` })
   }
