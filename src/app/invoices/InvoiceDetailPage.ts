@@ -14,8 +14,6 @@ const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
 
 export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
-  private focusRight = false
-
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       ...super._template(),
@@ -32,17 +30,23 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
     this.tag('Badge').patch({ children: { Status: statusBadge(invoice.status) } })
     ref(this, 'Lines', ScrollPanel).fill(linesColumn(invoice, LEFT.w))
     ref(this, 'Payment', ScrollPanel).fill(paymentColumn(invoice, RIGHT.w))
+    this.markScrolled()
   }
 
-  override _handleLeft(): void {
-    this.focusRight = false
+  protected override scrollPanels(): ScrollPanel[] {
+    return [ref(this, 'Lines', ScrollPanel), ref(this, 'Payment', ScrollPanel)]
   }
 
-  override _handleRight(): void {
-    this.focusRight = true
+  override _handleLeft(): boolean {
+    return this.choosePanel(0)
   }
 
-  protected focusedContent(): Lightning.Component {
-    return ref(this, this.focusRight ? 'Payment' : 'Lines', Lightning.Component)
+  override _handleRight(): boolean {
+    return this.choosePanel(1)
+  }
+
+  /** Nothing here to act on: the page itself holds focus, and the arrows read the panels. */
+  protected focusedContent(): undefined {
+    return undefined
   }
 }

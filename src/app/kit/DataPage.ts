@@ -6,6 +6,7 @@ import type { Loaded } from '../../data/load'
 import { t } from './i18n'
 import { COLOR, SAFE, TEXT } from './theme'
 import { ErrorPanel, describeFailure } from './ErrorPanel'
+import type { ScrollPanel } from './ScrollPanel'
 import { textSpec } from './textSpec'
 import { ref } from './ref'
 
@@ -65,5 +66,36 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
 
   override _getFocused(): Lightning.Component | undefined {
     return this.showingError ? ref(this, 'Error', Lightning.Component) : this.focusedContent()
+  }
+
+  /** The page's text panels, left to right: Up/Down scroll one, Left/Right choose which. */
+  protected scrollPanels(): ScrollPanel[] {
+    return []
+  }
+
+  private scrolled = 0
+
+  /** Makes panel `index` the one Up/Down scroll; false when there is no such other panel. */
+  protected choosePanel(index: number): boolean {
+    const panels = this.scrollPanels()
+    if (index === this.scrolled || index < 0 || index >= panels.length) return false
+    this.scrolled = index
+    this.markScrolled()
+    return true
+  }
+
+  /** With two panels or more, a thin outline says which one Up/Down move. */
+  protected markScrolled(): void {
+    const panels = this.scrollPanels()
+    panels.forEach((panel, i) => (panel.scrolling = panels.length > 1 && i === this.scrolled))
+  }
+
+  // Keys the focused part leaves (a button has no use for Up/Down) scroll the chosen panel.
+  override _handleUp(): boolean {
+    return !this.showingError && (this.scrollPanels()[this.scrolled]?.scroll(-1) ?? false)
+  }
+
+  override _handleDown(): boolean {
+    return !this.showingError && (this.scrollPanels()[this.scrolled]?.scroll(1) ?? false)
   }
 }

@@ -16,9 +16,9 @@ const SLOT = { w: 84, h: 104, gap: 24 }
 
 class PinKey extends FocusBox {
   set label(label: string) {
-    this.tag('Content').children = {
+    this.fillContent({
       Label: { x: KEY.w / 2, y: KEY.h / 2 + 2, mount: 0.5, ...textSpec(label, { size: TEXT.heading, bold: true }) },
-    }
+    })
   }
 }
 
