@@ -99,7 +99,7 @@ async function startApi() {
   const url = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['dist/server/main.mjs'], {
     // SESSIONS=optional: the API timings below call with the bare device token (the app opens sessions anyway).
-    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', SESSIONS: 'optional' },
+    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', SESSIONS: 'optional', DEMO: '1', CORS_ORIGINS: 'http://127.0.0.1:*' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   for (let attempt = 0; attempt < 200; attempt++) {

@@ -29,14 +29,23 @@ const WEBDRIVER_KEY: Record<string, string> = {
 
 export type EngineId = 'chromium' | 'wpe'
 
-/** The stage's canvas as PNG: a frame drawn now and read before it is presented. */
+/**
+ * The stage's canvas as PNG: a frame drawn now and read before it is presented; with a clip
+ * (arguments[0]), only that region, copied into a 2D canvas in the same task.
+ */
 const CANVAS_SNAPSHOT = `
   var node = document.querySelector('div[type]');
   var stage = node && node.element && node.element.stage;
   if (!stage) return 'no Lightning stage (inspector=1?)';
   stage.forceRenderUpdate();
   stage.drawFrame();
-  return stage.getCanvas().toDataURL('image/png');
+  var canvas = stage.getCanvas(), clip = arguments[0];
+  if (!clip) return canvas.toDataURL('image/png');
+  var part = document.createElement('canvas');
+  part.width = clip.w;
+  part.height = clip.h;
+  part.getContext('2d').drawImage(canvas, clip.x, clip.y, clip.w, clip.h, 0, 0, clip.w, clip.h);
+  return part.toDataURL('image/png');
 `
 
 export interface Tab {
@@ -44,7 +53,8 @@ export interface Tab {
   press(key: RemoteKey): Promise<void>
   /** Runs `body` (a function body returning JSON) in the page. */
   evaluate<T>(body: string): Promise<T>
-  screenshot(): Promise<Buffer>
+  /** The screen, or only `clip` (CSS pixels, which are the stage's pixels in every lane). */
+  screenshot(clip?: { x: number; y: number; w: number; h: number }): Promise<Buffer>
   /** Errors the engine itself reported (Chromium's console); the page's own hook covers both engines. */
   engineErrors(): string[]
   close(): Promise<void>
@@ -82,7 +92,7 @@ export async function startChromium(): Promise<Engine> {
           await page.keyboard.press(PLAYWRIGHT_KEY[key] ?? key)
         },
         evaluate: <T>(body: string) => page.evaluate(`(() => { ${body} })()`) as Promise<T>,
-        screenshot: () => page.screenshot(),
+        screenshot: (clip) => page.screenshot(clip ? { clip: { x: clip.x, y: clip.y, width: clip.w, height: clip.h } } : undefined),
         engineErrors: () => errors,
         close: () => page.close(),
       }
@@ -208,11 +218,11 @@ export async function startWpe(): Promise<Engine> {
           })
         },
         evaluate: <T>(body: string) => call<T>('POST', `${s}/execute/sync`, { script: body, args: [] }),
-        async screenshot() {
+        async screenshot(clip) {
           // WebKit's WebDriver screenshot of a WPE view leaves the WebGL canvas out (it comes back as
           // the page background only), so the canvas is read in the page: draw a frame, then
           // toDataURL in the same task, while the drawing buffer is still valid.
-          const data = await call<string>('POST', `${s}/execute/sync`, { script: CANVAS_SNAPSHOT, args: [] })
+          const data = await call<string>('POST', `${s}/execute/sync`, { script: CANVAS_SNAPSHOT, args: [clip ?? null] })
           if (!data.startsWith('data:image/png;base64,')) throw new Error(`WPE canvas snapshot failed: ${data.slice(0, 200)}`)
           return Buffer.from(data.slice('data:image/png;base64,'.length), 'base64')
         },

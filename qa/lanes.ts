@@ -6,28 +6,38 @@
 // `inspector=1`) and the key paths that reach them are found by walking the app
 // from home; scenarios come from the server (`/v1/demo/scenarios`). A section
 // that lands later is covered without touching this file.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import Fastify from 'fastify'
 import fastifyStatic from '@fastify/static'
 import pixelmatch from 'pixelmatch'
 import { PNG } from 'pngjs'
+import { createHash } from 'node:crypto'
 import { RESOLUTIONS, type DeviceId, type ResolutionId } from '../src/platform/devices'
+import type { Lang } from '../src/platform/launch'
 import { freePort, startApi, type Api } from '../test/e2e/harness'
 import { startChromium, startWpe, wpeMissing, type Engine, type EngineId, type RemoteKey, type Tab } from './engines'
-import { ERROR_HOOK, PROBE, REFOCUS, UNFOCUS, type Box, type Probe } from './probe'
+import { ERROR_HOOK, IDLE, PROBE, REFOCUS, UNFOCUS, type Box, type Probe } from './probe'
+import { languageFindings, loadTranslations, type Translations } from './language'
 
 export interface Lane {
   engine: EngineId
   device: DeviceId
   resolution: ResolutionId
+  /** The app's language (launch `lang`); Portuguese when absent. */
+  lang?: Lang
 }
 
-/** Chromium: every profile at every resolution; WPE WebKit (the boxes' engine): 720p and 1080p. */
+/**
+ * Chromium: every profile at every resolution; WPE WebKit (the boxes' engine): 720p and 1080p;
+ * and one Chromium lane in English, so every screen's texts are checked in both languages.
+ */
 export const FULL_LANES: Lane[] = [
   ...(['uma', 'iris', 'low'] as const).flatMap((device) => (['720p', '1080p', '2160p'] as const).map((resolution) => ({ engine: 'chromium' as const, device, resolution }))),
   { engine: 'wpe', device: 'uma', resolution: '720p' },
   { engine: 'wpe', device: 'uma', resolution: '1080p' },
+  { engine: 'chromium', device: 'uma', resolution: '720p', lang: 'en' },
 ]
 
 /** The lane whose screens are compared with the goldens. */
@@ -50,7 +60,10 @@ const DEEP_LINKS: { route: string; hash: string }[] = [{ route: '*', hash: 'qa/n
 /** The installer's remote sequence (README, Remote keys). */
 const INSTALLER_KEYS: RemoteKey[] = ['Blue', '0', '0', '0']
 
-const PACE_MS = 350
+/** Between two polls of the app's idle signal; idle twice in a row counts. */
+const IDLE_POLL_MS = 40
+/** Route discovery, cached per build of the app (its bundle's hash) and scenario. */
+const DISCOVERY_CACHE = '.scratch/qa-discovery'
 
 export interface Visit {
   /** Route pattern from the app's Router table (`invoices/:id`). */
@@ -64,7 +77,7 @@ export interface Visit {
 export type Severity = 'fail' | 'info'
 
 export interface Finding {
-  check: 'route' | 'cut-off' | 'safe-area' | 'focus' | 'console' | 'golden' | 'settle'
+  check: 'route' | 'cut-off' | 'safe-area' | 'focus' | 'overlap' | 'overlay' | 'language' | 'console' | 'golden' | 'settle'
   message: string
 }
 
@@ -89,6 +102,8 @@ export interface QaOptions {
   scenarios?: string[]
   out: string
   golden: 'compare' | 'update' | 'off'
+  /** Lanes (and route discoveries) run this many at a time; 1 when absent. */
+  jobs?: number
   /** A golden missing for a screen of the golden lane is a failure (the e2e subset) rather than a note. */
   requireGoldens?: boolean
   log?: (line: string) => void
@@ -108,10 +123,12 @@ export interface QaResult {
   wpe: { status: 'ran' | 'skipped' | 'failed'; reason?: string }
   /** Findings the WPE lane reported and the Chromium lane at the same resolution did not. */
   wpeOnly: { scenario: string; route: string; resolution: string; findings: Finding[] }[]
+  /** Per lane: screens, wall time and the machine's 1-minute load average at its end (the machine is shared). */
+  laneTimes: Record<string, { screens: number; ms: number; load: string }>
   summary: { screens: number; failed: number; findings: Record<string, number> }
 }
 
-export const laneId = (lane: Lane): string => `${lane.engine}-${lane.device}-${lane.resolution}`
+export const laneId = (lane: Lane): string => `${lane.engine}-${lane.device}-${lane.resolution}${lane.lang && lane.lang !== 'pt' ? `-${lane.lang}` : ''}`
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const slug = (route: string) => (route === '*' ? 'not-found' : route.replace(/\/:/g, '-').replace(/[^a-z0-9-]+/gi, '-'))
 
@@ -164,26 +181,39 @@ interface Driver {
 }
 
 function launchUrl(appUrl: string, apiUrl: string, lane: Lane, scenario: string, hash?: string): string {
-  const query = new URLSearchParams({ api: apiUrl, device: lane.device, resolution: lane.resolution, inspector: '1', scenario })
+  const query = new URLSearchParams({ api: apiUrl, device: lane.device, resolution: lane.resolution, lang: lane.lang ?? 'pt', inspector: '1', scenario })
   if (lane.device === 'iris') query.set('entry', 'iris')
   return `${appUrl}?${query}${hash ? `#${hash}` : ''}`
 }
 
-const signature = (p: Probe) => JSON.stringify([p.route, p.busy, p.texts.map((t) => [t.text, t.box]), p.focused?.id, p.focused?.box])
+/**
+ * Waits until the app says it is idle (qa/probe.ts IDLE: no request in flight, no transition,
+ * no page change, a frame drawn after the last change) twice in a row, with no boot page or
+ * loading veil showing.
+ */
+async function waitIdle(tab: Tab, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let idleInARow = 0
+  for (;;) {
+    const state = await tab.evaluate<{ idle: boolean | null; pending: string[]; busy: boolean; closed: boolean; route: string }>(IDLE)
+    if (state.closed) throw new Error('the app closed itself (Back on home)')
+    if (state.idle === null) throw new Error('the app has no idle signal (window.gestaoDeContaIdle): is dist/ built from this tree, with inspector=1?')
+    idleInARow = state.idle && !state.busy && state.route !== '$' ? idleInARow + 1 : 0
+    if (idleInARow >= 2) return
+    if (Date.now() > deadline) throw new Error(`screen did not settle within ${timeoutMs} ms (pending: ${[...state.pending, ...(state.busy ? ['boot page or loading veil'] : [])].join(', ') || '—'})`)
+    await sleep(IDLE_POLL_MS)
+  }
+}
 
-/** Waits until the screen stops changing (no loading veil, same tree twice in a row). */
+/** The screen once idle, with something on it. */
 async function settle(tab: Tab, timeoutMs = 30_000): Promise<Probe> {
   const deadline = Date.now() + timeoutMs
-  let last = ''
-  let stable = 0
   for (;;) {
+    await waitIdle(tab, Math.max(0, deadline - Date.now()))
     const probe = await tab.evaluate<Probe>(PROBE)
-    const now = signature(probe)
-    stable = !probe.busy && probe.route !== '$' && probe.texts.length > 0 && now === last ? stable + 1 : 0
-    last = now
-    if (stable >= 2) return probe
-    if (Date.now() > deadline) throw new Error(`screen did not settle within ${timeoutMs} ms (route ${probe.route || '—'}, busy ${probe.busy})`)
-    await sleep(250)
+    if (probe.texts.length > 0) return probe
+    if (Date.now() > deadline) throw new Error(`screen idle but empty after ${timeoutMs} ms (route ${probe.route || '—'})`)
+    await sleep(IDLE_POLL_MS)
   }
 }
 
@@ -195,14 +225,12 @@ function driver(tab: Tab, appUrl: string, apiUrl: string, lane: Lane): Driver {
       return settle(tab)
     },
     async press(...keys) {
-      // A viewer's pace, and OK waits for what it opens: a key pressed during loading would be lost.
-      let probe: Probe | null = null
+      // Each key waits for what the last one started: a key pressed during loading would be held.
       for (const key of keys) {
         await tab.press(key)
-        await sleep(PACE_MS)
-        if (key === 'Enter' || key === 'Back') probe = await settle(tab)
+        await waitIdle(tab)
       }
-      return keys[keys.length - 1] === 'Enter' || keys[keys.length - 1] === 'Back' ? probe! : settle(tab)
+      return settle(tab)
     },
     probe: () => tab.evaluate<Probe>(PROBE),
   }
@@ -227,6 +255,8 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
 
   // Focus positions on home: depth-first with the arrows, stepping back with the opposite arrow.
   const positions: RemoteKey[][] = [[]]
+  /** What is focused at each position (its texts), to recognise it when Back returns there. */
+  const positionFocus = [focusKey(home)]
   const focusSeen = new Set([home.focused?.id ?? ''])
   const walk = async (path: RemoteKey[], id: string): Promise<void> => {
     for (const key of ['Right', 'Down', 'Left', 'Up'] as RemoteKey[]) {
@@ -241,6 +271,7 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
       if (next !== id && !focusSeen.has(next)) {
         focusSeen.add(next)
         positions.push([...path, key])
+        positionFocus.push(focusKey(after))
         await walk([...path, key], next)
       }
       if ((await d.probe()).focused?.id !== id) {
@@ -254,10 +285,17 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
   }
   await walk([], home.focused?.id ?? '')
 
-  for (const position of positions) {
-    await d.launch(scenario)
-    if (position.length) await d.press(...position)
+  // Each position is opened from home: the home Back returns to when it has that position (or the
+  // launch's) focus, a relaunch otherwise.
+  let showing: Probe | null = null
+  for (const [i, position] of positions.entries()) {
+    const back = showing && (await backHome(d, showing, home.route))
+    if (!back || focusKey(back) !== positionFocus[i]) {
+      if (!back || focusKey(back) !== positionFocus[0]) await d.launch(scenario)
+      if (position.length) await d.press(...position)
+    }
     const first = await d.press('Enter')
+    showing = first
     const firstRoute = patternOf(first.route, routes)
     if (first.route === home.route) continue
     if (!seen.has(firstRoute)) {
@@ -265,6 +303,7 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
       visits.push({ route: firstRoute, keys: [...position, 'Enter'] })
     }
     const second = await d.press('Enter')
+    showing = second
     const secondRoute = patternOf(second.route, routes)
     if (second.route !== first.route && !seen.has(secondRoute)) {
       seen.add(secondRoute)
@@ -280,9 +319,43 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
     visits.push({ route: installerRoute, keys: INSTALLER_KEYS })
   }
   for (const link of DEEP_LINKS) if (routes.includes(link.route) && !seen.has(link.route)) visits.push({ route: link.route, keys: [], hash: link.hash })
-  log(`  ${scenario}: ${visits.map((v) => `${v.route} [${v.hash ? `#${v.hash}` : v.keys.join(' ') || 'launch'}]`).join(', ')}`)
+  log(`  ${scenario}: ${describeVisits(visits)}`)
   return { routes, visits }
 }
+
+const focusKey = (probe: Probe) => JSON.stringify(probe.focused?.texts ?? [])
+
+/** Back until home shows (never Back on home: that closes the app); null when it does not. */
+async function backHome(d: Driver, showing: Probe, homeRoute: string): Promise<Probe | null> {
+  try {
+    let probe = showing
+    for (let i = 0; i < 3 && probe.route !== homeRoute; i++) probe = await d.press('Back')
+    return probe.route === homeRoute ? probe : null
+  } catch {
+    return null
+  }
+}
+
+const describeVisits = (visits: Visit[]) => visits.map((v) => `${v.route} [${v.hash ? `#${v.hash}` : v.keys.join(' ') || 'launch'}]`).join(', ')
+
+/** The build's identity: a hash of the app's scripts and translations and the API's bundle (the demo data), which decide what keys reach. */
+function buildHash(): string {
+  const hash = createHash('sha256')
+  for (const dir of ['dist/app', 'dist/server']) {
+    for (const file of readdirSync(dir).filter((name) => /\.(m?js|json)$/.test(name)).sort()) hash.update(file).update(readFileSync(join(dir, file)))
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** Runs `work` on every item, at most `jobs` at a time. */
+async function inParallel<T>(items: T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items]
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item)
+  }))
+}
+
+const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ')
 
 // ---------------------------------------------------------------- checks
 
@@ -290,22 +363,27 @@ function decode(png: Buffer): PNG {
   return PNG.sync.read(png)
 }
 
-/** Share of pixels inside `box` that differ between two screenshots of the same size. */
-function regionDifference(a: PNG, b: PNG, box: Box): number {
-  const x0 = Math.max(0, box.x - 6)
-  const y0 = Math.max(0, box.y - 6)
-  const x1 = Math.min(a.width, box.x + box.w + 6)
-  const y1 = Math.min(a.height, box.y + box.h + 6)
+/** The focused element's box with a 6 px margin (its focus ring), kept on screen. */
+function focusRegion(box: Box, width: number, height: number): Box {
+  const x = Math.max(0, box.x - 6)
+  const y = Math.max(0, box.y - 6)
+  return { x, y, w: Math.max(1, Math.min(width, box.x + box.w + 6) - x), h: Math.max(1, Math.min(height, box.y + box.h + 6) - y) }
+}
+
+/** Share of pixels that differ between `region` of the full screenshot and `crop`, a screenshot of that region alone. */
+function regionDifference(full: PNG, crop: PNG, region: Box): number {
+  const w = Math.min(region.w, crop.width)
+  const h = Math.min(region.h, crop.height)
   let differing = 0
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      const i = (y * a.width + x) * 4
-      const delta = Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2])
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = ((region.y + y) * full.width + region.x + x) * 4
+      const j = (y * crop.width + x) * 4
+      const delta = Math.abs(full.data[i] - crop.data[j]) + Math.abs(full.data[i + 1] - crop.data[j + 1]) + Math.abs(full.data[i + 2] - crop.data[j + 2])
       if (delta > 48) differing++
     }
   }
-  const area = Math.max(1, (x1 - x0) * (y1 - y0))
-  return differing / area
+  return differing / Math.max(1, w * h)
 }
 
 /** Box-filter downscale by an integer factor, with the volatile boxes painted black. */
@@ -379,23 +457,38 @@ function compareGolden(shot: PNG, masks: Box[], scenario: string, route: string,
   return { status: 'changed', diffRatio, diff: diffFile }
 }
 
+/** Where a lane's walk is: home as first seen after launch, and the visit whose screen is showing. */
+interface WalkState {
+  home: Probe | null
+  at: Visit | null
+}
+
+const continues = (visit: Visit, at: Visit | null): at is Visit =>
+  !!at && !at.hash && !visit.hash && visit.keys.length > at.keys.length && at.keys.every((key, i) => visit.keys[i] === key)
+
 /**
- * Home as right after launch: Back from where the last visit ended (a relaunch
- * costs seconds), or a relaunch when Back does not lead to the same home with the
- * same focus. A deep link is always a launch.
+ * The screen a visit's keys start from, with the keys still to press: the screen showing when the
+ * visit continues the last one (invoices/:id after invoices: OK only); else home as right after
+ * launch: Back from where the last visit ended (a relaunch costs seconds), or a relaunch when Back
+ * does not lead to the same home with the same focus. A deep link is always a launch.
  */
-async function startFromHome(d: Driver, scenario: string, visit: Visit, state: { home: Probe | null }): Promise<Probe> {
+async function startFor(d: Driver, scenario: string, visit: Visit, state: WalkState): Promise<{ probe: Probe; keys: RemoteKey[] }> {
   if (visit.hash) {
     state.home = null
-    return d.launch(scenario, visit)
+    return { probe: await d.launch(scenario, visit), keys: [] }
   }
+  if (continues(visit, state.at)) return { probe: await d.probe(), keys: visit.keys.slice(state.at.keys.length) }
   if (state.home) {
-    let probe = await d.probe()
-    for (let i = 0; i < 4 && probe.route !== state.home.route; i++) probe = await d.press('Back')
-    if (probe.route === state.home.route && JSON.stringify(probe.focused?.texts) === JSON.stringify(state.home.focused?.texts)) return probe
+    try {
+      let probe = await d.probe()
+      for (let i = 0; i < 4 && probe.route !== state.home.route; i++) probe = await d.press('Back')
+      if (probe.route === state.home.route && JSON.stringify(probe.focused?.texts) === JSON.stringify(state.home.focused?.texts)) return { probe, keys: visit.keys }
+    } catch {
+      // The last screen did not settle, or Back closed the app: a relaunch starts clean.
+    }
   }
   state.home = await d.launch(scenario)
-  return state.home
+  return { probe: state.home, keys: visit.keys }
 }
 
 async function capture(
@@ -405,7 +498,8 @@ async function capture(
   visit: Visit,
   routes: string[],
   options: QaOptions,
-  state: { home: Probe | null },
+  state: WalkState,
+  translations: Translations,
 ): Promise<ScreenResult> {
   const started = Date.now()
   const failures: Finding[] = []
@@ -414,9 +508,11 @@ async function capture(
   mkdirSync(base, { recursive: true })
   let probe: Probe
   try {
-    probe = await startFromHome(d, scenario, visit, state)
-    if (visit.keys.length) probe = await d.press(...visit.keys)
+    const start = await startFor(d, scenario, visit, state)
+    probe = start.keys.length ? await d.press(...start.keys) : start.probe
+    state.at = visit
   } catch (error) {
+    state.at = null
     failures.push({ check: 'settle', message: String((error as Error).message) })
     probe = await d.probe()
   }
@@ -425,7 +521,10 @@ async function capture(
   const png = decode(shot)
 
   const reached = patternOf(probe.route, routes)
-  if (reached !== visit.route) failures.push({ check: 'route', message: `expected ${visit.route}, reached ${reached || '(none)'} (#${probe.route})` })
+  if (reached !== visit.route) {
+    failures.push({ check: 'route', message: `expected ${visit.route}, reached ${reached || '(none)'} (#${probe.route})` })
+    state.at = null
+  }
   if (png.width !== RESOLUTIONS[lane.resolution].width || png.height !== RESOLUTIONS[lane.resolution].height) {
     failures.push({ check: 'safe-area', message: `screenshot is ${png.width}×${png.height}, not the lane's ${RESOLUTIONS[lane.resolution].width}×${RESOLUTIONS[lane.resolution].height}` })
   }
@@ -437,18 +536,27 @@ async function capture(
   } else {
     const f = probe.focused.box
     if (f.x < 0 || f.y < 0 || f.x + f.w > probe.width || f.y + f.h > probe.height) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} is not on screen (${boxText(f)})` })
-    // Visibly different: the focused element's own focus styling off, then on again.
-    if (await d.tab.evaluate<boolean>(UNFOCUS)) {
-      await sleep(700)
-      const plain = decode(await d.tab.screenshot())
-      await d.tab.evaluate(REFOCUS)
-      await sleep(400)
-      const difference = regionDifference(png, plain, f)
-      if (difference < 0.02) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} looks the same unfocused (${(difference * 100).toFixed(2)} % of its pixels differ)` })
-    } else {
-      failures.push({ check: 'focus', message: `the focused ${probe.focused.type} has no focus styling (_focus/_unfocus)` })
+    // Visibly different: the focused element's own focus styling off (its transitions run out), then on again.
+    try {
+      if (await d.tab.evaluate<boolean>(UNFOCUS)) {
+        const region = focusRegion(f, png.width, png.height)
+        await waitIdle(d.tab)
+        const plain = decode(await d.tab.screenshot(region))
+        await d.tab.evaluate(REFOCUS)
+        await waitIdle(d.tab)
+        const difference = regionDifference(png, plain, region)
+        if (difference < 0.02) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} looks the same unfocused (${(difference * 100).toFixed(2)} % of its pixels differ)` })
+      } else {
+        failures.push({ check: 'focus', message: `the focused ${probe.focused.type} has no focus styling (_focus/_unfocus)` })
+      }
+    } catch (error) {
+      failures.push({ check: 'settle', message: `focus styling check: ${(error as Error).message}` })
+      state.at = null
     }
   }
+  for (const pair of probe.overlapping) failures.push({ check: 'overlap', message: `focusable ${pair.a.what} (${boxText(pair.a.box)}) and ${pair.b.what} (${boxText(pair.b.box)}) overlap` })
+  for (const cover of probe.overlays) failures.push({ check: 'overlay', message: `the focused ${probe.focused?.type} is behind ${cover.what} (${boxText(cover.box)}, ${Math.round(cover.share * 100)} % of it covered)` })
+  for (const message of languageFindings(probe.texts.map((t) => t.text), lane.lang ?? 'pt', translations)) failures.push({ check: 'language', message })
   const errors = [...probe.errors, ...d.tab.engineErrors().splice(0)]
   for (const error of errors) failures.push({ check: 'console', message: error.slice(0, 300) })
 
@@ -485,6 +593,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
   const started = Date.now()
   mkdirSync(options.out, { recursive: true })
   const app = await serveQaApp()
+  const translations = loadTranslations('dist/app/translations.json', 'dist/server/main.mjs')
   const engines: Partial<Record<EngineId, Engine>> = {}
   const result: QaResult = {
     startedAt: new Date(started).toISOString(),
@@ -499,6 +608,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
     screens: [],
     wpe: { status: options.lanes.some((lane) => lane.engine === 'wpe') ? 'ran' : 'skipped' },
     wpeOnly: [],
+    laneTimes: {},
     summary: { screens: 0, failed: 0, findings: {} },
   }
   try {
@@ -508,60 +618,90 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
     result.scenarios = options.scenarios ?? listed.items.map((item) => item.id)
     log(`QA: ${result.scenarios.length} scenarios × ${options.lanes.length} lanes; server NOW=${QA_NOW}`)
 
-    // Key paths, found once per scenario on the first Chromium lane.
-    engines.chromium = await startChromium()
-    result.engines.chromium = engines.chromium.version
+    // Key paths, found once per scenario and build on the first Chromium lane.
+    const chromium = await startChromium()
+    engines.chromium = chromium
+    result.engines.chromium = chromium.version
     const discoveryLane: Lane = { engine: 'chromium', device: 'uma', resolution: '1080p' }
-    log('discovering routes from home with the remote keys:')
-    for (const scenario of result.scenarios) {
-      const api = await freshApi()
-      const tab = await engines.chromium.tab(RESOLUTIONS[discoveryLane.resolution])
-      try {
-        const found = await discover(driver(tab, app.url, api.url, discoveryLane), scenario, log)
-        result.routes = found.routes
-        result.visits[scenario] = found.visits
-      } finally {
-        await tab.close()
-        await api.stop()
+    const build = buildHash()
+    log(`routes from home with the remote keys (build ${build}):`)
+    const discovered: Record<string, { routes: string[]; visits: Visit[] }> = {}
+    await inParallel(result.scenarios, options.jobs ?? 1, async (scenario) => {
+      const cacheFile = join(DISCOVERY_CACHE, `${build}-${scenario}.json`)
+      let found: { routes: string[]; visits: Visit[] }
+      if (existsSync(cacheFile)) {
+        found = JSON.parse(readFileSync(cacheFile, 'utf8'))
+        log(`  ${scenario}: ${describeVisits(found.visits)} (cached)`)
+      } else {
+        const api = await freshApi()
+        const tab = await chromium.tab(RESOLUTIONS[discoveryLane.resolution])
+        try {
+          found = await discover(driver(tab, app.url, api.url, discoveryLane), scenario, log)
+        } finally {
+          await tab.close()
+          await api.stop()
+        }
+        mkdirSync(DISCOVERY_CACHE, { recursive: true })
+        writeFileSync(cacheFile, JSON.stringify(found))
       }
+      discovered[scenario] = found
+    })
+    for (const scenario of result.scenarios) {
+      result.routes = discovered[scenario].routes
+      result.visits[scenario] = discovered[scenario].visits
     }
     const reached = new Set(Object.values(result.visits).flat().map((visit) => visit.route))
     result.unreached = result.routes.filter((route) => !reached.has(route) && !NOT_BY_KEYS.has(route))
     if (result.unreached.length) log(`not reached in any scenario: ${result.unreached.join(', ')}`)
 
-    for (const lane of options.lanes) {
-      let engine = engines[lane.engine]
-      if (!engine) {
-        try {
-          engine = lane.engine === 'wpe' ? await startWpe() : await startChromium()
-          engines[lane.engine] = engine
-          result.engines[lane.engine] = engine.version
-        } catch (error) {
-          const reason = String((error as Error).message)
-          if (lane.engine === 'wpe') result.wpe = { status: wpeMissing() ? 'skipped' : 'failed', reason }
-          log(`lane ${laneId(lane)}: cannot start ${lane.engine}: ${reason}`)
-          continue
-        }
+    // Lanes run `jobs` at a time: a lane spends much of its time waiting on its engine and the API.
+    const starting: Partial<Record<EngineId, Promise<Engine>>> = {}
+    const engineFor = (id: EngineId): Promise<Engine> =>
+      (starting[id] ??= (engines[id] ? Promise.resolve(engines[id]) : id === 'wpe' ? startWpe() : startChromium()).then((engine) => {
+        engines[id] = engine
+        result.engines[id] = engine.version
+        return engine
+      }))
+    await inParallel(options.lanes, options.jobs ?? 1, async (lane) => {
+      let engine: Engine
+      try {
+        engine = await engineFor(lane.engine)
+      } catch (error) {
+        const reason = String((error as Error).message)
+        if (lane.engine === 'wpe') result.wpe = { status: wpeMissing() ? 'skipped' : 'failed', reason }
+        log(`lane ${laneId(lane)}: cannot start ${lane.engine}: ${reason}`)
+        return
       }
       const laneStarted = Date.now()
-      for (const scenario of result.scenarios) {
-        const api = await freshApi()
-        const tab = await engine.tab(RESOLUTIONS[lane.resolution])
-        try {
-          const d = driver(tab, app.url, api.url, lane)
-          const state = { home: null as Probe | null }
-          for (const visit of result.visits[scenario] ?? []) {
-            const screen = await capture(d, lane, scenario, visit, result.routes, options, state)
-            result.screens.push(screen)
-            if (!screen.ok) log(`  ✗ ${laneId(lane)} ${scenario} ${visit.route}: ${screen.failures.map((f) => `[${f.check}] ${f.message}`).join('; ')}`)
+      // One tab a lane (the app keeps nothing in the browser: each scenario is a fresh page load on a
+      // fresh API); the next scenario's API starts while this one is walked.
+      const tab = await engine.tab(RESOLUTIONS[lane.resolution])
+      let nextApi: Promise<Api> | null = freshApi()
+      try {
+        for (const [index, scenario] of result.scenarios.entries()) {
+          const api: Api = await nextApi!
+          nextApi = index + 1 < result.scenarios.length ? freshApi() : null
+          try {
+            const d = driver(tab, app.url, api.url, lane)
+            const state: WalkState = { home: null, at: null }
+            for (const visit of result.visits[scenario] ?? []) {
+              const screen = await capture(d, lane, scenario, visit, result.routes, options, state, translations)
+              result.screens.push(screen)
+              if (!screen.ok) log(`  ✗ ${laneId(lane)} ${scenario} ${visit.route}: ${screen.failures.map((f) => `[${f.check}] ${f.message}`).join('; ')}`)
+            }
+          } finally {
+            await api.stop()
           }
-        } finally {
-          await tab.close()
-          await api.stop()
         }
+      } finally {
+        if (nextApi) await (await nextApi).stop()
+        await tab.close()
       }
-      log(`lane ${laneId(lane)}: ${result.screens.filter((s) => s.laneId === laneId(lane)).length} screens in ${((Date.now() - laneStarted) / 1000).toFixed(0)} s`)
-    }
+      const laneScreens = result.screens.filter((s) => s.laneId === laneId(lane))
+      const laneMs = Date.now() - laneStarted
+      result.laneTimes[laneId(lane)] = { screens: laneScreens.length, ms: laneMs, load: loadAverage() }
+      log(`lane ${laneId(lane)}: ${laneScreens.length} screens in ${(laneMs / 1000).toFixed(0)} s (${(laneMs / Math.max(1, laneScreens.length) / 1000).toFixed(2)} s a screen; load average ${loadAverage()})`)
+    })
   } finally {
     for (const engine of Object.values(engines)) await engine?.close().catch(() => undefined)
     await app.close()

@@ -30,6 +30,10 @@ export interface Probe {
   /** Drawn elements (text, rectangles, images) partly outside the 5 % safe area; backdrops excluded. */
   outsideSafe: { what: string; box: Box }[]
   focused: { id: string; type: string; box: Box; texts: string[] } | null
+  /** Pairs of focusable elements (components with their own _focus), neither inside the other, whose boxes overlap at rest. */
+  overlapping: { a: { what: string; box: Box }; b: { what: string; box: Box } }[]
+  /** Drawn elements above the focused one (a later sibling branch, or a higher zIndex) that cover part of it. */
+  overlays: { what: string; box: Box; share: number }[]
   errors: string[]
   /** The app's Router routes (exposed by the shell when the inspector is on). */
   routes: string[]
@@ -98,7 +102,78 @@ export const PROBE = `
       outsideSafe.push({ what: text ? 'text "' + text.slice(0, 60) + '"' : (node.getAttribute('type') || 'element') + (node.getAttribute('ref') ? ' ' + node.getAttribute('ref') : ''), box: b });
     }
   }
-  var focusedNode = document.querySelector('[focused="true"]');
+  function describe(node) { return (node.getAttribute('type') || 'element') + (node.getAttribute('ref') ? ' ' + node.getAttribute('ref') : ''); }
+  function area(b) { return Math.max(0, b.w) * Math.max(0, b.h); }
+  function intersection(b, c) {
+    var x = Math.max(b.x, c.x), y = Math.max(b.y, c.y);
+    return { x: x, y: y, w: Math.min(b.x + b.w, c.x + c.w) - x, h: Math.min(b.y + b.h, c.y + c.h) - y };
+  }
+  function onScreenNode(node) {
+    if (!node.element || hidden(node)) return null;
+    var b = box(node);
+    if (b.w <= 0 || b.h <= 0 || !overlaps(b, screen)) return null;
+    var c = clipOf(node);
+    if (c && !overlaps(b, c)) return null;
+    return b;
+  }
+  // Focusable: a component whose class (not Lightning's own) defines _focus. Its box at rest:
+  // the focused one is grown by its focus scale around its centre, so that growth is taken off.
+  function ownFocus(el) {
+    for (var p = Object.getPrototypeOf(el); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+      if (Object.prototype.hasOwnProperty.call(p, '_focus')) return !/^(Component|Application|Element)$/.test(p.constructor.name) && p.constructor.name !== '';
+    }
+    return false;
+  }
+  var focusables = [];
+  for (var k = 0; k < nodes.length; k++) {
+    var fnode = nodes[k];
+    if (!fnode.element || typeof fnode.element._focus !== 'function' || !ownFocus(fnode.element)) continue;
+    var fb = onScreenNode(fnode);
+    if (!fb || fb.w >= W * 0.9 && fb.h >= H * 0.9) continue;
+    var scale = fnode.element.scale || 1;
+    if (scale !== 1) fb = { x: Math.round(fb.x + fb.w * (1 - 1 / scale) / 2), y: Math.round(fb.y + fb.h * (1 - 1 / scale) / 2), w: Math.round(fb.w / scale), h: Math.round(fb.h / scale) };
+    focusables.push({ node: fnode, box: fb });
+  }
+  var overlapping = [];
+  for (var a = 0; a < focusables.length; a++) {
+    for (var c2 = a + 1; c2 < focusables.length; c2++) {
+      var A = focusables[a], B = focusables[c2];
+      if (A.node.contains(B.node) || B.node.contains(A.node)) continue;
+      var cut2 = intersection(A.box, B.box);
+      if (cut2.w > 1 && cut2.h > 1) overlapping.push({ a: { what: describe(A.node), box: A.box }, b: { what: describe(B.node), box: B.box } });
+    }
+  }
+  // Above the focused element: at each ancestor, a sibling with a higher zIndex, or an equal one
+  // that comes later (Lightning draws children in order within a zIndex).
+  var overlays = [];
+  var fnodeFocused = document.querySelector('[focused="true"]');
+  var fBox = fnodeFocused && onScreenNode(fnodeFocused);
+  if (fBox) {
+    for (var n2 = fnodeFocused; n2 && n2.parentElement && n2.parentElement.element; n2 = n2.parentElement) {
+      var z = n2.element.zIndex || 0, later = false;
+      var siblings = n2.parentElement.children;
+      for (var m = 0; m < siblings.length; m++) {
+        var sib = siblings[m];
+        if (sib === n2) { later = true; continue; }
+        if (!sib.element) continue;
+        var sz = sib.element.zIndex || 0;
+        if (!(sz > z || (sz === z && later))) continue;
+        var drawnInside = [sib].concat([].slice.call(sib.querySelectorAll('div[type]')));
+        for (var q = 0; q < drawnInside.length; q++) {
+          var d = drawnInside[q];
+          if (!d.element || !d.element.displayedTexture) continue;
+          var db = onScreenNode(d);
+          if (!db) continue;
+          var share = area(intersection(fBox, db)) / Math.max(1, area(fBox));
+          if (intersection(fBox, db).w > 0 && intersection(fBox, db).h > 0 && share >= 0.05) {
+            overlays.push({ what: describe(d) + ' in ' + describe(sib), box: db, share: share });
+            break;
+          }
+        }
+      }
+    }
+  }
+  var focusedNode = fnodeFocused;
   var focused = null;
   if (focusedNode && !hidden(focusedNode)) {
     var ft = [];
@@ -111,9 +186,28 @@ export const PROBE = `
     !!document.querySelector('[type="BootPage"]:not([visible="false"])');
   return {
     route: decodeURIComponent(location.hash.replace(/^#/, '')),
-    width: W, height: H, busy: busy, texts: texts, outsideSafe: outsideSafe, focused: focused,
+    width: W, height: H, busy: busy, texts: texts, outsideSafe: outsideSafe, focused: focused, overlapping: overlapping, overlays: overlays,
     errors: (window.__qaErrors || []).slice(),
     routes: window.gestaoDeContaRoutes || [],
+  };
+`
+
+/**
+ * The app's idle signal (src/platform/idle.ts; idle null when the app has none), the route, and
+ * whether the boot page or a loading veil shows: cheap enough to poll every few milliseconds.
+ */
+export const IDLE = `
+  function shown(node) {
+    for (var n = node; n && n.nodeType === 1; n = n.parentElement) if (n.getAttribute('visible') === 'false' || n.getAttribute('alpha') === '0') return false;
+    return true;
+  }
+  var busy = [].some.call(document.querySelectorAll('[type="BootPage"], [ref="Loading"]'), shown);
+  return {
+    idle: typeof window.gestaoDeContaIdle === 'function' ? window.gestaoDeContaIdle() : null,
+    pending: window.gestaoDeContaPending ? window.gestaoDeContaPending() : [],
+    busy: busy,
+    closed: !!window.gestaoDeContaClosed,
+    route: decodeURIComponent(location.hash.replace(/^#/, '')),
   };
 `
 

@@ -21,7 +21,7 @@ const port = await new Promise((resolve) => {
 })
 const url = `http://127.0.0.1:${port}`
 const api = spawn(process.execPath, ['dist/server/main.mjs'], {
-  env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', RATE_LIMIT: '0', DATABASE_URL: process.env.LOAD_DATABASE_URL ?? '' },
+  env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', RATE_LIMIT: '0', DATABASE_URL: process.env.LOAD_DATABASE_URL ?? '', DEMO: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 try {

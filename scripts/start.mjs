@@ -14,7 +14,15 @@ const appPort = Number(process.env.APP_PORT ?? 8080)
 const api = `http://127.0.0.1:${apiPort}`
 
 const server = spawn(process.execPath, ['dist/server/main.mjs'], {
-  env: { ...process.env, PORT: String(apiPort), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SESSIONS: process.env.SESSIONS || 'optional' },
+  env: {
+    // The demo accounts, their token list and the QA routes; the app's own origin may call the API.
+    DEMO: '1',
+    CORS_ORIGINS: `http://127.0.0.1:${appPort},http://localhost:${appPort}`,
+    ...process.env,
+    PORT: String(apiPort),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    SESSIONS: process.env.SESSIONS || 'optional',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 })
 server.on('exit', (code) => {

@@ -1,29 +1,48 @@
 // Entry: settings.json overridden by the launch URL, then Launch(App) from the SDK.
-import { Launch, Lightning } from '@lightningjs/sdk'
+import { Launch, Lightning, Router } from '@lightningjs/sdk'
 import settings from '../settings.json'
 import metadata from '../metadata.json'
 import { App } from './app/shell/App'
 import { provideServices } from './app/shell/services'
+import { applyTheme, COLOR } from './app/kit/theme'
 import { ApiClient } from './data/client'
 import { DEVICES, RESOLUTIONS } from './platform/devices'
+import { countRequests, watchIdle, type IdleStage } from './platform/idle'
 import { KEYMAP } from './platform/keys'
 import { parseLaunch, type LaunchConfig } from './platform/launch'
+import { createSpeechEngine, Voice, type PlatformTts } from './platform/speech'
 
 declare global {
   interface Window {
     attachInspector?: (lightning: typeof Lightning) => void
     /** Set when the app closed itself (Back on home): the box's launcher takes over. */
     gestaoDeContaClosed?: boolean
+    /** The box's text-to-speech, set by the box's integration before the app starts (docs/accessibility.md). */
+    gestaoDeContaTts?: PlatformTts
   }
 }
 
 const { config: launch, problems } = parseLaunch(window.location.search, settings.launch as LaunchConfig)
+// Before App's templates are built: they read the theme's colours and sizes.
+applyTheme(launch.contrast, launch.text)
+// QA (inspector=1) waits for the app to say it is idle: requests are counted from the first one.
+const requestsInFlight = launch.inspector ? countRequests(window) : null
 const device = DEVICES[launch.device]
 const resolution = RESOLUTIONS[launch.resolution]
+
+/** Voice guidance (voice=1) needs something that speaks: the box's TTS or the Web Speech API. */
+function voiceGuidance(): Voice | null {
+  if (!launch.voice) return null
+  const engine = createSpeechEngine(window, launch.lang)
+  // Nothing can speak here: the header says so, as for any launch value that cannot be used.
+  if (!engine) problems.push({ param: 'voice', value: '1', fallback: 'false' })
+  return engine && new Voice(engine)
+}
 
 provideServices({
   launch,
   launchProblems: problems,
+  voice: voiceGuidance(),
   api: new ApiClient({ baseUrl: launch.api, sessions: true }),
   version: metadata.version,
 })
@@ -37,7 +56,7 @@ const appSettings = {
     memoryPressure: device.memoryPressure,
     bufferMemory: device.bufferMemory,
     pauseRafLoopOnIdle: device.pauseRafLoopOnIdle,
-    clearColor: 0xff0d1b2a,
+    clearColor: COLOR.background,
   },
 }
 
@@ -91,5 +110,11 @@ let application: { close(): void }
 
 void (launch.inspector ? loadInspector() : Promise.resolve()).then(() => {
   application = Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], platformSettings, {}) as unknown as typeof application
-  document.body.appendChild((application as unknown as { stage: { getCanvas(): HTMLCanvasElement } }).stage.getCanvas())
+  const stage = (application as unknown as { stage: IdleStage & { getCanvas(): HTMLCanvasElement } }).stage
+  document.body.appendChild(stage.getCanvas())
+  if (requestsInFlight) {
+    const signal = watchIdle(stage, requestsInFlight, () => Router.isNavigating())
+    window.gestaoDeContaIdle = signal.idle
+    window.gestaoDeContaPending = signal.pending
+  }
 })

@@ -6,15 +6,21 @@ import Type from 'typebox'
 import { Cents, Denied, IsoDate } from './common'
 import { Viewer } from './account'
 
-export const ActivationState = Type.Union([Type.Literal('active'), Type.Literal('waiting'), Type.Literal('late')])
+export const ActivationState = Type.Union([Type.Literal('active'), Type.Literal('scheduled'), Type.Literal('waiting'), Type.Literal('late')])
 export type ActivationState = Type.Static<typeof ActivationState>
 
 export const AccountService = Type.Object({
   name: Type.String(),
   kind: Type.String({ description: 'tv, internet, voice, mobile, premium, equipment' }),
-  /** active; waiting: installed < 48 h ago, expected by `expectedBy`; late: past the 48 h (seed 004 TV §6). */
+  /**
+   * active; scheduled: installation still to come, the 48 h have not started; waiting: within the 48 h from
+   * acceptance and installation, expected by `expectedBy`; late: past them (seed 004 TV §6 a).
+   */
   activation: ActivationState,
-  installedOn: IsoDate,
+  /** Day the order was accepted. */
+  orderedOn: IsoDate,
+  /** Day it was installed; null while the installation is scheduled. */
+  installedOn: Type.Union([IsoDate, Type.Null()]),
   expectedBy: Type.Union([IsoDate, Type.Null()]),
 })
 export type AccountService = Type.Static<typeof AccountService>
@@ -123,9 +129,11 @@ export type EInvoiceChange = Type.Static<typeof EInvoiceChange>
 
 export const PendingService = Type.Object({
   name: Type.String(),
-  installedOn: IsoDate,
-  expectedBy: IsoDate,
-  activation: Type.Union([Type.Literal('waiting'), Type.Literal('late')]),
+  orderedOn: IsoDate,
+  installedOn: Type.Union([IsoDate, Type.Null()]),
+  /** null while the installation is scheduled. */
+  expectedBy: Type.Union([IsoDate, Type.Null()]),
+  activation: Type.Union([Type.Literal('scheduled'), Type.Literal('waiting'), Type.Literal('late')]),
 })
 
 /** Registration in the Área de Cliente (seed 000) and services still being activated (seed 004 TV §6). */

@@ -19,8 +19,10 @@ export const InstalledService = Type.Object({
   kind: ServiceKind,
   status: Type.Union([Type.Literal('active'), Type.Literal('pending')]),
   requestedOn: IsoDate,
+  /** Day it was installed; null while the installation is scheduled. */
+  installedOn: Type.Union([IsoDate, Type.Null()]),
   activatedOn: Type.Union([IsoDate, Type.Null()]),
-  /** Pending only: the day the 48 h initial-activation limit ends (seed 004 TV §6 a). */
+  /** Pending and installed: the last day of the 48 h from acceptance and installation (seed 004 TV §6 a). */
   activationDueOn: Type.Union([IsoDate, Type.Null()]),
   /** Pending past that limit: the installer should escalate. */
   activationLate: Type.Boolean(),

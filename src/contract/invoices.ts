@@ -1,7 +1,7 @@
 // Invoices (seed 004 general §10, TV §7–8; seed 001): wire shapes.
 import Type from 'typebox'
 import { Cents, IsoDate } from './common'
-import { UpcomingPremium } from './premium'
+import { IdempotencyKey, UpcomingPremium } from './premium'
 
 export const InvoiceStatus = Type.Union([
   Type.Literal('paid'), // paga
@@ -66,18 +66,40 @@ export const DirectDebitPayment = Type.Object({
 export const Payment = Type.Union([MultibancoPayment, DirectDebitPayment])
 export type Payment = Type.Static<typeof Payment>
 
-/** What happens to a late invoice, dated by the server (seed 004 TV §8.4, general §10.5, §10.12, §12.2 c). */
+/** What happens to a late invoice, dated by the server (seed 004 TV §8.4–8.7, general §10.5, §10.12, §12.2 c, §12.7). */
 export const OverdueTimeline = Type.Object({
-  /** The written notice of consequences: within 10 days after the due date. */
+  /** Last day allowed for the written notice of consequences: 10 days after the due date (TV §8.4). */
   noticeBy: IsoDate,
-  /** Suspension after 30 days' notice for consumers (20 for non-consumers). */
+  /** Day the notice actually went out; null when none is recorded (the dates then assume `noticeBy`). */
+  noticeSentOn: Type.Union([IsoDate, Type.Null()]),
+  /** Suspension 30 days after the notice for consumers, 20 for non-consumers (general §12.2 c). */
   suspensionFrom: IsoDate,
-  /** Automatic termination if still unpaid 30 days into the suspension. */
+  /** Automatic termination if still unpaid 30 days into the suspension (TV §8.6–8.7). */
   terminationFrom: IsoDate,
+  /** What is due now: the total, less a disputed part a complaint made by the due date holds (seed 001 G). */
+  amountDueCents: Cents,
+  /** Collection fee of the tariff in force (general §10.5). */
   collectionFeeCents: Cents,
-  /** Default interest accrued so far at the legal rate (§10.12). */
+  /** Date of the invoice that will charge the fee (the next one); null when not known. */
+  feeInvoiceDate: Type.Union([IsoDate, Type.Null()]),
+  /** Where the fee comes from (the tariff table's source). */
+  feesSource: Type.String(),
+  /** Default interest accrued so far at the legal commercial rate of each day (§10.12). */
   interestCents: Cents,
-  /** Paying everything before this date keeps (or restores) the service. */
+  /** Yearly rate in force today, in basis points (1015 = 10,15 %). */
+  interestBasisPoints: Type.Integer({ minimum: 0 }),
+  interestSource: Type.String(),
+  /** False when today is past the table's newest entry: the last published rate is carried on. */
+  interestPublished: Type.Boolean(),
+  /** Reactivation fee in force today, paid on top of the debt to lift a suspension (general §12.7). */
+  reactivationFeeCents: Cents,
+  /** Non-consumers only: the earliest day the contract may be terminated, 20 days late plus 8 days' notice (general §12.6 b). */
+  nonConsumerTerminationFrom: Type.Union([IsoDate, Type.Null()]),
+  /** 20 % of the minimum monthly wage in force: a debt from this amount may be reported to the shared debtors' database (general §18.10). */
+  debtorsDatabaseThresholdCents: Cents,
+  /** Whether the amount due reaches that threshold. */
+  debtorsDatabaseReportable: Type.Boolean(),
+  /** Last day to pay (Civil Code art. 279: the day before the consequence): before the suspension, keeps the service; during it, restores it. */
   payBy: IsoDate,
   /** The service today, judged by the server's clock (a box's clock may be wrong). */
   serviceStatus: Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('terminated')]),
@@ -123,3 +145,47 @@ export const InvoiceListQuery = Type.Object(
 export const InvoiceParams = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
 })
+
+/** Why an invoice is disputed: a short list the remote can choose from. */
+export const ComplaintReason = Type.Union([
+  Type.Literal('not-contracted'), // serviço não contratado
+  Type.Literal('wrong-amount'), // valor diferente do contratado
+  Type.Literal('service-unavailable'), // serviço sem funcionar
+  Type.Literal('already-paid'), // já paga
+  Type.Literal('other'), // outro motivo
+])
+export type ComplaintReason = Type.Static<typeof ComplaintReason>
+
+/** A complaint about an invoice (seed 004 general §10.11, §19.3–19.5; seed 001 G), as the server judged it. */
+export const InvoiceComplaint = Type.Object({
+  filedOn: IsoDate,
+  /** The disputed line (its index in the invoice's `lines`), or null for the whole invoice. */
+  line: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  reason: ComplaintReason,
+  /** The disputed part, with IVA. */
+  disputedCents: Cents,
+  /** Made by the due date: payment of the disputed part waits for the decision (seed 001 G). */
+  suspendsPayment: Type.Boolean(),
+  /** Last day for the decision: 30 days after it was received (§19.5). */
+  decisionBy: IsoDate,
+  /** Day it was decided; null while pending. */
+  decidedOn: Type.Union([IsoDate, Type.Null()]),
+})
+export type InvoiceComplaint = Type.Static<typeof InvoiceComplaint>
+
+export const ComplaintRequest = Type.Object(
+  {
+    line: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    reason: ComplaintReason,
+    idempotencyKey: IdempotencyKey,
+  },
+  { additionalProperties: false },
+)
+export type ComplaintRequest = Type.Static<typeof ComplaintRequest>
+
+/** The answer to a complaint: the complaint recorded (or the one recorded before under the same key). */
+export const ComplaintReceipt = Type.Object({
+  complaint: InvoiceComplaint,
+  replayed: Type.Boolean(),
+})
+export type ComplaintReceipt = Type.Static<typeof ComplaintReceipt>

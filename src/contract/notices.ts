@@ -1,4 +1,4 @@
-// Notices (seed 004 TV §2.1.3, general §5, §10.2): channel changes and contract
+// Notices (seed 004 TV §2.1.3, general §5, §5.7, §10.2): channel changes and contract
 // changes announced to the account, with the lead time and free exit the server judged.
 import Type from 'typebox'
 import { IsoDate, IsoDateTime } from './common'
@@ -11,6 +11,8 @@ export const NoticeKind = Type.Union([
   Type.Literal('contract-change'),
   /** The yearly update by the consumer price index (general §10.2): not a contract change (§5.5). */
   Type.Literal('price-update'),
+  /** A service or functionality the operator stops providing, with at least 15 days' notice (general §5.7). */
+  Type.Literal('service-withdrawn'),
 ])
 export type NoticeKind = Type.Static<typeof NoticeKind>
 

@@ -37,10 +37,12 @@ export const Recording = Type.Object({
   scheduledDeletion: Type.Union([IsoDate, Type.Null()]),
   /** The day it is deleted: 6 months after recording or the scheduled date if earlier (§5.9). */
   deletionDate: IsoDate,
+  /** The last day it can be watched: the eve of `deletionDate`, what "disponível até" names (§5.9). */
+  lastViewingDay: IsoDate,
   deletionCause: Type.Union([Type.Literal('age'), Type.Literal('scheduled')]),
   /** Days from today to the deletion date. */
   daysLeft: Type.Integer({ minimum: 1 }),
-  /** In the last 30 days: the app shows "disponível até dd/mm" (§5.9). */
+  /** In the last 30 days: the app shows "disponível até dd/mm" with `lastViewingDay` (§5.9). */
   showDeletionDate: Type.Boolean(),
 })
 export type Recording = Type.Static<typeof Recording>

@@ -2,7 +2,7 @@
 // charge (seed 001 F.1.1), when a TV termination would take effect (seed 004 TV
 // §8.2), activation service level (seed 004 TV §6 a), and the points programme
 // (seed 003). Pure: dates are 'YYYY-MM-DD' Lisbon calendar days.
-import { monthlyPeriod, type BillingPeriod } from './billing'
+import { monthlyPeriod, proratedCents, type BillingPeriod } from './billing'
 import { addDays, addMonths, compareDates, daysBetween } from './dates'
 import { divideRounded } from './money'
 
@@ -93,21 +93,76 @@ export function tvTerminationDate(cycleStart: string, askedOn: string): Terminat
   return { cycle, deadline, effectiveDate, inThisCycle }
 }
 
-// ---------------------------------------------------------------- activation
+/**
+ * General §9.10: "Once the Contract is terminated, the Client is obliged to return to NOS the equipment assigned …
+ * within 30 (thirty) days following the termination of the Contract"; §9.11: if not, "the customer is obliged to
+ * compensate NOS in the amount equivalent to the value of substitution of the infrastructure/equipment".
+ */
+export const EQUIPMENT_RETURN_DAYS = 30
 
-/** Initial activation within 48 hours of the installation (seed 004 TV §6 a). */
-export const ACTIVATION_HOURS = 48
-/** Customer support line for services still not active after that (seed 000). */
-export const SUPPORT_PHONE = '16990'
-
-/** By when a service installed on `installedOn` should be active: 48 h on, as a calendar day. */
-export function activationExpectedBy(installedOn: string): string {
-  return addDays(installedOn, ACTIVATION_HOURS / 24)
+/** Last day to return the equipment when the last day of service is `lastServiceDay`: the 30 days following it. */
+export function equipmentReturnBy(lastServiceDay: string): string {
+  return addDays(lastServiceDay, EQUIPMENT_RETURN_DAYS)
 }
 
-/** Still within the 48 h (wait), or past them (call 16990). */
-export function activationState(installedOn: string, today: string): 'waiting' | 'late' {
-  return compareDates(today, activationExpectedBy(installedOn)) <= 0 ? 'waiting' : 'late'
+// ---------------------------------------------------------------- right of withdrawal (general §6)
+
+/** Where the contract was made: in a shop, at a distance (phone, web), or away from a shop (at home, a visit by the operator). */
+export type ContractChannel = 'shop' | 'distance' | 'off-premises'
+
+/**
+ * General §6.1: a consumer "may exercise the right of withdrawal within 14 (fourteen) days or, when the subscription
+ * to the service is made at the Customer's home or during a visit organized by NOS … outside the respective commercial
+ * establishment, within 30 (thirty) days from the date of conclusion of the Contract". Only distance and off-premises
+ * contracts have it.
+ */
+export const WITHDRAWAL_DAYS: Readonly<Record<Exclude<ContractChannel, 'shop'>, number>> = { distance: 14, 'off-premises': 30 }
+/** §6.5: NOS reimburses "within 14 (fourteen) days from the date it is informed"; §6.2: the goods go back "within 14 (fourteen) days from the date he/she has communicated his/her decision". */
+export const WITHDRAWAL_SETTLEMENT_DAYS = 14
+
+export interface WithdrawalFacts {
+  concludedOn: string
+  channel: ContractChannel
+  consumer: boolean
+  /** First day of service: from it the service used is paid (§6.3). */
+  activatedOn: string
+  /** Monthly value of the services contracted, with IVA. */
+  monthlyCents: number
+  /** A day the billing cycle starts on. */
+  cycleStart: string
+}
+
+export interface Withdrawal {
+  /** Last day the contract can be withdrawn from. */
+  until: string
+  /** Days left after today (0 on the last day). */
+  daysLeft: number
+  /** §6.3: the service provided so far, paid pro rata (none before activation). */
+  serviceUsedCents: number
+  /** Withdrawn today: the refund is due by this day (§6.5) and the equipment goes back by the same day (§6.2). */
+  settleBy: string
+}
+
+/** The right of withdrawal on `today`, or null when there is none (a shop contract, a non-consumer) or it has run out. */
+export function withdrawal(facts: WithdrawalFacts, today: string): Withdrawal | null {
+  if (!facts.consumer || facts.channel === 'shop') return null
+  // Civil Code art. 279 b: the day of conclusion is not counted.
+  const until = addDays(facts.concludedOn, WITHDRAWAL_DAYS[facts.channel])
+  if (compareDates(today, facts.concludedOn) < 0 || compareDates(today, until) > 0) return null
+  return { until, daysLeft: daysBetween(today, until), serviceUsedCents: serviceUsedCents(facts, today), settleBy: addDays(today, WITHDRAWAL_SETTLEMENT_DAYS) }
+}
+
+/** The monthly value for the days from activation to `today` inclusive, each cycle month pro rata by its own length. */
+function serviceUsedCents(facts: WithdrawalFacts, today: string): number {
+  let total = 0
+  let day = facts.activatedOn
+  while (compareDates(day, today) <= 0) {
+    const cycle = cycleContaining(facts.cycleStart, day)
+    const last = compareDates(cycle.periodEnd, today) < 0 ? cycle.periodEnd : today
+    total += proratedCents(facts.monthlyCents, { periodStart: day, periodEnd: last }, cycle)
+    day = addDays(last, 1)
+  }
+  return total
 }
 
 // ---------------------------------------------------------------- points (seed 003)

@@ -14,6 +14,13 @@ export const FREE_EXIT_DAYS = 30
 /** The yearly update by the consumer price index happens between February and April (general §10.2). */
 export const PRICE_UPDATE_MONTHS: readonly number[] = [2, 3, 4]
 
+/**
+ * General §5.7: "NOS reserves the right to cease providing some of the services or functionalities that may be
+ * accessed through the Service, upon written notice sent to the Customer under clause 5.1. with at least
+ * fifteen (15) days' notice."
+ */
+export const SERVICE_WITHDRAWAL_NOTICE_DAYS = 15
+
 export const CHANNEL_KINDS: readonly NoticeKind[] = ['channel-added', 'channel-removed', 'channel-replaced', 'channel-renumbered']
 
 export function isChannelChange(kind: NoticeKind): boolean {
@@ -60,6 +67,11 @@ export function assessNotice(facts: NoticeFacts): NoticeAssessment {
     // An unforeseeable change has no lead time to miss: it is disclosed "as soon as it becomes known".
     const noticeDueBy = facts.unforeseeable ? null : addDays(facts.effectiveOn, -CHANNEL_NOTICE_DAYS)
     return { contractChange: false, noticeDueBy, late: noticeDueBy !== null && compareDates(facts.announcedOn, noticeDueBy) > 0, noticeDays, freeExitUntil: null }
+  }
+  if (facts.kind === 'service-withdrawn') {
+    // §5.7 is a lead time of its own: not the month of §5.1, and no free exit of §5.2.
+    const noticeDueBy = addDays(facts.effectiveOn, -SERVICE_WITHDRAWAL_NOTICE_DAYS)
+    return { contractChange: false, noticeDueBy, late: compareDates(facts.announcedOn, noticeDueBy) > 0, noticeDays, freeExitUntil: null }
   }
   if (facts.kind === 'price-update' && isYearlyPriceUpdate(facts.effectiveOn)) {
     // §5.5: not an amendment of the contract, so neither §5.1's month nor §5.2's free exit applies.

@@ -4,7 +4,7 @@
 import type { Profile } from '../contract/common'
 
 // Every route of the API declares one of these actions (`config: { action }`, see
-// src/server/auth.ts), and test/unit/server/permissions-walk.test.ts checks every
+// src/server/http/auth.ts), and test/unit/server/permissions-walk.test.ts checks every
 // route against every profile with this table.
 const FULL_ACCESS: readonly Profile[] = ['administrador', 'responsavel-delegado']
 /** Actions any viewer of the box may do: the rest of the account is refused section by section. */
@@ -13,6 +13,12 @@ const EVERYONE: readonly Profile[] = ['responsavel-faturacao', 'responsavel-tecn
 const ACTIONS = {
   /** Financial data: invoices, references and amounts (Responsável de Faturação). */
   'invoices.read': { alsoAllowed: ['responsavel-faturacao'], refusal: 'As faturas só podem ser vistas' },
+  /**
+   * Complaining about an invoice manages the account: seed 002 gives that to the Administrador and the
+   * Responsável Delegado ("gerir todas as funcionalidades"); the Responsável de Faturação may only
+   * "consultar" financial data, so it sees a complaint and its state but does not make one.
+   */
+  'invoices.complain': { alsoAllowed: [], refusal: 'As faturas só podem ser reclamadas' },
   /**
    * Channel-change notices concern everyone who watches at home: seed 004 TV §2.1.3 has them shown "on the
    * screen of the equipment", whoever holds the remote, and the channel line-up is part of every member's

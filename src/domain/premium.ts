@@ -83,37 +83,54 @@ export interface PremiumCharge {
   netCents: number
 }
 
-/** The monthly price for a period starting on `day`: the promotional one while it lasts. */
-export function monthlyNetOn(subscription: ChargeableSubscription, day: string): number {
-  const promo = subscription.promoNetCents !== null && subscription.promoUntil !== null && compareDates(day, subscription.promoUntil) <= 0
-  return promo ? (subscription.promoNetCents as number) : subscription.monthlyNetCents
+/** Whether the promotional price applies on `day`: a promotion "até" a day includes that day and ends with it (004 TV §2.1.1). */
+function promoOn(subscription: ChargeableSubscription, day: string): boolean {
+  return subscription.promoNetCents !== null && subscription.promoUntil !== null && compareDates(day, subscription.promoUntil) <= 0
 }
 
-function segment(subscription: ChargeableSubscription, period: BillingPeriod): PremiumCharge | null {
+/** The monthly price on `day`: the promotional one up to and including its last day. */
+export function monthlyNetOn(subscription: ChargeableSubscription, day: string): number {
+  return promoOn(subscription, day) ? (subscription.promoNetCents as number) : subscription.monthlyNetCents
+}
+
+/**
+ * Last day of a promotional code's price for a subscription made on `startedOn`: `months` months, and never past
+ * the code's own last day (a promotion ends on its last day, 004 TV §2.1.1 and §7.4: "does not give the Client any
+ * right to demand access … beyond the period").
+ */
+export function promotionUntil(startedOn: string, months: number, codeValidUntil: string): string {
+  const byMonths = addDays(addMonths(startedOn, months), -1)
+  return compareDates(byMonths, codeValidUntil) < 0 ? byMonths : codeValidUntil
+}
+
+/** The days of `period` the subscription is active, split where the promotion ends: each part at its own monthly price, pro rata. */
+function segments(subscription: ChargeableSubscription, period: BillingPeriod): PremiumCharge[] {
   const from = compareDates(subscription.startedOn, period.periodStart) > 0 ? subscription.startedOn : period.periodStart
   const end = subscription.endsOn
   const to = end !== null && compareDates(end, period.periodEnd) < 0 ? end : period.periodEnd
-  if (compareDates(from, to) > 0) return null
-  const netCents = proratedCents(monthlyNetOn(subscription, from), { periodStart: from, periodEnd: to }, period)
-  return { from, to, netCents }
+  if (compareDates(from, to) > 0) return []
+  const promoEnd = subscription.promoUntil
+  const parts: BillingPeriod[] =
+    promoOn(subscription, from) && promoEnd !== null && compareDates(promoEnd, to) < 0
+      ? [
+          { periodStart: from, periodEnd: promoEnd },
+          { periodStart: addDays(promoEnd, 1), periodEnd: to },
+        ]
+      : [{ periodStart: from, periodEnd: to }]
+  return parts.map((part) => ({ from: part.periodStart, to: part.periodEnd, netCents: proratedCents(monthlyNetOn(subscription, part.periodStart), part, period) }))
 }
 
 /**
  * What the invoice of `period` charges for a subscription. Premium is billed monthly with the monthly fee
  * (seed 001 §12), in advance: an invoice charges its whole period for a subscription active at its start.
  * A subscription started during the previous period was not on that invoice, so its days there are
- * charged pro rata on this one; a cancellation ending inside the period is charged pro rata.
+ * charged pro rata on this one; a cancellation ending inside the period is charged pro rata, and so are
+ * the days at the promotional price and those after it.
  */
 export function chargesOnInvoice(subscription: ChargeableSubscription, period: BillingPeriod): PremiumCharge[] {
   const previous: BillingPeriod = { periodStart: addMonths(period.periodStart, -1), periodEnd: addDays(period.periodStart, -1) }
-  const charges: PremiumCharge[] = []
-  if (compareDates(subscription.startedOn, previous.periodStart) > 0) {
-    const earlier = segment(subscription, previous)
-    if (earlier) charges.push(earlier)
-  }
-  const current = segment(subscription, period)
-  if (current) charges.push(current)
-  return charges
+  const earlier = compareDates(subscription.startedOn, previous.periodStart) > 0 ? segments(subscription, previous) : []
+  return [...earlier, ...segments(subscription, period)]
 }
 
 /** Why a PIN may not be stored as the purchase PIN (pt-PT), or null when it may. */

@@ -8,7 +8,7 @@
 // - §5.11: each customer has a quota, which the operator may change.
 // - §5.12: when the quota is full and a new recording needs space, automatic
 //   management deletes the older and already-watched recordings first.
-import { addMonths, compareDates, daysBetween } from './dates'
+import { addDays, addMonths, compareDates, daysBetween } from './dates'
 
 /** §5.9: recordings are deleted 6 months after they were made. */
 export const RETENTION_MONTHS = 6
@@ -40,6 +40,15 @@ export function deletionDate(recording: Pick<RecordingFacts, 'recordedOn' | 'sch
     return { date: recording.scheduledDeletion, cause: 'scheduled' }
   }
   return { date: byAge, cause: 'age' }
+}
+
+/**
+ * The last day a recording can be watched: the eve of its deletion day (§5.9: "the information of the date
+ * when it will no longer be available for viewing" — on the deletion day itself it is already gone). What
+ * "disponível até" names.
+ */
+export function lastViewingDay(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>): string {
+  return addDays(deletionDate(recording).date, -1)
 }
 
 /** Deleted on its deletion day: by then it is gone, protected or not (§5.9). */

@@ -21,8 +21,16 @@ const COLOUR_CODES: Record<number, string> = {
   115: 'Blue',
 }
 
+/**
+ * Info reads the whole screen aloud when voice guidance is on (issue 18); Green repeats
+ * the last utterance. VK_INFO is 457 on HbbTV/OIPF, RDK and webOS remotes; I stands in
+ * on a PC keyboard.
+ */
+const INFO_CODES = [457, 73]
+
 export const KEYMAP: Record<number, string> = {
   13: 'Enter',
+  ...Object.fromEntries(INFO_CODES.map((code) => [code, 'Info'])),
   37: 'Left',
   38: 'Up',
   39: 'Right',

@@ -5,6 +5,10 @@ import { DEVICES, RESOLUTIONS, type DeviceId, type ResolutionId } from './device
 export type Lang = 'pt' | 'en'
 export type Entry = 'uma' | 'iris'
 export type Mode = 'subscriber' | 'installer'
+/** contrast=high: the high-contrast theme (issue 18). */
+export type Contrast = 'normal' | 'high'
+/** text=large: every text size one step up, layouts still inside the safe area (issue 18). */
+export type TextSize = 'normal' | 'large'
 
 export interface LaunchConfig {
   device: DeviceId
@@ -16,6 +20,10 @@ export interface LaunchConfig {
   entry: Entry
   inspector: boolean
   mode: Mode
+  /** voice=1: voice guidance speaks every screen (default off). */
+  voice: boolean
+  contrast: Contrast
+  text: TextSize
 }
 
 export interface LaunchProblem {
@@ -32,11 +40,20 @@ export interface ParsedLaunch {
 const LANGS: readonly Lang[] = ['pt', 'en']
 const ENTRIES: readonly Entry[] = ['uma', 'iris']
 const MODES: readonly Mode[] = ['subscriber', 'installer']
+const CONTRASTS: readonly Contrast[] = ['normal', 'high']
+const TEXT_SIZES: readonly TextSize[] = ['normal', 'large']
 const SCENARIO_PATTERN = /^[a-z][a-z0-9-]{0,39}$/
 const TOKEN_PATTERN = /^[A-Za-z0-9._-]{8,200}$/
 
 function oneOf<T extends string>(allowed: readonly T[], value: string): T | undefined {
   return (allowed as readonly string[]).includes(value) ? (value as T) : undefined
+}
+
+/** 1/true and 0/false, anything else is invalid. */
+function flag(value: string): boolean | undefined {
+  if (value === '1' || value === 'true') return true
+  if (value === '0' || value === 'false') return false
+  return undefined
 }
 
 function isHttpUrl(value: string): boolean {
@@ -76,7 +93,10 @@ export function parseLaunch(search: string, defaults: LaunchConfig): ParsedLaunc
   take('api', (v) => (isHttpUrl(v) ? v.replace(/\/+$/, '') : undefined))
   take('scenario', (v) => (SCENARIO_PATTERN.test(v) ? v : undefined))
   take('token', (v) => (TOKEN_PATTERN.test(v) ? v : undefined))
-  take('inspector', (v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : undefined))
+  take('inspector', flag)
+  take('voice', flag)
+  take('contrast', (v) => oneOf(CONTRASTS, v))
+  take('text', (v) => oneOf(TEXT_SIZES, v))
 
   return { config, problems }
 }

@@ -16,9 +16,9 @@ const DIAGNOSTICS: Diagnostics = {
   registration: { state: 'pending-activation', accountActivatedOn: '2026-11-17' },
   services: {
     services: [
-      { name: 'Televisão NOS', kind: 'tv', status: 'active', requestedOn: '2026-11-15', activatedOn: '2026-11-17', activationDueOn: null, activationLate: false },
-      { name: 'Telefone fixo', kind: 'voice', status: 'pending', requestedOn: '2026-11-15', activatedOn: null, activationDueOn: '2026-11-17', activationLate: true },
-      { name: 'Canal premium Sport TV', kind: 'premium', status: 'pending', requestedOn: '2026-11-22', activatedOn: null, activationDueOn: '2026-11-24', activationLate: false },
+      { name: 'Televisão NOS', kind: 'tv', status: 'active', requestedOn: '2026-11-15', installedOn: '2026-11-15', activatedOn: '2026-11-17', activationDueOn: null, activationLate: false },
+      { name: 'Telefone fixo', kind: 'voice', status: 'pending', requestedOn: '2026-11-15', installedOn: '2026-11-15', activatedOn: null, activationDueOn: '2026-11-17', activationLate: true },
+      { name: 'Canal premium Sport TV', kind: 'premium', status: 'pending', requestedOn: '2026-11-22', installedOn: '2026-11-15', activatedOn: null, activationDueOn: '2026-11-24', activationLate: false },
     ],
     entitlements: [{ name: 'Canal premium Sport TV', status: 'pending', since: null }],
   },

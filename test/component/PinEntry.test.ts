@@ -72,3 +72,27 @@ describe('PinEntry', () => {
     expect(focused()).toBe(pin)
   })
 })
+
+describe('PinEntry with voice guidance', () => {
+  test('says how many digits are typed, never which, and says a wrong PIN with the tries left in words', () => {
+    const { pin, digit, press } = open()
+    const fire = vi.spyOn(pin, 'fireAncestors').mockImplementation((() => undefined) as never)
+    const said = () => fire.mock.calls.filter(([event]) => (event as string) === '$announce').map(([, text]) => text as unknown as string)
+    expect(pin.announce).toEqual([
+      'Introduza o PIN de compras com as teclas numéricas do comando.',
+      'Restam três tentativas.',
+      'zero de quatro algarismos introduzidos',
+    ])
+    digit(7)
+    press('Enter') // the keypad's focused key, 1
+    expect(said()).toEqual(['um de quatro algarismos introduzidos', 'dois de quatro algarismos introduzidos'])
+    // The digits typed (7, then 1) are in none of it: only counts are said.
+    expect(said().join(' ')).not.toMatch(/sete|\b7\b/)
+    pin.reset(2, 'PIN errado.')
+    expect(said().at(-1)).toBe('PIN errado. Restam duas tentativas.')
+    pin.reset(1, 'PIN errado.')
+    expect(said().at(-1)).toBe('PIN errado. Resta uma tentativa.')
+    pin.lock('PIN de compras bloqueado até às 21:30.')
+    expect(said().at(-1)).toBe('PIN de compras bloqueado até às 21:30.')
+  })
+})

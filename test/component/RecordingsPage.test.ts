@@ -73,11 +73,11 @@ describe('RecordingsPage, quota-full', () => {
     expect(isShown(page.tag('Meter.Warning'))).toBe(false)
   })
 
-  test('rows read title, channel and time, "Disponível até dd/mm" only in the last 30 days, and the marks', () => {
+  test('rows read title, channel and time, "Disponível até" the last day it can be watched (the eve of its deletion, TV §5.9) only in the last 30 days, and the marks', () => {
     const { page } = open(quotaFullList())
     const rows = page.tag('List.Rows').children
-    expect(shownTexts(rows[0]!)).toEqual(['Gladiador', 'Hollywood · 28/05, 21:30 · 2 h 35 min', 'Disponível até 28/11'])
-    expect(shownTexts(rows[2]!)).toEqual(['Liga Portugal: Benfica x FC Porto', expect.stringMatching(/^Sport TV1 · /), 'Disponível até 06/12', 'Vista · Protegida'])
+    expect(shownTexts(rows[0]!)).toEqual(['Gladiador', 'Hollywood · 28/05, 21:30 · 2 h 35 min', 'Disponível até 27/11'])
+    expect(shownTexts(rows[2]!)).toEqual(['Liga Portugal: Benfica x FC Porto', expect.stringMatching(/^Sport TV1 · /), 'Disponível até 05/12', 'Vista · Protegida'])
     const unavailable = rows[3]!
     expect(shownTexts(unavailable)).toEqual(['Anatomia de Grey', expect.stringMatching(/^AXN/), 'Vista 20% · Indisponível'])
     expect(textColor(elementWithText(unavailable, 'Vista 20% · Indisponível'))).toBe(COLOR.danger)
@@ -165,7 +165,7 @@ describe('RecordingsPage, quota-full', () => {
     ;(page as unknown as { _handleYellow(): boolean })._handleYellow()
     expect(api.setRecordingProtection).toHaveBeenCalledWith('rec-0002', false)
     await flush()
-    expect(shownTexts(focusedRow())).toEqual(['Liga Portugal: Benfica x FC Porto', expect.any(String), 'Disponível até 06/12', 'Vista'])
+    expect(shownTexts(focusedRow())).toEqual(['Liga Portugal: Benfica x FC Porto', expect.any(String), 'Disponível até 05/12', 'Vista'])
   })
 
   test('a refused change says why and leaves the list and focus as they were', async () => {

@@ -9,11 +9,13 @@
 // quick succession, as a held key repeats.
 import { onTestFinished, vi, type Mock } from 'vitest'
 import { Lightning, Router } from '@lightningjs/sdk'
+import { shownTexts as textsUnder } from '../../src/app/kit/announce'
 import { KEYMAP } from '../../src/platform/keys'
 
-export type KeyName = 'Enter' | 'Left' | 'Up' | 'Right' | 'Down' | 'Back'
+export type KeyName = 'Enter' | 'Left' | 'Up' | 'Right' | 'Down' | 'Back' | 'Blue' | '0' | 'Green' | 'Info'
 
-const KEY_CODE: Record<KeyName, number> = { Enter: 13, Left: 37, Up: 38, Right: 39, Down: 40, Back: 8 }
+/** Blue: the remote's colour key (406); '0': the digit key, for the installer sequence; Green and Info: voice guidance's keys. */
+const KEY_CODE: Record<KeyName, number> = { Enter: 13, Left: 37, Up: 38, Right: 39, Down: 40, Back: 8, Blue: 406, '0': 48, Green: 404, Info: 457 }
 
 type AnyElement = Lightning.Element & { [key: string]: unknown }
 
@@ -134,15 +136,7 @@ export function textOf(element: Lightning.Element): string | null {
 
 /** Every text shown under an element, depth first (the order the tree lays them out). */
 export function shownTexts(root: Lightning.Element): string[] {
-  const out: string[] = []
-  const walk = (element: Lightning.Element): void => {
-    if (!element.visible || element.alpha === 0) return
-    const text = textOf(element)
-    if (text) out.push(text)
-    for (const child of children(element)) walk(child)
-  }
-  if (isShown(root)) walk(root)
-  return out
+  return isShown(root) ? textsUnder(root) : []
 }
 
 /** The shown element whose text is exactly `text` (throws when there is none). */

@@ -26,6 +26,7 @@ export function recording(index: number, overrides: Partial<Recording> = {}): Re
     unavailable: false,
     scheduledDeletion: null,
     deletionDate: iso(deletion),
+    lastViewingDay: iso(deletion - DAY),
     deletionCause: 'age',
     daysLeft,
     showDeletionDate: daysLeft <= 30,

@@ -8,11 +8,15 @@ import type { NoticeBanner } from '../../src/app/shell/NoticeBanner'
 import { ApiClient } from '../../src/data/client'
 import { parseLaunch, type LaunchConfig } from '../../src/platform/launch'
 import settings from '../../settings.json'
+import type { Voice } from '../../src/platform/speech'
 import type { TestServer } from '../unit/server/helpers'
 import { mount, shownTexts } from './helpers'
 
-/** `gate`: awaited before each API answer, so a test can hold the API (a page still loading). */
-export function startShell(server: TestServer, token: string, gate: () => Promise<void> = async () => {}) {
+/**
+ * `gate`: awaited before each API answer, so a test can hold the API (a page still loading);
+ * `voice`: voice guidance on, speaking through it (a recording engine).
+ */
+export function startShell(server: TestServer, token: string, gate: () => Promise<void> = async () => {}, voice: Voice | null = null) {
   const injected = (async (input: string | URL | Request, init: RequestInit = {}) => {
     await gate()
     const url = new URL(String(input))
@@ -26,7 +30,7 @@ export function startShell(server: TestServer, token: string, gate: () => Promis
   window.location.hash = ''
   Router.setHistory([])
   const { config } = parseLaunch(`?token=${token}`, settings.launch as LaunchConfig)
-  provideServices({ launch: config, launchProblems: [], api: new ApiClient({ baseUrl: 'http://api.test', fetch: injected }), version: 'test' })
+  provideServices({ launch: config, launchProblems: [], api: new ApiClient({ baseUrl: 'http://api.test', fetch: injected }), version: 'test', voice })
   const harness = mount(App)
   const banner = harness.component.tag('NoticeBanner') as NoticeBanner
   /** Lets frames run and promises (API answers, Router transitions) settle until `ready`. */

@@ -26,7 +26,7 @@ function freePort(): Promise<number> {
 
 async function start(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/server/main.mjs'], {
-    env: { ...process.env, PORT: String(port), DB_FILE: file, LOG_LEVEL: 'warn', RATE_LIMIT: '0', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), DB_FILE: file, LOG_LEVEL: 'warn', RATE_LIMIT: '0', DATABASE_URL: '', DEMO: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   for (let attempt = 0; attempt < 200; attempt++) {

@@ -55,7 +55,8 @@ export async function startApi(port?: number, sessions: 'required' | 'optional' 
   port ??= await freePort()
   const url = `http://127.0.0.1:${port}`
   const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
-    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', SESSIONS: sessions },
+    // The app is served on a free port of 127.0.0.1 (serveApp), so any port of that host may call.
+    env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', SESSIONS: sessions, DEMO: '1', CORS_ORIGINS: 'http://127.0.0.1:*' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   for (let attempt = 0; attempt < 100; attempt++) {

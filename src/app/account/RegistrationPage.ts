@@ -53,11 +53,13 @@ export class RegistrationPage extends DataPage<Registration> {
     } else if (registration.pending.length > 0) {
       column.gap().text(t('registration.pending'), { size: TEXT.heading, bold: true })
       for (const service of registration.pending) {
-        const date = formatDate(service.expectedBy, lang)
+        const date = service.expectedBy ? formatDate(service.expectedBy, lang) : ''
         column.text(
-          service.activation === 'waiting'
-            ? t('registration.pending.waiting', { name: service.name, date })
-            : t('registration.pending.late', { name: service.name, date, phone: registration.supportPhone }),
+          service.activation === 'scheduled'
+            ? t('registration.pending.scheduled', { name: service.name })
+            : service.activation === 'waiting'
+              ? t('registration.pending.waiting', { name: service.name, date })
+              : t('registration.pending.late', { name: service.name, date, phone: registration.supportPhone }),
           { size: TEXT.small, color: service.activation === 'late' ? COLOR.danger : COLOR.text, maxLines: 2 },
         )
       }

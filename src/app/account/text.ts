@@ -34,12 +34,14 @@ function servicesBlock(column: Column, section: ServicesSection | Denied): void 
       column.pair(service.name, t('account.service.active'), { color: COLOR.ok })
       continue
     }
-    const expected = formatDate(service.expectedBy ?? service.installedOn, lang)
+    const expected = service.expectedBy ? formatDate(service.expectedBy, lang) : ''
     column.pair(service.name, t('account.service.pending'), { color: COLOR.warning })
     column.text(
-      service.activation === 'waiting'
-        ? t('account.service.waiting', { date: expected })
-        : t('account.service.late', { date: expected, phone: section.supportPhone }),
+      service.activation === 'scheduled'
+        ? t('account.service.scheduled')
+        : service.activation === 'waiting'
+          ? t('account.service.waiting', { date: expected })
+          : t('account.service.late', { date: expected, phone: section.supportPhone }),
       { size: TEXT.small, color: service.activation === 'late' ? COLOR.danger : COLOR.muted, maxLines: 2 },
     )
   }

@@ -11,8 +11,12 @@ export const CARD = { w: 544, h: 300, gap: 48 }
 export class HomeCard extends FocusBox {
   route: string | null = null
 
+  /** Voice guidance: the card's title and lines, each as it is best heard. */
+  announce: string[] = []
+
   set spec(spec: CardSpec) {
     this.route = spec.route
+    this.announce = [spec.title, ...spec.lines.map((line) => line.spoken ?? line.text)]
     const content: Record<string, unknown> = {
       Title: { x: 36, y: 32, ...textSpec(spec.title, { size: TEXT.body, color: COLOR.muted, width: CARD.w - 72 }) },
     }

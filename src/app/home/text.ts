@@ -2,6 +2,7 @@
 // Pure (no stage): HomePage lays the cards out and tests read them.
 import type { Overview } from '../../contract'
 import { formatDate, formatHours, formatMoney, formatPercent } from '../../domain/format'
+import { spokenDate, spokenDuration, spokenMoney, spokenPercent } from '../../domain/spoken'
 import { can, denialReason } from '../../domain/permissions'
 import { periodText } from '../account/text'
 import { t, uiLanguage } from '../kit/i18n'
@@ -12,7 +13,8 @@ export interface CardSpec {
   ref: string
   route: string | null
   title: string
-  lines: { text: string; color?: number; size?: number }[]
+  /** `spoken`: what voice guidance says for a line whose text it would misread ("70,27 €", "05/03/2026"). */
+  lines: { text: string; color?: number; size?: number; spoken?: string }[]
   /** A bar along the bottom of the card, filled to `percent` (e.g. the recording quota). */
   meter?: { percent: number; color: number }
 }
@@ -37,9 +39,10 @@ export function invoicesCard(overview: Overview): CardSpec {
     route: 'invoices',
     title,
     lines: [
-      { text: formatMoney(next.totalCents), size: TEXT.title },
+      { text: formatMoney(next.totalCents), size: TEXT.title, spoken: spokenMoney(next.totalCents, uiLanguage()) },
       {
         text: late ? t('home.invoices.late', { days: next.daysOverdue }) : t('home.invoices.due', { date: formatDate(next.dueDate, uiLanguage()) }),
+        spoken: late ? undefined : t('home.invoices.due', { date: spokenDate(next.dueDate, uiLanguage()) }),
         color: late ? COLOR.danger : COLOR.text,
       },
       ...(section.unpaidCount > 1 ? [{ text: t('home.invoices.unpaid', { count: section.unpaidCount }), size: TEXT.small }] : []),
@@ -79,14 +82,19 @@ export function recordingsCard(overview: Overview): CardSpec {
   if (!section) return { ref: 'Recordings', route: null, title, lines: [] }
   if ('denied' in section) return deniedCard('Recordings', title, t('home.recordings.denied'), section.reason)
   const { quota } = section
+  const lang = uiLanguage()
   const colour = quota.warning ? COLOR.warning : COLOR.accent
   return {
     ref: 'Recordings',
     route: 'recordings',
     title,
     lines: [
-      { text: formatPercent(quota.percent), size: TEXT.title, color: quota.warning ? COLOR.warning : COLOR.text },
-      { text: t('recordings.used', { used: formatHours(quota.usedMinutes), total: formatHours(quota.totalMinutes), percent: formatPercent(quota.percent) }), size: TEXT.small },
+      { text: formatPercent(quota.percent), size: TEXT.title, color: quota.warning ? COLOR.warning : COLOR.text, spoken: spokenPercent(quota.percent, lang) },
+      {
+        text: t('recordings.used', { used: formatHours(quota.usedMinutes), total: formatHours(quota.totalMinutes), percent: formatPercent(quota.percent) }),
+        size: TEXT.small,
+        spoken: t('recordings.used', { used: spokenDuration(quota.usedMinutes, lang), total: spokenDuration(quota.totalMinutes, lang), percent: spokenPercent(quota.percent, lang) }),
+      },
       section.expiringSoon > 0
         ? { text: t('home.recordings.expiring', { count: section.expiringSoon }), size: TEXT.small, color: COLOR.warning }
         : { text: t('home.recordings.count', { count: section.count }), size: TEXT.small },

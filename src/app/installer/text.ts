@@ -70,7 +70,9 @@ function servicesRows(sheet: Column, { services }: ServicesDiagnostics): void {
         ? [t('installer.status.active'), COLOR.ok]
         : service.activationLate
           ? [t('installer.status.late', { date: due }), COLOR.danger]
-          : [t('installer.status.pendingUntil', { date: due }), COLOR.warning]
+          : service.activationDueOn
+            ? [t('installer.status.pendingUntil', { date: due }), COLOR.warning]
+            : [t('installer.status.pending'), COLOR.warning]
     sheet.pair(status, service.name, { labelColor: color })
   }
   if (shown.length < ordered.length) sheet.text(t('installer.more', { count: ordered.length - shown.length }), { size: TEXT.small, color: COLOR.muted })

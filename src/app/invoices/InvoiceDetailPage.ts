@@ -7,7 +7,7 @@ import { t } from '../kit/i18n'
 import { ScrollPanel } from '../kit/ScrollPanel'
 import { BADGE, statusBadge } from '../kit/StatusBadge'
 import { SAFE } from '../kit/theme'
-import { linesColumn, paymentColumn } from './text'
+import { invoiceArrival, linesColumn, linesSpoken, paymentColumn, paymentSpoken } from './text'
 import { ref } from '../kit/ref'
 
 const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
@@ -28,9 +28,18 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
   protected render(invoice: InvoiceDetail): void {
     this.title = t('invoice.title', { number: invoice.number })
     this.tag('Badge').patch({ children: { Status: statusBadge(invoice.status) } })
-    ref(this, 'Lines', ScrollPanel).fill(linesColumn(invoice, LEFT.w))
-    ref(this, 'Payment', ScrollPanel).fill(paymentColumn(invoice, RIGHT.w))
+    this.arrival = [invoiceArrival(invoice)]
+    this.spokenPanels = { lines: linesSpoken(invoice), payment: paymentSpoken(invoice) }
+    ref(this, 'Lines', ScrollPanel).fill(linesColumn(invoice, LEFT.w), this.spokenPanels.lines)
+    ref(this, 'Payment', ScrollPanel).fill(paymentColumn(invoice, RIGHT.w), this.spokenPanels.payment)
     this.markScrolled()
+  }
+
+  private spokenPanels: { lines: string[]; payment: string[] } = { lines: [], payment: [] }
+
+  /** Info reads both panels: the lines, then how to pay. */
+  protected override screenFacts(): string[] {
+    return [...this.spokenPanels.lines, ...this.spokenPanels.payment]
   }
 
   protected override scrollPanels(): ScrollPanel[] {

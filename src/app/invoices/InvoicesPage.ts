@@ -9,7 +9,7 @@ import { ListPage } from '../kit/ListPage'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { InvoiceRow, ROW } from './InvoiceRow'
-import { upcomingLines } from './text'
+import { invoicesArrival, invoiceSpoken, upcomingLines } from './text'
 
 const LIST = { spacing: 14, viewportHeight: 770 }
 const CHART = { x: 1180, w: 644, barsH: 360, bar: 36, months: 12 }
@@ -41,9 +41,10 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
 
   protected render(list: InvoiceList): void {
     this.title = t('invoices.title')
+    this.arrival = [invoicesArrival(list)]
     this.showList(
       list.items,
-      { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (invoice) => ({ type: InvoiceRow, item: invoice }) as never },
+      { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (invoice) => ({ type: InvoiceRow, item: invoice }) as never, spoken: invoiceSpoken },
       t('invoices.empty'),
     )
     this.renderChart()

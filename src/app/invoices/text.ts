@@ -1,8 +1,9 @@
 // What invoices/:id says: the billed lines by group with totals and the change from
 // last month; how to pay (Multibanco or direct debit), the QR code and, when late,
 // the overdue timeline dated by the server (seed 004 general §10).
-import type { InvoiceDetail, InvoiceLine, LineGroup, OverdueTimeline, Payment, UpcomingPremium } from '../../contract'
+import type { InvoiceDetail, InvoiceLine, InvoiceList, InvoiceSummary, LineGroup, OverdueTimeline, Payment, UpcomingPremium } from '../../contract'
 import { formatDate, formatDayMonth, formatMoney, formatPercent } from '../../domain/format'
+import { spokenCount, spokenDate, spokenMoney, spokenMonthYear, spokenMultibanco, type Gender } from '../../domain/spoken'
 import { Column, type Paragraph } from '../kit/Column'
 import { t, uiLanguage } from '../kit/i18n'
 import { qrImage } from '../kit/QrCode'
@@ -105,4 +106,60 @@ export function upcomingLines(upcoming: UpcomingPremium | undefined): Paragraph[
   if (upcoming.lines.length > UPCOMING_LINES) lines.push({ text: t('premium.more', { count: upcoming.lines.length - UPCOMING_LINES }), size: TEXT.small, color: COLOR.muted })
   lines.push({ text: t('invoices.upcoming.total', { total: formatMoney(upcoming.totalCents) }), bold: true })
   return lines
+}
+
+// What voice guidance says (issue 18): amounts, dates and references in words (domain/spoken).
+
+/** An invoice's row: "Fatura de novembro de dois mil e vinte e seis, setenta euros e vinte e sete cêntimos, Por pagar". */
+export function invoiceSpoken(invoice: InvoiceSummary): string {
+  const lang = uiLanguage()
+  return t('voice.invoice.row', {
+    period: spokenMonthYear(invoice.periodStart, lang),
+    amount: spokenMoney(invoice.totalCents, lang),
+    status: t(`status.${invoice.status}`),
+  })
+}
+
+/** The list's main fact on arrival: how many are to pay and how much. */
+export function invoicesArrival(list: InvoiceList): string {
+  const lang = uiLanguage()
+  const toPay = list.items.filter((invoice) => invoice.status === 'unpaid' || invoice.status === 'overdue')
+  if (toPay.length === 0) return t('voice.invoices.unpaid.none')
+  const noun = { one: t('voice.noun.invoice.one'), other: t('voice.noun.invoice.other'), gender: t('voice.noun.invoice.gender') as Gender }
+  return t('voice.invoices.unpaid', {
+    count: spokenCount(toPay.length, noun, lang),
+    amount: spokenMoney(
+      toPay.reduce((sum, invoice) => sum + invoice.totalCents, 0),
+      lang,
+    ),
+  })
+}
+
+/** An invoice's main fact on arrival: its total, status and due date. */
+export function invoiceArrival(invoice: InvoiceDetail): string {
+  const lang = uiLanguage()
+  const amount = spokenMoney(invoice.totalCents, lang)
+  if (invoice.status === 'paid') return t('voice.invoice.arrival.paid', { amount })
+  return t('voice.invoice.arrival', { amount, status: t(`status.${invoice.status}`), date: spokenDate(invoice.dueDate, lang) })
+}
+
+/** The billed lines, read when the lines panel has focus. */
+export function linesSpoken(invoice: InvoiceDetail): string[] {
+  const lang = uiLanguage()
+  return [
+    ...invoice.lines.map((line) => t('voice.invoice.line', { description: line.description, amount: spokenMoney(line.netCents, lang) })),
+    t('voice.invoice.total', { amount: spokenMoney(invoice.totalCents, lang) }),
+  ]
+}
+
+/** How to pay, read when the payment panel has focus: the Multibanco numbers digit by digit. */
+export function paymentSpoken(invoice: InvoiceDetail): string[] {
+  const lang = uiLanguage()
+  const { payment } = invoice
+  if (invoice.status === 'paid') return [t('payment.title'), t('payment.paid')]
+  if (payment.method === 'multibanco') {
+    const digits = spokenMultibanco(payment.entity, payment.reference, lang)
+    return [t('voice.payment.multibanco', { ...digits, amount: spokenMoney(payment.amountCents, lang) })]
+  }
+  return [t('voice.payment.directDebit', { date: spokenDate(payment.collectionDate, lang) })]
 }

@@ -17,6 +17,11 @@ export class ActionButton extends FocusBox {
     this.tag('Label').text.text = label
   }
 
+  /** Voice guidance says the label when the button gets focus. */
+  get announce(): string {
+    return this.tag('Label').text.text
+  }
+
   override _init(): void {
     // Size is known only once the parent's template has been applied.
     this.tag('Label').patch({ y: this.h / 2 + 2, text: { wordWrapWidth: this.w - 64, wordWrap: true, maxLines: 1, textOverflow: 'ellipsis' } })

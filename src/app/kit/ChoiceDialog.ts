@@ -82,6 +82,12 @@ export class ChoiceDialog extends Lightning.Component {
     this.visible = true
   }
 
+  /** Voice guidance: the question, then the focused button. */
+  get announce(): string[] {
+    const message = this.tag('Message')
+    return [this.tag('Title').text.text, message.visible ? message.text.text : ''].filter(Boolean)
+  }
+
   close(): void {
     this.visible = false
     this.choices = []

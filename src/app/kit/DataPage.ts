@@ -37,8 +37,28 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
     }
   }
 
+  private titleText = ''
+  /** What voice guidance says after the title on arrival: the page's main fact, from the feature's text.ts. */
+  protected arrival: string[] = []
+
   set title(title: string) {
+    this.titleText = title
     this.tag('Title').text.text = title
+  }
+
+  /** Said when the page gets focus (the Announcer): its title, its main fact, and that the data is old when it is. */
+  get announce(): string[] {
+    const stale = this.tag('Stale')
+    return [this.titleText, ...(this.showingError ? [] : this.arrival), stale.visible ? stale.text.text : ''].filter(Boolean)
+  }
+
+  /** Said by the Info key: the arrival, then what else the screen shows (a page adds it in screenFacts). */
+  get announceScreen(): string[] {
+    return [...this.announce, ...(this.showingError ? [] : this.screenFacts())]
+  }
+
+  protected screenFacts(): string[] {
+    return []
   }
 
   /** Set by the route's data provider. */

@@ -21,6 +21,10 @@ export class EmptyState extends Lightning.Component {
     if (message !== null) this.tag('Message').text.text = message
   }
 
+  get announce(): string {
+    return this.tag('Message').text.text
+  }
+
   _back(): void {
     Router.back()
   }

@@ -61,6 +61,12 @@ export class ErrorPanel extends Lightning.Component {
     this.focusIndex = this.refused ? 1 : 0
   }
 
+  /** Voice guidance: what failed and why, then the focused button says itself. */
+  get announce(): string[] {
+    const shown = ['Title', 'Message', 'Help'].map((name) => this.tag(name)).filter((element) => element.visible)
+    return shown.map((element) => element.text.text)
+  }
+
   _retry(): void {
     Router.reload()
   }

@@ -1,9 +1,9 @@
 // A focusable panel: dark at rest; with focus it takes the accent fill, a white
 // outline and grows slightly, so the focused element reads from across the room
 // (DESIGN §5). Its texts follow the fill: each takes its ON_FOCUS tint while
-// focused, so a status colour stays readable (4.5:1) on the fill.
+// focused (theme focusedText), so a status colour stays readable (4.5:1) on the fill.
 import { Lightning } from '@lightningjs/sdk'
-import { COLOR, FOCUS_SCALE, ON_FOCUS, RADIUS } from './theme'
+import { COLOR, FOCUS_SCALE, RADIUS, focusedText } from './theme'
 
 /** Each text's colour at rest, kept while it shows its focused tint. */
 const restColours = new WeakMap<Lightning.Element, number>()
@@ -14,7 +14,7 @@ function recolour(element: Lightning.Element, focused: boolean): void {
   if (text) {
     const rest = restColours.get(element) ?? text.textColor
     restColours.set(element, rest)
-    text.textColor = focused ? (ON_FOCUS[rest] ?? rest) : rest
+    text.textColor = focused ? focusedText(rest) : rest
     if (!focused) restColours.delete(element)
   }
   for (const child of element.children) recolour(child, focused)

@@ -65,6 +65,11 @@ export abstract class ListPage<D, T> extends DataPage<D> {
     return this.items.length ? this.list : this.emptyFocus()
   }
 
+  /** The rows in view, as voice guidance says each one (Info key). */
+  protected override screenFacts(): string[] {
+    return this.items.length ? this.list.spokenInView : []
+  }
+
   /** What has focus when the list is empty. */
   protected emptyFocus(): Lightning.Component | undefined {
     return ref(this, 'Empty', Lightning.Component)

@@ -3,8 +3,10 @@
 // until when. Four digits fire `complete(pin)`; the server checks them.
 import { Lightning } from '@lightningjs/sdk'
 import { digitOf } from '../../platform/keys'
-import { t } from './i18n'
+import { spokenPinProgress, numberWords } from '../../domain/spoken'
+import { t, uiLanguage } from './i18n'
 import { COLOR, TEXT } from './theme'
+import { say } from './announce'
 import { FocusBox } from './FocusBox'
 import { textSpec } from './textSpec'
 
@@ -15,7 +17,14 @@ const KEY = { w: 150, h: 96, gap: 20, columns: 3 }
 const SLOT = { w: 84, h: 104, gap: 24 }
 
 class PinKey extends FocusBox {
+  /**
+   * Voice guidance names only the delete key: a digit key said aloud as it is pressed
+   * would say the PIN (issue 18). The prompt sends a blind viewer to the number keys.
+   */
+  announce = ''
+
   set label(label: string) {
+    if (label === '⌫') this.announce = t('voice.pin.erase')
     this.fillContent({
       Label: { x: KEY.w / 2, y: KEY.h / 2 + 2, mount: 0.5, ...textSpec(label, { size: TEXT.heading, bold: true }) },
     })
@@ -66,6 +75,10 @@ export class PinEntry extends Lightning.Component {
     this.tag('Keypad').visible = true
     const tries = triesLeft === 1 ? t('pin.triesLeft.one') : t('pin.triesLeft', { count: triesLeft })
     this.showStatus(message ? `${message} ${tries}` : tries, message ? COLOR.warning : COLOR.muted)
+    const spokenTries = triesLeft === 1 ? t('voice.pin.triesLeft.one') : t('voice.pin.triesLeft', { count: numberWords(triesLeft, uiLanguage(), 'f') })
+    this.spokenStatus = message ? `${message} ${spokenTries}` : spokenTries
+    // A wrong PIN is a result: said at once, with the tries left.
+    if (message) this.say(this.spokenStatus)
     this.renderSlots()
     this._refocus()
   }
@@ -76,8 +89,22 @@ export class PinEntry extends Lightning.Component {
     this.digits = ''
     this.tag('Keypad').visible = false
     this.showStatus(message, COLOR.danger)
+    this.spokenStatus = message
+    this.say(message)
     this.renderSlots()
     this._refocus()
+  }
+
+  /** Voice guidance on focus: the prompt, what the status line says, and how far the entry has got (a count, never a digit). */
+  get announce(): string[] {
+    return [t('voice.pin.prompt'), this.spokenStatus, spokenPinProgress(this.digits.length, PIN_DIGITS, uiLanguage())]
+  }
+
+  /** The status line as said: a wrong PIN and the tries left in words, or the lock. */
+  private spokenStatus = ''
+
+  private say(text: string): void {
+    say(this, text)
   }
 
   get isLocked(): boolean {
@@ -134,6 +161,7 @@ export class PinEntry extends Lightning.Component {
     if (this.locked || this.digits.length >= PIN_DIGITS) return
     this.digits += digit
     this.renderSlots()
+    this.say(spokenPinProgress(this.digits.length, PIN_DIGITS, uiLanguage()))
     if (this.digits.length === PIN_DIGITS) {
       const pin = this.digits
       this.signal('complete', pin)
@@ -144,6 +172,7 @@ export class PinEntry extends Lightning.Component {
     if (this.locked) return
     this.digits = this.digits.slice(0, -1)
     this.renderSlots()
+    this.say(spokenPinProgress(this.digits.length, PIN_DIGITS, uiLanguage()))
   }
 
   private showStatus(text: string, color: number): void {

@@ -28,12 +28,19 @@ export class ScrollPanel extends Lightning.Component {
     }
   }
 
+  /** What voice guidance says of the panel (the feature's text.ts; else the texts it shows, in order). */
+  announce: string[] = []
+
   /** Whether Up/Down move this panel now (pages with two panels): a thin outline says so. */
   set scrolling(active: boolean) {
     this.tag('Background').patch({ shader: { stroke: active ? 2 : 0 } })
   }
 
-  fill(column: Pick<Column, 'rows' | 'lines'>): void {
+  fill(column: Pick<Column, 'rows' | 'lines'>, spoken?: string[]): void {
+    this.announce = spoken ?? Object.values(column.rows).flatMap((row) => {
+      const text = (row as { text?: { text?: unknown } }).text?.text
+      return typeof text === 'string' && text ? [text] : []
+    })
     this.lines = column.lines
     this.shift = 0
     const content = this.tag('Viewport.Content')

@@ -6,11 +6,12 @@ import { t } from './i18n'
 import { COLOR, TEXT } from './theme'
 import { textSpec } from './textSpec'
 
-const STATUS_COLOUR: Record<InvoiceStatus, number> = {
-  paid: COLOR.ok,
-  unpaid: COLOR.warning,
-  overdue: COLOR.danger,
-  disputed: COLOR.accent,
+/** Read when a badge is built, so the theme chosen at launch applies. */
+const STATUS_COLOUR: Record<InvoiceStatus, keyof typeof COLOR> = {
+  paid: 'ok',
+  unpaid: 'warning',
+  overdue: 'danger',
+  disputed: 'accent',
 }
 
 export const BADGE = { w: 230, h: 48 }
@@ -20,7 +21,7 @@ export function statusBadge(status: InvoiceStatus): Record<string, unknown> {
     w: BADGE.w,
     h: BADGE.h,
     rect: true,
-    color: STATUS_COLOUR[status],
+    color: COLOR[STATUS_COLOUR[status]],
     shader: { type: Lightning.shaders.RoundedRectangle, radius: BADGE.h / 2 },
     Label: {
       x: BADGE.w / 2,

@@ -2,6 +2,9 @@
 // Lightning elements: on a low-memory box a 2 000-row list must cost what ten
 // rows cost (DESIGN §5–6). ui-components' Column creates every item, hence this.
 import { Lightning } from '@lightningjs/sdk'
+import { spokenPosition } from '../../domain/spoken'
+import { shownTexts } from './announce'
+import { uiLanguage } from './i18n'
 import { FOCUS_SCALE } from './theme'
 
 export interface VirtualListConfig<T> {
@@ -16,6 +19,8 @@ export interface VirtualListConfig<T> {
   /** Extra rows kept above and below the window so a key press never shows a gap. */
   buffer?: number
   index?: number
+  /** What voice guidance says when an item's row gets focus (the feature's text.ts); its position follows ("1 de 12"). */
+  spoken?: (item: T) => string
 }
 
 /**
@@ -30,10 +35,17 @@ export function focusRoom(width: number, rowHeight: number): { x: number; y: num
 type RowTemplate = ReturnType<VirtualListConfig<unknown>['row']>
 
 /** What the list keeps of a setup: the layout, how many items, and how to build the row of one. */
-type Shown = Omit<VirtualListConfig<unknown>, 'items' | 'row' | 'index'> & {
+type Shown = Omit<VirtualListConfig<unknown>, 'items' | 'row' | 'index' | 'spoken'> & {
   length: number
   row: (index: number) => RowTemplate
+  spoken: (index: number) => string
   room: { x: number; y: number }
+}
+
+/** The Announcer reads these off the focused row: what it is, then where it is. */
+interface Announced {
+  announce?: string | (() => string[])
+  announceContext?: string
 }
 
 export class VirtualList extends Lightning.Component {
@@ -66,9 +78,9 @@ export class VirtualList extends Lightning.Component {
 
   /** `offset`: the scroll position to start from. */
   setup<T>(config: VirtualListConfig<T>, offset = 0): void {
-    const { items, row, index, ...layout } = config
+    const { items, row, index, spoken, ...layout } = config
     const room = focusRoom(layout.width, layout.rowHeight)
-    this.config = { ...layout, length: items.length, row: (at) => row(items[at], at), room }
+    this.config = { ...layout, length: items.length, row: (at) => row(items[at], at), spoken: (at) => spoken?.(items[at]) ?? '', room }
     this.patch({ w: config.width, h: config.viewportHeight })
     this.tag('Rows').childList.clear()
     this.rows.clear()
@@ -83,6 +95,17 @@ export class VirtualList extends Lightning.Component {
     this.scrollTo(index, true)
     this._refocus()
     this.signal('indexChanged', index)
+  }
+
+  /** What voice guidance reads of the list with the whole screen: the rows in view, in order. */
+  get spokenInView(): string[] {
+    const config = this.config
+    if (!config) return []
+    const pitch = config.rowHeight + config.spacing
+    const first = Math.round(this.offset / pitch)
+    const visible = Math.max(1, Math.floor((config.viewportHeight + config.spacing) / pitch))
+    const shown = Array.from({ length: Math.min(visible, config.length - first) }, (_, i) => config.spoken(first + i))
+    return shown.filter(Boolean)
   }
 
   override _handleUp(): boolean {
@@ -143,6 +166,11 @@ export class VirtualList extends Lightning.Component {
         h: config.rowHeight,
         ...config.row(index),
       } as Lightning.Component.NewPatchTemplate<Lightning.Component.Constructor>)
+      const announced = element as Announced
+      // Without the feature's words, the row says what it shows.
+      const spoken = config.spoken(index)
+      announced.announce = spoken || (() => shownTexts(element as Lightning.Element))
+      announced.announceContext = spokenPosition(index + 1, config.length, uiLanguage())
       this.rows.set(index, element as Lightning.Element)
     }
   }

@@ -9,20 +9,30 @@ export const SAFE = { x: 96, y: 54, w: 1920 - 2 * 96, h: 1080 - 2 * 54 } as cons
 export const FONT = 'Roboto'
 export const FONT_BOLD = 'RobotoBold'
 
-export const TEXT = {
+/** Text sizes at 1080p; `text=large` swaps in LARGE_TEXT (applyTheme). */
+const NORMAL_TEXT = {
   title: 48,
   heading: 36,
   body: 30,
   small: 26,
   /** Absolute floor at 1080p. */
   min: 24,
-} as const
+}
 
-/** ARGB colours. Every text colour reads at 4.5:1 or more on background and surface. */
-export const COLOR = {
+/**
+ * text=large (issue 18): the small sizes grow most (24 → 28, 26 → 30), body and
+ * headings a step. Lines stay inside the rows the layouts give them (a Column row of
+ * 42–44 px holds a 32 px line of 42 px), so every screen keeps its safe area.
+ */
+const LARGE_TEXT: typeof NORMAL_TEXT = { title: 52, heading: 40, body: 32, small: 30, min: 28 }
+
+export const TEXT: Readonly<typeof NORMAL_TEXT> = { ...NORMAL_TEXT }
+
+/** ARGB colours of the default theme. */
+const DEFAULT_COLORS = {
   background: 0xff0d1b2a,
   surface: 0xff1b2d42,
-  /** Focused fill: its texts take ON_FOCUS colours, each 4.5:1 or more on it. */
+  /** Focused fill: its texts take the focused* tints (FOCUSED_TEXT), each 4.5:1 or more on it. */
   focusFill: 0xff1f5f99,
   text: 0xfff2f5f8,
   muted: 0xffa9b8c8,
@@ -31,22 +41,88 @@ export const COLOR = {
   warning: 0xfff5b83f,
   danger: 0xffff5a5f,
   focusRing: 0xffffffff,
-} as const
+  // A status colour on the focused fill keeps its meaning in a light tint (issue 21:
+  // red on the fill measured 2.18:1, green 3.0:1, yellow 3.74:1).
+  focusedMuted: 0xffdce6f0,
+  focusedAccent: 0xffd2ebff,
+  focusedOk: 0xffc2f5d8,
+  focusedWarning: 0xffffe3a1,
+  focusedDanger: 0xffffd4d6,
+}
+
+export type Palette = typeof DEFAULT_COLORS
 
 /**
- * A text's colour on the focused fill, by its colour at rest: the same meaning
- * (warning, danger, done…) in a light tint that keeps 4.5:1 on COLOR.focusFill
- * (issue 21: red on the fill measured 2.18:1). Pill labels (COLOR.background on
- * their own coloured pill) keep theirs.
+ * contrast=high (issue 18; EN 301 549, WCAG 2.x 1.4.3): black pages, near-black rows,
+ * a dark blue focused fill with a yellow ring, and every text colour at least 5.8:1 on
+ * every fill it is drawn on (test/unit/app/contrast.test.ts).
  */
-export const ON_FOCUS: Readonly<Record<number, number>> = {
-  [COLOR.text]: COLOR.text,
-  [COLOR.muted]: 0xffdce6f0,
-  [COLOR.accent]: 0xffd2ebff,
-  [COLOR.ok]: 0xffc2f5d8,
-  [COLOR.warning]: 0xffffe3a1,
-  [COLOR.danger]: 0xffffd4d6,
-  [COLOR.background]: COLOR.background,
+const HIGH_CONTRAST_COLORS: Palette = {
+  background: 0xff000000,
+  surface: 0xff1a1a1a,
+  focusFill: 0xff003060,
+  text: 0xffffffff,
+  muted: 0xffe6e6e6,
+  accent: 0xff7fd4ff,
+  ok: 0xff5cf08f,
+  warning: 0xffffd24a,
+  danger: 0xffff8a8a,
+  focusRing: 0xffffff00,
+  // Its text colours already read on its fill.
+  focusedMuted: 0xffe6e6e6,
+  focusedAccent: 0xff7fd4ff,
+  focusedOk: 0xff5cf08f,
+  focusedWarning: 0xffffd24a,
+  focusedDanger: 0xffff8a8a,
+}
+
+export const THEMES: Readonly<Record<'normal' | 'high', Palette>> = { normal: DEFAULT_COLORS, high: HIGH_CONTRAST_COLORS }
+
+/** The colours in use: the default theme unless applyTheme chose another. */
+export const COLOR: Readonly<Palette> = { ...DEFAULT_COLORS }
+
+/**
+ * Which text colours are drawn on which fill, as the screens draw them: pages on the
+ * background, rows and cards at rest on the surface and focused on the focus fill (the
+ * notice banner too), a status badge's label (the background colour) on its status fill.
+ */
+export const TEXT_ON: Readonly<Record<string, { fill: keyof Palette; texts: (keyof Palette)[] }>> = {
+  page: { fill: 'background', texts: ['text', 'muted', 'accent', 'ok', 'warning', 'danger'] },
+  rowAtRest: { fill: 'surface', texts: ['text', 'muted', 'accent', 'ok', 'warning', 'danger'] },
+  focused: { fill: 'focusFill', texts: ['text', 'focusedMuted', 'focusedAccent', 'focusedOk', 'focusedWarning', 'focusedDanger'] },
+  badgePaid: { fill: 'ok', texts: ['background'] },
+  badgeUnpaid: { fill: 'warning', texts: ['background'] },
+  badgeOverdue: { fill: 'danger', texts: ['background'] },
+  badgeDisputed: { fill: 'accent', texts: ['background'] },
+}
+
+/**
+ * Chooses the theme and text size for this run (launch parameters contrast, text), before
+ * the app builds its first element: templates read COLOR and TEXT when they are built.
+ */
+export function applyTheme(contrast: 'normal' | 'high', text: 'normal' | 'large'): void {
+  Object.assign(COLOR, THEMES[contrast])
+  Object.assign(TEXT, text === 'large' ? LARGE_TEXT : NORMAL_TEXT)
+}
+
+/** Each text colour at rest and the one it takes on a focused box (FocusBox); the others keep theirs. */
+const FOCUSED_TEXT: Partial<Record<keyof Palette, keyof Palette>> = {
+  muted: 'focusedMuted',
+  accent: 'focusedAccent',
+  ok: 'focusedOk',
+  warning: 'focusedWarning',
+  danger: 'focusedDanger',
+}
+
+/**
+ * A text's colour on the focused fill, by its colour at rest, in the theme in use: the
+ * same meaning in a tint that reads on the fill. Pill labels (COLOR.background on their
+ * own coloured pill) and white text keep theirs.
+ */
+export function focusedText(rest: number): number {
+  const role = (Object.keys(FOCUSED_TEXT) as (keyof Palette)[]).find((key) => COLOR[key] === rest)
+  const focused = role && FOCUSED_TEXT[role]
+  return focused ? COLOR[focused] : rest
 }
 
 /** Focused cards and rows grow by this much; with the fill change it reads from 3 m. */

@@ -9,6 +9,7 @@ import { type ApiFailure, newIdempotencyKey } from '../../data/client'
 import { t } from '../kit/i18n'
 import { COLOR, SAFE, SCREEN, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
+import { announceAgain } from '../kit/announce'
 import { modalTemplate } from '../kit/ChoiceDialog'
 import { describeFailure } from '../kit/ErrorPanel'
 import { PinEntry } from '../kit/PinEntry'
@@ -156,6 +157,16 @@ export class PremiumFlow extends Lightning.Component {
       y: i * LINE * 2,
       ...textSpec(line.text, { color: line.color ?? COLOR.text, width: PANEL.w - 2 * PAD, maxLines: 2 }),
     }))
+    this.spokenLines = lines.map((line) => line.text)
+    // Each step (summary, PIN, sending, result: "Nada foi alterado") is said as it comes.
+    announceAgain(this)
+  }
+
+  private spokenLines: string[] = []
+
+  /** Voice guidance: the step's heading and lines, then the focused button or the PIN entry. */
+  get announce(): string[] {
+    return [this.tag('Heading').text.text, ...this.spokenLines]
   }
 
   private showPin(shown: boolean): void {

@@ -28,7 +28,7 @@ export function channelAndTime(recording: Recording): string {
 
 /** "Disponível até 05/12", shown in a recording's last 30 days (seed 004 TV §5.9); else empty. */
 export function availableUntil(recording: Recording): string {
-  return recording.showDeletionDate ? t('recordings.availableUntil', { date: formatDayMonth(recording.deletionDate, uiLanguage()) }) : ''
+  return recording.showDeletionDate ? t('recordings.availableUntil', { date: formatDayMonth(recording.lastViewingDay, uiLanguage()) }) : ''
 }
 
 /** "12 h de 40 h (30 %)" and "28 h livres". */

@@ -1,6 +1,11 @@
 // The shell: the breadcrumb of the box menu the app was opened from, notices about
-// bad launch parameters, the loading veil, and the Router's pages.
+// bad launch parameters, the loading veil, and the Router's pages. With voice
+// guidance on (voice=1) the ui-components Announcer speaks what gets focus: each
+// component in the focus path that is new says its `announce`, then the
+// `announceContext`s ("1 de 12"), and speech is cut when focus moves (issue 18).
 import { Lightning, Router } from '@lightningjs/sdk'
+import { withAnnouncer } from '@lightningjs/ui-components/src'
+import { asOneUtterance, type Speakable } from '../../platform/speech'
 import { KEYMAP, digitOf } from '../../platform/keys'
 import type { NoticesOverview } from '../../contract'
 import { DEVICES } from '../../platform/devices'
@@ -15,8 +20,20 @@ import { ref } from '../kit/ref'
 
 /** How long keys wait for a page that is loading: a little past the client's 8 s timeout. */
 const LOADING_KEYS_HELD_MS = 9_000
+/** The only page the notice banner shows on. */
+const HOME_ROUTE = 'home'
 
-export class App extends Router.App {
+/** The Announcer speaks only while announcerEnabled, which _setup turns on only when there is a voice. */
+function speak(speakable: Speakable) {
+  return services().voice?.speak(speakable)
+}
+
+/** What a page may offer to be read by the Info key: the whole screen, not only what has focus. */
+interface ReadableScreen {
+  announceScreen?: string[]
+}
+
+export class App extends withAnnouncer(Router.App, speak) {
   private readonly installerKeys = new KeySequence()
   /** When keys started waiting for a loading page (ignoreWhileLoading); null when none is. */
   private loadingSince: number | null = null
@@ -63,13 +80,31 @@ export class App extends Router.App {
   /** The notice banner is offered once per run, the first time home has the account's overview. */
   private noticeBannerOffered = false
   private noticeBannerUp = false
+  /** Home's notices, waiting for home to be the page on screen. */
+  private pendingNotices: NoticesOverview | null = null
 
   offerNoticeBanner(notices: NoticesOverview): void {
     if (this.noticeBannerOffered) return
+    this.pendingNotices = notices
+    this.showNoticeBannerOnHome()
+  }
+
+  /**
+   * The banner is the subscriber's, on home: the installer screen (Blue 0 0 0) and the
+   * not-found page (a deep link, with home loaded behind it) never get it. It shows once home
+   * is the page on screen, and goes when another page opens.
+   */
+  private pageChanged(): void {
+    if (this.noticeBannerUp && Router.getActiveRoute() !== HOME_ROUTE) this.setNoticeBanner(false)
+    this.showNoticeBannerOnHome()
+  }
+
+  private showNoticeBannerOnHome(): void {
+    const notices = this.pendingNotices
+    if (!notices || Router.getActiveRoute() !== HOME_ROUTE) return
+    this.pendingNotices = null
     this.noticeBannerOffered = true
-    const banner = ref(this, 'NoticeBanner', NoticeBanner)
-    if (!banner.offer(notices)) return
-    this.setNoticeBanner(true)
+    if (ref(this, 'NoticeBanner', NoticeBanner).offer(notices)) this.setNoticeBanner(true)
   }
 
   private setNoticeBanner(up: boolean): void {
@@ -98,9 +133,27 @@ export class App extends Router.App {
       (notices) => this.offerNoticeBanner(notices),
     )
     if (launch.mode === 'installer') config.root = INSTALLER_ROUTE
+    config.afterEachRoute = () => this.pageChanged()
     // QA (npm run qa) takes the route list from the app itself.
     if (launch.inspector) (window as { gestaoDeContaRoutes?: string[] }).gestaoDeContaRoutes = config.routes.map((route) => route.path)
     Router.startRouter(config, this)
+    this.announcerEnabled = !!services().voice
+  }
+
+  /** Green: the last utterance again (voice guidance only; otherwise the key is the page's). */
+  _handleGreen(): boolean {
+    const voice = services().voice
+    voice?.repeat()
+    return !!voice
+  }
+
+  /** Info: the whole screen, read from the top (voice guidance only). */
+  _handleInfo(): boolean {
+    if (!services().voice) return false
+    const page = Router.getActivePage() as ReadableScreen | undefined
+    if (page?.announceScreen && !this.noticeBannerUp) this.$announce(asOneUtterance(page.announceScreen))
+    else this.$announcerRefresh()
+    return true
   }
 
   /**

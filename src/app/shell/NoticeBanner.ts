@@ -23,12 +23,13 @@ export class NoticeBanner extends Lightning.Component {
       w: BANNER.w,
       h: BANNER.h,
       visible: false,
+      // At rest like any panel; focused (it always is while shown) like any focused element.
       Background: {
         rect: true,
         w: BANNER.w,
         h: BANNER.h,
-        color: COLOR.focusFill,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 4, strokeColor: COLOR.focusRing },
+        color: COLOR.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 0, strokeColor: COLOR.focusRing },
       },
       Count: { x: 40, y: 24, ...textSpec('', { size: TEXT.small, bold: true, color: COLOR.warning, width: 1100 }) },
       Title: { x: 40, y: 66, ...textSpec('', { size: TEXT.heading, bold: true, width: 1160 }) },
@@ -46,6 +47,20 @@ export class NoticeBanner extends Lightning.Component {
     this.tag('Title').text.text = `${kindLabel(notice)}: ${notice.title}`
     this.tag('Facts').text.text = notice.freeExit?.open ? freeExitLine(notice) : whenShort(notice)
     return true
+  }
+
+  // The focused look of FocusBox, without its growth: the banner already spans the safe area.
+  override _focus(): void {
+    this.tag('Background').patch({ color: COLOR.focusFill, shader: { stroke: 4 } })
+  }
+
+  override _unfocus(): void {
+    this.tag('Background').patch({ color: COLOR.surface, shader: { stroke: 0 } })
+  }
+
+  /** Voice guidance: what the banner shows, then which keys do what. */
+  get announce(): string[] {
+    return ['Count', 'Title', 'Facts', 'Keys'].map((name) => this.tag(name).text.text)
   }
 
   override _handleEnter(): void {

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import {
   accessoryExchange,
-  activationExpectedBy,
-  activationState,
   commitmentEnd,
   cycleContaining,
   earlyTerminationCents,
   equipmentExchange,
+  equipmentReturnBy,
   missingPointsCostCents,
   periodLeft,
   pointsBalance,
   pointsExpireOn,
   tvTerminationDate,
+  withdrawal,
+  type WithdrawalFacts,
 } from '../../../src/domain/account'
+import { DST_2026, expectAtBoundary } from './lisbon-boundary'
 
 describe('commitment (fidelização)', () => {
   it.each([
@@ -93,13 +95,43 @@ describe('TV termination date (seed 004 TV §8.2)', () => {
   })
 })
 
-describe('activation within 48 h (seed 004 TV §6)', () => {
-  it('expects a service two days after installation, then says to call', () => {
-    expect(activationExpectedBy('2026-02-27')).toBe('2026-03-01')
-    expect(activationExpectedBy('2028-02-28')).toBe('2028-03-01')
-    expect(activationState('2026-03-15', '2026-03-16')).toBe('waiting')
-    expect(activationState('2026-03-14', '2026-03-16')).toBe('waiting')
-    expect(activationState('2026-03-13', '2026-03-16')).toBe('late')
+describe('right of withdrawal (seed 004 general §6)', () => {
+  const facts = (overrides: Partial<WithdrawalFacts> = {}): WithdrawalFacts => ({
+    concludedOn: '2026-03-15',
+    channel: 'distance',
+    consumer: true,
+    activatedOn: '2026-03-16',
+    monthlyCents: 3100,
+    cycleStart: '2026-03-01',
+    ...overrides,
+  })
+
+  it('"within 14 (fourteen) days" of a distance contract: open to the 14th day after it, across the spring change', () => {
+    expect(withdrawal(facts(), '2026-03-21')).toEqual({ until: DST_2026.spring, daysLeft: 8, serviceUsedCents: 600, settleBy: '2026-04-04' })
+    expectAtBoundary((today) => withdrawal(facts(), today)?.until ?? null, DST_2026.spring, { before: DST_2026.spring, on: DST_2026.spring, after: null })
+  })
+
+  it('"within 30 (thirty) days" when made at home or on a visit, across a month end', () => {
+    const home = facts({ channel: 'off-premises', concludedOn: '2026-03-01', activatedOn: '2026-03-03' })
+    expectAtBoundary((today) => withdrawal(home, today)?.daysLeft ?? null, '2026-03-31', { before: 1, on: 0, after: null })
+  })
+
+  it('pays only the service used, pro rata by each cycle month (§6.3): nothing before activation', () => {
+    // 16–31 March: 16 of 31 days of 31,00 €; then 1–4 April: 4 of 30 days.
+    expect(withdrawal(facts({ channel: 'off-premises' }), '2026-04-04')?.serviceUsedCents).toBe(1600 + 413)
+    expect(withdrawal(facts({ activatedOn: '2026-03-20' }), '2026-03-16')?.serviceUsedCents).toBe(0)
+  })
+
+  it('is not there for a shop contract nor for a non-consumer', () => {
+    expect(withdrawal(facts({ channel: 'shop' }), '2026-03-16')).toBeNull()
+    expect(withdrawal(facts({ consumer: false }), '2026-03-16')).toBeNull()
+  })
+})
+
+describe('equipment return after termination (seed 004 general §9.10–9.11)', () => {
+  it('"within 30 (thirty) days following the termination": across a month end and the autumn change', () => {
+    expect(equipmentReturnBy('2026-01-31')).toBe('2026-03-02')
+    expect(equipmentReturnBy('2026-09-25')).toBe(DST_2026.autumn)
   })
 })
 

@@ -1,6 +1,7 @@
 // Lead time and free exit of notices (seed 004 TV §2.1.3, general §5.1–5.6, §10.2).
 import { describe, expect, it } from 'vitest'
 import { actionDaysLeft, assessNotice, compareNotices, isYearlyPriceUpdate, type NoticeFacts, noticeTiming } from '../../../src/domain/notices'
+import { DST_2026, expectAtBoundary } from './lisbon-boundary'
 
 const channel = (announcedOn: string, effectiveOn: string, unforeseeable = false): NoticeFacts => ({
   kind: 'channel-removed',
@@ -130,5 +131,25 @@ describe('order: unread first, then the nearest thing to act on', () => {
     expect(actionDaysLeft(notice('a', false, 25, 4))).toBe(4)
     expect(actionDaysLeft(notice('b', false, 3, null))).toBe(3)
     expect(actionDaysLeft(notice('c', false, -1, null))).toBeNull()
+  })
+})
+
+describe('a service or functionality withdrawn: "at least fifteen (15) days\' notice" (general §5.7)', () => {
+  const withdrawn = (announcedOn: string, effectiveOn: string): NoticeFacts => ({
+    kind: 'service-withdrawn',
+    announcedOn,
+    effectiveOn,
+    unforeseeable: false,
+    contractEffect: null,
+  })
+
+  it('is due 15 days before it takes effect, late from the next day: across the spring change and a month end', () => {
+    expect(assessNotice(withdrawn('2026-03-01', '2026-04-13'))).toMatchObject({ noticeDueBy: DST_2026.spring, contractChange: false, freeExitUntil: null })
+    expectAtBoundary((announcedOn) => assessNotice(withdrawn(announcedOn, '2026-04-13')).late, DST_2026.spring, { before: false, on: false, after: true })
+    expectAtBoundary((announcedOn) => assessNotice(withdrawn(announcedOn, '2026-04-15')).late, '2026-03-31', { before: false, on: false, after: true })
+  })
+
+  it('needs neither the month of §5.1 nor gives the free exit of §5.2', () => {
+    expect(assessNotice(withdrawn('2026-11-10', '2026-11-25'))).toMatchObject({ late: false, noticeDays: 15, freeExitUntil: null })
   })
 })

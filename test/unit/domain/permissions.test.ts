@@ -14,6 +14,11 @@ describe('permission table (seed 002)', () => {
     expect(allowedProfiles('invoices.read')).toEqual(['administrador', 'responsavel-delegado', 'responsavel-faturacao'])
   })
 
+  it('lets only the profiles that manage the account complain about an invoice: Faturação only consults (seed 002)', () => {
+    expect(PROFILES.filter((profile) => can(profile, 'invoices.complain'))).toEqual(['administrador', 'responsavel-delegado'])
+    expect(denialReason('invoices.complain')).toBe('As faturas só podem ser reclamadas pelo Administrador ou Responsável Delegado da conta.')
+  })
+
   it('names every profile in pt-PT', () => {
     expect(PROFILES.map((profile) => PROFILE_NAMES[profile])).toEqual([
       'Administrador',

@@ -1,11 +1,14 @@
 // Premium rules: 30-day minimum (seed 004 TV §2.1.1), when a cancellation takes effect
 // (§8.2), what the next invoice charges (seed 001 §12), and the purchase PIN.
 import { describe, expect, it } from 'vitest'
+import { DST_2026, expectAtBoundary } from './lisbon-boundary'
 import { addDays } from '../../../src/domain/dates'
 import {
   afterWrongPin,
   cancellationDate,
   chargesOnInvoice,
+  monthlyNetOn,
+  promotionUntil,
   cycleCancellationEnd,
   cycleContaining,
   inMinimumPeriod,
@@ -113,10 +116,27 @@ describe('charges on the next invoice (seed 001 §12)', () => {
     ])
   })
 
-  it('charges the promotional price for periods starting while it lasts', () => {
+  it('charges the promotional price up to its last day and the list price from the next, pro rata', () => {
     const promo = { ...base, startedOn: '2025-09-08', promoNetCents: 203, promoUntil: '2026-04-08' }
-    expect(chargesOnInvoice(promo, next)[0]?.netCents).toBe(203)
-    expect(chargesOnInvoice({ ...promo, promoUntil: '2026-04-07' }, next)[0]?.netCents).toBe(406)
+    // 8 April at 203 × 1/30, 9 April – 7 May at 406 × 29/30.
+    expect(chargesOnInvoice(promo, next)).toEqual([
+      { from: '2026-04-08', to: '2026-04-08', netCents: 7 },
+      { from: '2026-04-09', to: '2026-05-07', netCents: 392 },
+    ])
+    expect(chargesOnInvoice({ ...promo, promoUntil: '2026-04-07' }, next)).toEqual([{ from: '2026-04-08', to: '2026-05-07', netCents: 406 }])
+    expect(chargesOnInvoice({ ...promo, promoUntil: '2026-05-07' }, next)).toEqual([{ from: '2026-04-08', to: '2026-05-07', netCents: 203 }])
+  })
+
+  it('a promotion "até" a day is billed at its price that day and not the next, across a month end and the spring change', () => {
+    const promo = { ...base, startedOn: '2025-09-08', promoNetCents: 203 }
+    expectAtBoundary((day) => monthlyNetOn({ ...promo, promoUntil: '2026-03-31' }, day), '2026-03-31', { before: 203, on: 203, after: 406 })
+    expectAtBoundary((day) => monthlyNetOn({ ...promo, promoUntil: DST_2026.spring }, day), DST_2026.spring, { before: 203, on: 203, after: 406 })
+  })
+
+  it("ends a code's promotion on the code's own last day when its months would run past it", () => {
+    expect(promotionUntil('2026-03-01', 1, '2026-06-30')).toBe('2026-03-31')
+    expect(promotionUntil('2026-10-20', 1, DST_2026.autumn)).toBe(DST_2026.autumn)
+    expectAtBoundary((startedOn) => promotionUntil(startedOn, 1, '2026-04-30'), '2026-04-01', { before: '2026-04-29', on: '2026-04-30', after: '2026-04-30' })
   })
 })
 

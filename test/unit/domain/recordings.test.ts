@@ -5,11 +5,13 @@ import {
   daysUntilDeletion,
   deletionDate,
   isExpired,
+  lastViewingDay,
   planAutoDeletion,
   quotaUse,
   type RecordingFacts,
   showsDeletionDate,
 } from '../../../src/domain/recordings'
+import { DST_2026, expectAtBoundary } from './lisbon-boundary'
 
 function recording(id: string, overrides: Partial<RecordingFacts> = {}): RecordingFacts {
   return { id, recordedOn: '2026-03-16', scheduledDeletion: null, sizeMinutes: 60, watched: false, watchingNow: false, protected: false, ...overrides }
@@ -41,6 +43,31 @@ describe('deletion date (§5.9)', () => {
     expect(showsDeletionDate(r, '2026-08-17')).toBe(true)
     expect(showsDeletionDate(r, '2026-09-15')).toBe(true)
     expect(showsDeletionDate(r, '2026-09-16')).toBe(false)
+  })
+
+  it('is available until the eve of its deletion: "disponível até" names the last day it can be watched', () => {
+    expect(lastViewingDay(recording('a'))).toBe('2026-09-15')
+    expect(lastViewingDay(recording('b', { scheduledDeletion: '2026-05-01' }))).toBe('2026-04-30')
+    expect(lastViewingDay(recording('c', { protected: true, recordedOn: '2025-10-01' }))).toBe('2026-03-31')
+  })
+
+  it('is gone on its deletion day, in Lisbon time: a month end and the spring change', () => {
+    // Recorded 1 October 2025: deleted 1 April 2026, watchable until 31 March.
+    const monthEnd = recording('a', { recordedOn: '2025-10-01', protected: true })
+    expectAtBoundary((today) => isExpired(monthEnd, today), '2026-04-01', { before: false, on: true, after: true })
+    // Recorded 29 September 2025: deleted on Sunday 29 March 2026, the day the clocks go forward.
+    const spring = recording('b', { recordedOn: '2025-09-29' })
+    expect(lastViewingDay(spring)).toBe('2026-03-28')
+    expectAtBoundary((today) => isExpired(spring, today), DST_2026.spring, { before: false, on: true, after: true })
+  })
+
+  it('carries the date "in the thirty (30) days prior to the deletion date", from the 30th day before', () => {
+    // Deleted 25 October 2026 (autumn change): the date shows from 25 September.
+    const autumn = recording('a', { recordedOn: '2026-05-01', scheduledDeletion: DST_2026.autumn })
+    expectAtBoundary((today) => showsDeletionDate(autumn, today), '2026-09-25', { before: false, on: true, after: true })
+    expectAtBoundary((today) => showsDeletionDate(autumn, today), DST_2026.autumn, { before: true, on: false, after: false })
+    // Deleted 1 April 2026: shows from 2 March, so 1 March (after the end of February) does not.
+    expectAtBoundary((today) => showsDeletionDate(recording('b', { recordedOn: '2025-10-01' }), today), '2026-03-02', { before: false, on: true, after: true })
   })
 })
 

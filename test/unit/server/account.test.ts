@@ -56,11 +56,13 @@ describe('GET /v1/account (seeded Monday 16 March 2026)', () => {
     expect(body.points.accessory.blockedBy).toContain('unpaid-invoices')
   })
 
-  it('explains services pending activation: within 48 h wait, after them call 16990', async () => {
+  it('explains services pending activation: 48 h from acceptance and installation, then call 16990; none while the installation is scheduled', async () => {
     const { body } = await get(server.app, ROUTES.account, TOKENS.newCustomer)
     const byName = Object.fromEntries(body.services.services.map((service: { name: string }) => [service.name, service]))
-    expect(byName['Canal premium Sport TV']).toMatchObject({ activation: 'waiting', installedOn: '2026-03-15', expectedBy: '2026-03-17' })
-    expect(byName['Telefone fixo (portabilidade do número em curso)']).toMatchObject({ activation: 'late' })
+    expect(byName['Canal premium Sport TV']).toMatchObject({ activation: 'waiting', orderedOn: '2026-03-15', installedOn: '2026-03-10', expectedBy: '2026-03-17' })
+    expect(byName['Telefone fixo (portabilidade do número em curso)']).toMatchObject({ activation: 'late', installedOn: '2026-03-10', expectedBy: '2026-03-12' })
+    // Ordered 3 days ago, installation only scheduled: not late (004 TV §6 a).
+    expect(byName['Box adicional (instalação agendada)']).toMatchObject({ activation: 'scheduled', orderedOn: '2026-03-13', installedOn: null, expectedBy: null })
     expect(body.services.supportPhone).toBe('16990')
   })
 
@@ -122,7 +124,7 @@ describe('GET /v1/registration', () => {
     expect(Value.Check(Registration, body)).toBe(true)
     expect(body.registered).toBe(false)
     expect(body.registerUrl).toMatch(/^https:\/\//)
-    expect(body.pending).toEqual([{ name: 'Box adicional (quarto)', installedOn: '2026-03-15', expectedBy: '2026-03-17', activation: 'waiting' }])
+    expect(body.pending).toEqual([{ name: 'Box adicional (quarto)', orderedOn: '2026-03-15', installedOn: '2026-03-15', expectedBy: '2026-03-17', activation: 'waiting' }])
   })
 
   it('answers every profile; the pending services only to those who may see services', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Value } from 'typebox/value'
 import { ApiErrorBody, ROUTES } from '../../../src/contract'
-import { requireDeviceToken } from '../../../src/server/auth'
+import { requireDeviceToken } from '../../../src/server/http/auth'
 import { get, type TestServer, testServer, TOKENS } from './helpers'
 
 let server: TestServer

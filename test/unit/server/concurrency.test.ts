@@ -4,8 +4,9 @@
 // followed by a write must lock what it read, or two requests both act on the old state.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { bearer, ROUTES } from '../../../src/contract'
-import { type App, buildServer } from '../../../src/server/app'
-import type { Db } from '../../../src/server/db'
+import { buildServer } from '../../../src/server/http/app'
+import type { App } from '../../../src/server/http/context'
+import type { Db } from '../../../src/server/store/db'
 import { NOW, type SeededCopies, seededCopies, TOKENS } from './helpers'
 
 const PIN = '2580'

@@ -7,10 +7,14 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { bearer } from '../../../src/contract'
 import { lisbonDate } from '../../../src/domain/dates'
-import { type App, buildServer } from '../../../src/server/app'
-import { type Db, openDatabase } from '../../../src/server/db'
-import { migrateToLatest } from '../../../src/server/migrations'
-import { seedDemoAccounts } from '../../../src/server/seed'
+import { buildServer } from '../../../src/server/http/app'
+import type { App } from '../../../src/server/http/context'
+import { type Db, openDatabase } from '../../../src/server/store/db'
+import { migrateToLatest } from '../../../src/server/store/migrations'
+import { seedDemoAccounts } from '../../../src/server/demo/build'
+
+/** Where `npm start` serves the app. */
+export const APP_ORIGIN = 'http://127.0.0.1:8080'
 
 /** Monday 16 March 2026, 10:00 in Lisbon. */
 export const NOW = new Date('2026-03-16T10:00:00Z')
@@ -143,7 +147,8 @@ export async function testServer({ now = NOW, askedAt = now, demo = true }: Test
   const { db, drop } = await testDatabase()
   await migrateToLatest(db)
   await seedDemoAccounts(db, lisbonDate(now))
-  const app = await buildServer({ db, now: () => askedAt, demo })
+  // The app server of `npm start` is the one origin allowed to call (CORS_ORIGINS).
+  const app = await buildServer({ db, now: () => askedAt, demo, corsOrigins: [APP_ORIGIN] })
   return {
     app,
     db,

@@ -26,9 +26,9 @@ describe('GET /v1/diagnostics', () => {
     expect(body.serverDate).toBe('2026-03-16')
     const pending = body.services.services.filter((service: { status: string }) => service.status === 'pending')
     expect(pending.map((service: { name: string; activationDueOn: string; activationLate: boolean }) => [service.name, service.activationDueOn, service.activationLate])).toEqual([
-      ['Telefone fixo (portabilidade do número em curso)', '2026-03-10', true],
+      ['Telefone fixo (portabilidade do número em curso)', '2026-03-12', true],
       ['Canal premium Sport TV', '2026-03-17', false],
-      ['Box adicional (instalação agendada)', '2026-03-15', true],
+      ['Box adicional (instalação agendada)', null, false],
     ])
     expect(body.services.entitlements).toEqual([{ name: 'Canal premium Sport TV', status: 'pending', since: null }])
   })

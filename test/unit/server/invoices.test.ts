@@ -204,13 +204,17 @@ describe('scenarios', () => {
     const late = await detail(TOKENS.overdue, invoices[1].id)
     expect(daysBetween(late.dueDate, TODAY)).toBe(12)
     expect(late.payment.method).toBe('multibanco')
-    expect(late.timeline).toEqual({
+    // The last day to pay is the day before the suspension (Civil Code art. 279).
+    expect(late.timeline).toMatchObject({
       noticeBy: addDays(late.dueDate, 10),
+      noticeSentOn: null,
       suspensionFrom: addDays(late.dueDate, 40),
       terminationFrom: addDays(late.dueDate, 70),
+      amountDueCents: late.totalCents,
       collectionFeeCents: 500,
       interestCents: Math.round((late.totalCents * 0.1015 * 12) / 365),
-      payBy: addDays(late.dueDate, 40),
+      interestBasisPoints: 1015,
+      payBy: addDays(late.dueDate, 39),
       serviceStatus: 'active',
     })
     expect((await detail(TOKENS.overdue, invoices[0].id)).timeline).toBeNull()
@@ -241,7 +245,7 @@ describe('the clock', () => {
       const { body } = await get(later.app, ROUTES.overview, TOKENS.overdue)
       expect(body.invoices.next).toMatchObject({ status: 'overdue', daysOverdue: 52 })
       const invoice = await get(later.app, `${ROUTES.invoices}/${body.invoices.next.id}`, TOKENS.overdue)
-      expect(invoice.body.timeline).toMatchObject({ serviceStatus: 'suspended', payBy: invoice.body.timeline.terminationFrom })
+      expect(invoice.body.timeline).toMatchObject({ serviceStatus: 'suspended', payBy: addDays(invoice.body.timeline.terminationFrom, -1) })
     } finally {
       await later.close()
     }

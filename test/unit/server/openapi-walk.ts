@@ -1,8 +1,8 @@
 // The server's routes as its OpenAPI document lists them, so suites that walk every
 // route (fuzz, auth, masking) cover a section's routes as soon as it registers them.
 import { sql } from 'kysely'
-import type { App } from '../../../src/server/app'
-import type { Db } from '../../../src/server/db'
+import type { App } from '../../../src/server/http/context'
+import type { Db } from '../../../src/server/store/db'
 
 export interface Operation {
   method: string

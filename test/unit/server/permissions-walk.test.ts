@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Profile } from '../../../src/contract'
 import { ROUTES } from '../../../src/contract'
 import { can, denial, PROFILE_NAMES, PROFILES } from '../../../src/domain/permissions'
-import { type DeclaredRoute, routeActions } from '../../../src/server/auth'
+import { type DeclaredRoute, routeActions } from '../../../src/server/http/auth'
 import { PROFILE_TOKENS, testServer } from './helpers'
 
 const server = await testServer()

@@ -4,10 +4,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { Value } from 'typebox/value'
 import { bearer, PinRefusal, PremiumCatalogue, PremiumProductDetail, PremiumReceipt, ROUTES } from '../../../src/contract'
-import { type App, buildServer } from '../../../src/server/app'
-import type { Db } from '../../../src/server/db'
-import { storePurchasePin, verifyPurchasePin } from '../../../src/server/premium'
-import { DEMO_PINS } from '../../../src/server/seed-premium'
+import { buildServer } from '../../../src/server/http/app'
+import type { App } from '../../../src/server/http/context'
+import type { Db } from '../../../src/server/store/db'
+import { storePurchasePin, verifyPurchasePin } from '../../../src/server/premium/pin'
+import { DEMO_PINS } from '../../../src/server/demo/premium'
 import { NOW, type SeededCopies, seededCopies, TOKENS } from './helpers'
 
 const PIN = '2580'
@@ -132,6 +133,9 @@ describe('GET /v1/premium/:id', () => {
     expect(promo.status).toBe(200)
     // 50 % for one month: 1219 − 610 = 609 before IVA.
     expect(promo.body.quote).toMatchObject({ promoCode: 'BEMVINDO', promo: { monthlyCents: 609 + 140, until: '2026-04-15' } })
+    // CINEMA3 gives 3 months but its own last day is in 30 days: the promotion ends with the code (004 TV §7.4).
+    const cinema = await call('GET', `${path(ROUTES.premiumProduct, 'tvcine')}?promoCode=cinema3`, TOKENS.premium)
+    expect(cinema.body.quote).toMatchObject({ promoCode: 'CINEMA3', promo: { until: '2026-04-15' } })
 
     const unknown = await call('GET', `${path(ROUTES.premiumProduct, 'tvcine')}?promoCode=NADA`, TOKENS.premium)
     expect(unknown).toEqual({
@@ -207,8 +211,8 @@ describe('POST /v1/premium/:id/subscribe', () => {
   it('keeps a promotional code’s price on the subscription', async () => {
     const { status, body } = await subscribe('tvcine', { pin: PIN, idempotencyKey: 'key-promo-000001', promoCode: 'CINEMA3' })
     expect(status).toBe(201)
-    // 30 % off 1219 for three months: 853 before IVA, 10,49 € with it, until 15 June.
-    expect(body.subscription).toMatchObject({ monthlyCents: 1049, promo: { monthlyCents: 1049, until: '2026-06-15' } })
+    // 30 % off 1219: 853 before IVA, 10,49 € with it; three months, cut to the code's own last day, 15 April.
+    expect(body.subscription).toMatchObject({ monthlyCents: 1049, promo: { monthlyCents: 1049, until: '2026-04-15' } })
     const refused = await subscribe('btv', { pin: PIN, idempotencyKey: 'key-promo-000002', promoCode: 'VERAO' })
     expect(refused.status).toBe(422)
     expect(refused.body.error).toBe('promo-expired')

@@ -13,7 +13,7 @@ import {
   SimulatedRecordingResult,
 } from '../../../src/contract'
 import { addDays, daysBetween } from '../../../src/domain/dates'
-import type { App } from '../../../src/server/app'
+import type { App } from '../../../src/server/http/context'
 import { get, NOW, type TestServer, testServer, TOKENS } from './helpers'
 
 async function send(app: App, method: 'PUT' | 'DELETE' | 'POST', url: string, token: string, payload?: object) {
@@ -46,7 +46,11 @@ describe('GET /v1/recordings (quota-full)', () => {
     const { quota, items } = await list()
     expect(quota).toEqual({ totalMinutes: 6000, usedMinutes: 5880, freeMinutes: 120, percent: 98, warning: true })
     expect(items.reduce((sum, r) => sum + r.sizeMinutes, 0)).toBe(5880)
-    for (const r of items) expect(daysBetween(TODAY, r.deletionDate)).toBe(r.daysLeft)
+    for (const r of items) {
+      expect(daysBetween(TODAY, r.deletionDate)).toBe(r.daysLeft)
+      // "Disponível até" names the last day it can be watched: the eve of the deletion (004 TV §5.9).
+      expect(r.lastViewingDay).toBe(addDays(r.deletionDate, -1))
+    }
     // Sorted by deletion date, first to go first.
     const dates = items.map((r) => r.deletionDate)
     expect(dates).toEqual([...dates].sort())

@@ -1,0 +1,56 @@
+// Invoices: financial data, for the profiles seed 002 allows (domain/permissions).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  ApiErrorBody,
+  INVOICE_LIST_DEFAULT_LIMIT,
+  InvoiceDetail,
+  InvoiceList,
+  InvoiceListQuery,
+  InvoiceParams,
+  ROUTES,
+} from '../../contract'
+import type { RouteContext } from '../http/context'
+import { sessionOf } from '../http/auth'
+import { guarded } from '../http/operation'
+import { notFound } from '../http/errors'
+import { invoiceDetail, listInvoices } from './service'
+import { upcomingPremium } from '../premium/catalogue'
+
+const refusals = { 403: ApiErrorBody }
+
+export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
+  app.get(
+    ROUTES.invoices,
+    guarded('invoices.read', {
+      operationId: 'listInvoices',
+      summary: 'Invoices, newest first',
+      tags: ['invoices'],
+      querystring: InvoiceListQuery,
+      response: { 200: InvoiceList, ...refusals },
+    }),
+    async (request) => {
+      const session = sessionOf(request)
+      const items = await listInvoices(db, session, request.query.limit ?? INVOICE_LIST_DEFAULT_LIMIT, today())
+      // Premium charges the next invoice will carry, once there is one (seed 001 §12).
+      const upcoming = items.length > 0 ? await upcomingPremium(db, session, today()) : null
+      return upcoming && upcoming.lines.length > 0 ? { items, upcomingPremium: upcoming } : { items }
+    },
+  )
+
+  app.get(
+    ROUTES.invoice,
+    guarded('invoices.read', {
+      operationId: 'getInvoice',
+      summary: 'One invoice: lines, IVA, payment data, overdue timeline',
+      tags: ['invoices'],
+      params: InvoiceParams,
+      response: { 200: InvoiceDetail, ...refusals, 404: ApiErrorBody },
+    }),
+    async (request) => {
+      const session = sessionOf(request)
+      const invoice = await invoiceDetail(db, session, request.params.id, today())
+      if (!invoice) throw notFound(`Não existe a fatura «${request.params.id}» nesta conta.`)
+      return invoice
+    },
+  )
+}

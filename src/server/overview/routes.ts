@@ -1,0 +1,40 @@
+// The home screen in one request: account header, viewer, invoices (or why not).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Overview, ROUTES } from '../../contract'
+import { can, denial } from '../../domain/permissions'
+import { accountGlance as accountGlanceOf } from '../account/service'
+import type { RouteContext } from '../http/context'
+import { sessionOf } from '../http/auth'
+import { guarded } from '../http/operation'
+import { invoicesOverview } from '../invoices/service'
+import { listNotices, noticesOverview } from '../notices/service'
+import { recordingsOverview } from '../recordings/service'
+import { premiumOverview } from '../premium/catalogue'
+
+export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
+  app.get(
+    ROUTES.overview,
+    guarded('overview.read', {
+      operationId: 'getOverview',
+      summary: 'Account at a glance; sections the viewer may not see say why and who can',
+      tags: ['account'],
+      response: { 200: Overview },
+    }),
+    async (request) => {
+      const session = sessionOf(request)
+      const invoices = can(session.viewer.profile, 'invoices.read')
+        ? await invoicesOverview(db, session, today())
+        : { denied: true as const, ...denial('invoices.read') }
+      // Every profile may read notices ('notices.read'); restricted ones are not counted as unread.
+      const notices = noticesOverview(await listNotices(db, session, today()))
+      const recordings = can(session.viewer.profile, 'recordings.read')
+        ? await recordingsOverview(db, session, today())
+        : { denied: true as const, ...denial('recordings.read') }
+      const premium = can(session.viewer.profile, 'premium.read')
+        ? await premiumOverview(db, session, today())
+        : { denied: true as const, ...denial('premium.read') }
+      const accountGlance = await accountGlanceOf(db, session, today())
+      return { account: session.account, viewer: session.viewer, invoices, notices, recordings, premium, accountGlance }
+    },
+  )
+}

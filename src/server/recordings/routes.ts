@@ -1,0 +1,118 @@
+// Recordings and the quota (seed 004 TV §5.8–5.12), for the profiles that may
+// see and manage the TV service (domain/permissions). The QA routes exist only
+// when the server runs with demo data.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  ApiErrorBody,
+  AutoDeletionPreview,
+  AutoDeletionQuery,
+  QuotaChange,
+  RecordingChange,
+  RecordingList,
+  RecordingParams,
+  ROUTES,
+  SimulatedRecording,
+  SimulatedRecordingResult,
+} from '../../contract'
+import type { RouteContext } from '../http/context'
+import { sessionOf } from '../http/auth'
+import { guarded } from '../http/operation'
+import { notFound } from '../http/errors'
+import { changeQuota, deleteRecording, listRecordings, previewAutoDeletion, setProtection, simulateRecording } from './service'
+
+const refusals = { 403: ApiErrorBody }
+const common = { tags: ['recordings'] }
+
+const missing = (id: string) => notFound(`Não existe a gravação «${id}» nesta conta.`)
+
+export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: boolean }> = async (app, { db, today, demo }) => {
+  app.get(
+    ROUTES.recordings,
+    guarded('recordings.read', {
+      ...common,
+      operationId: 'listRecordings',
+      summary: 'Quota and recordings, first to be deleted first, and what automatic management deletes next',
+      response: { 200: RecordingList, ...refusals },
+    }),
+    async (request) => listRecordings(db, sessionOf(request), today()),
+  )
+
+  app.get(
+    ROUTES.recordingsAutoDeletion,
+    guarded('recordings.read', {
+      ...common,
+      operationId: 'previewAutoDeletion',
+      summary: 'What automatic management would delete to make room for N more hours (nothing is deleted)',
+      querystring: AutoDeletionQuery,
+      response: { 200: AutoDeletionPreview, ...refusals },
+    }),
+    async (request) => previewAutoDeletion(db, sessionOf(request), request.query.hours, today()),
+  )
+
+  for (const [method, protect] of [
+    ['PUT', true],
+    ['DELETE', false],
+  ] as const) {
+    app.route({
+      method,
+      url: ROUTES.recordingProtection,
+      ...guarded('recordings.manage', {
+        ...common,
+        operationId: protect ? 'protectRecording' : 'unprotectRecording',
+        summary: protect ? 'Protect a recording from automatic management (idempotent)' : 'Unprotect a recording (idempotent)',
+        params: RecordingParams,
+        response: { 200: RecordingChange, ...refusals, 404: ApiErrorBody },
+      }),
+      handler: async (request) => {
+        const change = await setProtection(db, sessionOf(request), request.params.id, protect, today())
+        if (!change) throw missing(request.params.id)
+        return change
+      },
+    })
+  }
+
+  app.delete(
+    ROUTES.recording,
+    guarded('recordings.manage', {
+      ...common,
+      operationId: 'deleteRecording',
+      summary: 'Delete a recording (idempotent: a deleted one answers the same; an unknown id is 404)',
+      params: RecordingParams,
+      response: { 200: RecordingChange, ...refusals, 404: ApiErrorBody },
+    }),
+    async (request) => {
+      const change = await deleteRecording(db, sessionOf(request), request.params.id, today())
+      if (!change) throw missing(request.params.id)
+      return change
+    },
+  )
+
+  if (!demo) return
+
+  app.post(
+    ROUTES.qaRecordings,
+    guarded('recordings.manage', {
+      operationId: 'qaSimulateRecording',
+      tags: ['demo'],
+      summary: 'QA: the recorder adds a recording; automatic management makes room if the quota is full',
+      body: SimulatedRecording,
+      response: { 201: SimulatedRecordingResult, ...refusals, 409: ApiErrorBody },
+    }),
+    async (request, reply) => {
+      const result = await simulateRecording(db, sessionOf(request), request.body, today())
+      return reply.code(201).send(result)
+    },
+  )
+
+  app.put(
+    ROUTES.qaRecordingQuota,
+    guarded('recordings.manage', {
+      operationId: 'qaChangeQuota',
+      tags: ['demo'],
+      summary: 'QA: the operator changes the recording quota (nothing is deleted until space is needed)',
+      body: QuotaChange,
+      response: { 200: RecordingList, ...refusals },
+    }),
+    async (request) => changeQuota(db, sessionOf(request), request.body.totalHours, today()),
+  )
+}

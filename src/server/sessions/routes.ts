@@ -1,0 +1,31 @@
+// POST /v1/session: the device token opens a session (service.ts says why and how).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ROUTES, SessionAnswer } from '../../contract'
+import { sessionOf } from '../http/auth'
+import { guarded } from '../http/operation'
+import { ApiError, unauthorized } from '../http/errors'
+import type { Db } from '../store/db'
+import { openSession } from './service'
+
+export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  app.post(
+    ROUTES.session,
+    guarded('session.open', {
+      operationId: 'openSession',
+      summary: 'Exchange the device token for a session token; ends the previous session of the same device token',
+      tags: ['auth'],
+      response: { 201: SessionAnswer },
+    }),
+    async (request, reply) => {
+      // Nothing to send: a body is a client bug, refused rather than ignored (issue 9: unknown fields).
+      const body = request.body as unknown
+      if (body !== undefined && body !== null && !(typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) {
+        throw new ApiError(400, { error: 'bad-request', reason: 'Este pedido não leva corpo: envie só o cabeçalho Authorization.' })
+      }
+      const session = sessionOf(request)
+      if (session.sessionToken) throw unauthorized('Uma sessão abre-se com o token do equipamento, não com o token de outra sessão.')
+      reply.code(201)
+      return openSession(db, session.credential, now())
+    },
+  )
+}

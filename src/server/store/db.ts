@@ -1,0 +1,333 @@
+// Storage through Kysely: SQLite (better-sqlite3) by default, PostgreSQL (pg)
+// when a connection URL is given. Queries stick to what both engines share:
+// text dates 'YYYY-MM-DD', integer cents, integer 0/1 flags, text keys.
+import { statSync } from 'node:fs'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../../contract'
+
+export type PaymentMethod = 'multibanco' | 'direct-debit'
+
+export interface AccountTable {
+  id: string
+  holder_name: string
+  contract_number: string
+  nif: string
+  region: VatRegion
+  /** 1 for a consumer, 0 otherwise: the suspension notice differs (seed 004 general §12.2 c). */
+  consumer: number
+  payment_method: PaymentMethod
+  /** Kept for direct debits; only a masked form ever leaves the server. */
+  iban: string | null
+  activated_on: string
+}
+
+/** A box's device token, bound to an account and to who is watching. */
+export interface DeviceTokenTable {
+  token: string
+  account_id: string
+  viewer_name: string
+  viewer_profile: Profile
+}
+
+/** Services of the contract, active or still pending activation (installer screen). */
+export interface AccountServiceTable {
+  account_id: string
+  position: number
+  name: string
+  kind: 'tv' | 'internet' | 'voice' | 'mobile' | 'premium' | 'equipment'
+  status: 'active' | 'pending'
+  requested_on: string
+  /** Day installed; null while the installation is scheduled (the 48 h of 004 TV §6 a start from it). */
+  installed_on: string | null
+  activated_on: string | null
+}
+
+/** An issued invoice is immutable: its amounts are stored as printed. Status is derived per request. */
+export interface InvoiceTable {
+  id: string
+  account_id: string
+  number: string
+  atcud: string
+  period_start: string
+  period_end: string
+  invoice_date: string
+  issue_date: string
+  due_date: string
+  partial_period: number
+  region: VatRegion
+  vat_rate_percent: number
+  net_cents: number
+  vat_cents: number
+  total_cents: number
+  payment_method: PaymentMethod
+  multibanco_entity: string | null
+  multibanco_reference: string | null
+  debit_iban: string | null
+  paid_on: string | null
+  disputed_on: string | null
+}
+
+export interface InvoiceLineTable {
+  invoice_id: string
+  position: number
+  line_group: LineGroup
+  description: string
+  net_cents: number
+}
+
+export interface DemoScenarioTable {
+  id: string
+  position: number
+  description: string
+  token: string
+  /** Demo only: the account's purchase PIN in clear, printed for QA with the token. */
+  purchase_pin: string | null
+}
+
+/** The operator's premium products (seed 004 TV §2.1.1); prices before IVA. */
+export interface PremiumProductTable {
+  id: string
+  position: number
+  name: string
+  description: string
+  /** Channel names, one per line. */
+  channels: string
+  net_cents: number
+  minimum_days: number
+  promo_net_cents: number | null
+  promo_until: string | null
+}
+
+/** Promotional codes: a percentage off the monthly price for some months, usable until a date. */
+export interface PromoCodeTable {
+  code: string
+  /** Null: valid for every product. */
+  product_id: string | null
+  percent_off: number
+  months: number
+  valid_until: string
+}
+
+/** A subscription keeps the price it was sold at; a cancellation fixes its last day. */
+export interface PremiumSubscriptionTable {
+  id: string
+  account_id: string
+  product_id: string
+  started_on: string
+  minimum_days: number
+  net_cents: number
+  promo_net_cents: number | null
+  promo_until: string | null
+  promo_code: string | null
+  cancel_requested_on: string | null
+  ends_on: string | null
+  cancel_rule: string | null
+}
+
+/** The purchase PIN: only a salted scrypt hash is kept, with the count of wrong tries. */
+export interface PurchasePinTable {
+  account_id: string
+  salt: string
+  hash: string
+  failed_attempts: number
+  locked_until: string | null
+}
+
+/** First answer to each idempotent write, replayed when the same key comes again. */
+export interface WriteReceiptTable {
+  account_id: string
+  idempotency_key: string
+  fingerprint: string
+  status_code: number
+  body: string
+  created_at: string
+}
+
+/** A notice sent to an account (seed 004 TV §2.1.3, general §5). Lateness and free exit are derived per request. */
+export interface NoticeTable {
+  id: string
+  account_id: string
+  kind: NoticeKind
+  title: string
+  /** Paragraphs separated by a blank line. */
+  details: string
+  announced_on: string
+  effective_on: string
+  unforeseeable: number
+  contract_effect: ContractEffect | null
+  /** First time the notice was opened on a box of the account (ISO instant); null while unread. */
+  read_at: string | null
+}
+
+export interface NoticeChannelTable {
+  notice_id: string
+  position: number
+  name: string
+  number_before: number | null
+  number_after: number | null
+}
+
+/** The recording quota of an account, in minutes of quota (seed 004 TV §5.11). */
+export interface RecordingQuotaTable {
+  account_id: string
+  total_minutes: number
+}
+
+/** A cloud recording. Deleted ones stay as tombstones (deleted_on) so a repeated delete is idempotent. */
+export interface RecordingTable {
+  id: string
+  account_id: string
+  channel: string
+  title: string
+  /** ISO instant. */
+  starts_at: string
+  /** Lisbon day it was recorded: the 6-month rule counts from it (§5.9). */
+  recorded_on: string
+  duration_minutes: number
+  size_minutes: number
+  watched: number
+  progress_percent: number
+  watching_now: number
+  protected: number
+  unavailable: number
+  scheduled_deletion: string | null
+  deleted_on: string | null
+  deleted_by: 'viewer' | 'auto' | 'expiry' | null
+}
+
+/** A box's session: opened with its device token; `ended_at` set when a later login ended it (sessions/service.ts). */
+export interface SessionTable {
+  token: string
+  device_token: string
+  opened_at: string
+  ended_at: string | null
+}
+
+/** Account page facts (issue 6): address, registration, e-invoice, commitment, last points exchanges. */
+export interface AccountContractTable {
+  account_id: string
+  address: string
+  /** 1 when the account is registered in the Área de Cliente (seed 000). */
+  registered: number
+  einvoice: number
+  commitment_start: string | null
+  commitment_months: number | null
+  advantage_cents: number | null
+  last_equipment_exchange: string | null
+  last_accessory_exchange: string | null
+}
+
+export interface AccountEquipmentTable {
+  account_id: string
+  position: number
+  kind: 'box' | 'router'
+  model: string
+  serial: string
+}
+
+export interface PointsAwardTable {
+  account_id: string
+  awarded_on: string
+  points: number
+}
+
+export interface PointsRedemptionTable {
+  account_id: string
+  redeemed_on: string
+  points: number
+  kind: 'equipment' | 'accessory'
+}
+
+export interface Database {
+  account: AccountTable
+  device_token: DeviceTokenTable
+  account_service: AccountServiceTable
+  invoice: InvoiceTable
+  invoice_line: InvoiceLineTable
+  demo_scenario: DemoScenarioTable
+  notice: NoticeTable
+  notice_channel: NoticeChannelTable
+  recording_quota: RecordingQuotaTable
+  recording: RecordingTable
+  session: SessionTable
+  premium_product: PremiumProductTable
+  promo_code: PromoCodeTable
+  premium_subscription: PremiumSubscriptionTable
+  purchase_pin: PurchasePinTable
+  write_receipt: WriteReceiptTable
+  account_contract: AccountContractTable
+  account_equipment: AccountEquipmentTable
+  points_award: PointsAwardTable
+  points_redemption: PointsRedemptionTable
+}
+
+export type Db = Kysely<Database>
+
+/** `url` (postgres://…) selects PostgreSQL; otherwise `file` is an SQLite path, ':memory:' for tests. */
+export type DatabaseConfig = { url: string; schema?: string } | { file: string }
+
+export function openDatabase(config: DatabaseConfig): Db {
+  if ('url' in config) {
+    // `schema`: a search_path of its own, so test suites share one PostgreSQL without sharing tables.
+    const options = config.schema ? `-c search_path=${config.schema}` : undefined
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, options }) }) })
+  }
+  const sqlite = new SQLite(config.file)
+  const inode = config.file === ':memory:' ? null : statSync(config.file).ino
+  sqlite.pragma('journal_mode = WAL')
+  // A write is acknowledged only once it is in the WAL on disk: a kill -9 or a power
+  // cut after the answer loses nothing (NORMAL could lose the last commits on power loss).
+  sqlite.pragma('synchronous = FULL')
+  // Another process (a second replica, a backup) holding the lock: wait, do not fail.
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('foreign_keys = ON')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  if (inode !== null) sqliteFiles.set(db, { file: config.file, inode })
+  return db
+}
+
+/** The file each SQLite database was opened from: deleted or replaced under a running server, it still answers from the old one. */
+const sqliteFiles = new WeakMap<Db, { file: string; inode: number }>()
+
+/** Null when the database answers a query (and, for SQLite, is still the file it was opened from); else what is wrong. */
+export async function databaseProblem(db: Db): Promise<string | null> {
+  const opened = sqliteFiles.get(db)
+  if (opened) {
+    let inode: number | null = null
+    try {
+      inode = statSync(opened.file).ino
+    } catch {
+      // gone: said below
+    }
+    if (inode !== opened.inode) return `o ficheiro da base de dados ${opened.file} foi apagado ou substituído enquanto o servidor corria; o que for escrito agora perde-se`
+  }
+  try {
+    await sql`select 1`.execute(db)
+    return null
+  } catch (error) {
+    return `a base de dados não responde (${error instanceof Error ? error.message : String(error)})`
+  }
+}
+
+/**
+ * Kysely prepares every query anew; the API runs the same few SQL texts over and
+ * over, so their prepared statements are kept (bench: a third of a request's CPU
+ * was `prepare`). Safe because every query runs to completion synchronously
+ * (`all`/`run`; nothing here streams with `iterate`).
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const statements = new Map<string, SQLite.Statement>()
+  const prepare = sqlite.prepare.bind(sqlite)
+  sqlite.prepare = ((sql: string) => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      if (statements.size >= 1000) statements.clear()
+      statement = prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement
+  }) as typeof sqlite.prepare
+  return sqlite
+}

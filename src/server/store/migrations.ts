@@ -1,0 +1,281 @@
+// Schema migrations, defined in code: the server ships as one bundle, with no
+// migration files on disk. Append new migrations; never edit an applied one.
+import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely'
+import type { Db } from './db'
+
+const migrations: Record<string, Migration> = {
+  '0001_accounts_and_invoices': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('account')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('holder_name', 'text', (column) => column.notNull())
+        .addColumn('contract_number', 'text', (column) => column.notNull().unique())
+        .addColumn('nif', 'text', (column) => column.notNull())
+        .addColumn('region', 'text', (column) => column.notNull())
+        .addColumn('consumer', 'integer', (column) => column.notNull())
+        .addColumn('payment_method', 'text', (column) => column.notNull())
+        .addColumn('iban', 'text')
+        .addColumn('activated_on', 'text', (column) => column.notNull())
+        .execute()
+
+      await db.schema
+        .createTable('device_token')
+        .addColumn('token', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('viewer_name', 'text', (column) => column.notNull())
+        .addColumn('viewer_profile', 'text', (column) => column.notNull())
+        .execute()
+
+      await db.schema
+        .createTable('account_service')
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('requested_on', 'text', (column) => column.notNull())
+        .addColumn('activated_on', 'text')
+        .addPrimaryKeyConstraint('account_service_pk', ['account_id', 'position'])
+        .execute()
+
+      await db.schema
+        .createTable('invoice')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('number', 'text', (column) => column.notNull().unique())
+        .addColumn('atcud', 'text', (column) => column.notNull().unique())
+        .addColumn('period_start', 'text', (column) => column.notNull())
+        .addColumn('period_end', 'text', (column) => column.notNull())
+        .addColumn('invoice_date', 'text', (column) => column.notNull())
+        .addColumn('issue_date', 'text', (column) => column.notNull())
+        .addColumn('due_date', 'text', (column) => column.notNull())
+        .addColumn('partial_period', 'integer', (column) => column.notNull())
+        .addColumn('region', 'text', (column) => column.notNull())
+        .addColumn('vat_rate_percent', 'integer', (column) => column.notNull())
+        .addColumn('net_cents', 'integer', (column) => column.notNull())
+        .addColumn('vat_cents', 'integer', (column) => column.notNull())
+        .addColumn('total_cents', 'integer', (column) => column.notNull())
+        .addColumn('payment_method', 'text', (column) => column.notNull())
+        .addColumn('multibanco_entity', 'text')
+        .addColumn('multibanco_reference', 'text')
+        .addColumn('debit_iban', 'text')
+        .addColumn('paid_on', 'text')
+        .addColumn('disputed_on', 'text')
+        .execute()
+      await db.schema.createIndex('invoice_account_period').on('invoice').columns(['account_id', 'period_start']).execute()
+
+      await db.schema
+        .createTable('invoice_line')
+        .addColumn('invoice_id', 'text', (column) => column.notNull().references('invoice.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('line_group', 'text', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('net_cents', 'integer', (column) => column.notNull())
+        .addPrimaryKeyConstraint('invoice_line_pk', ['invoice_id', 'position'])
+        .execute()
+
+      await db.schema
+        .createTable('demo_scenario')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('token', 'text', (column) => column.notNull().references('device_token.token').onDelete('cascade'))
+        .execute()
+    },
+  },
+  '0002_notices': {
+    async up(db: Kysely<unknown>) {
+      // Channel-change and contract-change notices (seed 004 TV §2.1.3, general §5); read state per account.
+      await db.schema
+        .createTable('notice')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('title', 'text', (column) => column.notNull())
+        .addColumn('details', 'text', (column) => column.notNull())
+        .addColumn('announced_on', 'text', (column) => column.notNull())
+        .addColumn('effective_on', 'text', (column) => column.notNull())
+        .addColumn('unforeseeable', 'integer', (column) => column.notNull())
+        .addColumn('contract_effect', 'text')
+        .addColumn('read_at', 'text')
+        .execute()
+      await db.schema.createIndex('notice_account').on('notice').columns(['account_id', 'effective_on']).execute()
+      await db.schema
+        .createTable('notice_channel')
+        .addColumn('notice_id', 'text', (column) => column.notNull().references('notice.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('number_before', 'integer')
+        .addColumn('number_after', 'integer')
+        .addPrimaryKeyConstraint('notice_channel_pk', ['notice_id', 'position'])
+        .execute()
+    },
+  },
+  '0003_recordings': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('recording_quota')
+        .addColumn('account_id', 'text', (column) => column.primaryKey().references('account.id').onDelete('cascade'))
+        .addColumn('total_minutes', 'integer', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('recording')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('channel', 'text', (column) => column.notNull())
+        .addColumn('title', 'text', (column) => column.notNull())
+        .addColumn('starts_at', 'text', (column) => column.notNull())
+        .addColumn('recorded_on', 'text', (column) => column.notNull())
+        .addColumn('duration_minutes', 'integer', (column) => column.notNull())
+        .addColumn('size_minutes', 'integer', (column) => column.notNull())
+        .addColumn('watched', 'integer', (column) => column.notNull())
+        .addColumn('progress_percent', 'integer', (column) => column.notNull())
+        .addColumn('watching_now', 'integer', (column) => column.notNull())
+        .addColumn('protected', 'integer', (column) => column.notNull())
+        .addColumn('unavailable', 'integer', (column) => column.notNull())
+        .addColumn('scheduled_deletion', 'text')
+        .addColumn('deleted_on', 'text')
+        .addColumn('deleted_by', 'text')
+        .execute()
+      await db.schema.createIndex('recording_account').on('recording').columns(['account_id', 'deleted_on']).execute()
+    },
+  },
+  '0004_sessions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('session')
+        .addColumn('token', 'text', (column) => column.primaryKey())
+        .addColumn('device_token', 'text', (column) => column.notNull().references('device_token.token').onDelete('cascade'))
+        .addColumn('opened_at', 'text', (column) => column.notNull())
+        .addColumn('ended_at', 'text')
+        .execute()
+      await db.schema.createIndex('session_device_token').on('session').column('device_token').execute()
+    },
+  },
+  '0005_premium': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('premium_product')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('channels', 'text', (column) => column.notNull())
+        .addColumn('net_cents', 'integer', (column) => column.notNull())
+        .addColumn('minimum_days', 'integer', (column) => column.notNull())
+        .addColumn('promo_net_cents', 'integer')
+        .addColumn('promo_until', 'text')
+        .execute()
+
+      await db.schema
+        .createTable('promo_code')
+        .addColumn('code', 'text', (column) => column.primaryKey())
+        .addColumn('product_id', 'text', (column) => column.references('premium_product.id').onDelete('cascade'))
+        .addColumn('percent_off', 'integer', (column) => column.notNull())
+        .addColumn('months', 'integer', (column) => column.notNull())
+        .addColumn('valid_until', 'text', (column) => column.notNull())
+        .execute()
+
+      await db.schema
+        .createTable('premium_subscription')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('product_id', 'text', (column) => column.notNull().references('premium_product.id'))
+        .addColumn('started_on', 'text', (column) => column.notNull())
+        .addColumn('minimum_days', 'integer', (column) => column.notNull())
+        .addColumn('net_cents', 'integer', (column) => column.notNull())
+        .addColumn('promo_net_cents', 'integer')
+        .addColumn('promo_until', 'text')
+        .addColumn('promo_code', 'text')
+        .addColumn('cancel_requested_on', 'text')
+        .addColumn('ends_on', 'text')
+        .addColumn('cancel_rule', 'text')
+        .execute()
+      await db.schema.createIndex('premium_subscription_account').on('premium_subscription').columns(['account_id', 'product_id']).execute()
+
+      await db.schema
+        .createTable('purchase_pin')
+        .addColumn('account_id', 'text', (column) => column.primaryKey().references('account.id').onDelete('cascade'))
+        .addColumn('salt', 'text', (column) => column.notNull())
+        .addColumn('hash', 'text', (column) => column.notNull())
+        .addColumn('failed_attempts', 'integer', (column) => column.notNull())
+        .addColumn('locked_until', 'text')
+        .execute()
+
+      await db.schema
+        .createTable('write_receipt')
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('idempotency_key', 'text', (column) => column.notNull())
+        .addColumn('fingerprint', 'text', (column) => column.notNull())
+        .addColumn('status_code', 'integer', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('write_receipt_pk', ['account_id', 'idempotency_key'])
+        .execute()
+
+      await db.schema.alterTable('demo_scenario').addColumn('purchase_pin', 'text').execute()
+    },
+  },
+  '0006_account_section': {
+    async up(db: Kysely<unknown>) {
+      // Account page (issue 6): contract facts, equipment, points programme (seed 003).
+      await db.schema
+        .createTable('account_contract')
+        .addColumn('account_id', 'text', (column) => column.primaryKey().references('account.id').onDelete('cascade'))
+        .addColumn('address', 'text', (column) => column.notNull())
+        .addColumn('registered', 'integer', (column) => column.notNull())
+        .addColumn('einvoice', 'integer', (column) => column.notNull())
+        .addColumn('commitment_start', 'text')
+        .addColumn('commitment_months', 'integer')
+        .addColumn('advantage_cents', 'integer')
+        .addColumn('last_equipment_exchange', 'text')
+        .addColumn('last_accessory_exchange', 'text')
+        .execute()
+      await db.schema
+        .createTable('account_equipment')
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('model', 'text', (column) => column.notNull())
+        .addColumn('serial', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('account_equipment_pk', ['account_id', 'position'])
+        .execute()
+      // Awards older than the invoice history; invoices paid since award their own points (one per euro).
+      await db.schema
+        .createTable('points_award')
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('awarded_on', 'text', (column) => column.notNull())
+        .addColumn('points', 'integer', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('points_redemption')
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('redeemed_on', 'text', (column) => column.notNull())
+        .addColumn('points', 'integer', (column) => column.notNull())
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .execute()
+    },
+  },
+  '0007_service_installation': {
+    async up(db: Kysely<unknown>) {
+      // Issue 16: the 48 h of initial activation run from acceptance and installation (004 TV §6 a).
+      // A service stored before this column existed was installed when it was ordered.
+      await db.schema.alterTable('account_service').addColumn('installed_on', 'text').execute()
+      await sql`update account_service set installed_on = requested_on`.execute(db)
+    },
+  },
+}
+
+/** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */
+export async function migrateToLatest(db: Db): Promise<{ created: boolean }> {
+  // PostgreSQL: Kysely looks for its migration tables in every schema unless told
+  // which one; a database where another schema already has them (a second
+  // deployment, another test suite) would skip creating ours and fail. So: ours.
+  const migrationTableSchema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema })
+  const { error, results = [] } = await migrator.migrateToLatest()
+  if (error) throw error
+  const first = Object.keys(migrations)[0]
+  return { created: results.some((result) => result.migrationName === first && result.status === 'Success') }
+}
