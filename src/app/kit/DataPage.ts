@@ -6,6 +6,7 @@ import type { Loaded } from '../../data/load'
 import { t } from './i18n'
 import { COLOR, SAFE, TEXT } from './theme'
 import { ErrorPanel, describeFailure } from './ErrorPanel'
+import { say } from './announce'
 import type { ScrollPanel } from './ScrollPanel'
 import { textSpec } from './textSpec'
 import { ref } from './ref'
@@ -48,13 +49,20 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
 
   /** Said when the page gets focus (the Announcer): its title, its main fact, and that the data is old when it is. */
   get announce(): string[] {
-    const stale = this.tag('Stale')
-    return [this.titleText, ...(this.showingError ? [] : this.arrival), stale.visible ? stale.text.text : ''].filter(Boolean)
+    // A page that keeps focus itself (nothing to act on) reads on into the panel its arrows move.
+    const panel = this.showingError || this.focusedContent() ? [] : (this.scrollPanels()[this.scrolled]?.announce ?? [])
+    return this.spoken(panel)
   }
 
   /** Said by the Info key: the arrival, then what else the screen shows (a page adds it in screenFacts). */
   get announceScreen(): string[] {
-    return [...this.announce, ...(this.showingError ? [] : this.screenFacts())]
+    return [...this.spoken([]), ...(this.showingError ? [] : this.screenFacts())]
+  }
+
+  /** The title, the main fact, `more`, and that the data is old when it is. */
+  private spoken(more: string[]): string[] {
+    const stale = this.tag('Stale')
+    return [this.titleText, ...(this.showingError ? [] : this.arrival), ...more, stale.visible ? stale.text.text : ''].filter(Boolean)
   }
 
   protected screenFacts(): string[] {
@@ -101,6 +109,8 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
     if (index === this.scrolled || index < 0 || index >= panels.length) return false
     this.scrolled = index
     this.markScrolled()
+    // Voice guidance reads the panel the arrows now move, as it read a focused one.
+    say(this, panels[index]!.announce.join(' '))
     return true
   }
 
