@@ -12,7 +12,7 @@ import type { ScrollPanel } from '../../src/app/kit/ScrollPanel'
 import { provideServices } from '../../src/app/shell/services'
 import { COLOR } from '../../src/app/kit/theme'
 import { PROFILE_TOKENS, TOKENS, testServer, type TestServer } from '../unit/server/helpers'
-import { elementWithText, eur, isShown, mount, shownTexts, spyRouter, target, textColor } from './helpers'
+import { elementWithText, eur, isShown, mount, shownTexts, spyRouter, textColor } from './helpers'
 
 const NOW = new Date('2026-11-23T10:00:00Z')
 /** The four profiles that may open the account page (a Utilizador gets 403, see the last test). */
@@ -244,38 +244,26 @@ describe('commitment (seed 001 F.1.1), termination (seed 004 TV §8.2) and point
 })
 
 describe('focus with the remote', () => {
-  test('details first; Down scrolls them; Right to the points, Down to the switch, Up back, Left to the details', () => {
-    const { page, press, settle, focused } = open(answers.administrador)
+  // Issue 21 (3): text panels never take focus; the switch, the one action, has it from the start.
+  test('the switch has focus; Down scrolls the details by whole rows, Right chooses the points, Left the details', () => {
+    const { page, press, focused } = open(answers.administrador)
     const details = page.tag('Details') as ScrollPanel
     const points = page.tag('Points') as ScrollPanel
-    expect(focused()).toBe(details)
-    expect(target(details, 'scale')).toBeGreaterThan(1)
-    press('Down')
-    settle()
-    expect(focused()).toBe(details)
-    expect(details.tag('Content').y).toBeLessThan(0)
-    press('Up')
-    settle()
-    expect(details.tag('Content').y).toBe(0)
-
-    press('Right')
-    expect(focused()).toBe(points)
-    // The points are longer than their panel: Down scrolls them before leaving for the switch.
-    press('Down')
-    expect(focused()).toBe(points)
-    expect(target(points.tag('Content'), 'y')).toBeLessThan(0)
-    for (let i = 0; i < 10 && focused() === points; i++) press('Down')
     expect(focused()).toBe(page.tag('EInvoice'))
-    settle()
-    expect(target(page.tag('EInvoice'), 'scale')).toBeGreaterThan(1)
-    expect(target(points, 'scale')).toBe(1)
-    // Right has nowhere to go and keeps it; Up returns to the points, Left to the details.
+    const y = (panel: ScrollPanel) => panel.tag('Viewport.Content').y
+    press('Down')
+    expect(focused()).toBe(page.tag('EInvoice'))
+    expect(y(details)).toBeLessThan(0)
+    press('Up')
+    expect(y(details)).toBe(0)
     press('Right')
     expect(focused()).toBe(page.tag('EInvoice'))
-    press('Up')
-    expect(focused()).toBe(points)
-    press('Down', 'Left')
-    expect(focused()).toBe(details)
+    // The points are longer than their panel: Down scrolls them, the details stay.
+    press('Down')
+    expect(y(points)).toBeLessThan(0)
+    expect(y(details)).toBe(0)
+    press('Left', 'Down')
+    expect(y(details)).toBeLessThan(0)
   })
 })
 

@@ -245,8 +245,11 @@ describe('the premium list', () => {
     expect(shownTexts(panel)).toEqual(expect.arrayContaining(['As suas subscrições', eur('Próxima cobrança: 29,99 € na fatura de 15/12/2026'), 'As cobranças premium aparecem na fatura seguinte, de 15/12/2026.']))
     harness.press('Down', 'Enter')
     expect(router.navigate).toHaveBeenCalledWith('premium/tvcine')
+    // Right: the list lets focus go (the panel is text, not an action) and Up/Down read the panel.
     harness.press('Right')
-    expect(harness.focused()).toBe(panel)
+    expect(harness.focused()).toBe(harness.component)
     expect(elementWithText(panel, 'As suas subscrições')).toBeTruthy()
+    harness.press('Left')
+    expect(harness.focused()).toBe(rows[1])
   })
 })

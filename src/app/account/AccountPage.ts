@@ -19,11 +19,8 @@ const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
 const BUTTON = { w: RIGHT.w, h: 84 }
 
-type Focus = 'details' | 'points' | 'einvoice'
-
 export class AccountPage extends DataPage<AccountData> {
   private data: AccountData | null = null
-  private focus: Focus = 'details'
   private saving = false
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
@@ -49,6 +46,7 @@ export class AccountPage extends DataPage<AccountData> {
     this.title = t('account.title')
     ref(this, 'Details', ScrollPanel).fill(detailsColumn(data, LEFT.w))
     ref(this, 'Points', ScrollPanel).fill(pointsColumn(data.points, RIGHT.w))
+    this.markScrolled()
     this.renderEInvoice()
     if (this.dialog.isOpen) this.closeDialog()
   }
@@ -81,7 +79,6 @@ export class AccountPage extends DataPage<AccountData> {
 
   private closeDialog(): void {
     this.dialog.close()
-    this.focus = 'einvoice'
     this._refocus()
   }
 
@@ -121,37 +118,20 @@ export class AccountPage extends DataPage<AccountData> {
     else this.tag('EInvoiceNote').text.text = `${t('account.einvoice.failed')} ${still}`
   }
 
+  protected override scrollPanels(): ScrollPanel[] {
+    return [ref(this, 'Details', ScrollPanel), ref(this, 'Points', ScrollPanel)]
+  }
+
   override _handleLeft(): boolean {
-    if (this.focus === 'details') return false
-    this.focus = 'details'
-    this._refocus()
-    return true
+    return this.choosePanel(0)
   }
 
   override _handleRight(): boolean {
-    if (this.focus !== 'details') return true
-    this.focus = 'points'
-    this._refocus()
-    return true
+    return this.choosePanel(1)
   }
 
-  override _handleUp(): boolean {
-    if (this.focus !== 'einvoice') return false
-    this.focus = 'points'
-    this._refocus()
-    return true
-  }
-
-  override _handleDown(): boolean {
-    if (this.focus !== 'points') return false
-    this.focus = 'einvoice'
-    this._refocus()
-    return true
-  }
-
+  /** The e-invoice switch, the page's one action, has focus from the start (or its dialog). */
   protected focusedContent(): Lightning.Component {
-    if (this.dialog.isOpen) return this.dialog
-    const tags: Record<Focus, string> = { details: 'Details', points: 'Points', einvoice: 'EInvoice' }
-    return ref(this, tags[this.focus], Lightning.Component)
+    return this.dialog.isOpen ? this.dialog : ref(this, 'EInvoice', Lightning.Component)
   }
 }

@@ -38,7 +38,7 @@ export class HomeCard extends FocusBox {
         Fill: { w: Math.round((w * Math.min(100, Math.max(0, spec.meter.percent))) / 100), h: 16, rect: true, color: spec.meter.color },
       }
     }
-    this.tag('Content').children = content
+    this.fillContent(content)
   }
 
   override _handleEnter(): void {

@@ -14,8 +14,6 @@ const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
 
 export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
-  private focusRight = false
-
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       ...super._template(),
@@ -34,6 +32,7 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
     this.spokenPanels = { lines: linesSpoken(invoice), payment: paymentSpoken(invoice) }
     ref(this, 'Lines', ScrollPanel).fill(linesColumn(invoice, LEFT.w), this.spokenPanels.lines)
     ref(this, 'Payment', ScrollPanel).fill(paymentColumn(invoice, RIGHT.w), this.spokenPanels.payment)
+    this.markScrolled()
   }
 
   private spokenPanels: { lines: string[]; payment: string[] } = { lines: [], payment: [] }
@@ -43,15 +42,20 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
     return [...this.spokenPanels.lines, ...this.spokenPanels.payment]
   }
 
-  override _handleLeft(): void {
-    this.focusRight = false
+  protected override scrollPanels(): ScrollPanel[] {
+    return [ref(this, 'Lines', ScrollPanel), ref(this, 'Payment', ScrollPanel)]
   }
 
-  override _handleRight(): void {
-    this.focusRight = true
+  override _handleLeft(): boolean {
+    return this.choosePanel(0)
   }
 
-  protected focusedContent(): Lightning.Component {
-    return ref(this, this.focusRight ? 'Payment' : 'Lines', Lightning.Component)
+  override _handleRight(): boolean {
+    return this.choosePanel(1)
+  }
+
+  /** Nothing here to act on: the page itself holds focus, and the arrows read the panels. */
+  protected focusedContent(): undefined {
+    return undefined
   }
 }

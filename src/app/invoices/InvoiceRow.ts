@@ -15,11 +15,11 @@ export class InvoiceRow extends FocusBox {
   set item(invoice: InvoiceSummary) {
     this.invoice = invoice
     const lang = uiLanguage()
-    this.tag('Content').children = {
+    this.fillContent({
       Period: { x: 32, y: 30, ...textSpec(formatMonthYear(invoice.periodStart, lang), { width: 420 }) },
       Amount: { x: 700, y: 30, mountX: 1, ...textSpec(formatMoney(invoice.totalCents), { bold: true, align: 'right' }) },
-      Badge: { x: ROW.w - BADGE.w - 28, y: (ROW.h - BADGE.h) / 2, ...statusBadge(invoice.status) },
-    }
+      Badge: { x: this.w - BADGE.w - 28, y: (this.h - BADGE.h) / 2, ...statusBadge(invoice.status) },
+    })
   }
 
   override _handleEnter(): void {

@@ -11,7 +11,7 @@ import { textSpec } from '../kit/textSpec'
 import { InvoiceRow, ROW } from './InvoiceRow'
 import { invoicesArrival, invoiceSpoken, upcomingLines } from './text'
 
-const LIST = { spacing: 14, viewportHeight: 760 }
+const LIST = { spacing: 14, viewportHeight: 770 }
 const CHART = { x: 1180, w: 644, barsH: 360, bar: 36, months: 12 }
 /** Under the chart's month labels. */
 const UPCOMING_Y = 520

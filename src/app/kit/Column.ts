@@ -45,6 +45,8 @@ export interface PairOptions {
 export class Column {
   readonly rows: Rows = {}
   height: number
+  /** Where each row starts and ends: a panel scrolls and cuts between rows, never through one. */
+  readonly lines: { top: number; bottom: number }[] = []
   private count = 0
 
   constructor(
@@ -58,12 +60,19 @@ export class Column {
     this.rows[`R${this.count++}`] = row
   }
 
+  /** Records the row just laid out, from `top` to where the column now ends. */
+  private line(top: number): void {
+    this.lines.push({ top, bottom: this.height })
+  }
+
   text(text: string, options: { size?: number; color?: number; bold?: boolean; maxLines?: number } = {}): this {
     const size = options.size ?? TEXT.body
     const maxLines = options.maxLines ?? 1
     const { pad, row, spacing } = this.style
-    this.add({ x: pad, y: this.height, ...textSpec(text, { ...options, width: this.width - 2 * pad, maxLines }) })
+    const top = this.height
+    this.add({ x: pad, y: top, ...textSpec(text, { ...options, width: this.width - 2 * pad, maxLines }) })
     this.height += spacing === 'loose' ? lineHeight(size) * maxLines + 10 : row + (maxLines - 1) * lineHeight(size)
+    this.line(top)
     return this
   }
 
@@ -75,15 +84,19 @@ export class Column {
     const size = paragraph.size ?? TEXT.body
     const inner = this.width - 2 * this.style.pad
     const lines = Math.max(1, Math.ceil((paragraph.text.length * size * CHAR_WIDTH_EM) / inner))
-    this.add({ x: this.style.pad, y: this.height, ...textSpec(paragraph.text, { ...paragraph, size, width: inner, maxLines: lines + 1 }) })
+    const top = this.height
+    this.add({ x: this.style.pad, y: top, ...textSpec(paragraph.text, { ...paragraph, size, width: inner, maxLines: lines + 1 }) })
     this.height += lineHeight(size) * lines + (paragraph.bold ? 8 : 18)
+    this.line(top)
     return this
   }
 
   /** A section heading in the accent colour. */
   heading(text: string): this {
-    this.add({ x: this.style.pad, y: this.height, ...textSpec(text, { size: TEXT.heading, bold: true, color: COLOR.accent, width: this.width - 2 * this.style.pad }) })
+    const top = this.height
+    this.add({ x: this.style.pad, y: top, ...textSpec(text, { size: TEXT.heading, bold: true, color: COLOR.accent, width: this.width - 2 * this.style.pad }) })
     this.height += this.style.row + 12
+    this.line(top)
     return this
   }
 
@@ -106,12 +119,15 @@ export class Column {
       })
     }
     this.height += row + (lines - 1) * lineHeight(TEXT.body)
+    this.line(y)
     return this
   }
 
   image(src: string, size: number): this {
-    this.add({ x: this.style.pad, y: this.height, w: size, h: size, src })
+    const top = this.height
+    this.add({ x: this.style.pad, y: top, w: size, h: size, src })
     this.height += size + 10
+    this.line(top)
     return this
   }
 

@@ -6,6 +6,8 @@ import type { Loaded } from '../../data/load'
 import { t } from './i18n'
 import { COLOR, SAFE, TEXT } from './theme'
 import { ErrorPanel, describeFailure } from './ErrorPanel'
+import { say } from './announce'
+import type { ScrollPanel } from './ScrollPanel'
 import { textSpec } from './textSpec'
 import { ref } from './ref'
 
@@ -47,13 +49,20 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
 
   /** Said when the page gets focus (the Announcer): its title, its main fact, and that the data is old when it is. */
   get announce(): string[] {
-    const stale = this.tag('Stale')
-    return [this.titleText, ...(this.showingError ? [] : this.arrival), stale.visible ? stale.text.text : ''].filter(Boolean)
+    // A page that keeps focus itself (nothing to act on) reads on into the panel its arrows move.
+    const panel = this.showingError || this.focusedContent() ? [] : (this.scrollPanels()[this.scrolled]?.announce ?? [])
+    return this.spoken(panel)
   }
 
   /** Said by the Info key: the arrival, then what else the screen shows (a page adds it in screenFacts). */
   get announceScreen(): string[] {
-    return [...this.announce, ...(this.showingError ? [] : this.screenFacts())]
+    return [...this.spoken([]), ...(this.showingError ? [] : this.screenFacts())]
+  }
+
+  /** The title, the main fact, `more`, and that the data is old when it is. */
+  private spoken(more: string[]): string[] {
+    const stale = this.tag('Stale')
+    return [this.titleText, ...(this.showingError ? [] : this.arrival), ...more, stale.visible ? stale.text.text : ''].filter(Boolean)
   }
 
   protected screenFacts(): string[] {
@@ -85,5 +94,38 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
 
   override _getFocused(): Lightning.Component | undefined {
     return this.showingError ? ref(this, 'Error', Lightning.Component) : this.focusedContent()
+  }
+
+  /** The page's text panels, left to right: Up/Down scroll one, Left/Right choose which. */
+  protected scrollPanels(): ScrollPanel[] {
+    return []
+  }
+
+  private scrolled = 0
+
+  /** Makes panel `index` the one Up/Down scroll; false when there is no such other panel. */
+  protected choosePanel(index: number): boolean {
+    const panels = this.scrollPanels()
+    if (index === this.scrolled || index < 0 || index >= panels.length) return false
+    this.scrolled = index
+    this.markScrolled()
+    // Voice guidance reads the panel the arrows now move, as it read a focused one.
+    say(this, panels[index]!.announce.join(' '))
+    return true
+  }
+
+  /** With two panels or more, a thin outline says which one Up/Down move. */
+  protected markScrolled(): void {
+    const panels = this.scrollPanels()
+    panels.forEach((panel, i) => (panel.scrolling = panels.length > 1 && i === this.scrolled))
+  }
+
+  // Keys the focused part leaves (a button has no use for Up/Down) scroll the chosen panel.
+  override _handleUp(): boolean {
+    return !this.showingError && (this.scrollPanels()[this.scrolled]?.scroll(-1) ?? false)
+  }
+
+  override _handleDown(): boolean {
+    return !this.showingError && (this.scrollPanels()[this.scrolled]?.scroll(1) ?? false)
   }
 }

@@ -25,9 +25,9 @@ class PinKey extends FocusBox {
 
   set label(label: string) {
     if (label === '⌫') this.announce = t('voice.pin.erase')
-    this.tag('Content').children = {
+    this.fillContent({
       Label: { x: KEY.w / 2, y: KEY.h / 2 + 2, mount: 0.5, ...textSpec(label, { size: TEXT.heading, bold: true }) },
-    }
+    })
   }
 }
 

@@ -5,6 +5,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { spokenPosition } from '../../domain/spoken'
 import { shownTexts } from './announce'
 import { uiLanguage } from './i18n'
+import { FOCUS_SCALE } from './theme'
 
 export interface VirtualListConfig<T> {
   items: readonly T[]
@@ -22,6 +23,15 @@ export interface VirtualListConfig<T> {
   spoken?: (item: T) => string
 }
 
+/**
+ * Room the list keeps round its rows for the focused row's growth (FOCUS_SCALE, from
+ * the row's centre), so its clip never cuts the focus ring, corners or badges.
+ */
+export function focusRoom(width: number, rowHeight: number): { x: number; y: number } {
+  const grow = (size: number) => Math.ceil((size * (FOCUS_SCALE - 1)) / 2) + 1
+  return { x: grow(width), y: grow(rowHeight) }
+}
+
 type RowTemplate = ReturnType<VirtualListConfig<unknown>['row']>
 
 /** What the list keeps of a setup: the layout, how many items, and how to build the row of one. */
@@ -29,6 +39,7 @@ type Shown = Omit<VirtualListConfig<unknown>, 'items' | 'row' | 'index' | 'spoke
   length: number
   row: (index: number) => RowTemplate
   spoken: (index: number) => string
+  room: { x: number; y: number }
 }
 
 /** The Announcer reads these off the focused row: what it is, then where it is. */
@@ -68,7 +79,8 @@ export class VirtualList extends Lightning.Component {
   /** `offset`: the scroll position to start from. */
   setup<T>(config: VirtualListConfig<T>, offset = 0): void {
     const { items, row, index, spoken, ...layout } = config
-    this.config = { ...layout, length: items.length, row: (at) => row(items[at], at), spoken: (at) => spoken?.(items[at]) ?? '' }
+    const room = focusRoom(layout.width, layout.rowHeight)
+    this.config = { ...layout, length: items.length, row: (at) => row(items[at], at), spoken: (at) => spoken?.(items[at]) ?? '', room }
     this.patch({ w: config.width, h: config.viewportHeight })
     this.tag('Rows').childList.clear()
     this.rows.clear()
@@ -116,7 +128,7 @@ export class VirtualList extends Lightning.Component {
     const config = this.config
     if (!config) return
     const pitch = config.rowHeight + config.spacing
-    const visible = Math.max(1, Math.floor((config.viewportHeight + config.spacing) / pitch))
+    const visible = Math.max(1, Math.floor((config.viewportHeight - 2 * config.room.y + config.spacing) / pitch))
     // Keep the focused row one row away from the edge while there is more to see.
     const firstVisible = Math.floor(this.offset / pitch)
     let first = firstVisible
@@ -126,8 +138,9 @@ export class VirtualList extends Lightning.Component {
     this.offset = first * pitch
     this.renderWindow(first, visible)
     const rowsElement = this.tag('Rows')
-    if (animate) rowsElement.setSmooth('y', -this.offset, { duration: 0.15 })
-    else rowsElement.patch({ y: -this.offset })
+    const y = config.room.y - this.offset
+    if (animate) rowsElement.setSmooth('y', y, { duration: 0.15 })
+    else rowsElement.patch({ x: config.room.x, y })
   }
 
   private renderWindow(first: number, visible: number): void {
@@ -146,11 +159,12 @@ export class VirtualList extends Lightning.Component {
     const pitch = config.rowHeight + config.spacing
     for (let index = from; index <= to; index++) {
       if (this.rows.has(index)) continue
+      // Size first: a row lays its content out when its item is set, from its own width.
       const element = rowsElement.childList.a({
-        ...config.row(index),
         y: index * pitch,
-        w: config.width,
+        w: config.width - 2 * config.room.x,
         h: config.rowHeight,
+        ...config.row(index),
       } as Lightning.Component.NewPatchTemplate<Lightning.Component.Constructor>)
       const announced = element as Announced
       // Without the feature's words, the row says what it shows.

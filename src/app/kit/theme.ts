@@ -32,7 +32,7 @@ export const TEXT: Readonly<typeof NORMAL_TEXT> = { ...NORMAL_TEXT }
 const DEFAULT_COLORS = {
   background: 0xff0d1b2a,
   surface: 0xff1b2d42,
-  /** Focused fill: white text on it keeps a contrast ratio above 4.5:1. */
+  /** Focused fill: its texts take the focused* tints (FOCUSED_TEXT), each 4.5:1 or more on it. */
   focusFill: 0xff1f5f99,
   text: 0xfff2f5f8,
   muted: 0xffa9b8c8,
@@ -41,6 +41,13 @@ const DEFAULT_COLORS = {
   warning: 0xfff5b83f,
   danger: 0xffff5a5f,
   focusRing: 0xffffffff,
+  // A status colour on the focused fill keeps its meaning in a light tint (issue 21:
+  // red on the fill measured 2.18:1, green 3.0:1, yellow 3.74:1).
+  focusedMuted: 0xffdce6f0,
+  focusedAccent: 0xffd2ebff,
+  focusedOk: 0xffc2f5d8,
+  focusedWarning: 0xffffe3a1,
+  focusedDanger: 0xffffd4d6,
 }
 
 export type Palette = typeof DEFAULT_COLORS
@@ -61,6 +68,12 @@ const HIGH_CONTRAST_COLORS: Palette = {
   warning: 0xffffd24a,
   danger: 0xffff8a8a,
   focusRing: 0xffffff00,
+  // Its text colours already read on its fill.
+  focusedMuted: 0xffe6e6e6,
+  focusedAccent: 0xff7fd4ff,
+  focusedOk: 0xff5cf08f,
+  focusedWarning: 0xffffd24a,
+  focusedDanger: 0xffff8a8a,
 }
 
 export const THEMES: Readonly<Record<'normal' | 'high', Palette>> = { normal: DEFAULT_COLORS, high: HIGH_CONTRAST_COLORS }
@@ -76,7 +89,7 @@ export const COLOR: Readonly<Palette> = { ...DEFAULT_COLORS }
 export const TEXT_ON: Readonly<Record<string, { fill: keyof Palette; texts: (keyof Palette)[] }>> = {
   page: { fill: 'background', texts: ['text', 'muted', 'accent', 'ok', 'warning', 'danger'] },
   rowAtRest: { fill: 'surface', texts: ['text', 'muted', 'accent', 'ok', 'warning', 'danger'] },
-  focused: { fill: 'focusFill', texts: ['text', 'muted', 'accent', 'ok', 'warning', 'danger'] },
+  focused: { fill: 'focusFill', texts: ['text', 'focusedMuted', 'focusedAccent', 'focusedOk', 'focusedWarning', 'focusedDanger'] },
   badgePaid: { fill: 'ok', texts: ['background'] },
   badgeUnpaid: { fill: 'warning', texts: ['background'] },
   badgeOverdue: { fill: 'danger', texts: ['background'] },
@@ -90,6 +103,26 @@ export const TEXT_ON: Readonly<Record<string, { fill: keyof Palette; texts: (key
 export function applyTheme(contrast: 'normal' | 'high', text: 'normal' | 'large'): void {
   Object.assign(COLOR, THEMES[contrast])
   Object.assign(TEXT, text === 'large' ? LARGE_TEXT : NORMAL_TEXT)
+}
+
+/** Each text colour at rest and the one it takes on a focused box (FocusBox); the others keep theirs. */
+const FOCUSED_TEXT: Partial<Record<keyof Palette, keyof Palette>> = {
+  muted: 'focusedMuted',
+  accent: 'focusedAccent',
+  ok: 'focusedOk',
+  warning: 'focusedWarning',
+  danger: 'focusedDanger',
+}
+
+/**
+ * A text's colour on the focused fill, by its colour at rest, in the theme in use: the
+ * same meaning in a tint that reads on the fill. Pill labels (COLOR.background on their
+ * own coloured pill) and white text keep theirs.
+ */
+export function focusedText(rest: number): number {
+  const role = (Object.keys(FOCUSED_TEXT) as (keyof Palette)[]).find((key) => COLOR[key] === rest)
+  const focused = role && FOCUSED_TEXT[role]
+  return focused ? COLOR[focused] : rest
 }
 
 /** Focused cards and rows grow by this much; with the fill change it reads from 3 m. */

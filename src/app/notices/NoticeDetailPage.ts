@@ -23,8 +23,6 @@ function stack(paragraphs: Paragraph[], width: number): Column {
 }
 
 export class NoticeDetailPage extends DataPage<NoticeDetail> {
-  private focusRight = false
-
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       ...super._template(),
@@ -41,14 +39,19 @@ export class NoticeDetailPage extends DataPage<NoticeDetail> {
     this.tag('Kind').text.text = kindLabel(notice)
     ref(this, 'What', ScrollPanel).fill(stack(whatAndWhen(notice), LEFT_W))
     ref(this, 'Do', ScrollPanel).fill(stack(whatYouCanDo(notice), RIGHT.w))
+    this.markScrolled()
   }
 
-  override _handleLeft(): void {
-    this.focusRight = false
+  protected override scrollPanels(): ScrollPanel[] {
+    return [ref(this, 'What', ScrollPanel), ref(this, 'Do', ScrollPanel)]
   }
 
-  override _handleRight(): void {
-    this.focusRight = true
+  override _handleLeft(): boolean {
+    return this.choosePanel(0)
+  }
+
+  override _handleRight(): boolean {
+    return this.choosePanel(1)
   }
 
   /** Back goes to the list: it came before this notice in history, or (opened from the banner) it is put there. */
@@ -58,7 +61,8 @@ export class NoticeDetailPage extends DataPage<NoticeDetail> {
     else Router.navigate('notices', false)
   }
 
-  protected focusedContent(): Lightning.Component {
-    return ref(this, this.focusRight ? 'Do' : 'What', Lightning.Component)
+  /** Nothing here to act on: the page itself holds focus, and the arrows read the panels. */
+  protected focusedContent(): undefined {
+    return undefined
   }
 }

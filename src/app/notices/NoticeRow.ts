@@ -17,8 +17,8 @@ export class NoticeRow extends FocusBox {
   set item(notice: NoticeSummary) {
     this.notice = notice
     const unread = notice.readAt === null
-    const textWidth = ROW.w - PILL.w - 100
-    this.tag('Content').children = {
+    const textWidth = this.w - PILL.w - 100
+    this.fillContent({
       Title: { x: 32, y: 20, ...textSpec(notice.title, { bold: unread, width: textWidth }) },
       Facts: { x: 32, y: 66, ...textSpec(noticeFacts(notice), { size: TEXT.small, color: COLOR.muted, width: textWidth }) },
       Exit: {
@@ -31,9 +31,9 @@ export class NoticeRow extends FocusBox {
           width: textWidth,
         }),
       },
-      Unread: { x: ROW.w - PILL.w - 28, y: 20, visible: unread, ...pill(t('notices.badge.unread'), COLOR.accent) },
-      Late: { x: ROW.w - PILL.w - 28, y: 20 + PILL.h + 12, visible: notice.late, ...pill(t('notices.badge.late'), COLOR.warning) },
-    }
+      Unread: { x: this.w - PILL.w - 28, y: 20, visible: unread, ...pill(t('notices.badge.unread'), COLOR.accent) },
+      Late: { x: this.w - PILL.w - 28, y: 20 + PILL.h + 12, visible: notice.late, ...pill(t('notices.badge.late'), COLOR.warning) },
+    })
   }
 
   override _handleEnter(): void {

@@ -25,7 +25,6 @@ const NOTE_PAD = 32
 
 export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
   private detail: PremiumProductDetail | null = null
-  private focusAction = true
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -61,7 +60,6 @@ export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
     this.tag('Note').y = CONTENT_Y + (action ? BUTTON.h : 0)
     this.tag('Note').childList.clear()
     this.tag('Note').children = column.rows
-    this.focusAction = action !== null
   }
 
   _startFlow(): void {
@@ -82,22 +80,11 @@ export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
   }
 
   _flowClosed(): void {
-    this.focusAction = this.action !== null
     this._refocus()
   }
 
-  override _handleLeft(): boolean {
-    if (!this.focusAction) return false
-    this.focusAction = false
-    this._refocus()
-    return true
-  }
-
-  override _handleRight(): boolean {
-    if (this.focusAction || this.action === null) return false
-    this.focusAction = true
-    this._refocus()
-    return true
+  protected override scrollPanels(): ScrollPanel[] {
+    return [ref(this, 'Details', ScrollPanel)]
   }
 
   override _getFocused(): Lightning.Component | undefined {
@@ -105,7 +92,8 @@ export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
     return flow.isOpen ? flow : super._getFocused()
   }
 
-  protected focusedContent(): Lightning.Component {
-    return ref(this, this.focusAction ? 'Action' : 'Details', Lightning.Component)
+  /** The subscribe or cancel button when there is one; Up/Down scroll the details either way. */
+  protected focusedContent(): Lightning.Component | undefined {
+    return this.action === null ? undefined : ref(this, 'Action', Lightning.Component)
   }
 }

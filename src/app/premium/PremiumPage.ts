@@ -50,26 +50,33 @@ export class PremiumPage extends ListPage<PremiumCatalogue, CatalogueItem> {
     ref(this, 'Subscriptions', ScrollPanel).fill(subscriptionsColumn(catalogue, RIGHT.w))
   }
 
-  /** No products: the subscriptions column has focus (it says why, e.g. a profile that may only look). */
-  protected override emptyFocus(): Lightning.Component {
-    return ref(this, 'Subscriptions', Lightning.Component)
+  /** No products: the page holds focus and Up/Down read the subscriptions column (it says why, e.g. a profile that may only look). */
+  protected override emptyFocus(): undefined {
+    return undefined
   }
 
+  protected override scrollPanels(): ScrollPanel[] {
+    return [ref(this, 'Subscriptions', ScrollPanel)]
+  }
+
+  /** Right: Up/Down scroll the subscriptions (outlined) instead of the list; Left: back to the list. */
   override _handleLeft(): boolean {
-    if (!this.focusRight) return false
-    this.focusRight = false
-    this._refocus()
-    return true
+    return this.scrollSubscriptions(false)
   }
 
   override _handleRight(): boolean {
-    if (this.focusRight) return false
-    this.focusRight = true
+    return this.scrollSubscriptions(true)
+  }
+
+  private scrollSubscriptions(on: boolean): boolean {
+    if (this.focusRight === on || (!on && this.items.length === 0)) return false
+    this.focusRight = on
+    ref(this, 'Subscriptions', ScrollPanel).scrolling = on
     this._refocus()
     return true
   }
 
   protected override focusedContent(): Lightning.Component | undefined {
-    return this.focusRight ? ref(this, 'Subscriptions', Lightning.Component) : super.focusedContent()
+    return this.focusRight ? undefined : super.focusedContent()
   }
 }

@@ -25,16 +25,16 @@ export class PremiumRow extends FocusBox {
     // What the account pays now if subscribed (promotion included); else today's price, a promotion with its end below.
     const price = subscription ? subscription.monthlyCents : (product.promo?.monthlyCents ?? product.monthlyCents)
     const status = rowStatus(product, subscription)
-    this.tag('Content').children = {
+    this.fillContent({
       Name: { x: 32, y: 18, ...textSpec(product.name, { bold: true, width: 560 }) },
       Price: {
-        x: ROW.w - 32,
+        x: this.w - 32,
         y: 18,
         mountX: 1,
         ...textSpec(t('premium.perMonth', { price: formatMoney(price) }), { align: 'right', color: (subscription ?? product).promo ? COLOR.ok : COLOR.text }),
       },
-      Status: { x: 32, y: 70, ...textSpec(status.text, { size: TEXT.small, color: status.color, width: ROW.w - 64 }) },
-    }
+      Status: { x: 32, y: 70, ...textSpec(status.text, { size: TEXT.small, color: status.color, width: this.w - 64 }) },
+    })
   }
 
   override _handleEnter(): void {

@@ -13,8 +13,8 @@ export class RecordingRow extends FocusBox {
 
   set item(recording: Recording) {
     this.recording = recording
-    const right = ROW.w - 28
-    this.tag('Content').children = {
+    const right = this.w - 28
+    this.fillContent({
       Title: { x: 28, y: 12, ...textSpec(recording.title, { bold: true, width: 640 }) },
       Line: {
         x: 28,
@@ -39,6 +39,6 @@ export class RecordingRow extends FocusBox {
         mountX: 1,
         ...textSpec(recordingMarks(recording).join(' · '), { size: TEXT.small, color: recording.unavailable ? COLOR.danger : COLOR.text, align: 'right' }),
       },
-    }
+    })
   }
 }
