@@ -60,8 +60,9 @@ const ACTIONS = {
   },
   /** Points are earned on euros paid (seed 003): financial data. */
   'points.read': { alsoAllowed: ['responsavel-faturacao'], refusal: 'Os pontos da conta só podem ser vistos' },
-  /** Switching the e-invoice on or off changes how invoices arrive: financial management. */
-  'einvoice.write': { alsoAllowed: ['responsavel-faturacao'], refusal: 'A fatura eletrónica só pode ser ativada ou desativada' },
+  /** Switching the e-invoice on or off manages the account; the Responsável de Faturação
+   * "Pode consultar dados financeiros" (seed 002): consults, does not change. */
+  'einvoice.write': { alsoAllowed: [], refusal: 'A fatura eletrónica só pode ser ativada ou desativada' },
   /** Premium catalogue and subscriptions: services with their prices (seed 004 TV §2.1.1). */
   'premium.read': { alsoAllowed: ['responsavel-faturacao'], refusal: 'Os serviços premium só podem ser consultados' },
   /** Subscribing, cancelling and changing the purchase PIN: only the profiles with full access. */

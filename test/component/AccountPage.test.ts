@@ -137,7 +137,10 @@ describe('what each access profile sees (seed 002)', () => {
     expect(shown).not.toContain('Equipamentos')
     expect(valueOf(shown, 'Termina a')).toBe('31/12/2027')
     expect(valueOf(shown, 'Saldo')).toBe('2701')
-    expect(shown).toContain('OK para mudar (pede confirmação).')
+    // Seed 002: "Pode consultar dados financeiros": the e-invoice's state, not the switch.
+    expect(shown).toContain('Fatura eletrónica: ativa')
+    expect(shown).toContain('Só o Administrador ou o Responsável Delegado podem mudar a fatura eletrónica.')
+    expect(shown).not.toContain('OK para mudar (pede confirmação).')
   })
 
   test('Responsável Técnico: services and equipment; commitment and points say why not; the e-invoice only shows its state', async () => {
@@ -156,7 +159,7 @@ describe('what each access profile sees (seed 002)', () => {
     expect(shown.some((text) => text.includes('€'))).toBe(false)
     // The state is shown; changing it is not offered, and OK asks nothing and writes nothing.
     expect(shown).toContain('Fatura eletrónica: ativa')
-    expect(shown).toContain('Só o Administrador, o Responsável Delegado ou o Responsável de Faturação podem mudar a fatura eletrónica.')
+    expect(shown).toContain('Só o Administrador ou o Responsável Delegado podem mudar a fatura eletrónica.')
     expect(shown).not.toContain('OK para mudar (pede confirmação).')
     press('Right', 'Down')
     expect(focused()).toBe(page.tag('EInvoice'))
@@ -304,7 +307,7 @@ describe('the e-invoice switch (fatura eletrónica)', () => {
     expect(texts()).toContain('Fatura eletrónica desativada.')
     // Stored on the server: the account page now says so to everyone.
     expect(((await accountOf(TOKENS.admin)).body as AccountData).einvoice).toEqual({ enabled: false, canChange: true })
-    expect(((await accountOf(TOKENS.faturacao)).body as AccountData).einvoice.enabled).toBe(false)
+    expect(((await accountOf(TOKENS.delegado)).body as AccountData).einvoice.enabled).toBe(false)
 
     press('Enter')
     expect(dialogTexts()).toEqual([
@@ -323,7 +326,7 @@ describe('the e-invoice switch (fatura eletrónica)', () => {
   })
 
   test('Back in the dialog, or OK on Cancelar, closes it and changes nothing; focus returns to the switch', async () => {
-    const harness = open(answers['responsavel-faturacao'])
+    const harness = open(answers['responsavel-delegado'])
     const { page, press, texts, dialogShown, focusedTexts } = harness
     focusSwitch(harness)
     press('Enter', 'Right')
@@ -355,8 +358,8 @@ describe('the e-invoice switch (fatura eletrónica)', () => {
     expect(dialogShown()).toBe(true)
     expect(dialogTexts()).toEqual([
       'Não foi possível mudar.',
-      'A fatura eletrónica só pode ser ativada ou desativada pelo Administrador, Responsável Delegado ou Responsável de Faturação da conta. ' +
-        'Peça a: Administrador, Responsável Delegado, Responsável de Faturação. A fatura eletrónica continua ativa.',
+      'A fatura eletrónica só pode ser ativada ou desativada pelo Administrador ou Responsável Delegado da conta. ' +
+        'Peça a: Administrador, Responsável Delegado. A fatura eletrónica continua ativa.',
       'Cancelar',
       'Tentar novamente',
     ])

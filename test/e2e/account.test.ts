@@ -100,8 +100,8 @@ test('at 720p the e-invoice is turned off and on with the remote, after a confir
 })
 
 test('at 1080p a write the API never receives says why, keeps the switch as it was, and Tentar novamente succeeds once it gets through', async () => {
-  const box = await openBox(session, '1080p', { scenario: 'faturacao' })
-  await box.waitForText('Olá, Lurdes Rocha')
+  const box = await openBox(session, '1080p', { scenario: 'delegado' })
+  await box.waitForText('Olá, Inês Rocha')
   await focusCard(box, 'Conta')
   await box.press('Enter')
   await box.waitForText('Fatura eletrónica: ativa')
@@ -115,13 +115,13 @@ test('at 1080p a write the API never receives says why, keeps the switch as it w
   expect(texts).toContain('Fatura eletrónica: ativa')
   expect(await box.focusedTexts()).toEqual(['Tentar novamente'])
   await box.screenshot('account-einvoice-failed')
-  expect(await einvoiceOnServer('faturacao')).toEqual({ enabled: true, canChange: true })
+  expect(await einvoiceOnServer('delegado')).toEqual({ enabled: true, canChange: true })
 
   await box.page.unroute('**/v1/account/einvoice')
   await box.press('Enter')
   await box.waitForText('Fatura eletrónica desativada.')
   expect(await box.focusedTexts()).toEqual(['Fatura eletrónica: desativada'])
-  expect(await einvoiceOnServer('faturacao')).toEqual({ enabled: false, canChange: true })
+  expect(await einvoiceOnServer('delegado')).toEqual({ enabled: false, canChange: true })
   // Leave the household as it was seeded for the other tests of this file.
   await box.press('Enter', 'ArrowRight', 'Enter')
   await box.waitForText('Fatura eletrónica ativada.')

@@ -102,7 +102,7 @@ describe('a commitment that did not start on a billing cycle (seed 001 F.1.1, in
 
 describe('PUT /v1/account/einvoice', () => {
   it('stores the choice on the server', async () => {
-    const off = await put(TOKENS.faturacao, { enabled: false })
+    const off = await put(TOKENS.delegado, { enabled: false })
     expect(off.statusCode).toBe(200)
     expect(off.json()).toEqual({ enabled: false, canChange: true })
     expect((await get(server.app, ROUTES.account, TOKENS.admin)).body.einvoice.enabled).toBe(false)
@@ -116,6 +116,14 @@ describe('PUT /v1/account/einvoice', () => {
     expect(refused.json().reason).toMatch(/fatura eletrónica só pode ser ativada ou desativada/)
     expect((await put(TOKENS.admin, { enabled: 'sim' })).statusCode).toBe(400)
     expect((await put(TOKENS.admin, {})).statusCode).toBe(400)
+  })
+
+  it('refuses the Responsável de Faturação, who "pode consultar dados financeiros" only (seed 002): sees the state, may not change it', async () => {
+    const refused = await put(TOKENS.faturacao, { enabled: false })
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().allowedProfiles).toEqual(['administrador', 'responsavel-delegado'])
+    const seen = (await get(server.app, ROUTES.account, TOKENS.faturacao)).body.einvoice
+    expect(seen).toEqual({ enabled: true, canChange: false })
   })
 })
 
