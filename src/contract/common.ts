@@ -9,14 +9,13 @@ export const IsoDateTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T', desc
 /** Money in integer euro cents: no floating-point rounding on the way. */
 export const Cents = Type.Integer({ description: 'euro cents' })
 
+/** A closed set of words: one union of their literals (the same schema as writing each `Type.Literal` out). */
+export function Literals<const Values extends string[]>(...values: Values): Type.TUnion<{ [Index in keyof Values]: Type.TLiteral<Values[Index]> }> {
+  return Type.Union(values.map((value) => Type.Literal(value))) as never
+}
+
 /** The five access profiles of the Área de Cliente (seed 002). */
-export const Profile = Type.Union([
-  Type.Literal('administrador'),
-  Type.Literal('responsavel-delegado'),
-  Type.Literal('responsavel-faturacao'),
-  Type.Literal('responsavel-tecnico'),
-  Type.Literal('utilizador'),
-])
+export const Profile = Literals('administrador', 'responsavel-delegado', 'responsavel-faturacao', 'responsavel-tecnico', 'utilizador')
 export type Profile = Type.Static<typeof Profile>
 
 /** Every refusal and failure the API answers with: a code, a readable reason, and who can help. */

@@ -1,17 +1,10 @@
 // The installer's diagnostics: the account the box is bound to, its services
 // active or pending activation, and the premium entitlements, in one request.
 import Type from 'typebox'
-import { Denied, IsoDate } from './common'
+import { Denied, IsoDate, Literals } from './common'
 import { AccountHeader, Viewer } from './account'
 
-export const ServiceKind = Type.Union([
-  Type.Literal('tv'),
-  Type.Literal('internet'),
-  Type.Literal('voice'),
-  Type.Literal('mobile'),
-  Type.Literal('premium'),
-  Type.Literal('equipment'),
-])
+export const ServiceKind = Literals('tv', 'internet', 'voice', 'mobile', 'premium', 'equipment')
 export type ServiceKind = Type.Static<typeof ServiceKind>
 
 export const InstalledService = Type.Object({

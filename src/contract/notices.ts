@@ -1,7 +1,7 @@
 // Notices (seed 004 TV §2.1.3, general §5, §5.7, §10.2): channel changes and contract
 // changes announced to the account, with the lead time and free exit the server judged.
 import Type from 'typebox'
-import { IsoDate, IsoDateTime } from './common'
+import { IsoDate, IsoDateTime, Literals } from './common'
 
 export const NoticeKind = Type.Union([
   Type.Literal('channel-added'),
@@ -17,12 +17,7 @@ export const NoticeKind = Type.Union([
 export type NoticeKind = Type.Static<typeof NoticeKind>
 
 /** How a contract change affects the customer (general §5.6): only `adverse` gives the free exit. */
-export const ContractEffect = Type.Union([
-  Type.Literal('adverse'),
-  Type.Literal('beneficial'),
-  Type.Literal('neutral'),
-  Type.Literal('legal'),
-])
+export const ContractEffect = Literals('adverse', 'beneficial', 'neutral', 'legal')
 export type ContractEffect = Type.Static<typeof ContractEffect>
 
 /** A channel involved: its number before the change (null if it is new) and after (null if it goes). */
