@@ -122,14 +122,6 @@ export class AccountPage extends DataPage<AccountData> {
     return [ref(this, 'Details', ScrollPanel), ref(this, 'Points', ScrollPanel)]
   }
 
-  override _handleLeft(): boolean {
-    return this.choosePanel(0)
-  }
-
-  override _handleRight(): boolean {
-    return this.choosePanel(1)
-  }
-
   /** The e-invoice switch, the page's one action, has focus from the start (or its dialog). */
   protected focusedContent(): Lightning.Component {
     return this.dialog.isOpen ? this.dialog : ref(this, 'EInvoice', Lightning.Component)

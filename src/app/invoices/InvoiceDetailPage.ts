@@ -46,14 +46,6 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
     return [ref(this, 'Lines', ScrollPanel), ref(this, 'Payment', ScrollPanel)]
   }
 
-  override _handleLeft(): boolean {
-    return this.choosePanel(0)
-  }
-
-  override _handleRight(): boolean {
-    return this.choosePanel(1)
-  }
-
   /** Nothing here to act on: the page itself holds focus, and the arrows read the panels. */
   protected focusedContent(): undefined {
     return undefined

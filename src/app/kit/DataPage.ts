@@ -120,7 +120,16 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
     panels.forEach((panel, i) => (panel.scrolling = panels.length > 1 && i === this.scrolled))
   }
 
-  // Keys the focused part leaves (a button has no use for Up/Down) scroll the chosen panel.
+  // Left/Right choose among the panels; keys the focused part leaves (a button has no
+  // use for Up/Down) scroll the chosen one.
+  override _handleLeft(): boolean {
+    return this.choosePanel(this.scrolled - 1)
+  }
+
+  override _handleRight(): boolean {
+    return this.choosePanel(this.scrolled + 1)
+  }
+
   override _handleUp(): boolean {
     return !this.showingError && (this.scrollPanels()[this.scrolled]?.scroll(-1) ?? false)
   }

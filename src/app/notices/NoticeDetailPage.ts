@@ -46,14 +46,6 @@ export class NoticeDetailPage extends DataPage<NoticeDetail> {
     return [ref(this, 'What', ScrollPanel), ref(this, 'Do', ScrollPanel)]
   }
 
-  override _handleLeft(): boolean {
-    return this.choosePanel(0)
-  }
-
-  override _handleRight(): boolean {
-    return this.choosePanel(1)
-  }
-
   /** Back goes to the list: it came before this notice in history, or (opened from the banner) it is put there. */
   override _handleBack(): void {
     const history = Router.getHistory()
