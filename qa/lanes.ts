@@ -539,8 +539,11 @@ async function capture(
   } else {
     const f = probe.focused.box
     if (f.x < 0 || f.y < 0 || f.x + f.w > probe.width || f.y + f.h > probe.height) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} is not on screen (${boxText(f)})` })
+    // A page holds focus itself only when nothing on it can be acted on (DataPage: a detail
+    // of text panels; Up/Down scroll, Back leaves): there is no item to highlight.
+    const pageHoldsFocus = probe.focused.type.endsWith('Page')
     // Visibly different: the focused element's own focus styling off (its transitions run out), then on again.
-    try {
+    if (!pageHoldsFocus) try {
       const region = focusRegion(f, size.width, size.height)
       const focusedLook = decode(await d.tab.screenshot(region))
       if (await d.tab.evaluate<boolean>(UNFOCUS)) {

@@ -6,6 +6,7 @@
 // Portuguese) is left alone: a text the API's own bundle contains is data, even when it reads
 // like a label (a notice titled "Atualização anual de preços", the kind's Portuguese name).
 import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import type { Lang } from '../src/platform/launch'
 
 export interface Translations {
@@ -46,10 +47,20 @@ export function translationsFrom(merged: Partial<Record<Lang, Record<string, str
   return { keys, only, data }
 }
 
-/** The merged translations of the built app, and the built API's strings (`\xE7` and `\u00e7` escapes undone). */
+/**
+ * The built app's translations, and the built API's strings (`\xE7` and `\u00e7` escapes undone).
+ * `file` is the Language plugin's translations.json: it names each language's own file beside it.
+ */
 export function loadTranslations(file: string, apiBundle: string): Translations {
   const data = readFileSync(apiBundle, 'utf8').replace(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4}))/g, (_, x, u) => String.fromCharCode(parseInt(x ?? u, 16)))
-  return translationsFrom(JSON.parse(readFileSync(file, 'utf8')), data)
+  const index = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<Lang, string>>
+  const merged: Partial<Record<Lang, Record<string, string>>> = {}
+  for (const lang of LANGS) {
+    const own = index[lang]
+    if (typeof own !== 'string') throw new Error(`${file} names no file for ${lang}`)
+    merged[lang] = JSON.parse(readFileSync(join(dirname(file), own), 'utf8'))
+  }
+  return translationsFrom(merged, data)
 }
 
 /** Findings for the texts of one screen shown in `lang`: untranslated keys, and strings of the other language. */
