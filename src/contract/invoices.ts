@@ -35,7 +35,7 @@ export const LineGroup = Type.Union([
   Type.Literal('base'), // Pacote base
   Type.Literal('monthly'), // Mensalidades (equipment rental, premium)
   Type.Literal('extra'), // Consumos adicionais (VoD rentals, calls)
-  Type.Literal('credit'), // Créditos (unavailability > 24 h, seed 004 TV §6; adjustments)
+  Type.Literal('credit'), // Créditos (unavailability > 24 h, seed 004 general §8.3; adjustments)
 ])
 export type LineGroup = Type.Static<typeof LineGroup>
 

@@ -1,6 +1,6 @@
 // The API's log: pino through Fastify. Personal data never reaches it: the
 // Authorization header and any nif/iban field are redacted, and a NIF or an IBAN
-// in a logged URL is masked (seed 000 data protection; issue 9).
+// in a logged URL is masked (personal data: seed 004 general §18).
 import type { FastifyServerOptions } from 'fastify'
 
 /** 9-digit runs (NIF, contract numbers alike) and IBANs, as they could appear in a URL. */
