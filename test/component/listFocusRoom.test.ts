@@ -75,3 +75,26 @@ describe.each(CASES)('$name', ({ page, data, downs }) => {
     expect(list.index).toBe(downs)
   })
 })
+
+describe.each(CASES)('$name', ({ page, data, downs }) => {
+  test('no row is shown cut by the list: each is wholly inside its clip or wholly outside, at the top and after scrolling', () => {
+    const harness = mount(page)
+    const component = harness.component as unknown as Fed
+    component.result = { ok: true, data, fetchedAt: NOW }
+    harness.settle()
+    const list = component.list
+    const check = () => {
+      const rows = list.tag('Rows') as Lightning.Element
+      for (const row of rows.children) {
+        const top = target(rows, 'y') + row.y
+        const bottom = top + row.h
+        const inside = top >= 0 && bottom <= list.h
+        const outside = bottom <= 0 || top >= list.h
+        expect(inside || outside).toBe(true)
+      }
+    }
+    check()
+    for (let i = 0; i < downs; i++) harness.pressSlowly('Down')
+    check()
+  })
+})

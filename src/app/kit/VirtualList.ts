@@ -81,7 +81,10 @@ export class VirtualList extends Lightning.Component {
     const { items, row, index, spoken, ...layout } = config
     const room = focusRoom(layout.width, layout.rowHeight)
     this.config = { ...layout, length: items.length, row: (at) => row(items[at], at), spoken: (at) => spoken?.(items[at]) ?? '', room }
-    this.patch({ w: config.width, h: config.viewportHeight })
+    // The clip ends after the last whole row (and its focus room): the next row, kept
+    // ready below, is never shown cut in half.
+    const pitch = layout.rowHeight + layout.spacing
+    this.patch({ w: config.width, h: 2 * room.y + this.visibleRows() * pitch - layout.spacing })
     this.tag('Rows').childList.clear()
     this.rows.clear()
     this.offset = offset
@@ -124,11 +127,19 @@ export class VirtualList extends Lightning.Component {
     return this.rows.get(this.selected) as Lightning.Component | undefined
   }
 
+  /** Whole rows that fit in the viewport once the focus room is kept above and below. */
+  private visibleRows(): number {
+    const config = this.config
+    if (!config) return 0
+    const pitch = config.rowHeight + config.spacing
+    return Math.max(1, Math.floor((config.viewportHeight - 2 * config.room.y + config.spacing) / pitch))
+  }
+
   private scrollTo(index: number, animate: boolean): void {
     const config = this.config
     if (!config) return
     const pitch = config.rowHeight + config.spacing
-    const visible = Math.max(1, Math.floor((config.viewportHeight - 2 * config.room.y + config.spacing) / pitch))
+    const visible = this.visibleRows()
     // Keep the focused row one row away from the edge while there is more to see.
     const firstVisible = Math.floor(this.offset / pitch)
     let first = firstVisible
