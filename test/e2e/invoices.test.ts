@@ -22,7 +22,7 @@ describe.each<Resolution>(['720p', '1080p'])('at %s', (resolution) => {
     await box.press('Enter')
     await box.waitForText('Últimos 12 meses')
     expect(await box.route()).toBe('invoices')
-    expect((await box.focusedTexts()).join(' ')).toMatch(/novembro de 2026 70,27\s€ Por pagar/)
+    expect((await box.focusedTexts()).join(' ')).toMatch(/novembro de 2026 70,35\s€ Por pagar/)
     await box.press('ArrowDown')
     expect((await box.focusedTexts()).join(' ')).toMatch(/outubro de 2026 .*Em atraso/)
     await box.screenshot('invoices-overdue')

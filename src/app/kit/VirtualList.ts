@@ -81,10 +81,10 @@ export class VirtualList extends Lightning.Component {
     const { items, row, index, spoken, ...layout } = config
     const room = focusRoom(layout.width, layout.rowHeight)
     this.config = { ...layout, length: items.length, row: (at) => row(items[at], at), spoken: (at) => spoken?.(items[at]) ?? '', room }
-    // The clip ends after the last whole row (and its focus room): the next row, kept
-    // ready below, is never shown cut in half.
+    // The clip ends where the row after the last whole one begins: that row, kept ready
+    // below, is never shown cut in half, and the whole rows keep their focus room.
     const pitch = layout.rowHeight + layout.spacing
-    this.patch({ w: config.width, h: 2 * room.y + this.visibleRows() * pitch - layout.spacing })
+    this.patch({ w: config.width, h: Math.min(config.viewportHeight, room.y + this.visibleRows() * pitch) })
     this.tag('Rows').childList.clear()
     this.rows.clear()
     this.offset = offset
