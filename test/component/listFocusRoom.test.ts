@@ -50,13 +50,18 @@ const CASES: { name: string; page: new (...args: never[]) => Lightning.Component
   { name: 'recordings', page: RecordingsPage, data: manyRecordings(30), downs: 29 },
 ]
 
+/** The list page mounted with its data shown. */
+function showList(page: (typeof CASES)[number]['page'], data: unknown) {
+  const harness = mount(page)
+  const component = harness.component as unknown as Fed
+  component.result = { ok: true, data, fetchedAt: NOW }
+  harness.settle()
+  return { harness, list: component.list }
+}
+
 describe.each(CASES)('$name', ({ page, data, downs }) => {
   test('the focused row, grown, stays inside the list: first, every one after Down, the last', () => {
-    const harness = mount(page)
-    const component = harness.component as unknown as Fed
-    component.result = { ok: true, data, fetchedAt: NOW }
-    harness.settle()
-    const list = component.list
+    const { harness, list } = showList(page, data)
     const check = () => {
       const row = harness.focused()
       expect(list.tag('Rows').children.includes(row)).toBe(true)
@@ -78,11 +83,7 @@ describe.each(CASES)('$name', ({ page, data, downs }) => {
 
 describe.each(CASES)('$name', ({ page, data, downs }) => {
   test('no row is shown cut by the list: each is wholly inside its clip or wholly outside, at the top and after scrolling', () => {
-    const harness = mount(page)
-    const component = harness.component as unknown as Fed
-    component.result = { ok: true, data, fetchedAt: NOW }
-    harness.settle()
-    const list = component.list
+    const { harness, list } = showList(page, data)
     const check = () => {
       const rows = list.tag('Rows') as Lightning.Element
       for (const row of rows.children) {
