@@ -20,14 +20,19 @@ function recolour(element: Lightning.Element, focused: boolean): void {
   for (const child of element.children) recolour(child, focused)
 }
 
+/** A panel's rounded background, its ring (in `ring`'s colour) drawn only when the stroke is set. */
+export function panelBackground(ring: number) {
+  return {
+    rect: true,
+    color: COLOR.surface,
+    shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 0, strokeColor: ring },
+  }
+}
+
 export class FocusBox extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
-      Background: {
-        rect: true,
-        color: COLOR.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 0, strokeColor: COLOR.focusRing },
-      },
+      Background: panelBackground(COLOR.focusRing),
       Content: {},
     }
   }

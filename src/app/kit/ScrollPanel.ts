@@ -5,7 +5,8 @@
 // thin outline (`scrolling`) when a page has more than one.
 import { Lightning } from '@lightningjs/sdk'
 import { type Column, PANEL_STYLE } from './Column'
-import { COLOR, RADIUS } from './theme'
+import { panelBackground } from './FocusBox'
+import { COLOR } from './theme'
 
 /** One press moves about four rows. */
 const STEP = PANEL_STYLE.row * 4
@@ -18,11 +19,7 @@ export class ScrollPanel extends Lightning.Component {
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
-      Background: {
-        rect: true,
-        color: COLOR.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 0, strokeColor: COLOR.accent },
-      },
+      Background: panelBackground(COLOR.accent),
       Viewport: { clipping: true, Content: {} },
       Bar: { rect: true, color: COLOR.background, visible: false, Thumb: { rect: true, color: COLOR.muted, shader: null } },
     }

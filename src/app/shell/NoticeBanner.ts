@@ -7,8 +7,9 @@ import { Lightning } from '@lightningjs/sdk'
 import type { NoticesOverview, NoticeSummary } from '../../contract'
 import { t } from '../kit/i18n'
 import { freeExitLine, kindLabel, whenShort } from '../notices/text'
-import { COLOR, RADIUS, SAFE, TEXT } from '../kit/theme'
+import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
+import { panelBackground } from '../kit/FocusBox'
 
 export const BANNER = { x: SAFE.x, w: SAFE.w, h: 210, y: SAFE.y + SAFE.h - 210 }
 
@@ -24,13 +25,7 @@ export class NoticeBanner extends Lightning.Component {
       h: BANNER.h,
       visible: false,
       // At rest like any panel; focused (it always is while shown) like any focused element.
-      Background: {
-        rect: true,
-        w: BANNER.w,
-        h: BANNER.h,
-        color: COLOR.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 0, strokeColor: COLOR.focusRing },
-      },
+      Background: { ...panelBackground(COLOR.focusRing), w: BANNER.w, h: BANNER.h },
       Count: { x: 40, y: 24, ...textSpec('', { size: TEXT.small, bold: true, color: COLOR.warning, width: 1100 }) },
       Title: { x: 40, y: 66, ...textSpec('', { size: TEXT.heading, bold: true, width: 1160 }) },
       Facts: { x: 40, y: 128, ...textSpec('', { size: TEXT.body, width: 1160 }) },
