@@ -140,6 +140,16 @@ export class App extends withAnnouncer(Router.App, speak) {
     this.announcerEnabled = !!services().voice
   }
 
+  /**
+   * Closing the app (Back on home, or on an installer launched by mode=installer)
+   * removes it from the stage while the Announcer's focus debounce (400 ms) is still
+   * pending; left to fire, it reads the focus path of an app that is gone and throws.
+   */
+  override _detach(): void {
+    this._debounceAnnounceFocusChanges.clear()
+    this._resetFocusTimer.clear()
+  }
+
   /** Green: the last utterance again (voice guidance only; otherwise the key is the page's). */
   _handleGreen(): boolean {
     const voice = services().voice

@@ -13,6 +13,9 @@ declare module '@lightningjs/ui-components/src' {
     /** Speaks the whole focus path again, not only what changed. */
     $announcerRefresh(depth?: number): void
     $announcerCancel(): void
+    /** The mixin's debounced timers: cleared when the app closes so none fires into a closed app. */
+    _debounceAnnounceFocusChanges: { clear(): void }
+    _resetFocusTimer: { clear(): void }
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
