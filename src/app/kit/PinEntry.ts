@@ -9,6 +9,7 @@ import { COLOR, TEXT } from './theme'
 import { say } from './announce'
 import { FocusBox } from './FocusBox'
 import { textSpec } from './textSpec'
+import { roundedShape, shaped } from './shape'
 
 export const PIN_DIGITS = 4
 /** Keypad as on a phone: 1–9, then delete and 0. */
@@ -41,12 +42,9 @@ export class PinEntry extends Lightning.Component {
     for (let i = 0; i < PIN_DIGITS; i++) {
       slots[`Slot${i}`] = {
         x: i * (SLOT.w + SLOT.gap),
-        w: SLOT.w,
-        h: SLOT.h,
-        rect: true,
-        color: COLOR.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
-        Mark: { x: SLOT.w / 2, y: SLOT.h / 2 + 4, mount: 0.5, ...textSpec('–', { size: TEXT.title, bold: true, color: COLOR.muted }) },
+        ...shaped(SLOT, roundedShape(COLOR.surface, 12), {
+          Mark: { x: SLOT.w / 2, y: SLOT.h / 2 + 4, mount: 0.5, ...textSpec('–', { size: TEXT.title, bold: true, color: COLOR.muted }) },
+        }),
       }
     }
     const keys: Record<string, unknown> = {}

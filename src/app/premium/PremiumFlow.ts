@@ -10,7 +10,7 @@ import { t } from '../kit/i18n'
 import { COLOR, SAFE, SCREEN, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
 import { announceAgain } from '../kit/announce'
-import { modalTemplate } from '../kit/ChoiceDialog'
+import { Modal, modalTemplate } from '../kit/Modal'
 import { describeFailure } from '../kit/ErrorPanel'
 import { PinEntry } from '../kit/PinEntry'
 import { textSpec } from '../kit/textSpec'
@@ -20,12 +20,13 @@ import { ref } from '../kit/ref'
 
 type Step = 'closed' | 'summary' | 'pin' | 'sending' | 'result'
 
-const PANEL = { x: 260, y: SAFE.y + 16, w: SCREEN.w - 520, h: SAFE.h - 32 }
+// Below the shell's breadcrumb (SAFE.y, one small line), so the border never runs through it.
+const PANEL = { x: 260, y: SAFE.y + 44, w: SCREEN.w - 520, h: SAFE.h - 56 }
 const PAD = 56
 const BUTTON = { w: 420, h: 84, gap: 32 }
 const LINE = 46
 
-export class PremiumFlow extends Lightning.Component {
+export class PremiumFlow extends Modal {
   private step: Step = 'closed'
   private spec: FlowSpec | null = null
   private idempotencyKey = ''
