@@ -18,7 +18,7 @@ import { changePremium } from './actions'
 import { cancelledLines, type FlowSpec, lockedMessage, subscribedLines } from './text'
 import { ref } from '../kit/ref'
 
-type Step = 'closed' | 'summary' | 'pin' | 'sending' | 'result'
+type Step = 'closed' | 'summary' | 'pin' | 'locked' | 'sending' | 'result'
 
 // Below the shell's breadcrumb (SAFE.y, one small line), so the border never runs through it.
 const PANEL = { x: 260, y: SAFE.y + 44, w: SCREEN.w - 520, h: SAFE.h - 56 }
@@ -85,19 +85,26 @@ export class PremiumFlow extends Modal {
   /** The primary button: from the summary to the PIN; from a result, back to the product. */
   _primary(): void {
     if (this.step === 'summary') this.showPinStep()
-    else if (this.step === 'result') this.close()
+    else if (this.step === 'result' || this.step === 'locked') this.close()
   }
 
   private showPinStep(message = ''): void {
     const spec = this.spec as FlowSpec
-    this.step = 'pin'
+    const { lockedUntil } = spec.pin
+    this.step = lockedUntil ? 'locked' : 'pin'
     this.setHeading(t('premium.flow.pin.title'))
     this.setLines([{ text: spec.recap }])
     this.showPin(true)
-    this.setButtons(null, null)
     const pin = ref(this, 'Pin', PinEntry)
-    if (spec.pin.lockedUntil) pin.lock(lockedMessage(spec.pin.lockedUntil))
-    else pin.reset(spec.pin.triesLeft, message)
+    if (lockedUntil) {
+      // Locked: the hour it ends (Lisbon time) stays on screen, and "Voltar" has focus: never nothing focused.
+      pin.lock(lockedMessage(lockedUntil))
+      this.setButtons(t('premium.flow.back'), null)
+      this.buttonIndex = 0
+    } else {
+      this.setButtons(null, null)
+      pin.reset(spec.pin.triesLeft, message)
+    }
     this._refocus()
   }
 
@@ -214,7 +221,7 @@ export class PremiumFlow extends Modal {
 
   override _getFocused(): Lightning.Component | undefined {
     if (this.step === 'pin') return ref(this, 'Pin', Lightning.Component)
-    if (this.step === 'summary' || this.step === 'result') {
+    if (this.step === 'summary' || this.step === 'result' || this.step === 'locked') {
       return ref(this, this.buttonIndex === 0 ? 'Buttons.Primary' : 'Buttons.Leave', Lightning.Component)
     }
     return this
