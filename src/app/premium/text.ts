@@ -59,10 +59,10 @@ export function subscriptionState(subscription: PremiumSubscription): Required<L
   return { text: t('premium.state.active'), color: COLOR.ok }
 }
 
-/** The next invoice's charge for it, or that nothing more will be charged. */
-export function nextChargeLine(subscription: PremiumSubscription): string {
-  return subscription.nextChargeOn
-    ? t('premium.nextCharge', { amount: formatMoney(subscription.nextChargeCents), date: formatDate(subscription.nextChargeOn, uiLanguage()) })
+/** The next invoice's charge (a subscription's, or the one a cancellation today leaves), or that nothing more will be charged. */
+export function nextChargeLine(charge: Pick<PremiumSubscription, 'nextChargeOn' | 'nextChargeCents'>): string {
+  return charge.nextChargeOn
+    ? t('premium.nextCharge', { amount: formatMoney(charge.nextChargeCents), date: formatDate(charge.nextChargeOn, uiLanguage()) })
     : t('premium.noMoreCharges')
 }
 
@@ -194,7 +194,8 @@ export function flowSpec(detail: PremiumProductDetail, action: PremiumAction): F
     action,
     productId: product.id,
     productName: product.name,
-    summary: [cancellationLine(cancellation), t('premium.summary.until', { price: paidLine(subscription) }), nextChargeLine(subscription), t('premium.summary.after', { channels: product.channels.join(', ') })],
+    // The next charge as the cancellation leaves it (the server's quote), not as it stands today.
+    summary: [cancellationLine(cancellation), t('premium.summary.until', { price: paidLine(subscription) }), nextChargeLine(cancellation), t('premium.summary.after', { channels: product.channels.join(', ') })],
     recap: t('premium.recap.cancel', { name: product.name, date: formatDate(cancellation.endsOn, lang) }),
     pin: detail.pin,
   }
