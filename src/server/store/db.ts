@@ -81,7 +81,9 @@ export interface DemoScenarioTable {
   id: string
   position: number
   description: string
+  /** Demo only: the device token in clear (the demo list prints it); `device_token` keeps its digest. */
   token: string
+  account_id: string
   /** Demo only: the account's purchase PIN in clear, printed for QA with the token. */
   purchase_pin: string | null
 }
