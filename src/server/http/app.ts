@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { version } from '../../../package.json'
 import { lisbonDate } from '../../domain/dates'
+import { auditWrites } from './audit'
 import { recordRouteActions, requireDeviceToken } from './auth'
 import type { App, RouteContext } from './context'
 import type { Db } from '../store/db'
@@ -137,6 +138,7 @@ export async function buildServer({
       requireSession,
       now,
     })
+    auditWrites(scope, db, now)
     await scope.register(sessionRoutes, { db, now })
     await scope.register(overviewRoutes, context)
     await scope.register(invoiceRoutes, context)

@@ -129,7 +129,7 @@ export function requireDeviceToken(app: App, db: Db, { limiter = null, failures 
   // unit per COST_UNIT_BYTES, so 2 000 recordings (about 600 KB) weigh as much as ~70 small answers.
   if (limiter) {
     app.addHook('onSend', async (request, _reply, payload) => {
-      const session = request.getDecorator<Session | null>(SESSION)
+      const session = sessionOrNull(request)
       const bytes = typeof payload === 'string' || Buffer.isBuffer(payload) ? Buffer.byteLength(payload) : 0
       if (session && bytes >= COST_UNIT_BYTES) limiter.charge(session.credential, Math.floor(bytes / COST_UNIT_BYTES))
       return payload
@@ -146,6 +146,11 @@ function tooMany(reason: string, seconds: number): ApiError {
 
 export function sessionOf(request: FastifyRequest): Session {
   return request.getDecorator<Session>(SESSION)
+}
+
+/** Who asked, or null when the token was refused before a session was known (audit.ts). */
+export function sessionOrNull(request: FastifyRequest): Session | null {
+  return request.getDecorator<Session | null>(SESSION)
 }
 
 /**

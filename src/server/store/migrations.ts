@@ -317,6 +317,27 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  // Issue 15: every write leaves an audit row (http/audit.ts).
+  '0011_audit': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('audit')
+        .addColumn('at', 'text', (column) => column.notNull())
+        .addColumn('account_id', 'text', (column) => column.notNull())
+        .addColumn('viewer_name', 'text', (column) => column.notNull())
+        .addColumn('viewer_profile', 'text', (column) => column.notNull())
+        .addColumn('device', 'text', (column) => column.notNull())
+        .addColumn('client_ip', 'text', (column) => column.notNull())
+        .addColumn('action', 'text', (column) => column.notNull())
+        .addColumn('method', 'text', (column) => column.notNull())
+        .addColumn('route', 'text', (column) => column.notNull())
+        .addColumn('target', 'text')
+        .addColumn('status', 'integer', (column) => column.notNull())
+        .addColumn('outcome', 'text', (column) => column.notNull())
+        .execute()
+      await db.schema.createIndex('audit_account_at').on('audit').columns(['account_id', 'at']).execute()
+    },
+  },
 }
 
 /** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */
