@@ -102,6 +102,11 @@ export async function buildServer({
   app.addHook('preValidation', refuseWrongJsonTypes)
   app.addHook('preHandler', refuseNonFiniteNumbers)
 
+  // Every answer, errors included: a browser never guesses another type than the one declared.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff')
+    return payload
+  })
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)
 

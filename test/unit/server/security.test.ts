@@ -23,6 +23,15 @@ afterAll(() => server.close())
 const call = (op: Operation, headers: Record<string, string> = {}, params: Record<string, string> = {}) =>
   server.app.inject({ method: op.method as 'GET', url: fill(op.path, params), headers })
 
+describe('nosniff', () => {
+  it('every answer of the API says nosniff, refusals and unknown routes included', async () => {
+    for (const [url, token] of [[ROUTES.health, undefined], [ROUTES.overview, TOKENS.healthy], [ROUTES.overview, 'unknown-token-0000'], ['/nowhere', undefined]] as const) {
+      const response = await server.app.inject({ url, headers: token ? { authorization: bearer(token) } : {} })
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff')
+    }
+  })
+})
+
 describe('tokens at rest', () => {
   it('the database keeps device and session tokens only as digests, and both tokens still work', async () => {
     const opened = await server.app.inject({ method: 'POST', url: ROUTES.session, headers: { authorization: bearer(TOKENS.notices) } })
