@@ -49,6 +49,7 @@ const OUTAGE_CREDIT = 'Crédito por indisponibilidade do serviço superior a 24 
 interface PaymentFacts {
   paidOn: string | null
   disputedOn: string | null
+  noticeSentOn: string | null
 }
 
 interface InvoiceDraft {
@@ -58,7 +59,13 @@ interface InvoiceDraft {
   payment: PaymentFacts
 }
 
-const unpaid: PaymentFacts = { paidOn: null, disputedOn: null }
+const unpaid: PaymentFacts = { paidOn: null, disputedOn: null, noticeSentOn: null }
+
+/** Unpaid: the notice of consequences, once its day has come (004 TV §8.4: "within 10 (ten) days after the invoice is due"). */
+function unpaidOn(billing: MonthlyBilling, dates: InvoiceDates, today: string): PaymentFacts {
+  const noticeOn = billing.noticeDaysAfterDue === undefined ? null : addDays(dates.dueDate, billing.noticeDaysAfterDue)
+  return { ...unpaid, noticeSentOn: noticeOn !== null && compareDates(noticeOn, today) <= 0 ? noticeOn : null }
+}
 
 /**
  * How the invoice `monthsAgo` periods before the newest one was settled, as known on `today`: a direct
@@ -66,11 +73,11 @@ const unpaid: PaymentFacts = { paidOn: null, disputedOn: null }
  * is paid at an ATM a few days before the due date, not yet if that day is still to come.
  */
 function payment(scenario: AccountScenario, billing: MonthlyBilling, monthsAgo: number, dates: InvoiceDates, today: string): PaymentFacts {
-  if (monthsAgo < (billing.unpaidNewest ?? 0)) return unpaid
-  if (billing.disputed?.monthsAgo === monthsAgo) return { paidOn: null, disputedOn: addDays(dates.issueDate, billing.disputed.daysAfterIssue) }
-  if (scenario.account.paymentMethod === 'direct-debit') return { paidOn: dates.dueDate, disputedOn: null }
+  if (monthsAgo < (billing.unpaidNewest ?? 0)) return unpaidOn(billing, dates, today)
+  if (billing.disputed?.monthsAgo === monthsAgo) return { ...unpaid, disputedOn: addDays(dates.issueDate, billing.disputed.daysAfterIssue) }
+  if (scenario.account.paymentMethod === 'direct-debit') return { ...unpaid, paidOn: dates.dueDate }
   const paidOn = addDays(dates.dueDate, -(2 + (monthsAgo % 5)))
-  return { paidOn: compareDates(paidOn, today) <= 0 ? paidOn : null, disputedOn: null }
+  return { ...unpaid, paidOn: compareDates(paidOn, today) <= 0 ? paidOn : null }
 }
 
 /** The newest period on a cycle day whose invoice is already issued on `today`. */
@@ -191,6 +198,7 @@ function invoiceRows(scenario: AccountScenario, scenarioIndex: number, draft: In
     debit_iban: multibanco ? null : account.iban,
     paid_on: draft.payment.paidOn,
     disputed_on: draft.payment.disputedOn,
+    notice_sent_on: draft.payment.noticeSentOn,
   }
   const lines: InvoiceLineTable[] = draft.lines.map((line, position) => ({
     invoice_id: invoice.id,

@@ -31,6 +31,8 @@ const MonthlyBilling = Type.Object({
   /** The newest invoices still unpaid; one under complaint since some days after its issue. */
   unpaidNewest: Type.Optional(Type.Integer({ minimum: 1 })),
   disputed: Type.Optional(Type.Object({ monthsAgo: DaysAgo, daysAfterIssue: DaysAgo })),
+  /** The written notice of consequences of a late invoice goes out this many days after its due date (004 TV §8.4: within 10). */
+  noticeDaysAfterDue: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
   randomSeed: Type.Integer(),
 })
 export type MonthlyBilling = Type.Static<typeof MonthlyBilling>

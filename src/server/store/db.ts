@@ -67,6 +67,8 @@ export interface InvoiceTable {
   debit_iban: string | null
   paid_on: string | null
   disputed_on: string | null
+  /** Day the written notice of consequences of a late invoice went out (004 TV §8.4); null: none recorded. */
+  notice_sent_on: string | null
 }
 
 export interface InvoiceLineTable {

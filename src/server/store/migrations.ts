@@ -285,6 +285,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('session').addColumn('end_reason', 'text').execute()
     },
   },
+  // Issue 16: the day the written notice of consequences went out (004 TV §8.4); the overdue
+  // timeline counts the suspension from it. Null: none recorded (the last allowed day is assumed).
+  '0010_invoice_notice_sent': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('invoice').addColumn('notice_sent_on', 'text').execute()
+    },
+  },
 }
 
 /** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */
