@@ -3,7 +3,7 @@
 // e-invoice, points (seed 003) and registration in the Área de Cliente (seed 000).
 // Sections a profile may not see come as Denied, with the reason and who can help.
 import Type from 'typebox'
-import { Cents, Denied, IsoDate } from './common'
+import { Cents, Denied, IsoDate, PendingService } from './common'
 import { Viewer } from './account'
 
 export const ActivationState = Type.Union([Type.Literal('active'), Type.Literal('scheduled'), Type.Literal('waiting'), Type.Literal('late')])
@@ -128,15 +128,6 @@ export type AccountPage = Type.Static<typeof AccountPage>
 
 export const EInvoiceChange = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false })
 export type EInvoiceChange = Type.Static<typeof EInvoiceChange>
-
-export const PendingService = Type.Object({
-  name: Type.String(),
-  orderedOn: IsoDate,
-  installedOn: Type.Union([IsoDate, Type.Null()]),
-  /** null while the installation is scheduled. */
-  expectedBy: Type.Union([IsoDate, Type.Null()]),
-  activation: Type.Union([Type.Literal('scheduled'), Type.Literal('waiting'), Type.Literal('late')]),
-})
 
 /** Registration in the Área de Cliente (seed 000) and services still being activated (seed 004 TV §6). */
 export const Registration = Type.Object({

@@ -1,7 +1,7 @@
 // The account page, computed per request from stored facts and the server's today:
 // commitment and early-termination estimate (seed 001 F.1.1), TV termination date
 // (seed 004 TV §8.2), activation within 48 h (TV §6), points (seed 003).
-import type { AccountGlance, AccountPage, AccountService, PointsSection, Registration, TerminationInfo } from '../../contract'
+import type { AccountGlance, AccountPage, AccountService, PendingService, PointsSection, Registration, TerminationInfo } from '../../contract'
 import {
   accessoryExchange,
   commitmentEnd,
@@ -21,7 +21,7 @@ import { addDays, compareDates } from '../../domain/dates'
 import { isValidNif, maskNif } from '../../domain/nif'
 import { can, denial } from '../../domain/permissions'
 import type { Session } from '../http/context'
-import type { Db } from '../store/db'
+import type { AccountServiceTable, Db } from '../store/db'
 import { POINTS_REWARDS, REGISTER_URL } from '../operator'
 
 async function contractRow(db: Db, accountId: string) {
@@ -185,18 +185,26 @@ export async function setEInvoice(db: Db, session: Session, enabled: boolean): P
   }
 }
 
+/** Services ordered and not yet active (of one kind, if given), with their 48 h from acceptance and installation (004 TV §6 a). */
+export async function pendingServices(db: Db, accountId: string, today: string, kind?: AccountServiceTable['kind']): Promise<PendingService[]> {
+  const rows = await db
+    .selectFrom('account_service')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'pending')
+    .$if(kind !== undefined, (query) => query.where('kind', '=', kind as AccountServiceTable['kind']))
+    .orderBy('position')
+    .execute()
+  return rows.map((row) => {
+    const facts = { orderedOn: row.requested_on, installedOn: row.installed_on }
+    return { name: row.name, orderedOn: row.requested_on, installedOn: row.installed_on, expectedBy: activationDueOn(facts), activation: activationState(facts, today) }
+  })
+}
+
 export async function registration(db: Db, session: Session, today: string): Promise<Registration> {
   const row = await contractRow(db, session.account.id)
   const pending = can(session.viewer.profile, 'services.read')
-    ? (await services(db, session.account.id, today))
-        .filter((service) => service.activation !== 'active')
-        .map((service) => ({
-          name: service.name,
-          orderedOn: service.orderedOn,
-          installedOn: service.installedOn,
-          expectedBy: service.expectedBy,
-          activation: service.activation as Exclude<typeof service.activation, 'active'>,
-        }))
+    ? await pendingServices(db, session.account.id, today)
     : { denied: true as const, ...denial('services.read') }
   return { registered: row?.registered === 1, registerUrl: REGISTER_URL, supportPhone: SUPPORT_PHONE, pending }
 }
