@@ -101,6 +101,22 @@ export const PointsSection = Type.Object({
 })
 export type PointsSection = Type.Static<typeof PointsSection>
 
+/** The right of withdrawal while it runs (seed 004 general §6.1–6.5): only a consumer's distance or off-premises contract has it. */
+export const WithdrawalSection = Type.Object({
+  channel: Type.Union([Type.Literal('distance'), Type.Literal('off-premises')]),
+  concludedOn: IsoDate,
+  /** 14 days for a distance contract, 30 for one made at home or on a visit (§6.1). */
+  days: Type.Integer({ minimum: 1 }),
+  /** Last day to withdraw. */
+  until: IsoDate,
+  daysLeft: Type.Integer({ minimum: 0 }),
+  /** Withdrawn today, the service used so far is paid pro rata (§6.3). */
+  serviceUsedCents: Cents,
+  /** Withdrawn today: the refund is due and the equipment goes back by this day (§6.5, §6.2). */
+  settleBy: IsoDate,
+})
+export type WithdrawalSection = Type.Static<typeof WithdrawalSection>
+
 export const EInvoice = Type.Object({
   enabled: Type.Boolean(),
   /** Whether the viewer's profile may switch it (domain/permissions 'einvoice.write'). */
@@ -121,6 +137,8 @@ export const AccountPage = Type.Object({
   /** null: no commitment in force. */
   commitment: Type.Union([CommitmentSection, Type.Null(), Denied]),
   termination: TerminationInfo,
+  /** null: no right of withdrawal today (a shop contract, a business, or its days have run); optional for an operator's backend. */
+  withdrawal: Type.Optional(Type.Union([WithdrawalSection, Type.Null(), Denied])),
   einvoice: EInvoice,
   points: Type.Union([PointsSection, Denied]),
 })
