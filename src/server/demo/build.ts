@@ -14,10 +14,12 @@ import {
   invoiceDates,
   ISSUE_DELAY_DAYS,
   monthlyPeriod,
+  type Outage,
+  outageHours,
   proratedCents,
   unavailabilityCreditCents,
 } from '../../domain/billing'
-import { addDays, addMonths, compareDates, daysBetween } from '../../domain/dates'
+import { addDays, addMonths, compareDates, daysBetween, lisbonDayStart } from '../../domain/dates'
 import { invoiceAmounts, VAT_RATE_PERCENT } from '../../domain/money'
 import { multibancoReference } from '../../domain/multibanco'
 import type { Db, InvoiceLineTable, InvoiceTable } from '../store/db'
@@ -80,6 +82,12 @@ function payment(scenario: AccountScenario, billing: MonthlyBilling, monthsAgo: 
   return { ...unpaid, paidOn: compareDates(paidOn, today) <= 0 ? paidOn : null }
 }
 
+/** The outage as the network records it: two instants, each some hours after a Lisbon midnight of the period. */
+function outageRecord(outage: NonNullable<MonthlyBilling['outage']>, period: BillingPeriod): Outage {
+  const at = (day: number, hour: number) => new Date(lisbonDayStart(addDays(period.periodStart, day)).getTime() + hour * 3_600_000).toISOString()
+  return { from: at(outage.fromDay, outage.fromHour), to: at(outage.toDay, outage.toHour) }
+}
+
 /** The newest period on a cycle day whose invoice is already issued on `today`. */
 function newestIssuedPeriodStart(today: string, cycleDay: number): string {
   const thisMonth = `${today.slice(0, 8)}${String(cycleDay).padStart(2, '0')}`
@@ -117,7 +125,8 @@ function monthlyHistory(scenario: AccountScenario, billing: MonthlyBilling, toda
     if (billing.outage?.monthsAgo === monthsAgo) {
       // 001 D: on "o valor mensal dos Serviços contratados": the base package, rentals and premium together.
       const monthlyServices = lines.filter((line) => line.group === 'base' || line.group === 'monthly').reduce((sum, line) => sum + line.netCents, 0)
-      lines.push({ group: 'credit', description: OUTAGE_CREDIT, netCents: unavailabilityCreditCents(monthlyServices, billing.outage.hours, period) })
+      const hours = outageHours([outageRecord(billing.outage, period)], period)
+      if (hours > 24) lines.push({ group: 'credit', description: OUTAGE_CREDIT, netCents: unavailabilityCreditCents(monthlyServices, hours, period) })
     }
     const dates = invoiceDates(period)
     drafts.push({ dates, partialPeriod: false, lines, payment: payment(scenario, billing, monthsAgo, dates, today) })
