@@ -16,6 +16,8 @@ export interface Choice {
 export interface ChoiceDialogSpec {
   title: string
   message?: string
+  /** The message as voice guidance says it (dates and amounts in words); else the message. */
+  spokenMessage?: string
   choices: Choice[]
   focusId?: string
 }
@@ -42,6 +44,7 @@ export function modalTemplate(panel: { x: number; y: number; w: number; h: numbe
 export class ChoiceDialog extends Lightning.Component {
   private choices: Choice[] = []
   private focusIndex = 0
+  private spokenMessage = ''
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return modalTemplate(
@@ -70,6 +73,7 @@ export class ChoiceDialog extends Lightning.Component {
     )
     this.tag('Title').text.text = spec.title
     this.tag('Message').patch({ visible: !!spec.message, text: { text: spec.message ?? '' } })
+    this.spokenMessage = spec.spokenMessage ?? spec.message ?? ''
     this.tag('Buttons').children = spec.choices.map((choice, i) => ({
       ref: `Choice_${choice.id}`,
       type: ActionButton,
@@ -84,8 +88,7 @@ export class ChoiceDialog extends Lightning.Component {
 
   /** Voice guidance: the question, then the focused button. */
   get announce(): string[] {
-    const message = this.tag('Message')
-    return [this.tag('Title').text.text, message.visible ? message.text.text : ''].filter(Boolean)
+    return [this.tag('Title').text.text, this.spokenMessage].filter(Boolean)
   }
 
   close(): void {
