@@ -16,7 +16,7 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { deleteRecording, setProtection } from './actions'
 import { RecordingRow, ROW } from './RecordingRow'
-import { actionsDialog, channelAndTime, deleteDialog, quotaLines } from './text'
+import { actionsDialog, channelAndTime, deleteDialog, quotaLines, recordingsArrival, recordingSpoken } from './text'
 import { ref } from '../kit/ref'
 
 // Five whole rows: a row cut at the list's edge reads as a glitch from the sofa.
@@ -79,7 +79,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     this.renderNext()
     this.showList(
       this.data.items,
-      { width: LIST.w, rowHeight: LIST.rowHeight, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (recording) => ({ type: RecordingRow, item: recording }) as never },
+      { width: LIST.w, rowHeight: LIST.rowHeight, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (recording) => ({ type: RecordingRow, item: recording }) as never, spoken: recordingSpoken },
       t('recordings.empty'),
     )
   }
@@ -96,6 +96,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     this.tag('Meter.Used').patch({ text: { text: lines.used, textColor: quota.warning ? COLOR.warning : COLOR.text } })
     this.tag('Meter.Free').text.text = lines.free
     this.tag('Meter.Warning').patch({ visible: quota.warning, text: { text: t('recordings.nearlyFull') } })
+    this.arrival = recordingsArrival(quota)
   }
 
   private renderNext(): void {
