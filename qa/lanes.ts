@@ -20,6 +20,7 @@ import { freePort, startApi, type Api } from '../test/e2e/harness'
 import { startChromium, startWpe, wpeMissing, type Engine, type EngineId, type RemoteKey, type Tab } from './engines'
 import { ERROR_HOOK, IDLE, PROBE, REFOCUS, UNFOCUS, type Box, type Probe } from './probe'
 import { languageFindings, loadTranslations, type Translations } from './language'
+import { contrastFindings, dialogFocus, inheritedShaders, lineCuts, textOverlaps } from './checks'
 
 export interface Lane {
   engine: EngineId
@@ -77,7 +78,7 @@ export interface Visit {
 export type Severity = 'fail' | 'info'
 
 export interface Finding {
-  check: 'route' | 'cut-off' | 'safe-area' | 'focus' | 'overlap' | 'overlay' | 'language' | 'console' | 'golden' | 'settle'
+  check: 'route' | 'cut-off' | 'safe-area' | 'focus' | 'overlap' | 'text-overlap' | 'overlay' | 'contrast' | 'shader' | 'dialog' | 'language' | 'console' | 'golden' | 'settle'
   message: string
 }
 
@@ -532,8 +533,14 @@ async function capture(
     failures.push({ check: 'safe-area', message: `screenshot is ${size.width}×${size.height}, not the lane's ${RESOLUTIONS[lane.resolution].width}×${RESOLUTIONS[lane.resolution].height}` })
   }
   for (const text of probe.texts) if (text.cut) failures.push({ check: 'cut-off', message: `"${text.text.slice(0, 80)}": ${text.cut} (${boxText(text.box)})` })
+  for (const message of lineCuts(probe.texts)) failures.push({ check: 'cut-off', message })
+  for (const message of textOverlaps(probe.texts)) failures.push({ check: 'text-overlap', message })
+  for (const message of inheritedShaders(probe)) failures.push({ check: 'shader', message })
+  for (const message of dialogFocus(probe)) failures.push({ check: 'dialog', message })
   for (const outside of probe.outsideSafe) failures.push({ check: 'safe-area', message: `${outside.what} at ${boxText(outside.box)} is outside the 5 % safe area` })
 
+  /** Whether the focused element's texts were measured in its own region (with its focus look). */
+  let contrastDone = false
   if (!probe.focused) {
     failures.push({ check: 'focus', message: 'nothing has focus' })
   } else {
@@ -546,6 +553,8 @@ async function capture(
     if (!pageHoldsFocus) try {
       const region = focusRegion(f, size.width, size.height)
       const focusedLook = decode(await d.tab.screenshot(region))
+      for (const message of contrastFindings(probe.texts.filter((t) => t.focused && !t.dimmed), focusedLook, region, 'focused: ')) failures.push({ check: 'contrast', message })
+      contrastDone = true
       if (await d.tab.evaluate<boolean>(UNFOCUS)) {
         await waitIdle(d.tab)
         const plain = decode(await d.tab.screenshot(region))
@@ -567,10 +576,19 @@ async function capture(
   const errors = [...probe.errors, ...d.tab.engineErrors().splice(0)]
   for (const error of errors) failures.push({ check: 'console', message: error.slice(0, 300) })
 
+  // Every other text's contrast from the whole screenshot; not at 2160p, where decoding a 3840×2160
+  // PNG costs a second a screen and the colours are those of the 1080p lane.
+  const isGoldenLane = options.golden !== 'off' && laneId(lane) === laneId(GOLDEN_LANE)
+  const image = isGoldenLane || lane.resolution !== '2160p' ? decode(shot) : null
+  if (image) {
+    const rest = probe.texts.filter((t) => !t.dimmed && !(t.focused && contrastDone))
+    for (const message of contrastFindings(rest, image, { x: 0, y: 0 }, '')) failures.push({ check: 'contrast', message })
+  }
+
   let golden: GoldenOutcome | undefined
-  if (options.golden !== 'off' && laneId(lane) === laneId(GOLDEN_LANE)) {
+  if (isGoldenLane && image && options.golden !== 'off') {
     const masks = probe.texts.filter((t) => VOLATILE.test(t.text)).map((t) => t.box)
-    golden = compareGolden(decode(shot), masks, scenario, visit.route, options.golden, join(base, 'golden-diff.png'))
+    golden = compareGolden(image, masks, scenario, visit.route, options.golden, join(base, 'golden-diff.png'))
     if (golden.status === 'changed') failures.push({ check: 'golden', message: `differs from ${goldenPath(scenario, visit.route)} in ${((golden.diffRatio ?? 1) * 100).toFixed(2)} % of pixels (tolerance ${GOLDEN_TOLERANCE * 100} %): see ${golden.diff ?? 'sizes differ'}` })
     if (golden.status === 'new' && options.requireGoldens) failures.push({ check: 'golden', message: `no golden ${goldenPath(scenario, visit.route)}: run npm run qa:golden` })
   }
