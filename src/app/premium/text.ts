@@ -2,6 +2,7 @@
 // the subscribe/cancel flow: every date and price comes from the server's answer.
 import type {
   Denied,
+  PendingService,
   PinState,
   PremiumCancellation,
   PremiumCatalogue,
@@ -10,6 +11,7 @@ import type {
   PremiumSubscription,
   SubscribeQuote,
 } from '../../contract'
+import { SUPPORT_PHONE } from '../../domain/activation'
 import { formatDate, formatMoney, formatTimeOfDay } from '../../domain/format'
 import { Column } from '../kit/Column'
 import { t, uiLanguage } from '../kit/i18n'
@@ -98,12 +100,21 @@ export function rowStatus(product: PremiumProduct, subscription: PremiumSubscrip
   return { text: product.channels.join(', '), color: COLOR.muted }
 }
 
+/** A premium service ordered with the contract and not yet active: the 48 h from acceptance and installation (004 TV §6 a). */
+export function pendingLine(service: PendingService): Required<Line> {
+  const date = service.expectedBy ? formatDate(service.expectedBy, uiLanguage()) : ''
+  if (service.activation === 'scheduled') return { text: t('premium.pending.scheduled'), color: COLOR.muted }
+  if (service.activation === 'waiting') return { text: t('premium.pending.waiting', { date }), color: COLOR.muted }
+  return { text: t('premium.pending.late', { date, phone: SUPPORT_PHONE }), color: COLOR.danger }
+}
+
 export function subscriptionsColumn(catalogue: PremiumCatalogue, width: number): Column {
   const lang = uiLanguage()
   const column = new Column(width)
   column.text(t('premium.yours'), { size: TEXT.heading, bold: true })
   for (const line of refusalLines(catalogue.pin, catalogue.manageDenied)) column.text(line.text, { size: TEXT.small, color: line.color, maxLines: 3 })
-  if (catalogue.subscriptions.length === 0) column.text(t('premium.none'), { color: COLOR.muted })
+  const pending = catalogue.pending ?? []
+  if (catalogue.subscriptions.length === 0 && pending.length === 0) column.text(t('premium.none'), { color: COLOR.muted })
   for (const subscription of catalogue.subscriptions) {
     const state = subscriptionState(subscription)
     column
@@ -111,6 +122,10 @@ export function subscriptionsColumn(catalogue: PremiumCatalogue, width: number):
       .pair(subscription.name, formatMoney(subscription.monthlyCents), { bold: true })
       .text(state.text, { size: TEXT.small, color: state.color })
       .text(nextChargeLine(subscription), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
+  }
+  for (const service of pending) {
+    const line = pendingLine(service)
+    column.gap(10).pair(service.name, t('premium.pending'), { bold: true, color: COLOR.warning }).text(line.text, { size: TEXT.small, color: line.color, maxLines: 3 })
   }
   column.gap().text(t('premium.chargesOn', { date: formatDate(catalogue.nextInvoiceDate, lang) }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
   return column
