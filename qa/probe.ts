@@ -89,7 +89,7 @@ export const PROBE = `
     for (var n = node; n && n.element; n = n.parentElement) if (n.element.zIndex) return n.element.zIndex;
     return 0;
   }
-  // An open dialog: a layer (zIndex) with a drawn element over (nearly) the whole screen, its dim.
+  // An open dialog: a layer (zIndex) whose child dims the whole screen (drawn over it, see-through).
   var dialogNode = null;
   var layered = document.querySelectorAll('div[type]');
   for (var di = 0; di < layered.length; di++) {
@@ -97,8 +97,9 @@ export const PROBE = `
     if (!ln.element || !ln.element.zIndex || hidden(ln) || (dialogNode && dialogNode.element.zIndex >= ln.element.zIndex)) continue;
     var kids = ln.children;
     for (var dk = 0; dk < kids.length; dk++) {
-      var kb = kids[dk].element && !hidden(kids[dk]) && kids[dk].element.displayedTexture && box(kids[dk]);
-      if (kb && kb.w >= W * 0.95 && kb.h >= H * 0.95 && ln.element.zIndex < 99) { dialogNode = ln; break; }
+      var ke = kids[dk].element, kb = ke && !hidden(kids[dk]) && ke.displayedTexture && box(kids[dk]);
+      var seeThrough = ke && (ke.alpha < 1 || (ke.color >>> 24) < 0xff);
+      if (kb && seeThrough && kb.w >= W * 0.95 && kb.h >= H * 0.95) { dialogNode = ln; break; }
     }
   }
   function inside(b, c, slack) { return b.x >= c.x - slack && b.y >= c.y - slack && b.x + b.w <= c.x + c.w + slack && b.y + b.h <= c.y + c.h + slack; }
