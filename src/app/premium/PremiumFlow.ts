@@ -15,7 +15,7 @@ import { describeFailure } from '../kit/ErrorPanel'
 import { PinEntry } from '../kit/PinEntry'
 import { textSpec } from '../kit/textSpec'
 import { changePremium } from './actions'
-import { cancelledLines, type FlowSpec, lockedMessage, subscribedLines } from './text'
+import { cancelledLines, type FlowSpec, type Line, lockedMessage, subscribedLines } from './text'
 import { ref } from '../kit/ref'
 import { type Moves, Steps } from '../kit/steps'
 
@@ -86,7 +86,7 @@ export class PremiumFlow extends Modal {
     const spec = this.spec as FlowSpec
     this.steps.go('summary')
     this.setHeading(t(`premium.flow.${spec.action}.title`, { name: spec.productName }))
-    this.setLines(spec.summary.map((text) => ({ text })))
+    this.setLines(spec.summary)
     this.showPin(false)
     this.setButtons(t('premium.flow.toPin'), t('premium.flow.leave'))
     this.buttonIndex = 0
@@ -104,7 +104,7 @@ export class PremiumFlow extends Modal {
     const { lockedUntil } = spec.pin
     this.steps.go(lockedUntil ? 'locked' : 'pin')
     this.setHeading(t('premium.flow.pin.title'))
-    this.setLines([{ text: spec.recap }])
+    this.setLines([spec.recap])
     this.showPin(true)
     const pin = ref(this, 'Pin', PinEntry)
     if (lockedUntil) {
@@ -170,13 +170,13 @@ export class PremiumFlow extends Modal {
     this.tag('Heading').text.text = text
   }
 
-  private setLines(lines: { text: string; color?: number }[]): void {
+  private setLines(lines: Line[]): void {
     this.tag('Lines').childList.clear()
     this.tag('Lines').children = lines.map((line, i) => ({
       y: i * LINE * 2,
       ...textSpec(line.text, { color: line.color ?? COLOR.text, width: PANEL.w - 2 * PAD, maxLines: 2 }),
     }))
-    this.spokenLines = lines.map((line) => line.text)
+    this.spokenLines = lines.map((line) => line.spoken ?? line.text)
     // Each step (summary, PIN, sending, result: "Nada foi alterado") is said as it comes.
     announceAgain(this)
   }
