@@ -191,7 +191,8 @@ test('restricted: the Utilizador reads why recordings are refused and who can he
   expect(await box.texts()).toContain('As gravações só podem ser vistas pelo Administrador, Responsável Delegado ou Responsável Técnico da conta.')
   for (let i = 0; i < 4 && !(await box.focusedTexts()).includes('Gravações'); i++) await box.press('ArrowRight')
   await box.press('Enter')
-  expect(await box.route()).toBe('home')
+  await box.waitForText('Quem pode ver esta secção')
+  expect(await box.route()).toBe('access/recordings')
   await box.page.evaluate(() => {
     location.hash = '#recordings'
   })

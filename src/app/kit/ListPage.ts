@@ -69,9 +69,9 @@ export abstract class ListPage<D, T> extends DataPage<D> {
     return this.items.length ? this.list : this.emptyFocus()
   }
 
-  /** The rows in view, as voice guidance says each one (Info key). */
+  /** The rows in view, as voice guidance says each one, then the page's text panels (Info key). */
   protected override screenFacts(): string[] {
-    return this.items.length ? this.list.spokenInView : []
+    return [...(this.items.length ? this.list.spokenInView : []), ...super.screenFacts()]
   }
 
   /** What has focus when the list is empty. */

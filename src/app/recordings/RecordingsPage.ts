@@ -20,7 +20,7 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { deleteRecording, recordingsWindow, setProtection } from './actions'
 import { RecordingRow, ROW } from './RecordingRow'
-import { actionsDialog, channelAndTime, deleteDialog, quotaLines } from './text'
+import { actionsDialog, channelAndTime, deleteDialog, quotaLines, recordingsArrival, recordingSpoken } from './text'
 import { ref } from '../kit/ref'
 
 // Five whole rows: a row cut at the list's edge reads as a glitch from the sofa.
@@ -100,6 +100,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
         viewportHeight: LIST.viewportHeight,
         row: (recording) => ({ type: RecordingRow, item: recording }) as never,
         pending: () => ({ type: PendingRow }) as never,
+        spoken: recordingSpoken,
       },
       t('recordings.empty'),
     )
@@ -125,6 +126,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     this.tag('Meter.Used').patch({ text: { text: lines.used, textColor: quota.warning ? COLOR.warning : COLOR.text } })
     this.tag('Meter.Free').text.text = lines.free
     this.tag('Meter.Warning').patch({ visible: quota.warning, text: { text: t('recordings.nearlyFull') } })
+    this.arrival = recordingsArrival(quota)
   }
 
   private renderNext(): void {
