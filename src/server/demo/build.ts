@@ -23,6 +23,7 @@ import { addDays, addMonths, compareDates, daysBetween, lisbonDayStart } from '.
 import { invoiceAmounts, VAT_RATE_PERCENT } from '../../domain/money'
 import { multibancoReference } from '../../domain/multibanco'
 import type { Db, InvoiceLineTable, InvoiceTable } from '../store/db'
+import { tokenDigest } from '../store/tokens'
 import { MULTIBANCO_ENTITY } from '../operator'
 import { seedNotices } from './notices'
 import { seedAccountSection } from './account'
@@ -232,9 +233,9 @@ export async function seedDemoAccounts(db: Db, today: string): Promise<void> {
     const listed = async ({ scenario, position }: (typeof scenarios)[number], accountId: string) => {
       await trx
         .insertInto('device_token')
-        .values({ token: scenario.token, account_id: accountId, viewer_name: scenario.viewer.name, viewer_profile: scenario.viewer.profile })
+        .values({ token: tokenDigest(scenario.token), account_id: accountId, viewer_name: scenario.viewer.name, viewer_profile: scenario.viewer.profile })
         .execute()
-      await trx.insertInto('demo_scenario').values({ id: scenario.id, position, description: scenario.description, token: scenario.token }).execute()
+      await trx.insertInto('demo_scenario').values({ id: scenario.id, position, description: scenario.description, token: scenario.token, account_id: accountId }).execute()
     }
     const accountIds = new Map<string, string>()
     for (const entry of scenarios) {

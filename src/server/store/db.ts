@@ -97,7 +97,9 @@ export interface DemoScenarioTable {
   id: string
   position: number
   description: string
+  /** Demo only: the device token in clear (the demo list prints it); `device_token` keeps its digest. */
   token: string
+  account_id: string
   /** Demo only: the account's purchase PIN in clear, printed for QA with the token. */
   purchase_pin: string | null
 }
@@ -267,6 +269,26 @@ export interface PointsRedemptionTable {
   kind: 'equipment' | 'accessory'
 }
 
+/** One write behind a token (http/audit.ts): who, which account, what, when, from where, how it ended. No foreign key: the trail outlives what it names. */
+export interface AuditTable {
+  at: string
+  account_id: string
+  viewer_name: string
+  viewer_profile: Profile
+  /** The first 12 characters of the device token's digest: tells boxes apart, opens nothing. */
+  device: string
+  client_ip: string
+  /** The route's declared action (domain/permissions), e.g. 'premium.manage'. */
+  action: string
+  method: string
+  route: string
+  /** The id the route names (a recording, a product, a notice), if any. */
+  target: string | null
+  status: number
+  /** 'ok', or the refusal's error code ('wrong-pin', 'pin-locked', 'forbidden', ...). */
+  outcome: string
+}
+
 export interface Database {
   account: AccountTable
   device_token: DeviceTokenTable
@@ -289,6 +311,7 @@ export interface Database {
   account_equipment: AccountEquipmentTable
   points_award: PointsAwardTable
   points_redemption: PointsRedemptionTable
+  audit: AuditTable
 }
 
 export type Db = Kysely<Database>

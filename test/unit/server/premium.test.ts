@@ -11,6 +11,7 @@ import { storePurchasePin, verifyPurchasePin } from '../../../src/server/premium
 import { DEMO_PINS } from '../../../src/server/demo/premium'
 import { lisbonDayEdges } from '../domain/lisbon-boundary'
 import { NOW, type SeededCopies, seededCopies, TOKENS } from './helpers'
+import { tokenDigest } from '../../../src/server/store/tokens'
 
 const PIN = '2580'
 const PREMIUM_ACCOUNT = 'acc-4102345117'
@@ -255,7 +256,7 @@ describe('POST /v1/premium/:id/subscribe', () => {
     // A Responsável de Faturação sees the catalogue but may not buy.
     await db
       .insertInto('device_token')
-      .values({ token: 'test-billing-0001', account_id: PREMIUM_ACCOUNT, viewer_name: 'Ana', viewer_profile: 'responsavel-faturacao' })
+      .values({ token: tokenDigest('test-billing-0001'), account_id: PREMIUM_ACCOUNT, viewer_name: 'Ana', viewer_profile: 'responsavel-faturacao' })
       .execute()
     const seen = await catalogue('test-billing-0001')
     expect(seen.status).toBe(200)
@@ -326,8 +327,7 @@ describe('purchase PIN lock', () => {
   it('every demo account’s printed PIN matches its stored hash, and none is 0000 or 1234', async () => {
     const accounts = await db
       .selectFrom('demo_scenario')
-      .innerJoin('device_token', 'device_token.token', 'demo_scenario.token')
-      .select(['demo_scenario.id', 'demo_scenario.purchase_pin', 'device_token.account_id'])
+      .select(['id', 'purchase_pin', 'account_id'])
       .execute()
     for (const account of accounts) {
       expect(account.purchase_pin, account.id).toMatch(/^\d{4}$/)
