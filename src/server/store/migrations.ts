@@ -357,7 +357,7 @@ const migrations: Record<string, Migration> = {
   // Issue 16: a complaint about an invoice made from the box (004 general §19.3–19.5; 001 G): what is
   // disputed (a line or the whole invoice), why, and its decision. One per invoice. A complaint stored
   // before as a day only (`disputed_on`) becomes one about the whole invoice, pending.
-  '0012_invoice_complaint': {
+  '0014_invoice_complaint': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('invoice_complaint')
