@@ -76,7 +76,7 @@ describe('POST /v1/invoices/:id/complaint', () => {
       status: 409,
       body: { error: 'already-disputed', reason: 'A fatura FT 2026/1271001 já está em reclamação desde 16/03/2026.' },
     })
-  })
+  }, 60_000)
 
   it('a complaint about the whole invoice disputes its total; one made after the due date suspends nothing, and the invoice stays late', async () => {
     clock = lisbonDayEdges('2026-04-02')[0]
@@ -131,11 +131,11 @@ describe('at the boundaries, each at 00:00 and 23:59 in Lisbon', () => {
     expect(await fileOn('2026-03-31')).toEqual([{ status: 201, suspends: true }, { status: 201, suspends: true }])
     expect(await fileOn('2026-04-01')).toEqual([{ status: 201, suspends: true }, { status: 201, suspends: true }])
     expect(await fileOn('2026-04-02')).toEqual([{ status: 201, suspends: false }, { status: 201, suspends: false }])
-  })
+  }, 60_000)
 
   it('"no prazo máximo de 30 (trinta) dias" (004 general §19.4): accepted to 11/04/2026, refused from 12/04', async () => {
     expect((await fileOn('2026-04-10')).map((answer) => answer.status)).toEqual([201, 201])
     expect((await fileOn('2026-04-11')).map((answer) => answer.status)).toEqual([201, 201])
     expect((await fileOn('2026-04-12')).map((answer) => answer.status)).toEqual([422, 422])
-  })
+  }, 60_000)
 })
