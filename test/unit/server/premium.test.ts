@@ -118,7 +118,7 @@ describe('GET /v1/premium', () => {
     }
     // An account whose premium channels are all active has none pending.
     expect((await catalogue()).body.pending).toEqual([])
-  })
+   }, 60_000)
 
   it('refuses the Utilizador profile with the reason and who can help', async () => {
     const { status, body } = await catalogue(TOKENS.restricted)
