@@ -119,6 +119,8 @@ export interface Box {
   waitForText(text: string | RegExp, timeout?: number): Promise<void>
   /** The texts inside the focused element. */
   focusedTexts(): Promise<string[]>
+  /** Waits until the focused element's first text is `text` (a page shows its rows a frame before a row takes focus). */
+  waitForFocus(text: string, timeout?: number): Promise<void>
   /** The Lightning route in the URL hash. */
   route(): Promise<string>
   screenshot(name: string): Promise<void>
@@ -145,6 +147,8 @@ export async function openBox(session: Session, resolution: Resolution, params: 
         .filter((node) => !node.closest('[visible="false"], [alpha="0"]'))
         .map((node) => node.getAttribute('texture-text') ?? ''),
     )
+  const focusedTexts = () =>
+    page.$$eval('[focused="true"] [texture-text], [focused="true"][texture-text]', (nodes) => nodes.map((node) => node.getAttribute('texture-text') ?? ''))
   return {
     page,
     errors,
@@ -163,10 +167,13 @@ export async function openBox(session: Session, resolution: Resolution, params: 
         await page.waitForTimeout(100)
       }
     },
-    async focusedTexts() {
-      return page.$$eval('[focused="true"] [texture-text], [focused="true"][texture-text]', (nodes) =>
-        nodes.map((node) => node.getAttribute('texture-text') ?? ''),
-      )
+    focusedTexts,
+    async waitForFocus(text, timeout = 10_000) {
+      const deadline = Date.now() + timeout
+      while ((await focusedTexts())[0] !== text) {
+        if (Date.now() > deadline) throw new Error(`"${text}" not focused after ${timeout} ms; focused: ${(await focusedTexts()).join(' | ')}`)
+        await page.waitForTimeout(100)
+      }
     },
     async route() {
       return page.evaluate(() => decodeURIComponent(location.hash.replace(/^#/, '')))
