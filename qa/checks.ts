@@ -93,7 +93,7 @@ export const contrastRatio = (l1: number, l2: number) => (Math.max(l1, l2) + 0.0
 /**
  * A text line's contrast measured from the pixels of its glyph band: the fill behind it is the
  * band's most common colour, the ink its pixels far from that fill; anti-aliased edges blend the
- * two, so the text's colour is read at the ink's 95th percentile of contrast. Null when the band
+ * two, so the text's colour is read at the far end of the ink. Null when the band
  * holds too little ink to tell (a space, a one-letter line at 720p).
  */
 export function lineContrast(image: Pixels, band: Box): { ratio: number; fill: string; ink: string } | null {
@@ -133,8 +133,11 @@ export function lineContrast(image: Pixels, band: Box): { ratio: number; fill: s
     }
   }
   if (ink.length < 12) return null
+  // Anti-aliasing only blends the text's colour toward the fill, so its colour is the far end of the
+  // ink; small text (720p) may reach it in a few pixels only: the third farthest pixel, so a stray
+  // pixel or two cannot decide.
   ink.sort((a, b) => a.ratio - b.ratio)
-  const at = ink[Math.floor(ink.length * 0.95)]!
+  const at = ink[ink.length - 3]!
   const hex = (r: number, g: number, b: number) => `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`
   return { ratio: at.ratio, fill: hex(fr, fg, fb), ink: hex(image.data[at.i]!, image.data[at.i + 1]!, image.data[at.i + 2]!) }
 }
