@@ -9,16 +9,19 @@ import { Modal, modalTemplate } from './Modal'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
 
-export interface Choice {
-  id: string
+/** A button of the dialog; `Id` is the closed set of answers its owner handles. */
+export interface Choice<Id extends string = string> {
+  id: Id
   label: string
 }
 
-export interface ChoiceDialogSpec {
+export interface ChoiceDialogSpec<Id extends string = string> {
   title: string
   message?: string
-  choices: Choice[]
-  focusId?: string
+  /** The message as voice guidance says it (dates and amounts in words); else the message. */
+  spokenMessage?: string
+  choices: Choice<Id>[]
+  focusId?: Id
 }
 
 const PANEL = { w: 1100, h: 420 }
@@ -27,6 +30,7 @@ const BUTTON = { w: 320, h: 80, gap: 32 }
 export class ChoiceDialog extends Modal {
   private choices: Choice[] = []
   private focusIndex = 0
+  private spokenMessage = ''
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return modalTemplate(
@@ -55,6 +59,7 @@ export class ChoiceDialog extends Modal {
     )
     this.tag('Title').text.text = spec.title
     this.tag('Message').patch({ visible: !!spec.message, text: { text: spec.message ?? '' } })
+    this.spokenMessage = spec.spokenMessage ?? spec.message ?? ''
     this.tag('Buttons').children = spec.choices.map((choice, i) => ({
       ref: `Choice_${choice.id}`,
       type: ActionButton,
@@ -69,8 +74,7 @@ export class ChoiceDialog extends Modal {
 
   /** Voice guidance: the question, then the focused button. */
   get announce(): string[] {
-    const message = this.tag('Message')
-    return [this.tag('Title').text.text, message.visible ? message.text.text : ''].filter(Boolean)
+    return [this.tag('Title').text.text, this.spokenMessage].filter(Boolean)
   }
 
   close(): void {
