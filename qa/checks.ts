@@ -83,18 +83,23 @@ export interface Pixels {
   data: Uint8Array | Buffer
 }
 
-const channel = (c: number) => {
+/** sRGB channel (0–255) to linear light, one table for every pixel read. */
+const LINEAR = Float64Array.from({ length: 256 }, (_, c) => {
   const s = c / 255
   return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
-}
-const luminance = (r: number, g: number, b: number) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+})
+const luminance = (r: number, g: number, b: number) => 0.2126 * LINEAR[Math.round(r)]! + 0.7152 * LINEAR[Math.round(g)]! + 0.0722 * LINEAR[Math.round(b)]!
 export const contrastRatio = (l1: number, l2: number) => (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05)
+/** Colours binned to 5 bits a channel, to find the fill (a band's most common colour). */
+const bins = new Uint32Array(1 << 15)
+const binOf = (data: Pixels['data'], i: number) => ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3)
 
 /**
  * A text line's contrast measured from the pixels of its glyph band: the fill behind it is the
- * band's most common colour, the ink its pixels far from that fill; anti-aliased edges blend the
- * two, so the text's colour is read at the ink's 95th percentile of contrast. Null when the band
- * holds too little ink to tell (a space, a one-letter line at 720p).
+ * band's most common colour, the ink its pixels far from that fill; anti-aliasing only blends the
+ * text's colour toward the fill, so its colour is the far end of the ink; small text (720p) may
+ * reach it in a few pixels only: the third farthest pixel, so a stray pixel or two cannot decide.
+ * Null when the band holds too little ink to tell (a space, a one-letter line at 720p).
  */
 export function lineContrast(image: Pixels, band: Box): { ratio: number; fill: string; ink: string } | null {
   const x0 = Math.max(0, Math.round(band.x))
@@ -102,41 +107,45 @@ export function lineContrast(image: Pixels, band: Box): { ratio: number; fill: s
   const x1 = Math.min(image.width, Math.round(band.x + band.w))
   const y1 = Math.min(image.height, Math.round(band.y + band.h))
   if (x1 - x0 < 2 || y1 - y0 < 2) return null
-  const counts = new Map<number, number>()
+  const data = image.data
+  let fillBin = 0
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
-      const i = (y * image.width + x) * 4
-      const key = ((image.data[i]! >> 3) << 10) | ((image.data[i + 1]! >> 3) << 5) | (image.data[i + 2]! >> 3)
-      counts.set(key, (counts.get(key) ?? 0) + 1)
+      const key = binOf(data, (y * image.width + x) * 4)
+      if (++bins[key]! > bins[fillBin]!) fillBin = key
     }
   }
-  let fillKey = 0
-  let most = -1
-  for (const [key, n] of counts) if (n > most) [fillKey, most] = [key, n]
+  const most = bins[fillBin]!
   // The fill's own colour: the mean of the pixels in its bin.
   const fill = [0, 0, 0]
-  const ink: { ratio: number; i: number }[] = []
-  const inBin = (i: number) => ((image.data[i]! >> 3) << 10 | (image.data[i + 1]! >> 3) << 5 | (image.data[i + 2]! >> 3)) === fillKey
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = (y * image.width + x) * 4
-      if (inBin(i)) for (let c = 0; c < 3; c++) fill[c]! += image.data[i + c]!
+      bins[binOf(data, i)] = 0
+      if (binOf(data, i) === fillBin) for (let c = 0; c < 3; c++) fill[c]! += data[i + c]!
     }
   }
+  bins[fillBin] = 0
   const [fr, fg, fb] = fill.map((sum) => sum / most) as [number, number, number]
   const fillLum = luminance(fr, fg, fb)
+  let inkCount = 0
+  // The three farthest ink pixels (contrast, index), farthest first.
+  const top = [{ ratio: 0, i: -1 }, { ratio: 0, i: -1 }, { ratio: 0, i: -1 }]
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = (y * image.width + x) * 4
-      const d = Math.abs(image.data[i]! - fr) + Math.abs(image.data[i + 1]! - fg) + Math.abs(image.data[i + 2]! - fb)
-      if (d > 60) ink.push({ ratio: contrastRatio(luminance(image.data[i]!, image.data[i + 1]!, image.data[i + 2]!), fillLum), i })
+      if (Math.abs(data[i]! - fr) + Math.abs(data[i + 1]! - fg) + Math.abs(data[i + 2]! - fb) <= 60) continue
+      inkCount++
+      const ratio = contrastRatio(luminance(data[i]!, data[i + 1]!, data[i + 2]!), fillLum)
+      if (ratio <= top[2]!.ratio) continue
+      top.pop()
+      top.splice(top.findIndex((t) => ratio > t.ratio), 0, { ratio, i })
     }
   }
-  if (ink.length < 12) return null
-  ink.sort((a, b) => a.ratio - b.ratio)
-  const at = ink[Math.floor(ink.length * 0.95)]!
+  if (inkCount < 12) return null
+  const at = top[2]!
   const hex = (r: number, g: number, b: number) => `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`
-  return { ratio: at.ratio, fill: hex(fr, fg, fb), ink: hex(image.data[at.i]!, image.data[at.i + 1]!, image.data[at.i + 2]!) }
+  return { ratio: at.ratio, fill: hex(fr, fg, fb), ink: hex(data[at.i]!, data[at.i + 1]!, data[at.i + 2]!) }
 }
 
 /**

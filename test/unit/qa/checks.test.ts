@@ -87,6 +87,27 @@ test('contrast is measured from pixels: red status text on the focus fill fails,
   expect(lineContrast(drawn([0x1f, 0x5f, 0x99], [0x1f, 0x5f, 0x99]), { x: 0, y: 0, w: 200, h: 40 })).toBeNull()
 })
 
+test('small text whose strokes are mostly anti-aliased edges still measures its own colour (720p)', () => {
+  // The danger red on the panel surface is 4.58:1; at 720p most of a stroke's pixels are blends.
+  const w = 120
+  const h = 24
+  const data = new Uint8Array(w * h * 4)
+  const fill = [0x1b, 0x2d, 0x42]
+  const ink = [0xff, 0x5a, 0x5f]
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 4
+      const inStroke = y >= 6 && y < 18 && x % 6 < 2
+      const cover = inStroke ? (y % 8 === 0 && x % 24 === 0 ? 1 : 0.7) : 0
+      for (let c = 0; c < 3; c++) data[i + c] = Math.round(fill[c]! * (1 - cover) + ink[c]! * cover)
+      data[i + 3] = 255
+    }
+  }
+  const measured = lineContrast({ width: w, height: h, data }, { x: 0, y: 0, w, h })
+  expect(measured!.ink).toBe('#ff5a5f')
+  expect(measured!.ratio).toBeGreaterThanOrEqual(4.5)
+})
+
 test('contrast findings name the text, measured where the image lies on the screen', () => {
   const image = drawn([0x1f, 0x5f, 0x99], [0xe5, 0x48, 0x4d])
   const late = text('Em atraso há 12 dias', [{ x: 515, y: 309, w: 170, h: 22 }])
