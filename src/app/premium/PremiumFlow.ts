@@ -95,7 +95,7 @@ export class PremiumFlow extends Lightning.Component {
     this.showPin(true)
     this.setButtons(null, null)
     const pin = ref(this, 'Pin', PinEntry)
-    if (spec.pin.lockedUntil) pin.lock(lockedMessage(spec.pin.lockedUntil))
+    if (spec.pin.lockedUntil) pin.lock(lockedMessage(spec.pin))
     else pin.reset(spec.pin.triesLeft, message)
     this._refocus()
   }
@@ -115,7 +115,13 @@ export class PremiumFlow extends Lightning.Component {
   private failed(failure: ApiFailure): void {
     const spec = this.spec as FlowSpec
     if (failure.kind === 'pin') {
-      spec.pin = { triesLeft: failure.triesLeft, lockedUntil: failure.lockedUntil }
+      spec.pin = {
+        triesLeft: failure.triesLeft,
+        lockedUntil: failure.lockedUntil,
+        locks: failure.locks,
+        lockMinutes: failure.lockMinutes,
+        nextLockMinutes: failure.nextLockMinutes ?? spec.pin.nextLockMinutes,
+      }
       // The page keeps the count too: leaving and coming back must not give tries back.
       this.signal('pinChanged', spec.pin)
       this.showPinStep(t('premium.pin.wrong'))

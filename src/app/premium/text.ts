@@ -10,7 +10,7 @@ import type {
   PremiumSubscription,
   SubscribeQuote,
 } from '../../contract'
-import { formatDate, formatMoney, formatTimeOfDay } from '../../domain/format'
+import { formatDate, formatDayTime, formatDuration, formatMoney, formatTimeOfDay } from '../../domain/format'
 import { Column } from '../kit/Column'
 import { t, uiLanguage } from '../kit/i18n'
 import { COLOR, TEXT } from '../kit/theme'
@@ -33,8 +33,27 @@ export function paidLine(subscription: PremiumSubscription): string {
   return subscription.promo ? t('premium.promoRunning', { price, until: formatDate(subscription.promo.until, uiLanguage()) }) : t('premium.perMonth', { price })
 }
 
-export function lockedMessage(lockedUntil: string): string {
-  return t('premium.pin.locked', { time: formatTimeOfDay(lockedUntil, uiLanguage()) })
+/** Purchases locked: until when (a lock longer than an hour may end another day, so the day too). Fits the PIN dialog's status. */
+export function lockedMessage(pin: PinState): string {
+  const until = pin.lockedUntil as string
+  return (pin.lockMinutes ?? 0) > 60 ? t('premium.pin.lockedDay', { when: formatDayTime(until) }) : t('premium.pin.locked', { time: formatTimeOfDay(until, uiLanguage()) })
+}
+
+/**
+ * Beside a lock, so the holder sees locks grow (issue 15): the how-many-th lock in a row and its
+ * length, how long the next one would last, and, for a long lock, how to end it sooner.
+ */
+export function lockSeriesMessage(pin: PinState): string {
+  const minutes = pin.lockMinutes ?? 0
+  const parts = pin.locks > 1 ? [t('premium.pin.series', { count: pin.locks, length: formatDuration(minutes) })] : []
+  parts.push(t('premium.pin.nextLock', { length: formatDuration(pin.nextLockMinutes) }))
+  if (minutes >= 60) parts.push(t('premium.pin.unlockSooner'))
+  return parts.join(' ')
+}
+
+/** After a lock has passed, before the PIN is typed again: the next lock will be longer. */
+export function nextLockWarning(pin: PinState): string | null {
+  return pin.lockedUntil === null && pin.locks > 0 ? t('premium.pin.nextLockWarning', { length: formatDuration(pin.nextLockMinutes) }) : null
 }
 
 /** Why purchases are refused now, if they are: the viewer's profile (seed 002) or the PIN lock (until when). */
@@ -45,7 +64,12 @@ export function refusalLines(pin: PinState, manageDenied: Denied | null): Requir
       { text: t('denied.whoCanHelp', { profiles: manageDenied.allowedProfiles.map((p) => t(`profile.${p}`)).join(', ') }), color: COLOR.muted },
     ]
   }
-  if (pin.lockedUntil) return [{ text: lockedMessage(pin.lockedUntil), color: COLOR.danger }]
+  if (pin.lockedUntil) {
+    return [
+      { text: lockedMessage(pin), color: COLOR.danger },
+      { text: lockSeriesMessage(pin), color: COLOR.muted },
+    ]
+  }
   return []
 }
 
@@ -203,6 +227,8 @@ export function flowSpec(detail: PremiumProductDetail, action: PremiumAction): F
 /** Beside the action button: what pressing it would mean, or why there is no button. */
 export function actionNotes(detail: PremiumProductDetail, action: PremiumAction | null): Line[] {
   const notes: Line[] = refusalLines(detail.pin, detail.manageDenied)
+  const warning = detail.manageDenied ? null : nextLockWarning(detail.pin)
+  if (warning) notes.push({ text: warning, color: COLOR.warning })
   const cancelToday = detail.subscription?.cancelToday
   if (action === 'cancel' && cancelToday) notes.push({ text: t('premium.ifCancelled'), color: COLOR.muted }, { text: cancellationLine(cancelToday), color: COLOR.text })
   if (action) notes.push({ text: t('premium.action.hint'), color: COLOR.muted })

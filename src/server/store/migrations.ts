@@ -338,6 +338,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_account_at').on('audit').columns(['account_id', 'at']).execute()
     },
   },
+  // Issue 15: repeated PIN locks grow longer (domain/premium.ts PIN_LOCK_STEPS_MINUTES).
+  '0012_pin_lock_series': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('purchase_pin').addColumn('locks', 'integer', (column) => column.notNull().defaultTo(0)).execute()
+    },
+  },
 }
 
 /** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */
