@@ -1,15 +1,15 @@
 // notices/:id: one notice in plain pt-PT (the words: ./text.ts). Left: what changes
 // and when; right: what the subscriber can do. Opening it marked it read on the
-// server (the route's provider). Back returns to the list, even when the notice was
-// opened from the start-up banner.
-import { Lightning, Router } from '@lightningjs/sdk'
+// server (the route's provider). Back returns where the viewer was: the list, or home
+// when the notice was opened from the start-up banner (the Router's history).
+import { Lightning } from '@lightningjs/sdk'
 import type { NoticeDetail } from '../../contract'
 import { Column, type Paragraph } from '../kit/Column'
 import { CONTENT_Y, DataPage } from '../kit/DataPage'
 import { ScrollPanel } from '../kit/ScrollPanel'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
-import { kindLabel, whatAndWhen, whatYouCanDo } from './text'
+import { kindLabel, noticePanelsSpoken, whatAndWhen, whatYouCanDo } from './text'
 import { ref } from '../kit/ref'
 
 const PANEL = { h: SAFE.y + SAFE.h - CONTENT_Y - 10, gap: 40 }
@@ -37,20 +37,16 @@ export class NoticeDetailPage extends DataPage<NoticeDetail> {
   protected render(notice: NoticeDetail): void {
     this.title = notice.title
     this.tag('Kind').text.text = kindLabel(notice)
-    ref(this, 'What', ScrollPanel).fill(stack(whatAndWhen(notice), LEFT_W))
-    ref(this, 'Do', ScrollPanel).fill(stack(whatYouCanDo(notice), RIGHT.w))
+    // The kind, unless the title already says it ("Atualização anual de preços").
+    this.arrival = kindLabel(notice) === notice.title ? [] : [kindLabel(notice)]
+    const heard = noticePanelsSpoken(notice)
+    ref(this, 'What', ScrollPanel).fill(stack(whatAndWhen(notice), LEFT_W), heard.what)
+    ref(this, 'Do', ScrollPanel).fill(stack(whatYouCanDo(notice), RIGHT.w), heard.toDo)
     this.markScrolled()
   }
 
   protected override scrollPanels(): ScrollPanel[] {
     return [ref(this, 'What', ScrollPanel), ref(this, 'Do', ScrollPanel)]
-  }
-
-  /** Back goes to the list: it came before this notice in history, or (opened from the banner) it is put there. */
-  override _handleBack(): void {
-    const history = Router.getHistory()
-    if (history[history.length - 1]?.hash === 'notices') Router.back()
-    else Router.navigate('notices', false)
   }
 
   /** Nothing here to act on: the page itself holds focus, and the arrows read the panels. */

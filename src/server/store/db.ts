@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../../contract'
+import type { ContractChannel } from '../../domain/account'
 
 export type PaymentMethod = 'multibanco' | 'direct-debit'
 
@@ -67,6 +68,8 @@ export interface InvoiceTable {
   debit_iban: string | null
   paid_on: string | null
   disputed_on: string | null
+  /** Day the written notice of consequences of a late invoice went out (004 TV §8.4); null: none recorded. */
+  notice_sent_on: string | null
 }
 
 export interface InvoiceLineTable {
@@ -227,6 +230,11 @@ export interface AccountContractTable {
   advantage_cents: number | null
   last_equipment_exchange: string | null
   last_accessory_exchange: string | null
+  /** Where the contract was made (004 general §6.1: distance and off-premises contracts may be withdrawn from); null: not known. */
+  sale_channel: ContractChannel | null
+  concluded_on: string | null
+  /** Monthly value of the services contracted, with IVA: what withdrawing pays for the days used (§6.3). */
+  monthly_cents: number | null
 }
 
 export interface AccountEquipmentTable {

@@ -338,8 +338,24 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_account_at').on('audit').columns(['account_id', 'at']).execute()
     },
   },
+  // Issue 16: the day the written notice of consequences went out (004 TV §8.4); the overdue
+  // timeline counts the suspension from it. Null: none recorded (the last allowed day is assumed).
+  '0012_invoice_notice_sent': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('invoice').addColumn('notice_sent_on', 'text').execute()
+    },
+  },
+  // Issue 16: where and when the contract was made and its monthly value, for the right of withdrawal
+  // of a consumer's distance or off-premises contract (004 general §6.1, §6.3). Null: not known, none shown.
+  '0013_contract_sale_channel': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('account_contract').addColumn('sale_channel', 'text').execute()
+      await db.schema.alterTable('account_contract').addColumn('concluded_on', 'text').execute()
+      await db.schema.alterTable('account_contract').addColumn('monthly_cents', 'integer').execute()
+    },
+  },
   // Issue 15: repeated PIN locks grow longer (domain/premium.ts PIN_LOCK_STEPS_MINUTES).
-  '0012_pin_lock_series': {
+  '0014_pin_lock_series': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('purchase_pin').addColumn('locks', 'integer', (column) => column.notNull().defaultTo(0)).execute()
     },
