@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Overview, ROUTES } from '../../contract'
 import { can, denial } from '../../domain/permissions'
-import { accountGlance as accountGlanceOf } from '../account/service'
+import { accountBinding, accountGlance as accountGlanceOf } from '../account/service'
 import type { RouteContext } from '../http/context'
 import { sessionOf } from '../http/auth'
 import { guarded } from '../http/operation'
@@ -34,7 +34,7 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (ap
         ? await premiumOverview(db, session, today())
         : { denied: true as const, ...denial('premium.read') }
       const accountGlance = await accountGlanceOf(db, session, today())
-      return { account: session.account, viewer: session.viewer, invoices, notices, recordings, premium, accountGlance }
+      return { account: accountBinding(session), viewer: session.viewer, invoices, notices, recordings, premium, accountGlance }
     },
   )
 }
