@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { bearer, ROUTES } from '../../../src/contract'
 import { lisbonDate } from '../../../src/domain/dates'
 import { seedDemoAccounts } from '../../../src/server/demo/build'
@@ -17,6 +17,8 @@ import { migrateToLatest } from '../../../src/server/store/migrations'
 import { NOW, TEST_DATABASE_URL, testDatabase, TOKENS } from './helpers'
 
 const PIN = '2580'
+// Two servers' first queries and scrypt PIN checks: slow on a loaded machine, hence the longer limit.
+vi.setConfig({ testTimeout: 30_000 })
 let a: App
 let b: App
 const dbs: Db[] = []
