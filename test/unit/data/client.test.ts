@@ -155,9 +155,9 @@ describe('answers that do not fit', () => {
   })
 
   it('names the path of a wrong field', async () => {
-    const { impl } = fakeFetch(json({ ...OVERVIEW, account: { ...OVERVIEW.account, holderName: 42 } }))
+    const { impl } = fakeFetch(json({ ...OVERVIEW, viewer: { ...OVERVIEW.viewer, name: 42 } }))
     const { failure } = await failureOf(client(impl).overview())
-    expect(failure).toEqual({ kind: 'malformed', detail: '/account/holderName: must be a string' })
+    expect(failure).toEqual({ kind: 'malformed', detail: '/viewer/name: must be a string' })
   })
 
   it('a 5xx with an HTML page is a server failure, not a malformed one', async () => {
