@@ -19,6 +19,19 @@ export const AccountHeader = Type.Object({
 })
 export type AccountHeader = Type.Static<typeof AccountHeader>
 
+/**
+ * The account a box is bound to, as home and the installer screen show it: the holder's name
+ * and the contract number only to profiles that may read account data ('account.read', seed 002);
+ * for a Utilizador, who sees only the service assigned, all three are null (an operator's account
+ * id may carry the contract number, as the demo's do).
+ */
+export const AccountBinding = Type.Object({
+  id: Type.Union([Type.String(), Type.Null()]),
+  holderName: Type.Union([Type.String(), Type.Null()]),
+  contractNumber: Type.Union([Type.String(), Type.Null()]),
+})
+export type AccountBinding = Type.Static<typeof AccountBinding>
+
 export const InvoicesOverview = Type.Object({
   /** The invoice the subscriber should act on next: the oldest unpaid one, else the latest. */
   next: Type.Union([InvoiceSummary, Type.Null()]),
@@ -36,7 +49,7 @@ export type AccountGlance = Type.Static<typeof AccountGlance>
 
 /** The home screen in one request: a low-memory box should not open a socket per card. */
 export const Overview = Type.Object({
-  account: AccountHeader,
+  account: AccountBinding,
   viewer: Viewer,
   invoices: Type.Union([InvoicesOverview, Denied]),
   /** Every profile sees notices (domain/permissions 'notices.read'). */

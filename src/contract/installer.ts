@@ -2,7 +2,7 @@
 // active or pending activation, and the premium entitlements, in one request.
 import Type from 'typebox'
 import { Denied, IsoDate, Literals } from './common'
-import { AccountHeader, Viewer } from './account'
+import { AccountBinding, Viewer } from './account'
 
 export const ServiceKind = Literals('tv', 'internet', 'voice', 'mobile', 'premium', 'equipment')
 export type ServiceKind = Type.Static<typeof ServiceKind>
@@ -36,7 +36,7 @@ export const ServicesDiagnostics = Type.Object({
 export type ServicesDiagnostics = Type.Static<typeof ServicesDiagnostics>
 
 export const Diagnostics = Type.Object({
-  account: AccountHeader,
+  account: AccountBinding,
   viewer: Viewer,
   /** The box's token is known, so the box is bound; `active` once no service waits for activation. */
   registration: Type.Object({

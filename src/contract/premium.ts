@@ -76,10 +76,21 @@ export const PremiumSubscription = Type.Object({
 })
 export type PremiumSubscription = Type.Static<typeof PremiumSubscription>
 
+/** The growing PIN lock (domain/premium.ts PIN_LOCK_STEPS_MINUTES): what the holder is told where the PIN is asked. */
+const PinLockSeries = {
+  /** Locks in a row since the last right PIN (0: none). */
+  locks: Type.Integer({ minimum: 0 }),
+  /** The current lock's length in minutes (15, 60, 1440); null when not locked. */
+  lockMinutes: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  /** How long the next lock would last, in minutes: three more wrong PINs bring it. */
+  nextLockMinutes: Type.Integer({ minimum: 1 }),
+}
+
 export const PinState = Type.Object({
   triesLeft: Type.Integer({ minimum: 0 }),
   /** Purchases refused until this instant after too many wrong PINs; null when not locked. */
   lockedUntil: Type.Union([IsoDateTime, Type.Null()]),
+  ...PinLockSeries,
 })
 export type PinState = Type.Static<typeof PinState>
 
@@ -170,6 +181,9 @@ export const PinRefusal = Type.Object({
   ...ApiErrorBody.properties,
   triesLeft: Type.Optional(Type.Integer({ minimum: 0 })),
   lockedUntil: Type.Optional(IsoDateTime),
+  locks: Type.Optional(PinLockSeries.locks),
+  lockMinutes: Type.Optional(PinLockSeries.lockMinutes),
+  nextLockMinutes: Type.Optional(PinLockSeries.nextLockMinutes),
 })
 export type PinRefusal = Type.Static<typeof PinRefusal>
 

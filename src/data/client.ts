@@ -37,7 +37,7 @@ export type ApiFailure =
   | { kind: 'not-found'; reason: string }
   | { kind: 'bad-request'; reason: string }
   /** The purchase PIN was wrong (tries left) or purchases are locked (until when). */
-  | { kind: 'pin'; reason: string; triesLeft: number; lockedUntil: string | null }
+  | { kind: 'pin'; reason: string; triesLeft: number; lockedUntil: string | null; locks: number; lockMinutes: number | null; nextLockMinutes: number | null }
   | { kind: 'server'; status: number }
   | { kind: 'malformed'; detail: string }
   | { kind: 'aborted' }
@@ -434,8 +434,16 @@ function httpFailure(status: number, body: unknown): ApiFailure {
   const error = firstMismatch(ApiErrorBody, body) === null ? (body as ApiErrorBody) : null
   const reason = error?.reason ?? ''
   if ((error?.error === 'wrong-pin' || error?.error === 'pin-locked') && (status === 403 || status === 429)) {
-    const refusal = body as { triesLeft?: number; lockedUntil?: string }
-    return { kind: 'pin', reason, triesLeft: refusal.triesLeft ?? 0, lockedUntil: refusal.lockedUntil ?? null }
+    const refusal = body as { triesLeft?: number; lockedUntil?: string; locks?: number; lockMinutes?: number | null; nextLockMinutes?: number }
+    return {
+      kind: 'pin',
+      reason,
+      triesLeft: refusal.triesLeft ?? 0,
+      lockedUntil: refusal.lockedUntil ?? null,
+      locks: refusal.locks ?? 0,
+      lockMinutes: refusal.lockMinutes ?? null,
+      nextLockMinutes: refusal.nextLockMinutes ?? null,
+    }
   }
   if (status === 401) return { kind: 'unauthorized', reason }
   if (status === 403) return { kind: 'forbidden', reason, allowedProfiles: error?.allowedProfiles ?? [] }

@@ -68,4 +68,6 @@ test('a profile that may not see premium is told why on the card, whose OK opens
   const card = harness.component.tag('Content.Premium') as HomeCard
   expect(shownTexts(card)).toEqual(['Serviços Premium', 'Sem acesso aos serviços premium', denied.reason, 'OK para saber quem pode dar acesso'])
   expect(card.route).toBe('access/premium')
+  // The holder and contract are withheld from a Utilizador: the line under the greeting names the profile only.
+  expect(shownTexts(harness.component.tag('Contract'))).toEqual(['Utilizador'])
 })

@@ -92,7 +92,7 @@ describe('a product not subscribed', () => {
 
   test('a wrong PIN says the tries left; the right one subscribes with the same key, and the page turns to cancelling', async () => {
     const { press, flow, flowTexts, typePin, page, focusedText } = open(tvcineDetail)
-    api.changePremium.mockImplementationOnce(() => refuse({ kind: 'pin', reason: 'PIN de compras errado.', triesLeft: 2, lockedUntil: null }))
+    api.changePremium.mockImplementationOnce(() => refuse({ kind: 'pin', reason: 'PIN de compras errado.', triesLeft: 2, lockedUntil: null, locks: 0, lockMinutes: null, nextLockMinutes: 15 }))
     api.changePremium.mockImplementationOnce(() => answer(tvcineSubscribed))
     press('Enter', 'Enter')
     typePin('1111')
@@ -133,8 +133,8 @@ describe('a product not subscribed', () => {
   })
 
   test('the third wrong PIN locks: it says until when, takes no digits, and OK on the focused Voltar leaves, and the page keeps saying so', async () => {
-    const { press, flow, flowTexts, typePin, page, focusedText } = open({ ...tvcineDetail, pin: { triesLeft: 1, lockedUntil: null } })
-    api.changePremium.mockImplementation(() => refuse({ kind: 'pin', reason: 'bloqueado', triesLeft: 0, lockedUntil: '2026-11-23T10:15:00.000Z' }))
+    const { press, flow, flowTexts, typePin, page, focusedText } = open({ ...tvcineDetail, pin: { ...tvcineDetail.pin, triesLeft: 1 } })
+    api.changePremium.mockImplementation(() => refuse({ kind: 'pin', reason: 'bloqueado', triesLeft: 0, lockedUntil: '2026-11-23T10:15:00.000Z', locks: 1, lockMinutes: 15, nextLockMinutes: 60 }))
     press('Enter', 'Enter')
     expect(flowTexts()).toContain('Resta 1 tentativa.')
     typePin('1111')
@@ -148,12 +148,19 @@ describe('a product not subscribed', () => {
     expect(api.changePremium).toHaveBeenCalledTimes(1)
     expect(flow.isOpen).toBe(false)
     expect(shownTexts(page)).toContain(locked)
+    // Locks grow: the page says how long the next one would last.
+    expect(shownTexts(page)).toContain('Se o PIN voltar a falhar 3 vezes, o bloqueio seguinte dura 1 h.')
     expect(shownTexts(page)).not.toContain('Subscrever')
   })
 
+  test('after a lock has passed, the page warns that the next one lasts longer', () => {
+    const { page } = open({ ...tvcineDetail, pin: { ...tvcineDetail.pin, locks: 2, nextLockMinutes: 1440 } })
+    expect(shownTexts(page)).toContain('Atenção: as compras já foram bloqueadas por PIN errado; se o PIN falhar mais 3 vezes, ficam bloqueadas 24 h.')
+  })
+
   test('the lock says until when in Lisbon time: 09:15 UTC in July is 10:15 in Lisbon', async () => {
-    const { press, flow, flowTexts, typePin, focusedText } = open({ ...tvcineDetail, pin: { triesLeft: 1, lockedUntil: null } })
-    api.changePremium.mockImplementation(() => refuse({ kind: 'pin', reason: 'bloqueado', triesLeft: 0, lockedUntil: '2026-07-23T09:15:00.000Z' }))
+    const { press, flow, flowTexts, typePin, focusedText } = open({ ...tvcineDetail, pin: { ...tvcineDetail.pin, triesLeft: 1 } })
+    api.changePremium.mockImplementation(() => refuse({ kind: 'pin', reason: 'bloqueado', triesLeft: 0, lockedUntil: '2026-07-23T09:15:00.000Z', locks: 1, lockMinutes: 15, nextLockMinutes: 60 }))
     press('Enter', 'Enter')
     typePin('1111')
     await flush()

@@ -132,11 +132,15 @@ export const overdueOverview = overview({ next: overdueSummary, unpaidCount: 1 }
 export const unpaidOverview = overview({ next: invoiceSummary(0, { totalCents: 43211 }), unpaidCount: 2 })
 export const paidOverview = overview({ next: invoiceSummary(0, { status: 'paid' }), unpaidCount: 0 })
 
-export const restrictedOverview = overview(
-  {
-    denied: true,
-    reason: 'O perfil Utilizador não dá acesso às faturas da conta.',
-    allowedProfiles: ['administrador', 'responsavel-delegado', 'responsavel-faturacao'],
-  },
-  { name: 'Tiago', profile: 'utilizador' },
-)
+/** A Utilizador: the server withholds the account's id, holder and contract (seed 002). */
+export const restrictedOverview: Overview = {
+  ...overview(
+    {
+      denied: true,
+      reason: 'O perfil Utilizador não dá acesso às faturas da conta.',
+      allowedProfiles: ['administrador', 'responsavel-delegado', 'responsavel-faturacao'],
+    },
+    { name: 'Tiago', profile: 'utilizador' },
+  ),
+  account: { id: null, holderName: null, contractNumber: null },
+}

@@ -39,7 +39,7 @@ export const sportSubscription: PremiumSubscription = {
   cancelToday: { requestedOn: '2026-11-23', endsOn: '2026-12-15', rule: 'billing-cycle', nextChargeOn: null, nextChargeCents: 0 },
 }
 
-const pin = { triesLeft: 3, lockedUntil: null }
+const pin = { triesLeft: 3, lockedUntil: null, locks: 0, lockMinutes: null, nextLockMinutes: 15 }
 
 export const catalogue: PremiumCatalogue = {
   products: [sportTv, tvcine, documentaries],

@@ -7,7 +7,7 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { CONTENT_Y, DataPage } from '../kit/DataPage'
 import { CARD, HomeCard } from './HomeCard'
-import { accountCard, type CardSpec, invoicesCard, noticesCard, premiumCard, recordingsCard } from './text'
+import { accountCard, type CardSpec, contractLine, invoicesCard, noticesCard, premiumCard, recordingsCard } from './text'
 
 /** The sections on home, in reading order; a section adds its card here. */
 const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard, accountCard, premiumCard]
@@ -28,7 +28,7 @@ export class HomePage extends DataPage<Overview> {
 
   protected render(overview: Overview): void {
     this.title = t('home.greeting', { name: overview.viewer.name })
-    this.tag('Contract').text.text = `${overview.account.holderName} · ${t('home.contract', { number: overview.account.contractNumber })} · ${t(`profile.${overview.viewer.profile}`)}`
+    this.tag('Contract').text.text = contractLine(overview)
     const cards = CARDS.map((card) => card(overview))
     this.tag('Content').children = cards.map((spec, i) => ({
       ref: spec.ref,

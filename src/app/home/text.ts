@@ -20,6 +20,14 @@ export interface CardSpec {
   meter?: { percent: number; color: number }
 }
 
+/** The line under the greeting: holder, contract and profile; a Utilizador is not shown the holder or contract (seed 002), only the profile. */
+export function contractLine(overview: Overview): string {
+  const profile = t(`profile.${overview.viewer.profile}`)
+  const { holderName, contractNumber } = overview.account
+  if (holderName === null || contractNumber === null) return profile
+  return `${holderName} · ${t('home.contract', { number: contractNumber })} · ${profile}`
+}
+
 /**
  * A section the viewer's profile may not see: it says so and the start of why; OK opens
  * the whole reason, who can give access and how (issue 21, 8).

@@ -33,8 +33,8 @@ export function accountColumn(loaded: Loaded<Diagnostics>, f: Formats = formats(
   const { account, viewer, registration, services } = loaded.data
   const pending = registration.state === 'pending-activation'
   sheet
-    .pair(t('installer.holder'), account.holderName)
-    .pair(t('installer.contract'), account.contractNumber)
+    .pair(t('installer.holder'), account.holderName ?? t('installer.withheld'))
+    .pair(t('installer.contract'), account.contractNumber ?? t('installer.withheld'))
     .pair(t('installer.binding'), t('installer.bound', { profile: t(`profile.${viewer.profile}`) }), { color: COLOR.ok })
     .pair(t('installer.registration'), t(pending ? 'installer.registration.pending' : 'installer.registration.active', { date: f.date(registration.accountActivatedOn) }), {
       color: pending ? COLOR.warning : COLOR.ok,

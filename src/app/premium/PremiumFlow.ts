@@ -109,7 +109,7 @@ export class PremiumFlow extends Modal {
     const pin = ref(this, 'Pin', PinEntry)
     if (lockedUntil) {
       // Locked: the hour it ends (Lisbon time) stays on screen, and "Voltar" has focus: never nothing focused.
-      pin.lock(lockedMessage(lockedUntil))
+      pin.lock(lockedMessage(spec.pin))
       this.setButtons(t('premium.flow.back'), null)
       this.buttonIndex = 0
     } else {
@@ -134,7 +134,13 @@ export class PremiumFlow extends Modal {
   private failed(failure: ApiFailure): void {
     const spec = this.spec as FlowSpec
     if (failure.kind === 'pin') {
-      spec.pin = { triesLeft: failure.triesLeft, lockedUntil: failure.lockedUntil }
+      spec.pin = {
+        triesLeft: failure.triesLeft,
+        lockedUntil: failure.lockedUntil,
+        locks: failure.locks,
+        lockMinutes: failure.lockMinutes,
+        nextLockMinutes: failure.nextLockMinutes ?? spec.pin.nextLockMinutes,
+      }
       // The page keeps the count too: leaving and coming back must not give tries back.
       this.signal('pinChanged', spec.pin)
       this.showPinStep(t('premium.pin.wrong'))

@@ -43,8 +43,27 @@ export function paidLine(subscription: PremiumSubscription, f: Formats = formats
   return subscription.promo ? t('premium.promoRunning', { price, until: f.date(subscription.promo.until) }) : t('premium.perMonth', { price })
 }
 
-export function lockedMessage(lockedUntil: string, f: Formats = formats()): string {
-  return t('premium.pin.locked', { time: f.timeOfDay(lockedUntil) })
+/** Purchases locked: until when (a lock longer than an hour may end another day, so the day too). Fits the PIN dialog's status. */
+export function lockedMessage(pin: PinState, f: Formats = formats()): string {
+  const until = pin.lockedUntil as string
+  return (pin.lockMinutes ?? 0) > 60 ? t('premium.pin.lockedDay', { when: f.dayTime(until) }) : t('premium.pin.locked', { time: f.timeOfDay(until) })
+}
+
+/**
+ * Beside a lock, so the holder sees locks grow (issue 15): the how-many-th lock in a row and its
+ * length, how long the next one would last, and, for a long lock, how to end it sooner.
+ */
+export function lockSeriesMessage(pin: PinState, f: Formats = formats()): string {
+  const minutes = pin.lockMinutes ?? 0
+  const parts = pin.locks > 1 ? [t('premium.pin.series', { count: pin.locks, length: f.duration(minutes) })] : []
+  parts.push(t('premium.pin.nextLock', { length: f.duration(pin.nextLockMinutes) }))
+  if (minutes >= 60) parts.push(t('premium.pin.unlockSooner', { phone: SUPPORT_PHONE }))
+  return parts.join(' ')
+}
+
+/** After a lock has passed, before the PIN is typed again: the next lock will be longer. */
+export function nextLockWarning(pin: PinState, f: Formats = formats()): string | null {
+  return pin.lockedUntil === null && pin.locks > 0 ? t('premium.pin.nextLockWarning', { length: f.duration(pin.nextLockMinutes) }) : null
 }
 
 /** Why purchases are refused now, if they are: the viewer's profile (seed 002) or the PIN lock (until when). */
@@ -55,7 +74,12 @@ export function refusalLines(pin: PinState, manageDenied: Denied | null, f: Form
       { text: t('denied.whoCanHelp', { profiles: manageDenied.allowedProfiles.map((p) => t(`profile.${p}`)).join(', ') }), color: COLOR.muted },
     ]
   }
-  if (pin.lockedUntil) return [{ text: lockedMessage(pin.lockedUntil, f), color: COLOR.danger }]
+  if (pin.lockedUntil) {
+    return [
+      { text: lockedMessage(pin, f), color: COLOR.danger },
+      { text: lockSeriesMessage(pin, f), color: COLOR.muted },
+    ]
+  }
   return []
 }
 
@@ -219,6 +243,8 @@ export function flowSpec(detail: PremiumProductDetail, action: PremiumAction): F
 /** Beside the action button: what pressing it would mean, or why there is no button. */
 export function actionNotes(detail: PremiumProductDetail, action: PremiumAction | null, f: Formats = formats()): Line[] {
   const notes: Line[] = refusalLines(detail.pin, detail.manageDenied, f)
+  const warning = detail.manageDenied ? null : nextLockWarning(detail.pin, f)
+  if (warning) notes.push({ text: warning, color: COLOR.warning })
   const cancelToday = detail.subscription?.cancelToday
   if (action === 'cancel' && cancelToday) notes.push({ text: t('premium.ifCancelled'), color: COLOR.muted }, { text: cancellationLine(cancelToday, f), color: COLOR.text })
   if (action) notes.push({ text: t('premium.action.hint'), color: COLOR.muted })

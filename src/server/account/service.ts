@@ -1,7 +1,7 @@
 // The account page, computed per request from stored facts and the server's today:
 // commitment and early-termination estimate (seed 001 F.1.1), TV termination date
 // (seed 004 TV §8.2), activation within 48 h (TV §6), points (seed 003).
-import type { AccountGlance, AccountPage, AccountService, PendingService, PointsSection, Registration, TerminationInfo, WithdrawalSection } from '../../contract'
+import type { AccountBinding, AccountGlance, AccountPage, AccountService, PendingService, PointsSection, Registration, TerminationInfo, WithdrawalSection } from '../../contract'
 import {
   accessoryExchange,
   commitmentEnd,
@@ -224,6 +224,12 @@ export async function registration(db: Db, session: Session, today: string): Pro
 }
 
 /** The account card on home: what this viewer may see of it. */
+/** The bound account as home and the installer show it: id, holder and contract withheld from a profile without 'account.read' (seed 002). */
+export function accountBinding(session: Session): AccountBinding {
+  if (can(session.viewer.profile, 'account.read')) return session.account
+  return { id: null, holderName: null, contractNumber: null }
+}
+
 export async function accountGlance(db: Db, session: Session, today: string): Promise<AccountGlance> {
   const profile = session.viewer.profile
   const row = await contractRow(db, session.account.id)

@@ -11,7 +11,7 @@ import { recordRouteActions, requireDeviceToken } from './auth'
 import type { App, RouteContext } from './context'
 import type { Db } from '../store/db'
 import { handleError, handleNotFound } from './errors'
-import { frameworkErrors, refuseNonFiniteNumbers, refuseWrongJsonTypes } from './guards'
+import { closedBody, frameworkErrors, refuseNonFiniteNumbers, refuseWrongJsonTypes } from './guards'
 import { installerRoutes } from '../installer/routes'
 import { accountRoutes } from '../account/routes'
 import { invoiceRoutes } from '../invoices/routes'
@@ -89,14 +89,13 @@ export async function buildServer({
 
   // Before any route: each route declares its action (config.action), recorded for the permission walk.
   recordRouteActions(app)
-  // Unknown fields are refused everywhere (issue 9): an object body schema that does not
-  // say otherwise gets additionalProperties: false (TypeBox objects allow extras by
-  // default), and a route without a query schema takes no query parameters.
+  // Unknown fields are refused everywhere (issue 9): every object of a body schema, nested
+  // ones included, that does not say otherwise gets additionalProperties: false (TypeBox
+  // objects allow extras by default), and a route without a query schema takes no query parameters.
   app.addHook('onRoute', (route) => {
     if (route.method === 'OPTIONS' || (route.schema as { hide?: boolean } | undefined)?.hide) return
     route.schema ??= {}
-    const body = route.schema.body as { type?: string; additionalProperties?: unknown } | undefined
-    if (body?.type === 'object' && body.additionalProperties === undefined) route.schema.body = { ...body, additionalProperties: false }
+    if (route.schema.body) route.schema.body = closedBody(route.schema.body as Parameters<typeof closedBody>[0])
     route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false }
   })
   app.addHook('preValidation', refuseWrongJsonTypes)

@@ -47,15 +47,24 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
+/** An Ajv instance path as the refusals name a field: "/plan/extras/0/code" → "plan.extras[0].code". */
+function fieldPath(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .filter(Boolean)
+    .reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '')
+}
+
 /** One Ajv issue as a sentence naming the field: "O parâmetro «limit» deve ser pelo menos 1." */
 export function validationReason(issue: ValidationIssue, context: string | undefined): string {
   const subject = SUBJECTS[context ?? ''] ?? 'o valor'
   const params = issue.params as Record<string, unknown>
   const field = (name: unknown) => `${subject} «${String(name)}»`
-  const named = field(issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || context)
+  const named = field(fieldPath(issue.instancePath) || context)
   switch (issue.keyword) {
     case 'additionalProperties':
-      return capitalize(`${field(params.additionalProperty)} não é aceite aqui.`)
+      // Nested: named by its path ("plan.extras[0].free"), so the sender finds which object it is in.
+      return capitalize(`${field(fieldPath(`${issue.instancePath}/${String(params.additionalProperty)}`))} não é aceite aqui.`)
     case 'required':
       return capitalize(`falta ${field(params.missingProperty)}.`)
     case 'type':

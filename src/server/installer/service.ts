@@ -7,6 +7,7 @@ import { can, denial } from '../../domain/permissions'
 import type { Session } from '../http/context'
 import type { Db } from '../store/db'
 import { activeRows, premiumLineName } from '../premium/billing'
+import { accountBinding } from '../account/service'
 
 async function servicesOf(db: Db, accountId: string) {
   return db.selectFrom('account_service').selectAll().where('account_id', '=', accountId).orderBy('position').execute()
@@ -46,7 +47,7 @@ export async function diagnostics(db: Db, session: Session, today: string, serve
     .where('status', '=', 'pending')
     .executeTakeFirstOrThrow()
   return {
-    account: session.account,
+    account: accountBinding(session),
     viewer: session.viewer,
     // The registration state is not a secret: every profile sees whether the box is ready.
     registration: { state: Number(pending.count) > 0 ? 'pending-activation' : 'active', accountActivatedOn: account.activated_on },

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Overview, ROUTES } from '../../contract'
 import { can, denial } from '../../domain/permissions'
-import { accountGlance as accountGlanceOf } from '../account/service'
+import { accountBinding, accountGlance as accountGlanceOf } from '../account/service'
 import type { RouteContext } from '../http/context'
 import { sessionOf } from '../http/auth'
 import { guarded } from '../http/operation'
@@ -40,7 +40,7 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (ap
         const accountGlance = await accountGlanceOf(db, session, day)
         return { invoices, notices, recordings, premium, accountGlance }
       })
-      return { account: session.account, viewer: session.viewer, ...parts }
+      return { account: accountBinding(session), viewer: session.viewer, ...parts }
     },
   )
 }

@@ -3,8 +3,9 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
 import type { PinState } from '../../contract'
-import { formatTimeOfDay } from '../../domain/format'
-import { afterWrongPin, PIN_LOCK_MINUTES, PIN_MAX_TRIES, PIN_RESET, pinProblem, pinStatus } from '../../domain/premium'
+import { formatDayTime, formatTimeOfDay } from '../../domain/format'
+import { lisbonDate } from '../../domain/dates'
+import { afterWrongPin, PIN_MAX_TRIES, PIN_RESET, type PinAttempts, type PinStatus, pinProblem, pinStatus } from '../../domain/premium'
 import type { Session } from '../http/context'
 import type { ApiError } from '../http/errors'
 import type { Db } from '../store/db'
@@ -32,7 +33,8 @@ export async function hashNewPin(pin: string): Promise<PinHash> {
 
 /** Keeps a PIN's hash as the account's purchase PIN, with all tries available. */
 export async function storePinHash(db: Db, accountId: string, { salt, hash }: PinHash): Promise<void> {
-  const values = { salt, hash, failed_attempts: 0, locked_until: null }
+  // A new PIN (set by the holder, at the Área de Cliente or on 16990) also ends a series of locks.
+  const values = { salt, hash, failed_attempts: 0, locked_until: null, locks: 0 }
   const existing = await db.selectFrom('purchase_pin').select('account_id').where('account_id', '=', accountId).executeTakeFirst()
   if (existing) await db.updateTable('purchase_pin').set(values).where('account_id', '=', accountId).execute()
   else await db.insertInto('purchase_pin').values({ account_id: accountId, ...values }).execute()
@@ -43,21 +45,44 @@ export async function storePurchasePin(db: Db, accountId: string, pin: string): 
   await storePinHash(db, accountId, await hashNewPin(pin))
 }
 
-export async function pinState(db: Db, accountId: string, now: Date): Promise<PinState> {
-  const row = await db.selectFrom('purchase_pin').select(['failed_attempts', 'locked_until']).where('account_id', '=', accountId).executeTakeFirst()
-  if (!row) return { triesLeft: 0, lockedUntil: null }
-  const status = pinStatus({ failedAttempts: row.failed_attempts, lockedUntil: row.locked_until }, now)
-  return { triesLeft: status.triesLeft, lockedUntil: status.lockedUntil }
+interface PinRow {
+  failed_attempts: number
+  locked_until: string | null
+  locks: number
 }
 
-function lockedRefusal(lockedUntil: string, now: Date): ApiError {
+const attemptsOf = (row: PinRow): PinAttempts => ({ failedAttempts: row.failed_attempts, lockedUntil: row.locked_until, locks: row.locks })
+
+/** What the app shows where the PIN is asked: tries left, the lock and how long the next one lasts. */
+function stateOf(status: PinStatus): PinState {
+  return { triesLeft: status.triesLeft, lockedUntil: status.lockedUntil, locks: status.locks, lockMinutes: status.lockMinutes, nextLockMinutes: status.nextLockMinutes }
+}
+
+export async function pinState(db: Db, accountId: string, now: Date): Promise<PinState> {
+  const row = await db.selectFrom('purchase_pin').select(['failed_attempts', 'locked_until', 'locks']).where('account_id', '=', accountId).executeTakeFirst()
+  if (!row) return { ...stateOf(pinStatus(PIN_RESET, now)), triesLeft: 0 }
+  return stateOf(pinStatus(attemptsOf(row), now))
+}
+
+/** "15 minutos", "1 hora", "24 horas". */
+function lockLength(minutes: number): string {
+  if (minutes < 60) return `${minutes} minutos`
+  return minutes === 60 ? '1 hora' : `${minutes / 60} horas`
+}
+
+function lockedRefusal(status: PinStatus, now: Date): ApiError {
+  const lockedUntil = status.lockedUntil as string
   const seconds = Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000))
+  const until = lisbonDate(new Date(lockedUntil)) === lisbonDate(now) ? `até às ${formatTimeOfDay(lockedUntil)}` : `até ${formatDayTime(lockedUntil).replace(', ', ' às ')}`
+  const series = status.locks > 1 ? ` É o ${status.locks}.º bloqueio seguido.` : ''
   return refusal(
     429,
     {
       error: 'pin-locked',
-      reason: `PIN de compras errado ${PIN_MAX_TRIES} vezes: as compras estão bloqueadas até às ${formatTimeOfDay(lockedUntil)} (${PIN_LOCK_MINUTES} minutos).`,
-      triesLeft: 0,
+      reason:
+        `PIN de compras errado ${PIN_MAX_TRIES} vezes: as compras estão bloqueadas ${until} (${lockLength(status.lockMinutes ?? 0)}).${series} ` +
+        `Se o PIN voltar a falhar ${PIN_MAX_TRIES} vezes, o bloqueio seguinte dura ${lockLength(status.nextLockMinutes)}.`,
+      ...stateOf(status),
       lockedUntil,
     },
     { 'retry-after': String(seconds) },
@@ -66,13 +91,13 @@ function lockedRefusal(lockedUntil: string, now: Date): ApiError {
 
 /**
  * Checks the purchase PIN: 429 while purchases are locked (until when), 403 for a wrong PIN (tries left;
- * the third wrong one locks for 15 minutes). A right PIN resets the count.
+ * the third wrong one locks: 15 minutes, then 1 hour, then 24 hours in a row). A right PIN resets the count.
  */
 export async function verifyPurchasePin(db: Db, accountId: string, pin: string, now: Date): Promise<void> {
   const row = await db.selectFrom('purchase_pin').selectAll().where('account_id', '=', accountId).executeTakeFirst()
   if (!row) throw conflict('pin-not-set', 'Esta conta ainda não tem PIN de compras. Defina-o na Área de Cliente ou ligue 16990.')
-  const before = pinStatus({ failedAttempts: row.failed_attempts, lockedUntil: row.locked_until }, now)
-  if (before.locked && before.lockedUntil) throw lockedRefusal(before.lockedUntil, now)
+  const before = pinStatus(attemptsOf(row), now)
+  if (before.locked) throw lockedRefusal(before, now)
   const expected = Buffer.from(row.hash, 'hex')
   const actual = await hashPin(pin, Buffer.from(row.salt, 'hex'))
   const right = actual.length === expected.length && timingSafeEqual(actual, expected)
@@ -84,20 +109,22 @@ export async function verifyPurchasePin(db: Db, accountId: string, pin: string, 
     // Lock the row before reading it: PostgreSQL runs transactions side by side, and concurrent
     // tries would all read the same count.
     await trx.updateTable('purchase_pin').set((eb) => ({ failed_attempts: eb.ref('failed_attempts') })).where('account_id', '=', accountId).execute()
-    const current = await trx.selectFrom('purchase_pin').select(['failed_attempts', 'locked_until']).where('account_id', '=', accountId).executeTakeFirstOrThrow()
-    const attempts = { failedAttempts: current.failed_attempts, lockedUntil: current.locked_until }
+    const current = await trx.selectFrom('purchase_pin').select(['failed_attempts', 'locked_until', 'locks']).where('account_id', '=', accountId).executeTakeFirstOrThrow()
+    const attempts = attemptsOf(current)
     const status = pinStatus(attempts, now)
     if (status.locked) return status
     const next = right ? PIN_RESET : afterWrongPin(attempts, now)
-    await trx.updateTable('purchase_pin').set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil }).where('account_id', '=', accountId).execute()
+    await trx.updateTable('purchase_pin').set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil, locks: next.locks }).where('account_id', '=', accountId).execute()
     return pinStatus(next, now)
   })
-  if (after.locked && after.lockedUntil) throw lockedRefusal(after.lockedUntil, now)
+  if (after.locked) throw lockedRefusal(after, now)
   if (right) return
   throw refusal(403, {
     error: 'wrong-pin',
     reason: after.triesLeft === 1 ? 'PIN de compras errado. Resta 1 tentativa.' : `PIN de compras errado. Restam ${after.triesLeft} tentativas.`,
     triesLeft: after.triesLeft,
+    locks: after.locks,
+    nextLockMinutes: after.nextLockMinutes,
   })
 }
 

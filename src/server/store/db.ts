@@ -151,6 +151,8 @@ export interface PurchasePinTable {
   hash: string
   failed_attempts: number
   locked_until: string | null
+  /** Locks in a row since the last right PIN: each lasts longer (domain/premium.ts). */
+  locks: number
 }
 
 /** First answer to each idempotent write, replayed when the same key comes again. */

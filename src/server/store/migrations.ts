@@ -373,6 +373,12 @@ const migrations: Record<string, Migration> = {
         select id, account_id, disputed_on, null, 'other', total_cents, null from invoice where disputed_on is not null`.execute(db)
     },
   },
+  // Issue 15: repeated PIN locks grow longer (domain/premium.ts PIN_LOCK_STEPS_MINUTES).
+  '0015_pin_lock_series': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('purchase_pin').addColumn('locks', 'integer', (column) => column.notNull().defaultTo(0)).execute()
+    },
+  },
 }
 
 /** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */

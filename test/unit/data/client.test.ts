@@ -155,9 +155,9 @@ describe('answers that do not fit', () => {
   })
 
   it('names the path of a wrong field', async () => {
-    const { impl } = fakeFetch(json({ ...OVERVIEW, account: { ...OVERVIEW.account, holderName: 42 } }))
+    const { impl } = fakeFetch(json({ ...OVERVIEW, viewer: { ...OVERVIEW.viewer, name: 42 } }))
     const { failure } = await failureOf(client(impl).overview())
-    expect(failure).toEqual({ kind: 'malformed', detail: '/account/holderName: must be a string' })
+    expect(failure).toEqual({ kind: 'malformed', detail: '/viewer/name: must be a string' })
   })
 
   it('a 5xx with an HTML page is a server failure, not a malformed one', async () => {
@@ -361,8 +361,8 @@ describe('premium writes', () => {
 
   it('a wrong PIN and the lock come back with tries left and until when, not as a plain refusal', async () => {
     const { impl } = fakeFetch(
-      json({ error: 'wrong-pin', reason: 'PIN de compras errado. Restam 2 tentativas.', triesLeft: 2 }, 403),
-      json({ error: 'pin-locked', reason: 'bloqueadas até às 10:15', triesLeft: 0, lockedUntil: '2026-11-23T10:15:00.000Z' }, 429),
+      json({ error: 'wrong-pin', reason: 'PIN de compras errado. Restam 2 tentativas.', triesLeft: 2, locks: 0, nextLockMinutes: 15 }, 403),
+      json({ error: 'pin-locked', reason: 'bloqueadas até às 11:00', triesLeft: 0, lockedUntil: '2026-11-23T11:00:00.000Z', locks: 2, lockMinutes: 60, nextLockMinutes: 1440 }, 429),
       json({ error: 'forbidden', reason: 'Só o Administrador.', allowedProfiles: ['administrador'] }, 403),
     )
     const api = client(impl, { retries: 0 })
@@ -371,13 +371,23 @@ describe('premium writes', () => {
       reason: 'PIN de compras errado. Restam 2 tentativas.',
       triesLeft: 2,
       lockedUntil: null,
+      locks: 0,
+      lockMinutes: null,
+      nextLockMinutes: 15,
     })
-    expect((await failureOf(api.changePremium('subscribe', 'tvcine', request))).failure).toMatchObject({ kind: 'pin', triesLeft: 0, lockedUntil: '2026-11-23T10:15:00.000Z' })
+    expect((await failureOf(api.changePremium('subscribe', 'tvcine', request))).failure).toMatchObject({
+      kind: 'pin',
+      triesLeft: 0,
+      lockedUntil: '2026-11-23T11:00:00.000Z',
+      locks: 2,
+      lockMinutes: 60,
+      nextLockMinutes: 1440,
+    })
     expect((await failureOf(api.changePremium('subscribe', 'tvcine', request))).failure.kind).toBe('forbidden')
   })
 
   it('a lost answer is retried with the same body, key included, and the catalogue, home and invoices are asked again', async () => {
-    const catalogue = { products: [], subscriptions: [], nextInvoiceDate: '2026-12-15', pin: { triesLeft: 3, lockedUntil: null }, manageDenied: null }
+    const catalogue = { products: [], subscriptions: [], nextInvoiceDate: '2026-12-15', pin: { triesLeft: 3, lockedUntil: null, locks: 0, lockMinutes: null, nextLockMinutes: 15 }, manageDenied: null }
     const { impl, calls } = fakeFetch(json(catalogue), new Error('lost'), new Error('lost again'), json(catalogue))
     const api = client(impl, { retries: 1 })
     await api.premium()

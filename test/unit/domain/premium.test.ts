@@ -154,17 +154,33 @@ describe('purchase PIN', () => {
   it('locks purchases for 15 minutes at the third wrong PIN, then gives all tries back', () => {
     const at = (iso: string) => new Date(iso)
     let attempts = PIN_RESET
-    expect(pinStatus(attempts, at('2026-03-16T10:00:00Z'))).toEqual({ locked: false, lockedUntil: null, triesLeft: 3 })
+    expect(pinStatus(attempts, at('2026-03-16T10:00:00Z'))).toEqual({ locked: false, lockedUntil: null, triesLeft: 3, locks: 0, lockMinutes: null, nextLockMinutes: 15 })
     attempts = afterWrongPin(attempts, at('2026-03-16T10:00:00Z'))
     expect(pinStatus(attempts, at('2026-03-16T10:00:10Z')).triesLeft).toBe(2)
     attempts = afterWrongPin(attempts, at('2026-03-16T10:00:20Z'))
     expect(pinStatus(attempts, at('2026-03-16T10:00:30Z')).triesLeft).toBe(1)
     attempts = afterWrongPin(attempts, at('2026-03-16T10:01:00Z'))
-    expect(pinStatus(attempts, at('2026-03-16T10:01:00Z'))).toEqual({ locked: true, lockedUntil: '2026-03-16T10:16:00.000Z', triesLeft: 0 })
+    expect(pinStatus(attempts, at('2026-03-16T10:01:00Z'))).toEqual({ locked: true, lockedUntil: '2026-03-16T10:16:00.000Z', triesLeft: 0, locks: 1, lockMinutes: 15, nextLockMinutes: 60 })
     expect(pinStatus(attempts, at('2026-03-16T10:15:59Z')).locked).toBe(true)
-    expect(pinStatus(attempts, at('2026-03-16T10:16:00Z'))).toEqual({ locked: false, lockedUntil: null, triesLeft: 3 })
+    expect(pinStatus(attempts, at('2026-03-16T10:16:00Z'))).toEqual({ locked: false, lockedUntil: null, triesLeft: 3, locks: 1, lockMinutes: null, nextLockMinutes: 60 })
     // After the lock, one wrong PIN costs one try, not a new lock.
     attempts = afterWrongPin(attempts, at('2026-03-16T10:20:00Z'))
-    expect(pinStatus(attempts, at('2026-03-16T10:20:00Z'))).toEqual({ locked: false, lockedUntil: null, triesLeft: 2 })
+    expect(pinStatus(attempts, at('2026-03-16T10:20:00Z'))).toEqual({ locked: false, lockedUntil: null, triesLeft: 2, locks: 1, lockMinutes: null, nextLockMinutes: 60 })
+  })
+
+  it('each lock in a row lasts longer: 15 minutes, 1 hour, then 24 hours, until a right PIN', () => {
+    let now = new Date('2026-03-16T10:00:00Z')
+    let attempts = PIN_RESET
+    const lengths: number[] = []
+    for (let lock = 0; lock < 4; lock++) {
+      for (let wrong = 0; wrong < 3; wrong++) attempts = afterWrongPin(attempts, now)
+      const status = pinStatus(attempts, now)
+      lengths.push((Date.parse(status.lockedUntil as string) - now.getTime()) / 60_000)
+      expect(status.lockMinutes).toBe(lengths.at(-1))
+      now = new Date(Date.parse(status.lockedUntil as string))
+    }
+    expect(lengths).toEqual([15, 60, 1440, 1440])
+    expect(pinStatus(attempts, now)).toMatchObject({ locked: false, locks: 4, nextLockMinutes: 1440 })
+    expect(pinStatus(PIN_RESET, now)).toMatchObject({ locks: 0, nextLockMinutes: 15 })
   })
 })

@@ -2,13 +2,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Value } from 'typebox/value'
 import { bearer, Diagnostics, ROUTES } from '../../../src/contract'
-import { get, type TestServer, testServer, TOKENS } from './helpers'
+import { get, PROFILE_TOKENS, type TestServer, testServer, TOKENS } from './helpers'
 
 let server: TestServer
 beforeAll(async () => {
   server = await testServer()
 })
 afterAll(() => server.close())
+
+describe('the holder and contract, home and installer alike (seed 002)', () => {
+  it('are withheld from a Utilizador and shown to every profile that may read account data', async () => {
+    for (const [profile, token] of Object.entries(PROFILE_TOKENS)) {
+      for (const route of [ROUTES.overview, ROUTES.diagnostics]) {
+        const { status, body } = await get(server.app, route, token)
+        expect(status, `${profile} ${route}`).toBe(200)
+        const { id, holderName, contractNumber } = body.account
+        if (profile === 'utilizador') {
+          expect([id, holderName, contractNumber], route).toEqual([null, null, null])
+          expect(JSON.stringify(body)).not.toMatch(/Medeiros|Costa|\b41\d{8}\b/)
+        } else {
+          expect(holderName, `${profile} ${route}`).toMatch(/\w+ \w+/)
+          expect(contractNumber, `${profile} ${route}`).toMatch(/^\d+$/)
+        }
+      }
+    }
+  })
+})
 
 describe('GET /v1/diagnostics', () => {
   it('needs a bound box', async () => {
@@ -43,7 +62,7 @@ describe('GET /v1/diagnostics', () => {
   it('the Utilizador profile sees the binding but not the services, with who can help (seed 002)', async () => {
     const { status, body } = await get(server.app, ROUTES.diagnostics, TOKENS.restricted)
     expect(status).toBe(200)
-    expect(body.account.contractNumber).toMatch(/^\d+$/)
+    expect(body.account.contractNumber).toBeNull()
     expect(body.services.denied).toBe(true)
     expect(body.services.reason).toBe('Os serviços e equipamentos da conta só podem ser vistos pelo Administrador, Responsável Delegado ou Responsável Técnico da conta.')
     expect(body.services.allowedProfiles).toContain('responsavel-tecnico')

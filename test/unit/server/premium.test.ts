@@ -71,7 +71,7 @@ describe('GET /v1/premium', () => {
     const documentaries = body.products.find((product: { id: string }) => product.id === 'pack-documentarios')
     expect(documentaries).toMatchObject({ monthlyCents: 599, promo: { monthlyCents: 299, until: '2026-04-05' }, subscribed: false })
     expect(body.nextInvoiceDate).toBe('2026-04-08')
-    expect(body.pin).toEqual({ triesLeft: 3, lockedUntil: null })
+    expect(body.pin).toEqual({ triesLeft: 3, lockedUntil: null, locks: 0, lockMinutes: null, nextLockMinutes: 15 })
 
     const [sportTv, infantil] = body.subscriptions
     // Sport TV since the invoice of 8 September 2025: past its minimum, a cancellation ends with the cycle.
@@ -285,7 +285,7 @@ describe('purchase PIN lock', () => {
 
   it('counts wrong PINs down, locks for 15 minutes at the third, saying until when, then lets the right PIN in', async () => {
     const first = await wrong('key-wrong-pin-01')
-    expect(first).toEqual({ status: 403, body: { error: 'wrong-pin', reason: 'PIN de compras errado. Restam 2 tentativas.', triesLeft: 2 } })
+    expect(first).toEqual({ status: 403, body: { error: 'wrong-pin', reason: 'PIN de compras errado. Restam 2 tentativas.', triesLeft: 2, locks: 0, nextLockMinutes: 15 } })
     expect((await wrong('key-wrong-pin-02')).body).toMatchObject({ triesLeft: 1, reason: 'PIN de compras errado. Resta 1 tentativa.' })
     const third = await wrong('key-wrong-pin-03')
     expect(third.status).toBe(429)
@@ -293,11 +293,14 @@ describe('purchase PIN lock', () => {
     // 10:00 in Lisbon (UTC in March) + 15 minutes.
     expect(third.body).toEqual({
       error: 'pin-locked',
-      reason: 'PIN de compras errado 3 vezes: as compras estão bloqueadas até às 10:15 (15 minutos).',
+      reason: 'PIN de compras errado 3 vezes: as compras estão bloqueadas até às 10:15 (15 minutos). Se o PIN voltar a falhar 3 vezes, o bloqueio seguinte dura 1 hora.',
       triesLeft: 0,
       lockedUntil: '2026-03-16T10:15:00.000Z',
+      locks: 1,
+      lockMinutes: 15,
+      nextLockMinutes: 60,
     })
-    expect((await catalogue()).body.pin).toEqual({ triesLeft: 0, lockedUntil: '2026-03-16T10:15:00.000Z' })
+    expect((await catalogue()).body.pin).toEqual({ triesLeft: 0, lockedUntil: '2026-03-16T10:15:00.000Z', locks: 1, lockMinutes: 15, nextLockMinutes: 60 })
 
     // Even the right PIN waits for the lock to pass; cancelling is locked too.
     // The 429 says when to try again, to the second: 15 minutes at the lock, 1 s before its end.
@@ -309,8 +312,33 @@ describe('purchase PIN lock', () => {
     expect(await subscriptionRows('tvcine')).toHaveLength(0)
 
     clock = new Date('2026-03-16T10:15:00Z')
-    expect((await catalogue()).body.pin).toEqual({ triesLeft: 3, lockedUntil: null })
+    expect((await catalogue()).body.pin).toEqual({ triesLeft: 3, lockedUntil: null, locks: 1, lockMinutes: null, nextLockMinutes: 60 })
     expect((await subscribe('tvcine', { pin: PIN, idempotencyKey: 'key-unlocked-01' })).status).toBe(201)
+  })
+
+  it('locks in a row grow to 1 hour, then 24 hours, the holder is told each time, and a right PIN ends the series', async () => {
+    const lock = async (series: string) => {
+      for (const n of [1, 2]) await wrong(`key-grow-${series}-${n}`)
+      return wrong(`key-grow-${series}-3`)
+    }
+    expect((await lock('a')).body.lockMinutes).toBe(15)
+    clock = new Date('2026-03-16T10:15:00Z')
+    const second = await lock('b')
+    expect(second.status).toBe(429)
+    expect(second.body).toMatchObject({ lockedUntil: '2026-03-16T11:15:00.000Z', locks: 2, lockMinutes: 60, nextLockMinutes: 1440 })
+    expect(second.body.reason).toBe(
+      'PIN de compras errado 3 vezes: as compras estão bloqueadas até às 11:15 (1 hora). É o 2.º bloqueio seguido. Se o PIN voltar a falhar 3 vezes, o bloqueio seguinte dura 24 horas.',
+    )
+    clock = new Date('2026-03-16T11:15:00Z')
+    // Before the PIN is typed again, the catalogue says the next lock is the long one.
+    expect((await catalogue()).body.pin).toEqual({ triesLeft: 3, lockedUntil: null, locks: 2, lockMinutes: null, nextLockMinutes: 1440 })
+    const third = await lock('c')
+    expect(third.body).toMatchObject({ lockedUntil: '2026-03-17T11:15:00.000Z', locks: 3, lockMinutes: 1440 })
+    expect(third.body.reason).toMatch(/^PIN de compras errado 3 vezes: as compras estão bloqueadas até 17\/03 às 11:15 \(24 horas\)\. É o 3\.º bloqueio seguido\./)
+    expect(await retryAfter('tvcine', { pin: PIN, idempotencyKey: 'key-grow-wait' })).toBe(String(24 * 3600))
+    clock = new Date('2026-03-17T11:15:00Z')
+    expect((await subscribe('tvcine', { pin: PIN, idempotencyKey: 'key-grow-right' })).body.pin).toEqual({ triesLeft: 3, lockedUntil: null, locks: 0, lockMinutes: null, nextLockMinutes: 15 })
+    expect((await lock('d')).body.lockMinutes).toBe(15)
   })
 
   it('gives all tries back after a right PIN', async () => {
@@ -320,7 +348,7 @@ describe('purchase PIN lock', () => {
     const subscribed = await subscribe('btv', { pin: PIN, idempotencyKey: 'key-reset-00003' })
     expect(subscribed.status).toBe(201)
     // The answer itself says so, so the app's next PIN entry shows the right count.
-    expect(subscribed.body.pin).toEqual({ triesLeft: 3, lockedUntil: null })
+    expect(subscribed.body.pin).toEqual({ triesLeft: 3, lockedUntil: null, locks: 0, lockMinutes: null, nextLockMinutes: 15 })
     expect((await catalogue()).body.pin.triesLeft).toBe(3)
     expect((await wrong('key-reset-00004')).body.triesLeft).toBe(2)
   })
