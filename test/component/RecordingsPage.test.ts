@@ -84,11 +84,19 @@ describe('RecordingsPage, quota-full', () => {
     expect(shownTexts(rows[4]!)).toContain('A ser vista')
   })
 
-  test('"Próximas a apagar" lists what automatic management deletes first, in its order', () => {
+  test('"Próximas a apagar" names the next deletion by date first, then what automatic management deletes first, in its order', () => {
     const { page } = open(quotaFullList())
-    const next = childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item)[0])
-    expect(next).toEqual(['Telejornal', 'Jornal da Noite', 'Gladiador', 'Anatomia de Grey'])
+    const next = childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item))
+    expect(next.map((texts) => texts[0])).toEqual(['Gladiador', 'Telejornal', 'Jornal da Noite', 'Anatomia de Grey'])
+    expect(next[0]![1]).toBe('Apagada a 28/11: data marcada do conteúdo')
     expect(shownTexts(page)).toContain('Próximas a apagar')
+  })
+
+  test('the next deletion by date is named even when automatic management would not pick it (issue 21, 10)', () => {
+    const list = quotaFullList()
+    const { page } = open({ ...list, nextToDelete: ['rec-0001', 'rec-0005'] })
+    const next = childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item)[0])
+    expect(next).toEqual(['Gladiador', 'Telejornal', 'Jornal da Noite'])
   })
 
   test('red asks first, naming the recording, with Cancelar focused; Back closes and keeps focus on the row', () => {
@@ -126,7 +134,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(shownTexts(page)).not.toContain('Telejornal')
     expect(shownTexts(page)).toContain('97 h de 100 h usadas (97%)')
     expect(focusedRow().recording?.title).toBe('Liga Portugal: Benfica x FC Porto')
-    expect(childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item)[0])).toEqual(['Jornal da Noite', 'Gladiador', 'Anatomia de Grey'])
+    expect(childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item)[0])).toEqual(['Gladiador', 'Jornal da Noite', 'Anatomia de Grey'])
   })
 
   test('deleting the last recording moves focus to the one before it', async () => {

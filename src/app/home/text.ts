@@ -54,7 +54,16 @@ export function invoicesCard(overview: Overview): CardSpec {
         spoken: late ? undefined : t('home.invoices.due', { date: spokenDate(next.dueDate, uiLanguage()) }),
         color: late ? COLOR.danger : COLOR.text,
       },
-      ...(section.unpaidCount > 1 ? [{ text: t('home.invoices.unpaid', { count: section.unpaidCount }), size: TEXT.small }] : []),
+      // More than one unpaid: what they add up to, the sum the account owes (issue 21, 10).
+      ...(section.unpaidCount > 1
+        ? [
+            {
+              text: t('home.invoices.unpaid', { count: section.unpaidCount, total: formatMoney(section.unpaidTotalCents) }),
+              spoken: t('home.invoices.unpaid', { count: section.unpaidCount, total: spokenMoney(section.unpaidTotalCents, uiLanguage()) }),
+              size: TEXT.small,
+            },
+          ]
+        : []),
     ],
   }
 }

@@ -18,7 +18,8 @@ export function linesColumn(invoice: InvoiceDetail, width: number): Column {
     .pair(t('invoice.period'), `${formatDate(invoice.periodStart, lang)} – ${formatDate(invoice.periodEnd, lang)}`)
     .pair(t('invoice.invoiceDate'), formatDate(invoice.invoiceDate, lang))
     .pair(t('invoice.issueDate'), formatDate(invoice.issueDate, lang))
-    .pair(t('invoice.dueDate'), formatDate(invoice.dueDate, lang), { bold: true })
+    // Late, the invoice's own due date has passed: said so, not to be read as the date to pay by (the timeline's).
+    .pair(t(invoice.status === 'overdue' ? 'invoice.dueDate.passed' : 'invoice.dueDate'), formatDate(invoice.dueDate, lang), { bold: true })
     .pair(t('invoice.atcud'), invoice.atcud)
   if (invoice.partialPeriod) column.text(t('invoice.partial'), { size: TEXT.small, color: COLOR.muted })
   for (const group of GROUPS) {
@@ -122,6 +123,23 @@ function formatRate(basisPoints: number): string {
 
 /** How many premium lines the list's side shows before "+N more". */
 const UPCOMING_LINES = 3
+
+/**
+ * The invoice the list opens on (issue 21, 10: the most urgent gets focus): the one
+ * longest overdue, else the unpaid one due first, else the newest (index 0).
+ */
+export function mostUrgent(invoices: readonly InvoiceSummary[]): number {
+  const rank = (invoice: InvoiceSummary) => (invoice.status === 'overdue' ? 2 : invoice.status === 'unpaid' ? 1 : 0)
+  let best = 0
+  invoices.forEach((invoice, i) => {
+    const current = invoices[best]!
+    const better =
+      rank(invoice) > rank(current) ||
+      (rank(invoice) === rank(current) && rank(invoice) > 0 && (invoice.daysOverdue > current.daysOverdue || (invoice.daysOverdue === current.daysOverdue && invoice.dueDate < current.dueDate)))
+    if (better) best = i
+  })
+  return best
+}
 
 /** Premium charges the next invoice will carry, before it is issued (seed 001 §12: charged in advance). */
 export function upcomingLines(upcoming: UpcomingPremium | undefined): Paragraph[] {

@@ -24,19 +24,24 @@ export abstract class ListPage<D, T> extends DataPage<D> {
   /** The id an item is found again by after Back. */
   protected abstract idOf(item: T): string
 
+  /** Where focus starts when the list opens (not on Back): the first item unless a page knows better. */
+  protected startIndex(_items: readonly T[]): number {
+    return 0
+  }
+
   get list(): VirtualList {
     return ref(this, 'List', VirtualList)
   }
 
   /**
-   * Fills the list (focus on the item returned to, else the first); `empty` says what no
+   * Fills the list (focus on the item returned to, else startIndex); `empty` says what no
    * items means (null: the page has no empty state, see emptyFocus).
    */
   protected showList(items: readonly T[], layout: ListLayout<T>, empty: string | null): void {
     this.items = items
     this.layout = layout
     this.showEmpty(empty)
-    this.list.setup({ ...layout, items, index: this.returnFocus.index(items.map((item) => this.idOf(item))) })
+    this.list.setup({ ...layout, items, index: this.returnFocus.index(items.map((item) => this.idOf(item)), this.startIndex(items)) })
   }
 
   /** New items (after the server's answer to a write): the same scroll, focus near where it was. */
@@ -84,9 +89,10 @@ export abstract class ListPage<D, T> extends DataPage<D> {
 class ReturnFocus {
   private id: string | null = null
 
-  /** Where a list built from `ids` starts: the item returned to, else the first. */
-  index(ids: readonly string[]): number {
-    return Math.max(0, this.id === null ? 0 : ids.indexOf(this.id))
+  /** Where a list built from `ids` starts: the item returned to, else `start`. */
+  index(ids: readonly string[], start: number): number {
+    const returned = this.id === null ? -1 : ids.indexOf(this.id)
+    return returned >= 0 ? returned : start
   }
 
   /** A page's historyState, for its list of items with these ids. */

@@ -16,7 +16,7 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { deleteRecording, setProtection } from './actions'
 import { RecordingRow, ROW } from './RecordingRow'
-import { actionsDialog, channelAndTime, deleteDialog, quotaLines } from './text'
+import { actionsDialog, deleteDialog, nextDeletions, quotaLines } from './text'
 import { ref } from '../kit/ref'
 
 // Five whole rows: a row cut at the list's edge reads as a glitch from the sofa.
@@ -101,14 +101,13 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
   private renderNext(): void {
     const data = this.data
     if (!data) return
-    const byId = new Map(data.items.map((recording) => [recording.id, recording]))
-    const next = data.nextToDelete.map((id) => byId.get(id)).filter((recording): recording is Recording => !!recording)
+    const next = nextDeletions(data)
     this.tag('Next.Heading').text.text = t('recordings.next.title')
     this.tag('Next.Explain').text.text = next.length ? t('recordings.next.explain') : t('recordings.next.none')
-    this.tag('Next.Items').children = next.map((recording, i) => ({
+    this.tag('Next.Items').children = next.map(({ recording, line }, i) => ({
       y: i * 84,
       Title: { ...textSpec(recording.title, { width: SIDE.w }) },
-      Line: { y: 40, ...textSpec(channelAndTime(recording), { size: TEXT.min, color: COLOR.muted, width: SIDE.w }) },
+      Line: { y: 40, ...textSpec(line, { size: TEXT.min, color: COLOR.muted, width: SIDE.w }) },
     }))
   }
 

@@ -1,6 +1,6 @@
 // What recordings says: each recording's line and marks, the quota, what automatic
 // management deletes next (seed 004 TV §5.9–5.12), and the questions its dialogs ask.
-import type { Recording, RecordingQuota } from '../../contract'
+import type { Recording, RecordingList, RecordingQuota } from '../../contract'
 import { formatDayMonth, formatDayTime, formatDuration, formatHours, formatPercent } from '../../domain/format'
 import type { ChoiceDialogSpec } from '../kit/ChoiceDialog'
 import { t, uiLanguage } from '../kit/i18n'
@@ -24,6 +24,24 @@ export function recordingLine(recording: Recording): string {
 /** "RTP1 · 12/11 21:00": a recording in the "próximas a apagar" column. */
 export function channelAndTime(recording: Recording): string {
   return `${recording.channel} · ${formatDayTime(recording.startsAt)}`
+}
+
+/** How many recordings "Próximas a apagar" names: the side column holds five. */
+const NEXT_SHOWN = 5
+
+/**
+ * "Próximas a apagar": first the next deletion by date (6 months old or the content's own
+ * date, seed 004 TV §5.9), then automatic management's candidates in its order (§5.12),
+ * each once (issue 21, 10: the next by date was missing when it was not a candidate).
+ */
+export function nextDeletions(list: Pick<RecordingList, 'items' | 'nextToDelete'>): { recording: Recording; line: string }[] {
+  const byDate = list.items.reduce<Recording | null>((first, recording) => (!first || recording.deletionDate < first.deletionDate ? recording : first), null)
+  const byId = new Map(list.items.map((recording) => [recording.id, recording]))
+  const candidates = list.nextToDelete.map((id) => byId.get(id)).filter((recording): recording is Recording => !!recording && recording !== byDate)
+  const first = byDate
+    ? [{ recording: byDate, line: t(`recordings.next.byDate.${byDate.deletionCause}`, { date: formatDayMonth(byDate.deletionDate, uiLanguage()) }) }]
+    : []
+  return [...first, ...candidates.map((recording) => ({ recording, line: channelAndTime(recording) }))].slice(0, NEXT_SHOWN)
 }
 
 /** "Disponível até 05/12", shown in a recording's last 30 days (seed 004 TV §5.9); else empty. */

@@ -82,7 +82,7 @@ export async function listInvoices(db: Db, session: Session, limit: number, toda
   return rows.map((row) => toSummary(row, assess(row, session, today)))
 }
 
-/** The invoice to act on next (the oldest unpaid one, else the latest) and how many are unpaid. */
+/** The invoice to act on next (the oldest unpaid one, else the latest), how many are unpaid and what they add up to. */
 export async function invoicesOverview(db: Db, session: Session, today: string): Promise<InvoicesOverview> {
   const notYetPaid = await db
     .selectFrom('invoice')
@@ -94,9 +94,11 @@ export async function invoicesOverview(db: Db, session: Session, today: string):
   const unpaid = notYetPaid
     .map((row) => toSummary(row, assess(row, session, today)))
     .filter((invoice) => invoice.status === 'unpaid' || invoice.status === 'overdue')
-  if (unpaid.length > 0) return { next: unpaid[0], unpaidCount: unpaid.length }
+  if (unpaid.length > 0) {
+    return { next: unpaid[0], unpaidCount: unpaid.length, unpaidTotalCents: unpaid.reduce((sum, invoice) => sum + invoice.totalCents, 0) }
+  }
   const [latest] = await listInvoices(db, session, 1, today)
-  return { next: latest ?? null, unpaidCount: 0 }
+  return { next: latest ?? null, unpaidCount: 0, unpaidTotalCents: 0 }
 }
 
 /** Undefined when the invoice does not exist or belongs to another account. */
