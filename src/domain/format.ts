@@ -110,3 +110,43 @@ const lisbonTime = new Intl.DateTimeFormat('pt-PT', { timeZone: 'Europe/Lisbon',
 export function formatDayTime(instant: string): string {
   return lisbonTime.format(new Date(instant))
 }
+
+/**
+ * How a feature's text writes its numbers and dates: as shown (below) or in words for
+ * voice guidance (`spokenFormats` in ./spoken.ts). A text.ts function takes one, so the
+ * screen and the voice say the same sentence, each in its own form.
+ */
+export interface Formats {
+  money(cents: number): string
+  unitPrice(mills: number): string
+  /** "05/03/2026" */
+  date(isoDate: string): string
+  /** "5 de março de 2026" */
+  longDate(isoDate: string): string
+  /** "05/03" */
+  dayMonth(isoDate: string): string
+  percent(percent: number): string
+  /** quota minutes: "98 h" */
+  hours(minutes: number): string
+  /** a recording's length: "2 h 30 min" */
+  duration(minutes: number): string
+  /** "12/11, 21:30" in Portugal */
+  dayTime(instant: string): string
+  /** "14:35" in Portugal */
+  timeOfDay(instant: string): string
+}
+
+export function shownFormats(lang: UiLanguage): Formats {
+  return {
+    money: formatMoney,
+    unitPrice: formatUnitPrice,
+    date: (isoDate) => formatDate(isoDate, lang),
+    longDate: (isoDate) => formatLongDate(isoDate, lang),
+    dayMonth: (isoDate) => formatDayMonth(isoDate, lang),
+    percent: formatPercent,
+    hours: formatHours,
+    duration: formatDuration,
+    dayTime: formatDayTime,
+    timeOfDay: (instant) => formatTimeOfDay(instant, lang),
+  }
+}

@@ -10,7 +10,8 @@
 // "e" joins hundreds, tens and units, and joins the last group to the others only
 // when that group is below 100 or a whole hundred ("mil e cem", "mil cento e um").
 // English (en-GB): "one hundred and one", "two thousand and twenty-six".
-import { parseIsoDate, type UiLanguage } from './format'
+import { lisbonDate } from './dates'
+import { formatTimeOfDay, parseIsoDate, type Formats, type UiLanguage } from './format'
 
 export type Gender = 'm' | 'f'
 
@@ -232,4 +233,74 @@ export function spokenPinProgress(entered: number, length: number, lang: UiLangu
   return lang === 'pt'
     ? `${numberWords(entered, lang)} de ${numberWords(length, lang)} algarismos introduzidos`
     : `${numberWords(entered, lang)} of ${numberWords(length, lang)} digits entered`
+}
+
+/** A unit price in tenths of a cent: 271 → "vinte e sete vírgula um cêntimos" (a point bought, seed 003 §17). */
+export function spokenUnitPrice(mills: number, lang: UiLanguage): string {
+  if (mills % 10 === 0) return spokenMoney(mills / 10, lang)
+  const euros = Math.floor(mills / 1000)
+  const cents = Math.floor((mills % 1000) / 10)
+  const decimal = `${numberWords(cents, lang)} ${lang === 'pt' ? 'vírgula' : 'point'} ${numberWords(mills % 10, lang)} ${MONEY_WORDS[lang].cent.other}`
+  return euros === 0 ? decimal : `${spokenCount(euros, MONEY_WORDS[lang].euro, lang)} ${MONEY_WORDS[lang].and} ${decimal}`
+}
+
+/** "2026-12-05" → "cinco de dezembro" / "the fifth of December": "disponível até dd/mm" said. */
+export function spokenDayMonth(isoDate: string, lang: UiLanguage): string {
+  const date = parseIsoDate(isoDate)
+  const day = date.getUTCDate()
+  return lang === 'pt' ? `${numberWords(day, lang)} de ${monthName(date, lang)}` : `the ${enOrdinal(day)} of ${monthName(date, lang)}`
+}
+
+/** The time of an instant in Portugal: 14:35 → "catorze horas e trinta e cinco minutos" / "fourteen thirty-five"; 21:00 → "twenty-one hundred". */
+export function spokenTimeOfDay(instant: string, lang: UiLanguage): string {
+  const [hours, minutes] = formatTimeOfDay(instant, 'pt').split(':').map(Number)
+  if (lang === 'en') {
+    if (minutes === 0) return `${numberWords(hours, lang)} hundred`
+    return `${numberWords(hours, lang)} ${minutes < 10 ? 'oh ' : ''}${numberWords(minutes, lang)}`
+  }
+  const hourWords = hours === 1 ? 'uma hora' : `${numberWords(hours, lang, 'f')} horas`
+  return minutes === 0 ? hourWords : `${hourWords} e ${spokenCount(minutes, TIME_WORDS.pt.minute, lang)}`
+}
+
+/** An instant as Portugal sees it: "doze de novembro, às vinte e uma horas" / "the twelfth of November at twenty-one hundred". */
+export function spokenDayTime(instant: string, lang: UiLanguage): string {
+  const day = spokenDayMonth(lisbonDate(new Date(instant)), lang)
+  const time = spokenTimeOfDay(instant, lang)
+  return lang === 'pt' ? `${day}, às ${time}` : `${day} at ${time}`
+}
+
+const SIGN_WORDS: Record<UiLanguage, { month: string; to: string; divided: string; times: string; equals: string }> = {
+  pt: { month: ' por mês', to: 'para', divided: 'a dividir por', times: 'vezes', equals: 'igual a' },
+  en: { month: ' a month', to: 'to', divided: 'divided by', times: 'times', equals: 'equals' },
+}
+
+/**
+ * The screen's signs an engine would read aloud or skip, in words: "12,99 €/mês" is said
+ * "… por mês", "a · b" "a, b", "25 → 7" "25 para 7", "a ÷ b × c = d" in words.
+ */
+export function spokenSigns(text: string, lang: UiLanguage): string {
+  const words = SIGN_WORDS[lang]
+  return text
+    .replace(/\/(mês|month)\b/g, words.month)
+    .replace(/ · /g, ', ')
+    .replace(/ → /g, ` ${words.to} `)
+    .replace(/ ÷ /g, ` ${words.divided} `)
+    .replace(/ × /g, ` ${words.times} `)
+    .replace(/ = /g, ` ${words.equals} `)
+}
+
+/** Every number and date of a feature's text in words (format.ts Formats), for voice guidance. */
+export function spokenFormats(lang: UiLanguage): Formats {
+  return {
+    money: (cents) => spokenMoney(cents, lang),
+    unitPrice: (mills) => spokenUnitPrice(mills, lang),
+    date: (isoDate) => spokenDate(isoDate, lang),
+    longDate: (isoDate) => spokenDate(isoDate, lang),
+    dayMonth: (isoDate) => spokenDayMonth(isoDate, lang),
+    percent: (percent) => spokenPercent(percent, lang),
+    hours: (minutes) => spokenDuration(minutes, lang),
+    duration: (minutes) => spokenDuration(minutes, lang),
+    dayTime: (instant) => spokenDayTime(instant, lang),
+    timeOfDay: (instant) => spokenTimeOfDay(instant, lang),
+  }
 }

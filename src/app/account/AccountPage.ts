@@ -5,6 +5,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { AccountPage as AccountData } from '../../contract'
 import { ActionButton } from '../kit/ActionButton'
 import { ChoiceDialog } from '../kit/ChoiceDialog'
+import { columnSpoken } from '../kit/Column'
 import { CONTENT_Y, DataPage } from '../kit/DataPage'
 import { describeFailure } from '../kit/ErrorPanel'
 import { t } from '../kit/i18n'
@@ -12,7 +13,7 @@ import { ScrollPanel } from '../kit/ScrollPanel'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { setEInvoice } from './actions'
-import { detailsColumn, pointsColumn } from './text'
+import { accountArrival, detailsColumn, pointsColumn } from './text'
 import { ref } from '../kit/ref'
 
 const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
@@ -44,8 +45,9 @@ export class AccountPage extends DataPage<AccountData> {
   protected render(data: AccountData): void {
     this.data = data
     this.title = t('account.title')
-    ref(this, 'Details', ScrollPanel).fill(detailsColumn(data, LEFT.w))
-    ref(this, 'Points', ScrollPanel).fill(pointsColumn(data.points, RIGHT.w))
+    this.arrival = accountArrival(data)
+    ref(this, 'Details', ScrollPanel).fill(detailsColumn(data, LEFT.w), columnSpoken((f) => detailsColumn(data, LEFT.w, f)))
+    ref(this, 'Points', ScrollPanel).fill(pointsColumn(data.points, RIGHT.w), columnSpoken((f) => pointsColumn(data.points, RIGHT.w, f)))
     this.markScrolled()
     this.renderEInvoice()
     if (this.dialog.isOpen) this.closeDialog()

@@ -2,11 +2,11 @@
 // (seed 004 TV §6), commitment and the early-termination estimate with every input
 // (seed 001 F.1.1), the TV termination date (seed 004 TV §8.2), points (seed 003);
 // a section the profile may not see says why and who can help (seed 002).
-import type { AccountPage as AccountData, CommitmentSection, Denied, ExchangeEligibility, PointsSection, ServicesSection } from '../../contract'
+import type { AccountPage as AccountData, CommitmentSection, Denied, ExchangeEligibility, PointsSection, ServicesSection, WithdrawalSection } from '../../contract'
 import { EXCHANGE_COMMITMENT_MONTHS } from '../../domain/account'
-import { formatDate, formatMoney, formatUnitPrice } from '../../domain/format'
+import type { Formats } from '../../domain/format'
 import { Column } from '../kit/Column'
-import { t, uiLanguage } from '../kit/i18n'
+import { formats, t } from '../kit/i18n'
 import { COLOR, TEXT } from '../kit/theme'
 
 /** A commitment's time left as a viewer reads it: "13 meses e 8 dias", "1 mês", "20 dias". */
@@ -25,16 +25,15 @@ function deniedBlock(column: Column, title: string, section: Denied): void {
     .text(t('denied.whoCanHelp', { profiles: section.allowedProfiles.map((p) => t(`profile.${p}`)).join(', ') }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
 }
 
-function servicesBlock(column: Column, section: ServicesSection | Denied): void {
+function servicesBlock(column: Column, section: ServicesSection | Denied, f: Formats): void {
   if ('denied' in section) return deniedBlock(column, t('account.services'), section)
-  const lang = uiLanguage()
   column.gap().text(t('account.services'), { size: TEXT.heading, bold: true })
   for (const service of section.services) {
     if (service.activation === 'active') {
       column.pair(service.name, t('account.service.active'), { color: COLOR.ok })
       continue
     }
-    const expected = service.expectedBy ? formatDate(service.expectedBy, lang) : ''
+    const expected = service.expectedBy ? f.date(service.expectedBy) : ''
     column.pair(service.name, t('account.service.pending'), { color: COLOR.warning })
     column.text(
       service.activation === 'scheduled'
@@ -49,8 +48,23 @@ function servicesBlock(column: Column, section: ServicesSection | Denied): void 
   for (const item of section.equipment) column.pair(item.model, item.serialMasked)
 }
 
-function commitmentBlock(column: Column, section: CommitmentSection | null | Denied, data: AccountData): void {
-  const lang = uiLanguage()
+/**
+ * The right of withdrawal while it runs (004 general §6.1–6.5); nothing where the law gives none. A profile
+ * that may not see it is told why once, by the commitment block (the same permission).
+ */
+function withdrawalBlock(column: Column, section: WithdrawalSection | null | Denied | undefined, f: Formats): void {
+  if (!section || 'denied' in section) return
+  column
+    .gap()
+    .text(t('account.withdrawal'), { size: TEXT.heading, bold: true })
+    .text(t(`account.withdrawal.${section.channel}`, { date: f.date(section.until), concluded: f.date(section.concludedOn) }), { color: COLOR.ok, maxLines: 3 })
+    .text(section.daysLeft === 0 ? t('account.withdrawal.lastDay') : t('account.withdrawal.daysLeft', { count: section.daysLeft }), { size: TEXT.small, color: COLOR.warning })
+    .pair(t('account.withdrawal.used'), f.money(section.serviceUsedCents), { bold: true })
+    .text(t('account.withdrawal.settle', { date: f.date(section.settleBy) }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
+}
+
+
+function commitmentBlock(column: Column, section: CommitmentSection | null | Denied, data: AccountData, f: Formats): void {
   if (section !== null && 'denied' in section) return deniedBlock(column, t('account.commitment'), section)
   column.gap().text(t('account.commitment'), { size: TEXT.heading, bold: true })
   if (section === null) {
@@ -58,28 +72,27 @@ function commitmentBlock(column: Column, section: CommitmentSection | null | Den
     return
   }
   column
-    .pair(t('account.commitment.end'), formatDate(section.endDate, lang), { bold: true })
+    .pair(t('account.commitment.end'), f.date(section.endDate), { bold: true })
     .pair(t('account.commitment.left'), periodText(section.monthsLeft, section.daysLeft))
     .text(t('account.termination.estimate'), { size: TEXT.small, color: COLOR.muted, bold: true })
-    .pair(t('account.commitment.advantage'), formatMoney(section.advantageCents))
+    .pair(t('account.commitment.advantage'), f.money(section.advantageCents))
     .pair(t('account.commitment.minimum'), t('account.months', { count: section.minimumMonths }))
-    .pair(t('account.commitment.leftAt', { date: formatDate(data.termination.effectiveDate, lang) }), periodText(section.monthsLeftAtTermination, section.daysLeftAtTermination))
-    .pair(t('account.commitment.charge'), formatMoney(section.earlyTerminationCents), { bold: true })
+    .pair(t('account.commitment.leftAt', { date: f.date(data.termination.effectiveDate) }), periodText(section.monthsLeftAtTermination, section.daysLeftAtTermination))
+    .pair(t('account.commitment.charge'), f.money(section.earlyTerminationCents), { bold: true })
     .text(
       t('account.commitment.formula', {
-        advantage: formatMoney(section.advantageCents),
+        advantage: f.money(section.advantageCents),
         minimum: section.minimumMonths,
         left: periodText(section.monthsLeftAtTermination, section.daysLeftAtTermination),
-        charge: formatMoney(section.earlyTerminationCents),
+        charge: f.money(section.earlyTerminationCents),
       }),
       { size: TEXT.small, color: COLOR.muted, maxLines: 2 },
     )
     // Seed 004 TV §8.1: after the minimum term the contract renews month by month unless ended with a month's notice.
-    .text(t('account.commitment.renewal', { date: formatDate(section.endDate, lang) }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
+    .text(t('account.commitment.renewal', { date: f.date(section.endDate) }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
 }
 
-export function detailsColumn(data: AccountData, width: number): Column {
-  const lang = uiLanguage()
+export function detailsColumn(data: AccountData, width: number, f: Formats = formats()): Column {
   const column = new Column(width)
   column
     .pair(t('account.holder'), data.holderName, { bold: true })
@@ -90,57 +103,57 @@ export function detailsColumn(data: AccountData, width: number): Column {
     .pair(t('account.registered'), data.registered ? t('account.registered.yes') : t('account.registered.no'), {
       color: data.registered ? COLOR.ok : COLOR.warning,
     })
-  servicesBlock(column, data.services)
-  commitmentBlock(column, data.commitment, data)
+  servicesBlock(column, data.services, f)
+  withdrawalBlock(column, data.withdrawal, f)
+  commitmentBlock(column, data.commitment, data, f)
   const termination = data.termination
   column
     .gap()
     .text(t('account.termination'), { size: TEXT.heading, bold: true })
     .text(
       t(termination.inThisCycle ? 'account.termination.thisCycle' : 'account.termination.nextCycle', {
-        today: formatDate(termination.askedOn, lang),
-        date: formatDate(termination.effectiveDate, lang),
-        deadline: formatDate(termination.deadline, lang),
-        cycleEnd: formatDate(termination.cycleEnd, lang),
+        today: f.date(termination.askedOn),
+        date: f.date(termination.effectiveDate),
+        deadline: f.date(termination.deadline),
+        cycleEnd: f.date(termination.cycleEnd),
       }),
       { maxLines: 3 },
     )
-    .text(t('account.termination.equipment', { date: formatDate(termination.equipmentReturnBy, lang) }), { size: TEXT.small, maxLines: 3 })
+    .text(t('account.termination.equipment', { date: f.date(termination.equipmentReturnBy) }), { size: TEXT.small, maxLines: 3 })
     .text(t('account.termination.rule', { days: termination.noticeDays }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
     .text(t('account.termination.readOnly'), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
   return column
 }
 
-export function exchangeLine(kind: 'equipment' | 'accessory', eligibility: ExchangeEligibility): { text: string; color: number } {
+export function exchangeLine(kind: 'equipment' | 'accessory', eligibility: ExchangeEligibility, f: Formats = formats()): { text: string; color: number } {
   if (eligibility.allowed) return { text: t(`account.points.${kind}.yes`), color: COLOR.ok }
   const reasons = eligibility.blockedBy.map((block) =>
     block === 'too-soon' && eligibility.possibleFrom
-      ? t('account.points.block.too-soon', { date: formatDate(eligibility.possibleFrom, uiLanguage()) })
+      ? t('account.points.block.too-soon', { date: f.date(eligibility.possibleFrom) })
       : t(`account.points.block.${block}`),
   )
   return { text: `${t(`account.points.${kind}.no`)} ${reasons.join('; ')}.`, color: COLOR.warning }
 }
 
-export function pointsColumn(section: PointsSection | Denied, width: number): Column {
+export function pointsColumn(section: PointsSection | Denied, width: number, f: Formats = formats()): Column {
   const column = new Column(width)
   if ('denied' in section) {
     deniedBlock(column, t('account.points'), section)
     return column
   }
-  const lang = uiLanguage()
   column.text(t('account.points'), { size: TEXT.heading, bold: true }).pair(t('account.points.balance'), String(section.balance), { bold: true })
   if (section.expiring.length === 0) column.text(t('account.points.noneExpiring'), { size: TEXT.small, color: COLOR.muted })
   for (const lot of section.expiring) {
-    column.text(t('account.points.expiring', { points: lot.points, date: formatDate(lot.expiresOn, lang) }), { size: TEXT.small, color: COLOR.warning })
+    column.text(t('account.points.expiring', { points: lot.points, date: f.date(lot.expiresOn) }), { size: TEXT.small, color: COLOR.warning })
   }
   column.text(t('account.points.validity', { years: section.validityMonths / 12 }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
   for (const kind of ['equipment', 'accessory'] as const) {
-    const line = exchangeLine(kind, section[kind])
+    const line = exchangeLine(kind, section[kind], f)
     column.text(line.text, { size: TEXT.small, color: line.color, maxLines: 2 })
   }
   // Seed 003 §9: an equipment exchange binds the account for 18 months.
   column.text(t('account.points.exchangeCommitment', { months: EXCHANGE_COMMITMENT_MONTHS }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
-  column.text(t('account.points.price', { price: formatUnitPrice(section.pointPriceMills) }), {
+  column.text(t('account.points.price', { price: f.unitPrice(section.pointPriceMills) }), {
     size: TEXT.small,
     color: COLOR.muted,
     maxLines: 2,
@@ -149,9 +162,20 @@ export function pointsColumn(section: PointsSection | Denied, width: number): Co
     column.text(
       reward.missing === 0
         ? t('account.points.reward.enough', { name: reward.name, points: reward.points })
-        : t('account.points.reward.missing', { name: reward.name, points: reward.points, missing: reward.missing, cost: formatMoney(reward.missingCostCents) }),
+        : t('account.points.reward.missing', { name: reward.name, points: reward.points, missing: reward.missing, cost: f.money(reward.missingCostCents) }),
       { size: TEXT.small, maxLines: 2 },
     )
   }
   return column
+}
+
+// What voice guidance says (issue 18): the same words, dates and amounts in words (domain/spoken).
+
+/** The page's main fact on arrival: the holder, and the commitment's end when the profile may see it. */
+export function accountArrival(data: AccountData): string[] {
+  const f = formats('spoken')
+  const commitment = data.commitment
+  if (commitment === null) return [data.holderName, t('account.commitment.none')]
+  if ('denied' in commitment) return [data.holderName]
+  return [data.holderName, `${t('account.commitment.end')}: ${f.date(commitment.endDate)}`]
 }

@@ -3,11 +3,12 @@
 // own launch, closes the app).
 import { Lightning, Router } from '@lightningjs/sdk'
 import { ActionButton } from '../kit/ActionButton'
+import { columnSpoken } from '../kit/Column'
 import { CONTENT_Y, DataPage } from '../kit/DataPage'
 import { t } from '../kit/i18n'
 import { SAFE } from '../kit/theme'
 import type { InstallerReport } from './actions'
-import { accountColumn, boxColumn } from './text'
+import { accountColumn, boxColumn, installerArrival } from './text'
 import { ref } from '../kit/ref'
 
 const LEFT_X = SAFE.x
@@ -37,6 +38,15 @@ export class InstallerPage extends DataPage<InstallerReport> {
     this.title = t('installer.title')
     this.tag('Account').children = accountColumn(report.diagnostics).rows
     this.tag('Box').children = boxColumn(report).rows
+    this.arrival = installerArrival(report)
+    this.heard = [...columnSpoken((f) => accountColumn(report.diagnostics, f)), ...columnSpoken((f) => boxColumn(report, f))]
+  }
+
+  private heard: string[] = []
+
+  /** Info reads both columns. */
+  protected override screenFacts(): string[] {
+    return this.heard
   }
 
   protected focusedContent(): Lightning.Component {

@@ -4,10 +4,10 @@
 // reachability and latency, and the last error.
 import type { Diagnostics, ServicesDiagnostics } from '../../contract'
 import type { Loaded } from '../../data/load'
-import { formatDate, formatDayMonth } from '../../domain/format'
+import type { Formats } from '../../domain/format'
 import { Column, SHEET_STYLE } from '../kit/Column'
 import { describeFailure } from '../kit/ErrorPanel'
-import { t, uiLanguage } from '../kit/i18n'
+import { formats, spoken, t } from '../kit/i18n'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import type { InstallerReport } from './actions'
 
@@ -20,7 +20,7 @@ const timeFormat = new Intl.DateTimeFormat('pt-PT', { hour: '2-digit', minute: '
 /** Decimal megabytes, as the profiles are written (16e6 → 16 MB). */
 const MB = 1e6
 
-export function accountColumn(loaded: Loaded<Diagnostics>): Column {
+export function accountColumn(loaded: Loaded<Diagnostics>, f: Formats = formats()): Column {
   const sheet = new Column(LEFT_W, SHEET_STYLE)
   sheet.heading(t('installer.account'))
   if (!loaded.ok) {
@@ -30,14 +30,13 @@ export function accountColumn(loaded: Loaded<Diagnostics>): Column {
     sheet.text(describeFailure(loaded.failure), { size: TEXT.small, color: COLOR.warning, maxLines: 3 })
     return sheet
   }
-  const lang = uiLanguage()
   const { account, viewer, registration, services } = loaded.data
   const pending = registration.state === 'pending-activation'
   sheet
     .pair(t('installer.holder'), account.holderName)
     .pair(t('installer.contract'), account.contractNumber)
     .pair(t('installer.binding'), t('installer.bound', { profile: t(`profile.${viewer.profile}`) }), { color: COLOR.ok })
-    .pair(t('installer.registration'), t(pending ? 'installer.registration.pending' : 'installer.registration.active', { date: formatDate(registration.accountActivatedOn, lang) }), {
+    .pair(t('installer.registration'), t(pending ? 'installer.registration.pending' : 'installer.registration.active', { date: f.date(registration.accountActivatedOn) }), {
       color: pending ? COLOR.warning : COLOR.ok,
     })
   sheet.gap(GAP).heading(t('installer.services'))
@@ -45,7 +44,7 @@ export function accountColumn(loaded: Loaded<Diagnostics>): Column {
     sheet.text(services.reason, { size: TEXT.small, color: COLOR.warning, maxLines: 2 })
     return sheet
   }
-  servicesRows(sheet, services)
+  servicesRows(sheet, services, f)
   sheet.gap(GAP).heading(t('installer.premium'))
   if (services.entitlements.length === 0) sheet.text(t('installer.premium.none'), { color: COLOR.muted })
   for (const entitlement of services.entitlements) {
@@ -58,13 +57,12 @@ export function accountColumn(loaded: Loaded<Diagnostics>): Column {
   return sheet
 }
 
-function servicesRows(sheet: Column, { services }: ServicesDiagnostics): void {
-  const lang = uiLanguage()
+function servicesRows(sheet: Column, { services }: ServicesDiagnostics, f: Formats): void {
   // Pending first: they are what the installer came to check.
   const ordered = [...services.filter((s) => s.status === 'pending'), ...services.filter((s) => s.status === 'active')]
   const shown = ordered.length > MAX_SERVICE_ROWS ? ordered.slice(0, MAX_SERVICE_ROWS - 1) : ordered
   for (const service of shown) {
-    const due = service.activationDueOn ? formatDayMonth(service.activationDueOn, lang) : ''
+    const due = service.activationDueOn ? f.dayMonth(service.activationDueOn) : ''
     const [status, color] =
       service.status === 'active'
         ? [t('installer.status.active'), COLOR.ok]
@@ -78,7 +76,7 @@ function servicesRows(sheet: Column, { services }: ServicesDiagnostics): void {
   if (shown.length < ordered.length) sheet.text(t('installer.more', { count: ordered.length - shown.length }), { size: TEXT.small, color: COLOR.muted })
 }
 
-export function boxColumn(report: InstallerReport): Column {
+export function boxColumn(report: InstallerReport, f: Formats = formats()): Column {
   const { device, resolution, precision } = report.box
   const sheet = new Column(RIGHT_W, SHEET_STYLE)
   sheet
@@ -115,7 +113,7 @@ export function boxColumn(report: InstallerReport): Column {
   }
   if (report.diagnostics.ok) {
     const { serverDate, serverVersion } = report.diagnostics.data
-    sheet.pair(t('installer.server'), t('installer.server.value', { version: serverVersion, date: formatDate(serverDate, uiLanguage()) }))
+    sheet.pair(t('installer.server'), t('installer.server.value', { version: serverVersion, date: f.date(serverDate) }))
   }
   sheet.pair(
     t('installer.lastError'),
@@ -123,4 +121,16 @@ export function boxColumn(report: InstallerReport): Column {
     { color: report.lastFailure ? COLOR.warning : COLOR.muted, lines: 3 },
   )
   return sheet
+}
+
+// What voice guidance says (issue 18): the installer's main fact on arrival; Info reads both columns (kit/Column columnSpoken).
+
+/** Whether the box is bound to an account, and whether the API answers. */
+export function installerArrival(report: InstallerReport): string[] {
+  const { diagnostics, ping } = report
+  const binding = diagnostics.ok
+    ? t('installer.bound', { profile: t(`profile.${diagnostics.data.viewer.profile}`) })
+    : t(diagnostics.failure.kind === 'unauthorized' ? 'installer.unbound' : 'installer.unknown')
+  const api = ping.ok ? t('installer.reachable', { ms: Math.round(ping.latencyMs) }) : t('installer.unreachable')
+  return [`${t('installer.binding')}: ${binding}`, `${t('installer.reachability')}: ${api}`].map(spoken)
 }

@@ -29,17 +29,9 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
     this.title = t('invoice.title', { number: invoice.number })
     this.tag('Badge').patch({ children: { Status: statusBadge(invoice.status) } })
     this.arrival = [invoiceArrival(invoice)]
-    this.spokenPanels = { lines: linesSpoken(invoice), payment: paymentSpoken(invoice) }
-    ref(this, 'Lines', ScrollPanel).fill(linesColumn(invoice, LEFT.w), this.spokenPanels.lines)
-    ref(this, 'Payment', ScrollPanel).fill(paymentColumn(invoice, RIGHT.w), this.spokenPanels.payment)
+    ref(this, 'Lines', ScrollPanel).fill(linesColumn(invoice, LEFT.w), linesSpoken(invoice))
+    ref(this, 'Payment', ScrollPanel).fill(paymentColumn(invoice, RIGHT.w), paymentSpoken(invoice))
     this.markScrolled()
-  }
-
-  private spokenPanels: { lines: string[]; payment: string[] } = { lines: [], payment: [] }
-
-  /** Info reads both panels: the lines, then how to pay. */
-  protected override screenFacts(): string[] {
-    return [...this.spokenPanels.lines, ...this.spokenPanels.payment]
   }
 
   protected override scrollPanels(): ScrollPanel[] {

@@ -5,6 +5,7 @@ import type { InvoiceDetail, InvoiceLine, InvoiceList, InvoiceSummary, LineGroup
 import { formatDate, formatDayMonth, formatMoney, formatPercent } from '../../domain/format'
 import { spokenCount, spokenDate, spokenMoney, spokenMonthYear, spokenMultibanco, type Gender } from '../../domain/spoken'
 import { Column, type Paragraph } from '../kit/Column'
+import type { ListItems } from '../kit/VirtualList'
 import { t, uiLanguage } from '../kit/i18n'
 import { qrImage } from '../kit/QrCode'
 import { COLOR, TEXT } from '../kit/theme'
@@ -128,16 +129,17 @@ const UPCOMING_LINES = 3
  * The invoice the list opens on (issue 21, 10: the most urgent gets focus): the one
  * longest overdue, else the unpaid one due first, else the newest (index 0).
  */
-export function mostUrgent(invoices: readonly InvoiceSummary[]): number {
+export function mostUrgent(invoices: ListItems<InvoiceSummary>): number {
   const rank = (invoice: InvoiceSummary) => (invoice.status === 'overdue' ? 2 : invoice.status === 'unpaid' ? 1 : 0)
   let best = 0
-  invoices.forEach((invoice, i) => {
-    const current = invoices[best]!
-    const better =
-      rank(invoice) > rank(current) ||
-      (rank(invoice) === rank(current) && rank(invoice) > 0 && (invoice.daysOverdue > current.daysOverdue || (invoice.daysOverdue === current.daysOverdue && invoice.dueDate < current.dueDate)))
-    if (better) best = i
-  })
+  for (let i = 1; i < invoices.length; i++) {
+    const invoice = invoices.at(i)
+    const current = invoices.at(best)
+    if (!invoice || !current) continue
+    const sameRank = rank(invoice) === rank(current) && rank(invoice) > 0
+    const later = invoice.daysOverdue > current.daysOverdue || (invoice.daysOverdue === current.daysOverdue && invoice.dueDate < current.dueDate)
+    if (rank(invoice) > rank(current) || (sameRank && later)) best = i
+  }
   return best
 }
 

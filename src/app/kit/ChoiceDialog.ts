@@ -4,7 +4,8 @@
 // goes afterwards. The first focused button is `focusId`: the safe one for a
 // destructive question.
 import { Lightning } from '@lightningjs/sdk'
-import { COLOR, RADIUS, SCREEN, TEXT } from './theme'
+import { SCREEN, TEXT } from './theme'
+import { Modal, modalTemplate } from './Modal'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
 
@@ -16,6 +17,8 @@ export interface Choice {
 export interface ChoiceDialogSpec {
   title: string
   message?: string
+  /** The message as voice guidance says it (dates and amounts in words); else the message. */
+  spokenMessage?: string
   choices: Choice[]
   focusId?: string
 }
@@ -23,25 +26,10 @@ export interface ChoiceDialogSpec {
 const PANEL = { w: 1100, h: 420 }
 const BUTTON = { w: 320, h: 80, gap: 32 }
 
-/** A modal's frame: hidden until opened, above the page, which is dimmed behind a bordered panel. */
-export function modalTemplate(panel: { x: number; y: number; w: number; h: number }, content: Record<string, unknown>) {
-  return {
-    visible: false,
-    zIndex: 10,
-    Dim: { w: SCREEN.w, h: SCREEN.h, rect: true, color: 0xcc000000 },
-    Panel: {
-      ...panel,
-      rect: true,
-      color: COLOR.background,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 2, strokeColor: COLOR.muted },
-      ...content,
-    },
-  }
-}
-
-export class ChoiceDialog extends Lightning.Component {
+export class ChoiceDialog extends Modal {
   private choices: Choice[] = []
   private focusIndex = 0
+  private spokenMessage = ''
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return modalTemplate(
@@ -70,6 +58,7 @@ export class ChoiceDialog extends Lightning.Component {
     )
     this.tag('Title').text.text = spec.title
     this.tag('Message').patch({ visible: !!spec.message, text: { text: spec.message ?? '' } })
+    this.spokenMessage = spec.spokenMessage ?? spec.message ?? ''
     this.tag('Buttons').children = spec.choices.map((choice, i) => ({
       ref: `Choice_${choice.id}`,
       type: ActionButton,
@@ -84,8 +73,7 @@ export class ChoiceDialog extends Lightning.Component {
 
   /** Voice guidance: the question, then the focused button. */
   get announce(): string[] {
-    const message = this.tag('Message')
-    return [this.tag('Title').text.text, message.visible ? message.text.text : ''].filter(Boolean)
+    return [this.tag('Title').text.text, this.spokenMessage].filter(Boolean)
   }
 
   close(): void {

@@ -1,5 +1,7 @@
 // Rows of text stacked top to bottom, for a panel or a page: plain templates (no
 // stage), so a feature's text.ts fills one and a test reads what it says.
+import type { Formats } from '../../domain/format'
+import { formats, spoken } from './i18n'
 import { COLOR, TEXT } from './theme'
 import { textSpec } from './textSpec'
 
@@ -131,8 +133,21 @@ export class Column {
     return this
   }
 
+  /** The texts of its rows in order: what voice guidance reads of a panel. */
+  texts(): string[] {
+    return Object.values(this.rows).flatMap((row) => {
+      const text = (row as { text?: { text?: unknown } }).text?.text
+      return typeof text === 'string' && text ? [text] : []
+    })
+  }
+
   gap(px = 20): this {
     this.height += px
     return this
   }
+}
+
+/** What voice guidance reads of a feature's column: the same builder run with the spoken formats (dates, amounts in words). */
+export function columnSpoken(build: (f: Formats) => Column): string[] {
+  return build(formats('spoken')).texts().map(spoken)
 }

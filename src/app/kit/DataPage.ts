@@ -65,8 +65,9 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
     return [this.titleText, ...(this.showingError ? [] : this.arrival), ...more, stale.visible ? stale.text.text : ''].filter(Boolean)
   }
 
+  /** What Info reads after the arrival: by default every text panel, left to right. */
   protected screenFacts(): string[] {
-    return []
+    return this.scrollPanels().flatMap((panel) => panel.announce)
   }
 
   /** Set by the route's data provider. */

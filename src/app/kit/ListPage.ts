@@ -5,13 +5,13 @@ import { Lightning } from '@lightningjs/sdk'
 import { DataPage } from './DataPage'
 import { EmptyState } from './EmptyState'
 import { ref } from './ref'
-import { VirtualList, type VirtualListConfig } from './VirtualList'
+import { type ListItems, VirtualList, type VirtualListConfig } from './VirtualList'
 
 /** How a page lays its list out: everything but the items and where focus starts. */
 export type ListLayout<T> = Omit<VirtualListConfig<T>, 'items' | 'index'>
 
 export abstract class ListPage<D, T> extends DataPage<D> {
-  protected items: readonly T[] = []
+  protected items: ListItems<T> = []
   private layout: ListLayout<T> | null = null
   /** Back from an item's page: the page is rebuilt (lazyDestroy), focus returns to that item. */
   private readonly returnFocus = new ReturnFocus()
@@ -25,7 +25,7 @@ export abstract class ListPage<D, T> extends DataPage<D> {
   protected abstract idOf(item: T): string
 
   /** Where focus starts when the list opens (not on Back): the first item unless a page knows better. */
-  protected startIndex(_items: readonly T[]): number {
+  protected startIndex(_items: ListItems<T>): number {
     return 0
   }
 
@@ -37,15 +37,15 @@ export abstract class ListPage<D, T> extends DataPage<D> {
    * Fills the list (focus on the item returned to, else startIndex); `empty` says what no
    * items means (null: the page has no empty state, see emptyFocus).
    */
-  protected showList(items: readonly T[], layout: ListLayout<T>, empty: string | null): void {
+  protected showList(items: ListItems<T>, layout: ListLayout<T>, empty: string | null): void {
     this.items = items
     this.layout = layout
     this.showEmpty(empty)
-    this.list.setup({ ...layout, items, index: this.returnFocus.index(items.map((item) => this.idOf(item)), this.startIndex(items)) })
+    this.list.setup({ ...layout, items, index: this.returnFocus.index(this.ids(), this.startIndex(items)) })
   }
 
   /** New items (after the server's answer to a write): the same scroll, focus near where it was. */
-  protected replaceItems(items: readonly T[], empty: string | null): void {
+  protected replaceItems(items: ListItems<T>, empty: string | null): void {
     if (!this.layout) return
     this.items = items
     this.showEmpty(empty)
@@ -59,20 +59,24 @@ export abstract class ListPage<D, T> extends DataPage<D> {
 
   /** The SDK Router asks for the state to keep when the page is left, and gives it back on Back. */
   override historyState(state?: Record<string, unknown> | null): Record<string, unknown> | null {
-    return this.returnFocus.historyState(
-      this.list,
-      this.items.map((item) => this.idOf(item)),
-      state,
-    )
+    return this.returnFocus.historyState(this.list, this.ids(), state)
+  }
+
+  /** The items' ids by position ('' for one whose page is not loaded). */
+  private ids(): string[] {
+    return Array.from({ length: this.items.length }, (_, index) => {
+      const item = this.items.at(index)
+      return item === undefined ? '' : this.idOf(item)
+    })
   }
 
   protected focusedContent(): Lightning.Component | undefined {
     return this.items.length ? this.list : this.emptyFocus()
   }
 
-  /** The rows in view, as voice guidance says each one (Info key). */
+  /** The rows in view, as voice guidance says each one, then the page's text panels (Info key). */
   protected override screenFacts(): string[] {
-    return this.items.length ? this.list.spokenInView : []
+    return [...(this.items.length ? this.list.spokenInView : []), ...super.screenFacts()]
   }
 
   /** What has focus when the list is empty. */

@@ -33,11 +33,8 @@ export class ScrollPanel extends Lightning.Component {
     this.tag('Background').patch({ shader: { stroke: active ? 2 : 0 } })
   }
 
-  fill(column: Pick<Column, 'rows' | 'lines'>, spoken?: string[]): void {
-    this.announce = spoken ?? Object.values(column.rows).flatMap((row) => {
-      const text = (row as { text?: { text?: unknown } }).text?.text
-      return typeof text === 'string' && text ? [text] : []
-    })
+  fill(column: Pick<Column, 'rows' | 'lines' | 'texts'>, spoken?: string[]): void {
+    this.announce = spoken ?? column.texts()
     this.lines = column.lines
     this.shift = 0
     const content = this.tag('Viewport.Content')

@@ -9,7 +9,7 @@ import { CONTENT_Y, DataPage } from '../kit/DataPage'
 import { ScrollPanel } from '../kit/ScrollPanel'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
-import { kindLabel, whatAndWhen, whatYouCanDo } from './text'
+import { kindLabel, noticePanelsSpoken, whatAndWhen, whatYouCanDo } from './text'
 import { ref } from '../kit/ref'
 
 const PANEL = { h: SAFE.y + SAFE.h - CONTENT_Y - 10, gap: 40 }
@@ -37,8 +37,11 @@ export class NoticeDetailPage extends DataPage<NoticeDetail> {
   protected render(notice: NoticeDetail): void {
     this.title = notice.title
     this.tag('Kind').text.text = kindLabel(notice)
-    ref(this, 'What', ScrollPanel).fill(stack(whatAndWhen(notice), LEFT_W))
-    ref(this, 'Do', ScrollPanel).fill(stack(whatYouCanDo(notice), RIGHT.w))
+    // The kind, unless the title already says it ("Atualização anual de preços").
+    this.arrival = kindLabel(notice) === notice.title ? [] : [kindLabel(notice)]
+    const heard = noticePanelsSpoken(notice)
+    ref(this, 'What', ScrollPanel).fill(stack(whatAndWhen(notice), LEFT_W), heard.what)
+    ref(this, 'Do', ScrollPanel).fill(stack(whatYouCanDo(notice), RIGHT.w), heard.toDo)
     this.markScrolled()
   }
 

@@ -8,7 +8,7 @@ import { ListPage } from '../kit/ListPage'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { NoticeRow, ROW } from './NoticeRow'
-import { unreadCount } from './text'
+import { noticesArrival, noticeSpoken, unreadCount } from './text'
 
 const LIST = { spacing: 16, viewportHeight: SAFE.y + SAFE.h - CONTENT_Y - 50 }
 
@@ -30,9 +30,10 @@ export class NoticesPage extends ListPage<NoticeList, NoticeSummary> {
   protected render(list: NoticeList): void {
     this.title = t('notices.title')
     this.tag('Count').text.text = unreadCount(list.unread)
+    this.arrival = [noticesArrival(list)]
     this.showList(
       list.items,
-      { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (notice) => ({ type: NoticeRow, item: notice }) as never },
+      { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (notice) => ({ type: NoticeRow, item: notice }) as never, spoken: noticeSpoken },
       t('notices.empty'),
     )
   }

@@ -7,14 +7,14 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { PinState, PremiumProductDetail, PremiumReceipt } from '../../contract'
 import { ActionButton } from '../kit/ActionButton'
-import { Column } from '../kit/Column'
+import { Column, columnSpoken } from '../kit/Column'
 import { CONTENT_Y, DataPage } from '../kit/DataPage'
 import { t } from '../kit/i18n'
 import { ScrollPanel } from '../kit/ScrollPanel'
 import { SAFE, TEXT } from '../kit/theme'
 import type { PremiumAction } from './actions'
 import { PremiumFlow } from './PremiumFlow'
-import { actionNotes, detailColumn, flowSpec } from './text'
+import { actionNotes, detailColumn, flowSpec, productArrival } from './text'
 import { ref } from '../kit/ref'
 
 const LEFT = { w: 1100, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
@@ -49,8 +49,9 @@ export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
   protected render(detail: PremiumProductDetail): void {
     this.detail = detail
     this.title = detail.product.name
-    ref(this, 'Details', ScrollPanel).fill(detailColumn(detail, LEFT.w))
+    ref(this, 'Details', ScrollPanel).fill(detailColumn(detail, LEFT.w), columnSpoken((f) => detailColumn(detail, LEFT.w, f)))
     const action = this.action
+    this.arrival = productArrival(detail, action)
     this.tag('Action').visible = action !== null
     if (action) ref(this, 'Action', ActionButton).label = t(`premium.action.${action}`)
     // Next to the button, what pressing it would mean; or why there is no button.

@@ -5,6 +5,7 @@
 // OK on a product opens premium/:id, where subscribing and cancelling happen.
 import { Lightning } from '@lightningjs/sdk'
 import type { PremiumCatalogue } from '../../contract'
+import { columnSpoken } from '../kit/Column'
 import { CONTENT_Y } from '../kit/DataPage'
 import { t } from '../kit/i18n'
 import { ListPage } from '../kit/ListPage'
@@ -12,7 +13,7 @@ import { ScrollPanel } from '../kit/ScrollPanel'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { type CatalogueItem, PremiumRow, ROW } from './PremiumRow'
-import { subscriptionsColumn } from './text'
+import { catalogueSpoken, premiumArrival, subscriptionsColumn } from './text'
 import { ref } from '../kit/ref'
 
 const LIST = { spacing: 14, viewportHeight: 5 * 142 }
@@ -44,10 +45,11 @@ export class PremiumPage extends ListPage<PremiumCatalogue, CatalogueItem> {
     const byProduct = new Map(catalogue.subscriptions.map((subscription) => [subscription.productId, subscription]))
     this.showList(
       catalogue.products.map((product) => ({ id: product.id, product, subscription: byProduct.get(product.id) })),
-      { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (item) => ({ type: PremiumRow, item }) as never },
+      { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (item) => ({ type: PremiumRow, item }) as never, spoken: (item) => catalogueSpoken(item.product, item.subscription) },
       null,
     )
-    ref(this, 'Subscriptions', ScrollPanel).fill(subscriptionsColumn(catalogue, RIGHT.w))
+    this.arrival = [premiumArrival(catalogue)]
+    ref(this, 'Subscriptions', ScrollPanel).fill(subscriptionsColumn(catalogue, RIGHT.w), columnSpoken((f) => subscriptionsColumn(catalogue, RIGHT.w, f)))
   }
 
   /** No products: the page holds focus and Up/Down read the subscriptions column (it says why, e.g. a profile that may only look). */

@@ -16,6 +16,7 @@ import { NoticeDetailPage } from '../notices/NoticeDetailPage'
 import { NoticesPage } from '../notices/NoticesPage'
 import { PremiumDetailPage } from '../premium/PremiumDetailPage'
 import { PremiumPage } from '../premium/PremiumPage'
+import { firstRecordingsPage } from '../recordings/actions'
 import { RecordingsPage } from '../recordings/RecordingsPage'
 import type { NoticesOverview } from '../../contract'
 import { INSTALLER_ROUTE } from './installerKeys'
@@ -107,7 +108,7 @@ export function routes(
       fed('account', AccountPage, () => services().api.account()),
       fed('registration', RegistrationPage, () => services().api.registration()),
       fed('access/:section', AccessPage, ({ section }) => refusal(String(section))),
-      fed('recordings', RecordingsPage, () => services().api.recordings()),
+      fed('recordings', RecordingsPage, firstRecordingsPage),
       fed('premium', PremiumPage, () => services().api.premium()),
       fed('premium/:id', PremiumDetailPage, ({ id }) => services().api.premiumProduct(String(id))),
       { path: '*', component: NotFoundPage },
