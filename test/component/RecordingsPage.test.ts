@@ -157,7 +157,8 @@ describe('RecordingsPage, quota-full', () => {
 
   test('OK opens the options; Proteger protects through the server and the row shows it', async () => {
     const list = quotaFullList()
-    const { press, focusedRow, dialog, focused } = open(list)
+    const { page, press, focusedRow, dialog, focused } = open(list)
+    expect(isShown(page.tag('Done'))).toBe(false)
     api.setRecordingProtection.mockReturnValue(answer(protectedAnswer(list, 'rec-0000', true)))
     press('Enter')
     expect(shownTexts(dialog).slice(-3)).toEqual(['Proteger', 'Apagar', 'Cancelar'])
@@ -167,6 +168,8 @@ describe('RecordingsPage, quota-full', () => {
     await flush()
     expect(focusedRow().recording?.title).toBe('Gladiador')
     expect(shownTexts(focusedRow())).toContain('Protegida')
+    // A short confirmation says it was done (issue 21, 9).
+    expect(shownTexts(page.tag('Done'))).toEqual(['Gravação protegida'])
   })
 
   test('yellow unprotects a protected recording', async () => {
@@ -178,6 +181,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(api.setRecordingProtection).toHaveBeenCalledWith('rec-0002', false)
     await flush()
     expect(shownTexts(focusedRow())).toEqual(['Liga Portugal: Benfica x FC Porto', expect.any(String), 'Disponível até 05/12', 'Vista'])
+    expect(shownTexts(page.tag('Done'))).toEqual(['Proteção retirada'])
   })
 
   test('a refused change says why and leaves the list and focus as they were', async () => {
@@ -187,6 +191,7 @@ describe('RecordingsPage, quota-full', () => {
     press('Right', 'Enter')
     await flush()
     expect(shownTexts(page).some((text) => text.startsWith('Não foi possível concluir. As gravações só podem ser protegidas ou apagadas'))).toBe(true)
+    expect(isShown(page.tag('Done'))).toBe(false)
     expect(focusedRow().recording?.title).toBe('Gladiador')
     expect(page.tag('List.Rows').children).toHaveLength(6)
   })

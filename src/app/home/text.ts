@@ -9,6 +9,7 @@ import { t, uiLanguage } from '../kit/i18n'
 import { COLOR, TEXT } from '../kit/theme'
 import { whenShort } from '../notices/text'
 import type { Refusable } from '../access/text'
+import type { KeyHint } from '../kit/KeyHints'
 
 export interface CardSpec {
   ref: string
@@ -181,4 +182,13 @@ export function premiumCard(overview: Overview): CardSpec {
   }
   if (active.length > LISTED) lines.push({ text: t('premium.more', { count: active.length - LISTED }), size: TEXT.small, color: COLOR.muted })
   return { ref: 'Premium', route: 'premium', title, lines }
+}
+
+/** What the keys do on home: OK opens the card's section, the arrows move between cards, Back closes the app. */
+export function homeKeys(): KeyHint[] {
+  return [
+    { key: 'ok', label: t('keys.open') },
+    { key: 'arrows', label: t('keys.move') },
+    { key: 'back', label: t('keys.exit') },
+  ]
 }

@@ -9,6 +9,7 @@ import { BADGE, statusBadge } from '../kit/StatusBadge'
 import { SAFE } from '../kit/theme'
 import { invoiceArrival, linesColumn, linesSpoken, paymentColumn, paymentSpoken } from './text'
 import { ref } from '../kit/ref'
+import type { KeyHint } from '../kit/KeyHints'
 
 const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
@@ -39,6 +40,11 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
   }
 
   /** Nothing here to act on: the page itself holds focus, and the arrows read the panels. */
+  /** Left/Right switch between the invoice's lines and how to pay it. */
+  protected override keyHints(): KeyHint[] {
+    return super.keyHints().map((hint) => (hint.key === 'leftRight' ? { ...hint, label: t('invoice.keys.panels') } : hint))
+  }
+
   protected focusedContent(): undefined {
     return undefined
   }

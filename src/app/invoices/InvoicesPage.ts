@@ -41,6 +41,10 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
     return invoice.id
   }
 
+  protected override openLabel(): string {
+    return t('invoices.keys.open')
+  }
+
   protected override startIndex(invoices: ListItems<InvoiceSummary>): number {
     return mostUrgent(invoices)
   }

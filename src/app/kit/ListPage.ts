@@ -5,6 +5,8 @@ import { Lightning } from '@lightningjs/sdk'
 import { DataPage } from './DataPage'
 import { EmptyState } from './EmptyState'
 import { ref } from './ref'
+import { t } from './i18n'
+import type { KeyHint } from './KeyHints'
 import { type ListItems, VirtualList, type VirtualListConfig } from './VirtualList'
 
 /** How a page lays its list out: everything but the items and where focus starts. */
@@ -68,6 +70,21 @@ export abstract class ListPage<D, T> extends DataPage<D> {
       const item = this.items.at(index)
       return item === undefined ? '' : this.idOf(item)
     })
+  }
+
+  /** OK opens the focused item, Up/Down move along the list (a page names what OK does). */
+  protected override keyHints(): KeyHint[] {
+    if (!this.items.length) return super.keyHints()
+    return [
+      { key: 'ok', label: this.openLabel() },
+      { key: 'upDown', label: t('keys.row') },
+      { key: 'back', label: t('keys.back') },
+    ]
+  }
+
+  /** What OK does on a focused item. */
+  protected openLabel(): string {
+    return t('keys.open')
   }
 
   protected focusedContent(): Lightning.Component | undefined {

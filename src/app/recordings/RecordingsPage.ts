@@ -20,8 +20,10 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { deleteRecording, recordingsWindow, setProtection } from './actions'
 import { RecordingRow, ROW } from './RecordingRow'
-import { actionsDialog, deleteDialog, nextDeletions, quotaLines, recordingsArrival, recordingSpoken } from './text'
+import { actionsDialog, deleteDialog, doneMessage, nextDeletions, quotaLines, recordingsArrival, recordingsKeys, recordingSpoken } from './text'
 import { ref } from '../kit/ref'
+import { say } from '../kit/announce'
+import type { KeyHint } from '../kit/KeyHints'
 
 // Five whole rows: a row cut at the list's edge reads as a glitch from the sofa.
 export const LIST = { w: ROW.w, rowHeight: ROW.h, spacing: 10, viewportHeight: 5 * 106 }
@@ -63,7 +65,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
           Items: { y: 210 },
         },
         Failure: { x: SIDE.x, y: SAFE.y + SAFE.h - 190, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.danger, width: SIDE.w, maxLines: 3 }) },
-        Hint: { x: SIDE.x, y: SAFE.y + SAFE.h - 80, ...textSpec('', { size: TEXT.min, color: COLOR.muted, width: SIDE.w, maxLines: 2 }) },
+        Done: { x: SIDE.x, y: SAFE.y + SAFE.h - 80, visible: false, ...textSpec('', { bold: true, color: COLOR.ok, width: SIDE.w }) },
       },
       Dialog: { type: ChoiceDialog, x: -0, y: 0, signals: { chosen: '_dialogChosen', dismissed: '_dialogDismissed' } },
     }
@@ -87,7 +89,6 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     this.title = t('recordings.title')
     this.data = data
     this.recordings = recordingsWindow(data)
-    this.tag('Hint').text.text = t('recordings.hint')
     this.tag('Failure').visible = false
     this.renderQuota(data.quota)
     this.renderNext()
@@ -197,16 +198,22 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     if (id === 'confirm-delete') void this.remove(recording)
   }
 
+  protected override keyHints(): KeyHint[] {
+    return this.items.length ? recordingsKeys() : super.keyHints()
+  }
+
   private protect(recording: Recording, protect: boolean): Promise<void> {
-    return this.perform(() => setProtection(recording.id, protect))
+    return this.perform(() => setProtection(recording.id, protect), protect ? 'protect' : 'unprotect')
   }
 
   private remove(recording: Recording): Promise<void> {
-    return this.perform(() => deleteRecording(recording.id))
+    return this.perform(() => deleteRecording(recording.id), 'delete')
   }
 
-  private async perform(write: () => Promise<Loaded<RecordingChange>>): Promise<void> {
+  /** Writes, then says briefly what was done ("Gravação protegida"), on screen and by voice. */
+  private async perform(write: () => Promise<Loaded<RecordingChange>>, change: 'protect' | 'unprotect' | 'delete'): Promise<void> {
     this.busy = true
+    this.tag('Done').visible = false
     const result = await write()
     this.busy = false
     if (!result.ok) {
@@ -215,6 +222,9 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     }
     this.tag('Failure').visible = false
     this.apply(result.data)
+    const done = doneMessage(change)
+    this.tag('Done').patch({ visible: true, text: { text: done } })
+    say(this, done)
   }
 
   /** The server's answer: the recording as it is now (or gone), the quota, the next candidates. */

@@ -3,6 +3,7 @@
 import type { Recording, RecordingQuota } from '../../contract'
 import type { Formats } from '../../domain/format'
 import type { ChoiceDialogSpec } from '../kit/ChoiceDialog'
+import type { KeyHint } from '../kit/KeyHints'
 import { formats, spoken, t } from '../kit/i18n'
 
 /** "Vista", "Vista 40 %", "Protegida", "Indisponível", "A ser vista": what a subscriber needs to decide. */
@@ -94,4 +95,20 @@ export function recordingSpoken(recording: Recording): string {
 export function recordingsArrival(quota: RecordingQuota): string[] {
   const lines = quotaLines(quota, formats('spoken'))
   return [lines.used, lines.free, quota.warning ? t('recordings.nearlyFull') : ''].filter(Boolean)
+}
+
+/** What the keys do on recordings (issue 21, 9): OK options, Yellow protects, Red deletes. */
+export function recordingsKeys(): KeyHint[] {
+  return [
+    { key: 'ok', label: t('recordings.keys.options') },
+    { key: 'upDown', label: t('keys.row') },
+    { key: 'yellow', label: t('recordings.keys.protect') },
+    { key: 'red', label: t('recordings.keys.delete') },
+    { key: 'back', label: t('keys.back') },
+  ]
+}
+
+/** The short confirmation of a done change: "Gravação protegida", "Proteção retirada", "Gravação apagada". */
+export function doneMessage(change: 'protect' | 'unprotect' | 'delete'): string {
+  return t(`recordings.done.${change}`)
 }
