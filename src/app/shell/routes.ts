@@ -45,17 +45,17 @@ function fed<T>(path: string, component: FedPage<T>, request: (params: Router.Pa
 
 /** A section home refused, in full: home's overview and that section's refusal in it (not found when it is not refused). */
 async function refusal(section: string): Promise<Fetched<Refusal>> {
-  const of = (overview: Overview) => ((REFUSABLE as readonly string[]).includes(section) ? refusalOf(section as Refusable, overview) : null)
-  // A failure keeps its last-known overview as the last-known refusal, when it had one.
+  const refused = (overview: Overview) => ((REFUSABLE as readonly string[]).includes(section) ? refusalOf(section as Refusable, overview) : null)
+  // On a failure, the refusal read from the overview kept from before (shown as of its time), if it gives one.
   const { data, fetchedAt } = await services()
     .api.overview()
     .catch((error: unknown) => {
       if (!(error instanceof ApiError)) throw error
-      const kept = error.lastKnown as Fetched<Overview> | undefined
-      const keptRefusal = kept && of(kept.data)
-      throw new ApiError(error.failure, keptRefusal ? { data: keptRefusal, fetchedAt: kept.fetchedAt } : undefined)
+      const before = error.lastKnown as Fetched<Overview> | undefined
+      const refusedBefore = before ? refused(before.data) : null
+      throw new ApiError(error.failure, refusedBefore && before ? { data: refusedBefore, fetchedAt: before.fetchedAt } : undefined)
     })
-  const found = of(data)
+  const found = refused(data)
   if (!found) throw new ApiError({ kind: 'not-found', reason: '' })
   return { data: found, fetchedAt }
 }
