@@ -127,11 +127,9 @@ const routeDefs = (routes(DEVICES.uma, () => undefined) as unknown as { routes: 
 /**
  * Every page that gets data: the routes with a provider. Not `installer`: a diagnostics
  * screen shows a fault as a finding next to the box's own facts, never the error panel
- * (test/component/InstallerPage.test.ts, test/e2e/installer.test.ts). Not `access/:section`:
- * it reads home's overview (in the matrix as `home`) and the overdue account refuses no
- * section (test/component/AccessPage.test.ts).
+ * (test/component/InstallerPage.test.ts, test/e2e/installer.test.ts).
  */
-const PAGES = routeDefs.filter((route) => typeof route.on === 'function' && route.path !== 'installer' && route.path !== 'access/:section')
+const PAGES = routeDefs.filter((route) => typeof route.on === 'function' && route.path !== 'installer')
 
 function freshServices(token = TOKEN): ApiClient {
   const { config } = parseLaunch(`?token=${token}`, settings.launch as LaunchConfig)
