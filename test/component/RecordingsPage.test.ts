@@ -162,6 +162,9 @@ describe('RecordingsPage, quota-full', () => {
     api.setRecordingProtection.mockReturnValue(answer(protectedAnswer(list, 'rec-0000', true)))
     press('Enter')
     expect(shownTexts(dialog).slice(-3)).toEqual(['Proteger', 'Apagar', 'Cancelar'])
+    // Not protected yet: the note says what protecting would do, not that it is protected.
+    expect(shownTexts(dialog).join('\n')).toContain('Se a proteger, não é apagada pela gestão automática')
+    expect(shownTexts(dialog).join('\n')).not.toContain('Protegida, não é apagada')
     expect(shownTexts(focused())).toEqual(['Proteger'])
     press('Enter')
     expect(api.setRecordingProtection).toHaveBeenCalledWith('rec-0000', true)

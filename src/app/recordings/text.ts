@@ -55,12 +55,17 @@ export function quotaLines(quota: RecordingQuota, f: Formats = formats()): { use
   }
 }
 
+/** What protecting means, said as it is for this recording: protected already, or what protecting it would do. */
+function protectNote(recording: Recording): string {
+  return recording.protected ? 'recordings.protect.note' : 'recordings.protect.offer'
+}
+
 /** OK on a recording: protect or unprotect, delete, or cancel. */
 export function actionsDialog(recording: Recording): ChoiceDialogSpec {
   return {
     title: recording.title,
-    message: `${recordingLine(recording)}\n${t('recordings.protect.note')}`,
-    spokenMessage: `${spoken(recordingLine(recording, formats('spoken')))}. ${t('recordings.protect.note')}`,
+    message: `${recordingLine(recording)}\n${t(protectNote(recording))}`,
+    spokenMessage: `${spoken(recordingLine(recording, formats('spoken')))}. ${t(protectNote(recording))}`,
     choices: [
       recording.protected ? { id: 'unprotect', label: t('recordings.actions.unprotect') } : { id: 'protect', label: t('recordings.actions.protect') },
       { id: 'delete', label: t('recordings.actions.delete') },
