@@ -3,10 +3,9 @@
 import { randomUUID } from 'node:crypto'
 import type { PremiumReceipt } from '../../contract'
 import { formatDate } from '../../domain/format'
-import { cancellationDate } from '../../domain/premium'
 import type { Session } from '../http/context'
 import type { Db, PremiumSubscriptionTable } from '../store/db'
-import { activeRows, billingContext, productRow, toSubscription } from './billing'
+import { activeRows, billingContext, cancelledRow, productRow, toSubscription } from './billing'
 import { pinState, verifyPurchasePin } from './pin'
 import { termsFor } from './quote'
 import { conflict } from './refusals'
@@ -127,13 +126,13 @@ export async function cancel(
       throw conflict('already-cancelled', `O cancelamento de ${product.name} já foi pedido: fica ativo até ${formatDate(active.ends_on)}.`)
     }
     const ctx = await billingContext(trx, session, today)
-    const date = cancellationDate({ startedOn: active.started_on, minimumDays: active.minimum_days }, ctx.anchor, today)
+    // The same row the quote before the PIN was read from (cancelToday): what was shown is what is stored.
+    const row = cancelledRow(active, ctx, today)
     await trx
       .updateTable('premium_subscription')
-      .set({ cancel_requested_on: today, ends_on: date.endsOn, cancel_rule: date.rule })
+      .set({ cancel_requested_on: row.cancel_requested_on, ends_on: row.ends_on, cancel_rule: row.cancel_rule })
       .where('id', '=', active.id)
       .execute()
-    const row: PremiumSubscriptionTable = { ...active, cancel_requested_on: today, ends_on: date.endsOn, cancel_rule: date.rule }
     return { status: 200, receipt: { action: 'cancelled', subscription: toSubscription(row, product.name, ctx, today), replayed: false } }
   })
 }
