@@ -36,6 +36,8 @@ export const InvoicesOverview = Type.Object({
   /** The invoice the subscriber should act on next: the oldest unpaid one, else the latest. */
   next: Type.Union([InvoiceSummary, Type.Null()]),
   unpaidCount: Type.Integer({ minimum: 0 }),
+  /** What the unpaid invoices add up to, in cents: what the account owes in all (issue 21, 10). */
+  unpaidTotalCents: Type.Integer({ minimum: 0 }),
 })
 export type InvoicesOverview = Type.Static<typeof InvoicesOverview>
 

@@ -4,7 +4,7 @@ import type { Overview } from '../../src/contract'
 import type { Loaded } from '../../src/data/load'
 import { HomePage } from '../../src/app/home/HomePage'
 import type { HomeCard } from '../../src/app/home/HomeCard'
-import { overdueOverview, restrictedOverview } from './fixtures'
+import { overdueOverview, restrictedOverview, unpaidOverview } from './fixtures'
 import { eur, mount, shownTexts } from './helpers'
 
 const NOW = Date.parse('2026-11-23T10:00:00Z')
@@ -70,4 +70,12 @@ test('a profile that may not see premium is told why on the card, whose OK opens
   expect(card.route).toBe('access/premium')
   // The holder and contract are withheld from a Utilizador: the line under the greeting names the profile only.
   expect(shownTexts(harness.component.tag('Contract'))).toEqual(['Utilizador'])
+})
+
+test('more than one invoice to pay: the card says what they add up to, the total owed (issue 21, 10)', () => {
+  const harness = mount(HomePage)
+  harness.component.result = { ok: true, data: unpaidOverview, fetchedAt: NOW } satisfies Loaded<Overview>
+  harness.settle()
+  const card = harness.component.tag('Content.Invoices') as HomeCard
+  expect(shownTexts(card)).toContain(eur('2 faturas por pagar: 494,34 € ao todo'))
 })

@@ -63,7 +63,7 @@ describe('InstallerPage', () => {
     expect(textColor(elementWithText(component, 'Atrasado (prazo 17/11)'))).toBe(COLOR.danger)
     expect(textColor(elementWithText(component, 'Pendente até 24/11'))).toBe(COLOR.warning)
     expect(texts).toContain('Low memory')
-    expect(texts).toContain('1280×720 · precisão 0.667')
+    expect(texts).toContain('1280×720 · precisão 0,667')
     expect(texts).toContain(`texturas ${DEVICES.low.memoryPressure / 1e6} MB · buffer ${DEVICES.low.bufferMemory / 1e6} MB`)
     expect(texts).toContain('Acessível · 12 ms')
     expect(texts).toContain('http://10.0.0.5:3000')

@@ -6,7 +6,7 @@ import { COLOR } from '../../src/app/kit/theme'
 import { InvoiceRow } from '../../src/app/invoices/InvoiceRow'
 import { InvoicesPage } from '../../src/app/invoices/InvoicesPage'
 import type { VirtualList } from '../../src/app/kit/VirtualList'
-import { invoiceList } from './fixtures'
+import { invoiceList, invoiceSummary, overdueSummary } from './fixtures'
 import { childrenOf, elementWithText, eur, isShown, mount, shownTexts, spyRouter, target, textOf } from './helpers'
 
 const NOW = Date.parse('2026-11-23T10:00:00Z')
@@ -199,5 +199,22 @@ describe('premium charges on the next invoice', () => {
   test('say nothing when there are none', () => {
     const { page } = open({ ...invoiceList(24), upcomingPremium: { ...upcomingPremium, lines: [], totalCents: 0 } })
     expect(shownTexts(page.tag('Upcoming'))).toEqual([])
+  })
+})
+
+describe('InvoicesPage: where focus starts (issue 21, 10)', () => {
+  test('on the overdue October, not on the newer November merely to pay', () => {
+    const list = invoiceList(24)
+    const items = [list.items[0]!, overdueSummary, ...list.items.slice(2)]
+    const { focusedRow, highlighted } = open({ items })
+    expect(shownTexts(focusedRow())).toEqual(['outubro de 2026', eur('83,64 €'), 'Em atraso'])
+    expect(highlighted()).toEqual([`Bar_${overdueSummary.id}`])
+  })
+
+  test('with nothing late, on the unpaid one due first; with all paid, on the newest', () => {
+    const unpaid = [invoiceSummary(0), invoiceSummary(1, { status: 'unpaid' }), invoiceSummary(2)]
+    expect(shownTexts(open({ items: unpaid }).focusedRow())[0]).toBe('outubro de 2026')
+    const paid = [invoiceSummary(0, { status: 'paid' }), invoiceSummary(1)]
+    expect(shownTexts(open({ items: paid }).focusedRow())[0]).toBe('novembro de 2026')
   })
 })

@@ -25,7 +25,7 @@ beforeEach(() => {
 test('a pending premium service says until when to expect it, and no "no subscriptions" line', () => {
   const texts = panelTexts({ ...catalogue, subscriptions: [], pending: [{ ...sportTvOrdered, activation: 'waiting' }] })
   expect(texts).toEqual(
-    expect.arrayContaining(['Canal premium Sport TV', 'Por ativar', 'Pode demorar até 48 horas desde a aceitação do pedido e a instalação: conte com ele até 24/11/2026.']),
+    expect.arrayContaining(['Canal premium Sport TV', 'Por ativar', 'Pode demorar até 48 horas desde a aceitação do pedido e a instalação: conte com o serviço até 24/11/2026.']),
   )
   expect(texts).not.toContain('Não tem subscrições premium.')
 })

@@ -88,11 +88,19 @@ describe('RecordingsPage, quota-full', () => {
     expect(shownTexts(rows[4]!)).toContain('A ser vista')
   })
 
-  test('"Próximas a apagar" lists what automatic management deletes first, in its order', () => {
+  test('"Próximas a apagar" names the next deletion by date first, then what automatic management deletes first, in its order', () => {
     const { page } = open(quotaFullList())
-    const next = childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item)[0])
-    expect(next).toEqual(['Telejornal', 'Jornal da Noite', 'Gladiador', 'Anatomia de Grey'])
+    const next = childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item))
+    expect(next.map((texts) => texts[0])).toEqual(['Gladiador', 'Telejornal', 'Jornal da Noite', 'Anatomia de Grey'])
+    expect(next[0]![1]).toBe('Apagada a 28/11: data marcada do conteúdo')
     expect(shownTexts(page)).toContain('Próximas a apagar')
+  })
+
+  test('the next deletion by date is named even when automatic management would not pick it (issue 21, 10)', () => {
+    const list = quotaFullList()
+    const { page } = open({ ...list, nextToDelete: [list.items[1]!, list.items[5]!] })
+    const next = childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item)[0])
+    expect(next).toEqual(['Gladiador', 'Telejornal', 'Jornal da Noite'])
   })
 
   test('red asks first, naming the recording, with Cancelar focused; Back closes and keeps focus on the row', () => {
@@ -130,7 +138,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(shownTexts(page)).not.toContain('Telejornal')
     expect(shownTexts(page)).toContain('97 h de 100 h usadas (97%)')
     expect(focusedRow().recording?.title).toBe('Liga Portugal: Benfica x FC Porto')
-    expect(childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item)[0])).toEqual(['Jornal da Noite', 'Gladiador', 'Anatomia de Grey'])
+    expect(childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item)[0])).toEqual(['Gladiador', 'Jornal da Noite', 'Anatomia de Grey'])
   })
 
   test('deleting the last recording moves focus to the one before it', async () => {
@@ -149,16 +157,22 @@ describe('RecordingsPage, quota-full', () => {
 
   test('OK opens the options; Proteger protects through the server and the row shows it', async () => {
     const list = quotaFullList()
-    const { press, focusedRow, dialog, focused } = open(list)
+    const { page, press, focusedRow, dialog, focused } = open(list)
+    expect(isShown(page.tag('Done'))).toBe(false)
     api.setRecordingProtection.mockReturnValue(answer(protectedAnswer(list, 'rec-0000', true)))
     press('Enter')
     expect(shownTexts(dialog).slice(-3)).toEqual(['Proteger', 'Apagar', 'Cancelar'])
+    // Not protected yet: the note says what protecting would do, not that it is protected.
+    expect(shownTexts(dialog).join('\n')).toContain('Se a proteger, não é apagada pela gestão automática')
+    expect(shownTexts(dialog).join('\n')).not.toContain('Protegida, não é apagada')
     expect(shownTexts(focused())).toEqual(['Proteger'])
     press('Enter')
     expect(api.setRecordingProtection).toHaveBeenCalledWith('rec-0000', true)
     await flush()
     expect(focusedRow().recording?.title).toBe('Gladiador')
     expect(shownTexts(focusedRow())).toContain('Protegida')
+    // A short confirmation says it was done (issue 21, 9).
+    expect(shownTexts(page.tag('Done'))).toEqual(['Gravação protegida'])
   })
 
   test('yellow unprotects a protected recording', async () => {
@@ -170,6 +184,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(api.setRecordingProtection).toHaveBeenCalledWith('rec-0002', false)
     await flush()
     expect(shownTexts(focusedRow())).toEqual(['Liga Portugal: Benfica x FC Porto', expect.any(String), 'Disponível até 05/12', 'Vista'])
+    expect(shownTexts(page.tag('Done'))).toEqual(['Proteção retirada'])
   })
 
   test('a refused change says why and leaves the list and focus as they were', async () => {
@@ -179,6 +194,7 @@ describe('RecordingsPage, quota-full', () => {
     press('Right', 'Enter')
     await flush()
     expect(shownTexts(page).some((text) => text.startsWith('Não foi possível concluir. As gravações só podem ser protegidas ou apagadas'))).toBe(true)
+    expect(isShown(page.tag('Done'))).toBe(false)
     expect(focusedRow().recording?.title).toBe('Gladiador')
     expect(page.tag('List.Rows').children).toHaveLength(6)
   })

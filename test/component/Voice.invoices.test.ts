@@ -38,9 +38,9 @@ test('home → invoices → an invoice → Back, as heard', { timeout: 60_000 },
   await step('home', 'Faturas')
   app.press('Enter')
   await step('invoices', 'Faturas')
-  app.press('Down')
-  await step('the next invoice', 'Fatura')
-  app.press('Up', 'Enter')
+  app.press('Up')
+  await step('the newer invoice', 'Fatura')
+  app.press('Enter')
   await step('an invoice', 'Fatura')
   app.press('Right')
   await step('how to pay', 'Pag')
@@ -53,6 +53,7 @@ test('home → invoices → an invoice → Back, as heard', { timeout: 60_000 },
 
   const multibanco =
     'Pagamento por Multibanco. Entidade: nove zero um cinco zero. Referência: seis dois sete, um zero zero, um sete zero. Montante: setenta e três euros e vinte e cinco cêntimos.'
+  const february = 'Fatura de fevereiro de dois mil e vinte e seis, setenta e um euros e sessenta e seis cêntimos, Em atraso'
   const march = 'Fatura de março de dois mil e vinte e seis, setenta e três euros e vinte e cinco cêntimos, Por pagar'
   const invoice = [
     'Fatura FT 2026/1271001',
@@ -63,11 +64,11 @@ test('home → invoices → an invoice → Back, as heard', { timeout: 60_000 },
   ]
   expect(log).toEqual([
     // Home: the greeting, then the focused card, its amount in words.
-    ['Olá, João Sousa', 'Faturas', 'setenta e um euros e sessenta e seis cêntimos', 'Em atraso há 12 dias', '2 faturas por pagar'],
-    // The list: title and main fact, the focused invoice and where it is.
-    ['Faturas', 'duas faturas por pagar, cento e quarenta e quatro euros e noventa e um cêntimos.', march, 'um de vinte e quatro'],
-    // Down: only what changed, cutting what was being said.
-    ['Fatura de fevereiro de dois mil e vinte e seis, setenta e um euros e sessenta e seis cêntimos, Em atraso', 'dois de vinte e quatro'],
+    ['Olá, João Sousa', 'Faturas', 'setenta e um euros e sessenta e seis cêntimos', 'Em atraso há 12 dias', '2 faturas por pagar: cento e quarenta e quatro euros e noventa e um cêntimos ao todo'],
+    // The list: title and main fact, the focused invoice (the overdue one, the most urgent) and where it is.
+    ['Faturas', 'duas faturas por pagar, cento e quarenta e quatro euros e noventa e um cêntimos.', february, 'dois de vinte e quatro'],
+    // Up: only what changed, cutting what was being said.
+    [march, 'um de vinte e quatro'],
     invoice,
     [multibanco],
     [multibanco],

@@ -128,9 +128,9 @@ export function overview(invoices: InvoicesOverview | Denied, viewer: Overview['
   return { account, viewer, invoices, notices: readNotices }
 }
 
-export const overdueOverview = overview({ next: overdueSummary, unpaidCount: 1 })
-export const unpaidOverview = overview({ next: invoiceSummary(0, { totalCents: 43211 }), unpaidCount: 2 })
-export const paidOverview = overview({ next: invoiceSummary(0, { status: 'paid' }), unpaidCount: 0 })
+export const overdueOverview = overview({ next: overdueSummary, unpaidCount: 1, unpaidTotalCents: 8364 })
+export const unpaidOverview = overview({ next: invoiceSummary(0, { totalCents: 43211 }), unpaidCount: 2, unpaidTotalCents: 43211 + 6223 })
+export const paidOverview = overview({ next: invoiceSummary(0, { status: 'paid' }), unpaidCount: 0, unpaidTotalCents: 0 })
 
 /** A Utilizador: the server withholds the account's id, holder and contract (seed 002). */
 export const restrictedOverview: Overview = {

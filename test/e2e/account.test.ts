@@ -24,7 +24,7 @@ test('an unregistered account shows a QR code and the steps, and checks again on
   expect(texts).toContain('1. escolha «Quero registar-me»;')
   expect(texts).toContain('6. abra o e-mail que recebeu e carregue no link para terminar.')
   expect(texts).toContain('Aponte a câmara do telemóvel para o código.')
-  expect(texts.some((text) => /^Box adicional \(quarto\): a ativação pode demorar até 48 horas desde a aceitação e a instalação; ficará ativo e visível até \d\d\/\d\d\/\d{4}\.$/.test(text))).toBe(true)
+  expect(texts.some((text) => /^Box adicional \(quarto\): a ativação pode demorar até 48 horas desde a aceitação e a instalação; fica a funcionar e visível até \d\d\/\d\d\/\d{4}\.$/.test(text))).toBe(true)
   expect(await box.focusedTexts()).toEqual(['Verificar de novo'])
   await box.screenshot('registration-unregistered')
   await box.press('Enter')

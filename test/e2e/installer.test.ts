@@ -44,7 +44,7 @@ test('Blue 0 0 0 from home opens it; Back returns home', async () => {
   // The Utilizador profile: the box is bound, the services say who can see them.
   await box.waitForText('Associada · perfil Utilizador')
   await box.waitForText(/Os serviços e equipamentos da conta só podem ser vistos pelo .* Responsável Técnico da conta\./)
-  expect(await box.texts()).toContain('1280×720 · precisão 0.667')
+  expect(await box.texts()).toContain('1280×720 · precisão 0,667')
   await box.screenshot('installer-restricted')
   await box.press('Escape')
   await box.waitForText('Sem acesso às faturas')

@@ -22,6 +22,9 @@ describe.each<Resolution>(['720p', '1080p'])('at %s', (resolution) => {
     await box.press('Enter')
     await box.waitForText('Últimos 12 meses')
     expect(await box.route()).toBe('invoices')
+    // The most urgent first (issue 21, 10): the overdue October has focus, the newer November is above it.
+    expect((await box.focusedTexts()).join(' ')).toMatch(/outubro de 2026 .*Em atraso/)
+    await box.press('ArrowUp')
     expect((await box.focusedTexts()).join(' ')).toMatch(/novembro de 2026 70,35\s€ Por pagar/)
     await box.press('ArrowDown')
     expect((await box.focusedTexts()).join(' ')).toMatch(/outubro de 2026 .*Em atraso/)

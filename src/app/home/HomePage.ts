@@ -5,9 +5,10 @@ import type { Overview } from '../../contract'
 import { t } from '../kit/i18n'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
+import type { KeyHint } from '../kit/KeyHints'
 import { CONTENT_Y, DataPage } from '../kit/DataPage'
 import { CARD, HomeCard } from './HomeCard'
-import { accountCard, type CardSpec, contractLine, invoicesCard, noticesCard, premiumCard, recordingsCard } from './text'
+import { accountCard, type CardSpec, contractLine, homeKeys, invoicesCard, noticesCard, premiumCard, recordingsCard } from './text'
 
 /** The sections on home, in reading order; a section adds its card here. */
 const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard, accountCard, premiumCard]
@@ -58,6 +59,10 @@ export class HomePage extends DataPage<Overview> {
     const index = this.tag('Content').children.findIndex((card: Lightning.Element) => card.ref === state.card)
     if (index >= 0) this.focusIndex = index
     return undefined
+  }
+
+  protected override keyHints(): KeyHint[] {
+    return homeKeys()
   }
 
   protected focusedContent(): Lightning.Component | undefined {

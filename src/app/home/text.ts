@@ -9,6 +9,7 @@ import { t, uiLanguage } from '../kit/i18n'
 import { COLOR, TEXT } from '../kit/theme'
 import { whenShort } from '../notices/text'
 import type { Refusable } from '../access/text'
+import type { KeyHint } from '../kit/KeyHints'
 
 export interface CardSpec {
   ref: string
@@ -62,7 +63,16 @@ export function invoicesCard(overview: Overview): CardSpec {
         spoken: late ? undefined : t('home.invoices.due', { date: spokenDate(next.dueDate, uiLanguage()) }),
         color: late ? COLOR.danger : COLOR.text,
       },
-      ...(section.unpaidCount > 1 ? [{ text: t('home.invoices.unpaid', { count: section.unpaidCount }), size: TEXT.small }] : []),
+      // More than one unpaid: what they add up to, the sum the account owes (issue 21, 10).
+      ...(section.unpaidCount > 1
+        ? [
+            {
+              text: t('home.invoices.unpaid', { count: section.unpaidCount, total: formatMoney(section.unpaidTotalCents) }),
+              spoken: t('home.invoices.unpaid', { count: section.unpaidCount, total: spokenMoney(section.unpaidTotalCents, uiLanguage()) }),
+              size: TEXT.small,
+            },
+          ]
+        : []),
     ],
   }
 }
@@ -180,4 +190,13 @@ export function premiumCard(overview: Overview): CardSpec {
   }
   if (active.length > LISTED) lines.push({ text: t('premium.more', { count: active.length - LISTED }), size: TEXT.small, color: COLOR.muted })
   return { ref: 'Premium', route: 'premium', title, lines }
+}
+
+/** What the keys do on home: OK opens the card's section, the arrows move between cards, Back closes the app. */
+export function homeKeys(): KeyHint[] {
+  return [
+    { key: 'ok', label: t('keys.open') },
+    { key: 'arrows', label: t('keys.move') },
+    { key: 'back', label: t('keys.exit') },
+  ]
 }

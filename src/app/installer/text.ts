@@ -20,6 +20,9 @@ const timeFormat = new Intl.DateTimeFormat('pt-PT', { hour: '2-digit', minute: '
 /** Decimal megabytes, as the profiles are written (16e6 → 16 MB). */
 const MB = 1e6
 
+/** "0,667": a decimal as pt-PT writes it (Intl), at most three places. */
+const PRECISION = new Intl.NumberFormat('pt-PT', { maximumFractionDigits: 3 })
+
 export function accountColumn(loaded: Loaded<Diagnostics>, f: Formats = formats()): Column {
   const sheet = new Column(LEFT_W, SHEET_STYLE)
   sheet.heading(t('installer.account'))
@@ -82,7 +85,7 @@ export function boxColumn(report: InstallerReport, f: Formats = formats()): Colu
   sheet
     .heading(t('installer.box'))
     .pair(t('installer.device'), device.label)
-    .pair(t('installer.resolution'), t('installer.resolution.value', { width: resolution.width, height: resolution.height, precision: Math.round(precision * 1000) / 1000 }))
+    .pair(t('installer.resolution'), t('installer.resolution.value', { width: resolution.width, height: resolution.height, precision: PRECISION.format(precision) }))
     .pair(
       t('installer.memory'),
       t('installer.memory.value', {

@@ -27,6 +27,7 @@ import {
   paymentSpoken,
 } from './text'
 import { ref } from '../kit/ref'
+import type { KeyHint } from '../kit/KeyHints'
 
 const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
@@ -140,5 +141,11 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
     // The server's complaint on the page at once; the status follows on the next load (the cache was cleared).
     this.render({ ...invoice, complaint: sent.data.complaint })
     this.show({ kind: 'done', complaint: sent.data.complaint })
+  }
+
+  /** Left/Right switch between the invoice's lines and how to pay it; OK opens "Reclamar" when it is offered. */
+  protected override keyHints(): KeyHint[] {
+    const hints = super.keyHints().map((hint) => (hint.key === 'leftRight' ? { ...hint, label: t('invoice.keys.panels') } : hint))
+    return this.invoice && canComplain(this.invoice) ? [{ key: 'ok', label: t('complaint.action') }, ...hints] : hints
   }
 }

@@ -1,15 +1,17 @@
 // invoices: the 24 months, newest first, and the last 12 months as bars. The bar
-// of the focused invoice is highlighted; OK opens its detail.
+// of the focused invoice is highlighted; OK opens its detail. Focus starts on the
+// most urgent invoice (the overdue one, not the newer one merely to pay).
 import { Lightning } from '@lightningjs/sdk'
 import type { InvoiceList, InvoiceSummary } from '../../contract'
 import { formatShortMonth } from '../../domain/format'
 import { CONTENT_Y } from '../kit/DataPage'
 import { t, uiLanguage } from '../kit/i18n'
 import { ListPage } from '../kit/ListPage'
+import type { ListItems } from '../kit/VirtualList'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { InvoiceRow, ROW } from './InvoiceRow'
-import { invoicesArrival, invoiceSpoken, upcomingLines } from './text'
+import { invoicesArrival, invoiceSpoken, mostUrgent, upcomingLines } from './text'
 
 const LIST = { spacing: 14, viewportHeight: 770 }
 const CHART = { x: 1180, w: 644, barsH: 360, bar: 36, months: 12 }
@@ -37,6 +39,14 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
 
   protected idOf(invoice: InvoiceSummary): string {
     return invoice.id
+  }
+
+  protected override openLabel(): string {
+    return t('invoices.keys.open')
+  }
+
+  protected override startIndex(invoices: ListItems<InvoiceSummary>): number {
+    return mostUrgent(invoices)
   }
 
   protected render(list: InvoiceList): void {

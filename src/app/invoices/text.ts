@@ -7,6 +7,7 @@ import type { ChoiceDialogSpec } from '../kit/ChoiceDialog'
 import { formatDate, formatDayMonth, formatMoney, formatPercent } from '../../domain/format'
 import { spokenCount, spokenDate, spokenMoney, spokenMonthYear, spokenMultibanco, type Gender } from '../../domain/spoken'
 import { Column, type Paragraph } from '../kit/Column'
+import type { ListItems } from '../kit/VirtualList'
 import { t, uiLanguage } from '../kit/i18n'
 import { qrImage } from '../kit/QrCode'
 import { COLOR, TEXT } from '../kit/theme'
@@ -20,7 +21,8 @@ export function linesColumn(invoice: InvoiceDetail, width: number): Column {
     .pair(t('invoice.period'), `${formatDate(invoice.periodStart, lang)} – ${formatDate(invoice.periodEnd, lang)}`)
     .pair(t('invoice.invoiceDate'), formatDate(invoice.invoiceDate, lang))
     .pair(t('invoice.issueDate'), formatDate(invoice.issueDate, lang))
-    .pair(t('invoice.dueDate'), formatDate(invoice.dueDate, lang), { bold: true })
+    // Late, the invoice's own due date has passed: said so, not to be read as the date to pay by (the timeline's).
+    .pair(t(invoice.status === 'overdue' ? 'invoice.dueDate.passed' : 'invoice.dueDate'), formatDate(invoice.dueDate, lang), { bold: true })
     .pair(t('invoice.atcud'), invoice.atcud)
   if (invoice.partialPeriod) column.text(t('invoice.partial'), { size: TEXT.small, color: COLOR.muted })
   for (const group of GROUPS) {
@@ -203,6 +205,24 @@ function formatRate(basisPoints: number): string {
 
 /** How many premium lines the list's side shows before "+N more". */
 const UPCOMING_LINES = 3
+
+/**
+ * The invoice the list opens on (issue 21, 10: the most urgent gets focus): the one
+ * longest overdue, else the unpaid one due first, else the newest (index 0).
+ */
+export function mostUrgent(invoices: ListItems<InvoiceSummary>): number {
+  const rank = (invoice: InvoiceSummary) => (invoice.status === 'overdue' ? 2 : invoice.status === 'unpaid' ? 1 : 0)
+  let best = 0
+  for (let i = 1; i < invoices.length; i++) {
+    const invoice = invoices.at(i)
+    const current = invoices.at(best)
+    if (!invoice || !current) continue
+    const sameRank = rank(invoice) === rank(current) && rank(invoice) > 0
+    const later = invoice.daysOverdue > current.daysOverdue || (invoice.daysOverdue === current.daysOverdue && invoice.dueDate < current.dueDate)
+    if (rank(invoice) > rank(current) || (sameRank && later)) best = i
+  }
+  return best
+}
 
 /** Premium charges the next invoice will carry, before it is issued (seed 001 §12: charged in advance). */
 export function upcomingLines(upcoming: UpcomingPremium | undefined): Paragraph[] {

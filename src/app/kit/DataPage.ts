@@ -10,6 +10,7 @@ import { say } from './announce'
 import type { ScrollPanel } from './ScrollPanel'
 import { textSpec } from './textSpec'
 import { ref } from './ref'
+import { type KeyHint, KeyHints } from './KeyHints'
 
 /** Top of a page's content, under the shell's breadcrumb and the page title. */
 export const CONTENT_Y = SAFE.y + 150
@@ -35,6 +36,7 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
       },
       Content: {},
       Error: { type: ErrorPanel, x: SAFE.x, y: CONTENT_Y, visible: false },
+      Hints: { type: KeyHints },
     }
   }
 
@@ -84,7 +86,27 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
       }
     }
     if (shown) this.render(shown.data)
+    this.showKeyHints()
     this._refocus()
+  }
+
+  /** Shows what the keys do on this screen now (issue 21, 9): after data comes, or when it changes what keys do. */
+  protected showKeyHints(): void {
+    ref(this, 'Hints', KeyHints).hints = this.showingError ? [{ key: 'ok', label: t('keys.choose') }, { key: 'back', label: t('keys.back') }] : this.keyHints()
+  }
+
+  /**
+   * What the keys do on this page with its data shown: OK on what has focus, Left/Right
+   * between panels, Up/Down through a panel's text, Back. A page with other keys says so.
+   */
+  protected keyHints(): KeyHint[] {
+    const panels = this.scrollPanels()
+    return [
+      ...(this.focusedContent() ? [{ key: 'ok' as const, label: t('keys.choose') }] : []),
+      ...(panels.length > 1 ? [{ key: 'leftRight' as const, label: t('keys.panel') }] : []),
+      ...(panels.length > 0 ? [{ key: 'upDown' as const, label: t('keys.scroll') }] : []),
+      { key: 'back', label: t('keys.back') },
+    ]
   }
 
   /** Lays the data out in the Content element. */

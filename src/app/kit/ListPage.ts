@@ -5,6 +5,8 @@ import { Lightning } from '@lightningjs/sdk'
 import { DataPage } from './DataPage'
 import { EmptyState } from './EmptyState'
 import { ref } from './ref'
+import { t } from './i18n'
+import type { KeyHint } from './KeyHints'
 import { type ListItems, VirtualList, type VirtualListConfig } from './VirtualList'
 
 /** How a page lays its list out: everything but the items and where focus starts. */
@@ -24,19 +26,24 @@ export abstract class ListPage<D, T> extends DataPage<D> {
   /** The id an item is found again by after Back. */
   protected abstract idOf(item: T): string
 
+  /** Where focus starts when the list opens (not on Back): the first item unless a page knows better. */
+  protected startIndex(_items: ListItems<T>): number {
+    return 0
+  }
+
   get list(): VirtualList {
     return ref(this, 'List', VirtualList)
   }
 
   /**
-   * Fills the list (focus on the item returned to, else the first); `empty` says what no
+   * Fills the list (focus on the item returned to, else startIndex); `empty` says what no
    * items means (null: the page has no empty state, see emptyFocus).
    */
   protected showList(items: ListItems<T>, layout: ListLayout<T>, empty: string | null): void {
     this.items = items
     this.layout = layout
     this.showEmpty(empty)
-    this.list.setup({ ...layout, items, index: this.returnFocus.index(this.ids()) })
+    this.list.setup({ ...layout, items, index: this.returnFocus.index(this.ids(), this.startIndex(items)) })
   }
 
   /** New items (after the server's answer to a write): the same scroll, focus near where it was. */
@@ -65,6 +72,21 @@ export abstract class ListPage<D, T> extends DataPage<D> {
     })
   }
 
+  /** OK opens the focused item, Up/Down move along the list (a page names what OK does). */
+  protected override keyHints(): KeyHint[] {
+    if (!this.items.length) return super.keyHints()
+    return [
+      { key: 'ok', label: this.openLabel() },
+      { key: 'upDown', label: t('keys.row') },
+      { key: 'back', label: t('keys.back') },
+    ]
+  }
+
+  /** What OK does on a focused item. */
+  protected openLabel(): string {
+    return t('keys.open')
+  }
+
   protected focusedContent(): Lightning.Component | undefined {
     return this.items.length ? this.list : this.emptyFocus()
   }
@@ -88,9 +110,10 @@ export abstract class ListPage<D, T> extends DataPage<D> {
 class ReturnFocus {
   private id: string | null = null
 
-  /** Where a list built from `ids` starts: the item returned to, else the first. */
-  index(ids: readonly string[]): number {
-    return Math.max(0, this.id === null ? 0 : ids.indexOf(this.id))
+  /** Where a list built from `ids` starts: the item returned to, else `start`. */
+  index(ids: readonly string[], start: number): number {
+    const returned = this.id === null ? -1 : ids.indexOf(this.id)
+    return returned >= 0 ? returned : start
   }
 
   /** A page's historyState, for its list of items with these ids. */

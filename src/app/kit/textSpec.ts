@@ -1,5 +1,5 @@
 // Text element templates: one font family, sizes from the theme, long strings
-// end in an ellipsis inside a fixed width instead of running off the screen.
+// end in an ellipsis ("…", not Lightning's "..") inside a fixed width instead of running off the screen.
 import { COLOR, FONT, FONT_BOLD, TEXT } from './theme'
 
 export interface TextOptions {
@@ -22,7 +22,7 @@ export function textSpec(text: string, options: TextOptions = {}) {
       lineHeight: Math.round(Math.max(size, TEXT.min) * 1.3),
       textColor: color,
       textAlign: align,
-      ...(width ? { wordWrapWidth: width, wordWrap: true, maxLines, textOverflow: 'ellipsis' } : {}),
+      ...(width ? { wordWrapWidth: width, wordWrap: true, maxLines, textOverflow: '…', maxLinesSuffix: '…' } : {}),
     },
   }
 }

@@ -129,3 +129,6 @@ export function focusedText(rest: number): number {
 export const FOCUS_SCALE = 1.04
 
 export const RADIUS = 16
+
+/** The remote's colour keys, as printed on it: a key hint's chip wears its key's colour. */
+export const KEY_COLOUR = { red: 0xffe53935, green: 0xff43a047, yellow: 0xfffdd835, blue: 0xff1e88e5 } as const

@@ -20,8 +20,10 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { deleteRecording, recordingsWindow, setProtection } from './actions'
 import { RecordingRow, ROW } from './RecordingRow'
-import { actionsDialog, channelAndTime, deleteDialog, quotaLines, type RecordingChoice, recordingsArrival, recordingSpoken } from './text'
+import { actionsDialog, deleteDialog, doneMessage, nextDeletions, quotaLines, type RecordingChoice, recordingsArrival, recordingsKeys, recordingSpoken } from './text'
 import { ref } from '../kit/ref'
+import { say } from '../kit/announce'
+import type { KeyHint } from '../kit/KeyHints'
 import { type Moves, Steps } from '../kit/steps'
 
 // Five whole rows: a row cut at the list's edge reads as a glitch from the sofa.
@@ -69,7 +71,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
           Items: { y: 210 },
         },
         Failure: { x: SIDE.x, y: SAFE.y + SAFE.h - 190, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.danger, width: SIDE.w, maxLines: 3 }) },
-        Hint: { x: SIDE.x, y: SAFE.y + SAFE.h - 80, ...textSpec('', { size: TEXT.min, color: COLOR.muted, width: SIDE.w, maxLines: 2 }) },
+        Done: { x: SIDE.x, y: SAFE.y + SAFE.h - 80, visible: false, ...textSpec('', { bold: true, color: COLOR.ok, width: SIDE.w }) },
       },
       Dialog: { type: ChoiceDialog, x: -0, y: 0, signals: { chosen: '_dialogChosen', dismissed: '_dialogDismissed' } },
     }
@@ -93,7 +95,6 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     this.title = t('recordings.title')
     this.data = data
     this.recordings = recordingsWindow(data)
-    this.tag('Hint').text.text = t('recordings.hint')
     this.tag('Failure').visible = false
     this.renderQuota(data.quota)
     this.renderNext()
@@ -138,13 +139,14 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
   private renderNext(): void {
     const data = this.data
     if (!data) return
-    const next = data.nextToDelete
+    // The list is sorted by deletion date: its first recording is the next one deleted by date.
+    const next = nextDeletions(this.recordings?.at(0), data.nextToDelete)
     this.tag('Next.Heading').text.text = t('recordings.next.title')
     this.tag('Next.Explain').text.text = next.length ? t('recordings.next.explain') : t('recordings.next.none')
-    this.tag('Next.Items').children = next.map((recording, i) => ({
+    this.tag('Next.Items').children = next.map(({ recording, line }, i) => ({
       y: i * 84,
       Title: { ...textSpec(recording.title, { width: SIDE.w }) },
-      Line: { y: 40, ...textSpec(channelAndTime(recording), { size: TEXT.min, color: COLOR.muted, width: SIDE.w }) },
+      Line: { y: 40, ...textSpec(line, { size: TEXT.min, color: COLOR.muted, width: SIDE.w }) },
     }))
   }
 
@@ -203,16 +205,22 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     if (id === 'confirm-delete') void this.remove(recording)
   }
 
+  protected override keyHints(): KeyHint[] {
+    return this.items.length ? recordingsKeys() : super.keyHints()
+  }
+
   private protect(recording: Recording, protect: boolean): Promise<void> {
-    return this.perform(() => setProtection(recording.id, protect))
+    return this.perform(() => setProtection(recording.id, protect), protect ? 'protect' : 'unprotect')
   }
 
   private remove(recording: Recording): Promise<void> {
-    return this.perform(() => deleteRecording(recording.id))
+    return this.perform(() => deleteRecording(recording.id), 'delete')
   }
 
-  private async perform(write: () => Promise<Loaded<RecordingChange>>): Promise<void> {
+  /** Writes, then says briefly what was done ("Gravação protegida"), on screen and by voice. */
+  private async perform(write: () => Promise<Loaded<RecordingChange>>, change: 'protect' | 'unprotect' | 'delete'): Promise<void> {
     this.busy = true
+    this.tag('Done').visible = false
     const result = await write()
     this.busy = false
     if (!result.ok) {
@@ -221,6 +229,9 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     }
     this.tag('Failure').visible = false
     this.apply(result.data)
+    const done = doneMessage(change)
+    this.tag('Done').patch({ visible: true, text: { text: done } })
+    say(this, done)
   }
 
   /** The server's answer: the recording as it is now (or gone), the quota, the next candidates. */

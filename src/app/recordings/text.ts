@@ -3,6 +3,7 @@
 import type { Recording, RecordingQuota } from '../../contract'
 import type { Formats } from '../../domain/format'
 import type { ChoiceDialogSpec } from '../kit/ChoiceDialog'
+import type { KeyHint } from '../kit/KeyHints'
 import { formats, spoken, t } from '../kit/i18n'
 
 /** "Vista", "Vista 40 %", "Protegida", "Indisponível", "A ser vista": what a subscriber needs to decide. */
@@ -26,6 +27,21 @@ export function channelAndTime(recording: Recording): string {
   return `${recording.channel} · ${formats().dayTime(recording.startsAt)}`
 }
 
+/** How many recordings "Próximas a apagar" names: the side column holds five. */
+const NEXT_SHOWN = 5
+
+/**
+ * "Próximas a apagar": first the next deletion by date (`first`, the head of the list sorted
+ * by deletion date: 6 months old or the content's own date, seed 004 TV §5.9), then automatic
+ * management's candidates in its order (§5.12), each once (issue 21, 10: the next by date
+ * was missing when it was not a candidate).
+ */
+export function nextDeletions(first: Recording | undefined, candidates: readonly Recording[], f: Formats = formats()): { recording: Recording; line: string }[] {
+  const byDate = first ? [{ recording: first, line: t(`recordings.next.byDate.${first.deletionCause}`, { date: f.dayMonth(first.deletionDate) }) }] : []
+  const others = candidates.filter((recording) => recording.id !== first?.id).map((recording) => ({ recording, line: channelAndTime(recording) }))
+  return [...byDate, ...others].slice(0, NEXT_SHOWN)
+}
+
 /** "Disponível até 05/12", shown in a recording's last 30 days (seed 004 TV §5.9); else empty. */
 export function availableUntil(recording: Recording, f: Formats = formats()): string {
   return recording.showDeletionDate ? t('recordings.availableUntil', { date: f.dayMonth(recording.lastViewingDay) }) : ''
@@ -39,6 +55,11 @@ export function quotaLines(quota: RecordingQuota, f: Formats = formats()): { use
   }
 }
 
+/** What protecting means, said as it is for this recording: protected already, or what protecting it would do. */
+function protectNote(recording: Recording): string {
+  return recording.protected ? 'recordings.protect.note' : 'recordings.protect.offer'
+}
+
 /** Every answer the recordings dialogs give (ChoiceDialog's `chosen`). */
 export type RecordingChoice = 'protect' | 'unprotect' | 'delete' | 'cancel' | 'confirm-delete'
 
@@ -46,8 +67,8 @@ export type RecordingChoice = 'protect' | 'unprotect' | 'delete' | 'cancel' | 'c
 export function actionsDialog(recording: Recording): ChoiceDialogSpec<RecordingChoice> {
   return {
     title: recording.title,
-    message: `${recordingLine(recording)}\n${t('recordings.protect.note')}`,
-    spokenMessage: `${spoken(recordingLine(recording, formats('spoken')))}. ${t('recordings.protect.note')}`,
+    message: `${recordingLine(recording)}\n${t(protectNote(recording))}`,
+    spokenMessage: `${spoken(recordingLine(recording, formats('spoken')))}. ${t(protectNote(recording))}`,
     choices: [
       recording.protected ? { id: 'unprotect', label: t('recordings.actions.unprotect') } : { id: 'protect', label: t('recordings.actions.protect') },
       { id: 'delete', label: t('recordings.actions.delete') },
@@ -82,4 +103,20 @@ export function recordingSpoken(recording: Recording): string {
 export function recordingsArrival(quota: RecordingQuota): string[] {
   const lines = quotaLines(quota, formats('spoken'))
   return [lines.used, lines.free, quota.warning ? t('recordings.nearlyFull') : ''].filter(Boolean)
+}
+
+/** What the keys do on recordings (issue 21, 9): OK options, Yellow protects, Red deletes. */
+export function recordingsKeys(): KeyHint[] {
+  return [
+    { key: 'ok', label: t('recordings.keys.options') },
+    { key: 'upDown', label: t('keys.row') },
+    { key: 'yellow', label: t('recordings.keys.protect') },
+    { key: 'red', label: t('recordings.keys.delete') },
+    { key: 'back', label: t('keys.back') },
+  ]
+}
+
+/** The short confirmation of a done change: "Gravação protegida", "Proteção retirada", "Gravação apagada". */
+export function doneMessage(change: 'protect' | 'unprotect' | 'delete'): string {
+  return t(`recordings.done.${change}`)
 }

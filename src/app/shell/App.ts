@@ -66,9 +66,10 @@ export class App extends withAnnouncer(Router.App, speak) {
       Header: {
         zIndex: 100,
         Breadcrumb: { x: SAFE.x, y: SAFE.y, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: 1000 }) },
+        // Under the row of key hints each page shows at the top right (kit/KeyHints).
         LaunchNotice: {
           x: SAFE.x + SAFE.w,
-          y: SAFE.y,
+          y: SAFE.y + 40,
           mountX: 1,
           ...textSpec('', { size: TEXT.small, color: COLOR.warning, width: 700, maxLines: 2, align: 'right' }),
         },

@@ -114,7 +114,7 @@ async function summaries(db: Db, rows: SummaryRow[], session: Session, today: st
   return rows.map((row) => toSummary(row, assess(row, complaints.get(row.id), session, today)))
 }
 
-/** The invoice to act on next (the oldest unpaid one, else the latest) and how many are unpaid. */
+/** The invoice to act on next (the oldest unpaid one, else the latest), how many are unpaid and what they add up to. */
 export async function invoicesOverview(db: Db, session: Session, today: string): Promise<InvoicesOverview> {
   const notYetPaid = await db
     .selectFrom('invoice')
@@ -124,9 +124,11 @@ export async function invoicesOverview(db: Db, session: Session, today: string):
     .orderBy('period_start', 'asc')
     .execute()
   const unpaid = (await summaries(db, notYetPaid, session, today)).filter((invoice) => invoice.status === 'unpaid' || invoice.status === 'overdue')
-  if (unpaid.length > 0) return { next: unpaid[0], unpaidCount: unpaid.length }
+  if (unpaid.length > 0) {
+    return { next: unpaid[0], unpaidCount: unpaid.length, unpaidTotalCents: unpaid.reduce((sum, invoice) => sum + invoice.totalCents, 0) }
+  }
   const [latest] = await listInvoices(db, session, 1, today)
-  return { next: latest ?? null, unpaidCount: 0 }
+  return { next: latest ?? null, unpaidCount: 0, unpaidTotalCents: 0 }
 }
 
 /** Undefined when the invoice does not exist or belongs to another account. */

@@ -45,12 +45,17 @@ describe('GET /v1/overview', () => {
     expect(body.account).toEqual({ id: 'acc-4100238571', holderName: 'Maria Fernandes Costa', contractNumber: '4100238571' })
     expect(body.viewer).toEqual({ name: 'Maria Fernandes', profile: 'administrador' })
     expect(body.invoices.unpaidCount).toBe(0)
+    expect(body.invoices.unpaidTotalCents).toBe(0)
     expect(body.invoices.next).toMatchObject({ status: 'paid', dueDate: addDays(TODAY, -3) })
   })
 
-  it('puts the oldest unpaid invoice first when one is late', async () => {
+  it('puts the oldest unpaid invoice first when one is late, and adds up what is owed', async () => {
     const { body } = await get(server.app, ROUTES.overview, TOKENS.overdue)
     expect(body.invoices.unpaidCount).toBe(2)
+    const list = (await get(server.app, `${ROUTES.invoices}?limit=24`, TOKENS.overdue)).body as { items: { status: string; totalCents: number }[] }
+    const owed = list.items.filter((invoice) => invoice.status !== 'paid' && invoice.status !== 'disputed')
+    expect(owed).toHaveLength(2)
+    expect(body.invoices.unpaidTotalCents).toBe(owed[0]!.totalCents + owed[1]!.totalCents)
     expect(body.invoices.next).toMatchObject({ status: 'overdue', daysOverdue: 12, dueDate: addDays(TODAY, -12) })
   })
 
