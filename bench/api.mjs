@@ -6,7 +6,7 @@
 // timeout is counted, and a figure with any of them is not a figure (report.mjs).
 // Autocannon against 127.0.0.1 only.
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import autocannon from 'autocannon'
@@ -81,6 +81,8 @@ function withoutOverrides(env) {
  */
 export async function provisionBoxes(database, scenarioToken, count) {
   const tokens = Array.from({ length: count }, () => `bench-${randomBytes(12).toString('base64url')}`)
+  // The database keeps a token's SHA-256 (src/server/store/tokens.ts), not the token.
+  const digest = (token) => createHash('sha256').update(token).digest('base64url')
   const copy = (placeholder) =>
     `INSERT INTO device_token (token, account_id, viewer_name, viewer_profile)
      SELECT ${placeholder(1)}, account_id, viewer_name, viewer_profile FROM device_token WHERE token = ${placeholder(2)}`
@@ -89,7 +91,7 @@ export async function provisionBoxes(database, scenarioToken, count) {
     await client.connect()
     try {
       await client.query('BEGIN')
-      for (const token of tokens) await client.query(copy((n) => `$${n}`), [token, scenarioToken])
+      for (const token of tokens) await client.query(copy((n) => `$${n}`), [digest(token), digest(scenarioToken)])
       await client.query('COMMIT')
     } finally {
       await client.end()
@@ -99,7 +101,7 @@ export async function provisionBoxes(database, scenarioToken, count) {
     try {
       const insert = db.prepare(copy(() => '?'))
       db.transaction(() => {
-        for (const token of tokens) if (insert.run(token, scenarioToken).changes !== 1) throw new Error(`no device token ${scenarioToken}`)
+        for (const token of tokens) if (insert.run(digest(token), digest(scenarioToken)).changes !== 1) throw new Error(`no device token ${scenarioToken}`)
       })()
     } finally {
       db.close()

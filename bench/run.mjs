@@ -271,8 +271,8 @@ const TARGETS = {
 
 /** The app and the bare app in Chromium: first frames, memory after tours, scrolling. */
 async function browserBench(results, api, scenarios, sessionsOf) {
-  const appServer = await serveApp({ port: 0, root: 'dist/app' })
-  const bareServer = await serveApp({ port: 0, root: 'bench/bare/dist' })
+  const appServer = await serveApp({ port: 0, root: 'dist/app', apiOrigins: [api.url] })
+  const bareServer = await serveApp({ port: 0, root: 'bench/bare/dist', apiOrigins: [api.url] })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() })
   try {
     const home = scenarios.find((scenario) => scenario.id === 'healthy') ?? scenarios[0]

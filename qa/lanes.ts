@@ -20,6 +20,7 @@ import { freePort, startApi, type Api } from '../test/e2e/harness'
 import { startChromium, startWpe, wpeMissing, type Engine, type EngineId, type RemoteKey, type Tab } from './engines'
 import { ERROR_HOOK, IDLE, PROBE, REFOCUS, UNFOCUS, type Box, type Probe } from './probe'
 import { languageFindings, loadTranslations, type Translations } from './language'
+import { contrastFindings, dialogFocus, inheritedShaders, lineCuts, textOverlaps } from './checks'
 
 export interface Lane {
   engine: EngineId
@@ -64,6 +65,8 @@ const INSTALLER_KEYS: RemoteKey[] = ['Blue', '0', '0', '0']
 const IDLE_POLL_MS = 40
 /** Route discovery, cached per build of the app (its bundle's hash) and scenario. */
 const DISCOVERY_CACHE = '.scratch/qa-discovery'
+/** What discovery finds (2: the dialogs OK opens); a cache of another format is found again. */
+const DISCOVERY_FORMAT = 2
 
 export interface Visit {
   /** Route pattern from the app's Router table (`invoices/:id`). */
@@ -72,18 +75,22 @@ export interface Visit {
   keys: RemoteKey[]
   /** Launch hash instead of keys (only the not-found page). */
   hash?: string
+  /** The dialog OK opens on that route (its component and focused texts), shown by this visit. */
+  dialog?: string
 }
 
 export type Severity = 'fail' | 'info'
 
 export interface Finding {
-  check: 'route' | 'cut-off' | 'safe-area' | 'focus' | 'overlap' | 'overlay' | 'language' | 'console' | 'golden' | 'settle'
+  check: 'route' | 'cut-off' | 'safe-area' | 'focus' | 'overlap' | 'text-overlap' | 'overlay' | 'contrast' | 'shader' | 'dialog' | 'language' | 'console' | 'golden' | 'settle'
   message: string
 }
 
 export interface ScreenResult {
   scenario: string
   route: string
+  /** Set when the screen is a dialog OK opened on the route. */
+  dialog?: string
   keys: string[]
   lane: Lane
   laneId: string
@@ -131,6 +138,7 @@ export interface QaResult {
 export const laneId = (lane: Lane): string => `${lane.engine}-${lane.device}-${lane.resolution}${lane.lang && lane.lang !== 'pt' ? `-${lane.lang}` : ''}`
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const slug = (route: string) => (route === '*' ? 'not-found' : route.replace(/\/:/g, '-').replace(/[^a-z0-9-]+/gi, '-'))
+const visitSlug = (visit: Visit) => `${slug(visit.route)}${visit.dialog ? '-dialog' : ''}`
 
 /** The Router pattern a hash belongs to: literal segments first, then `:params`, then `*`. */
 export function patternOf(hash: string, routes: string[]): string {
@@ -287,6 +295,14 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
 
   // Each position is opened from home: the home Back returns to when it has that position (or the
   // launch's) focus, a relaunch otherwise.
+  // A dialog OK opens on a screen (one a route: delete a recording, the e-invoice switch, subscribe).
+  const dialogs = new Set<string>()
+  const noteDialog = (probe: Probe, keys: RemoteKey[]) => {
+    const route = patternOf(probe.route, routes)
+    if (!probe.dialog || dialogs.has(route)) return
+    dialogs.add(route)
+    visits.push({ route, keys, dialog: dialogName(probe) })
+  }
   let showing: Probe | null = null
   for (const [i, position] of positions.entries()) {
     const back = showing && (await backHome(d, showing, home.route))
@@ -297,7 +313,10 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
     const first = await d.press('Enter')
     showing = first
     const firstRoute = patternOf(first.route, routes)
-    if (first.route === home.route) continue
+    if (first.route === home.route) {
+      noteDialog(first, [...position, 'Enter'])
+      continue
+    }
     if (!seen.has(firstRoute)) {
       seen.add(firstRoute)
       visits.push({ route: firstRoute, keys: [...position, 'Enter'] })
@@ -305,9 +324,16 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
     const second = await d.press('Enter')
     showing = second
     const secondRoute = patternOf(second.route, routes)
-    if (second.route !== first.route && !seen.has(secondRoute)) {
-      seen.add(secondRoute)
-      visits.push({ route: secondRoute, keys: [...position, 'Enter', 'Enter'] })
+    if (second.route === first.route) noteDialog(second, [...position, 'Enter', 'Enter'])
+    else {
+      if (!seen.has(secondRoute)) {
+        seen.add(secondRoute)
+        visits.push({ route: secondRoute, keys: [...position, 'Enter', 'Enter'] })
+      }
+      if (second.dialog || dialogs.has(secondRoute)) continue
+      const third = await d.press('Enter')
+      showing = third
+      if (third.route === second.route) noteDialog(third, [...position, 'Enter', 'Enter', 'Enter'])
     }
   }
 
@@ -324,23 +350,24 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
 }
 
 const focusKey = (probe: Probe) => JSON.stringify(probe.focused?.texts ?? [])
+const dialogName = (probe: Probe) => `${probe.dialog!.what} (${(probe.focused?.texts ?? []).join(' · ') || 'nothing focused'})`
 
 /** Back until home shows (never Back on home: that closes the app); null when it does not. */
 async function backHome(d: Driver, showing: Probe, homeRoute: string): Promise<Probe | null> {
   try {
     let probe = showing
-    for (let i = 0; i < 3 && probe.route !== homeRoute; i++) probe = await d.press('Back')
+    for (let i = 0; i < 4 && probe.route !== homeRoute; i++) probe = await d.press('Back')
     return probe.route === homeRoute ? probe : null
   } catch {
     return null
   }
 }
 
-const describeVisits = (visits: Visit[]) => visits.map((v) => `${v.route} [${v.hash ? `#${v.hash}` : v.keys.join(' ') || 'launch'}]`).join(', ')
+const describeVisits = (visits: Visit[]) => visits.map((v) => `${v.route}${v.dialog ? ` + ${v.dialog}` : ''} [${v.hash ? `#${v.hash}` : v.keys.join(' ') || 'launch'}]`).join(', ')
 
 /** The build's identity: a hash of the app's scripts and translations and the API's bundle (the demo data), which decide what keys reach. */
 function buildHash(): string {
-  const hash = createHash('sha256')
+  const hash = createHash('sha256').update(`discovery ${DISCOVERY_FORMAT}`)
   for (const dir of ['dist/app', 'dist/server']) {
     for (const file of readdirSync(dir).filter((name) => /\.(m?js|json)$/.test(name)).sort()) hash.update(file).update(readFileSync(join(dir, file)))
   }
@@ -506,7 +533,7 @@ async function capture(
 ): Promise<ScreenResult> {
   const started = Date.now()
   const failures: Finding[] = []
-  const base = join(options.out, scenario, slug(visit.route))
+  const base = join(options.out, scenario, visitSlug(visit))
   const shotFile = join(base, `${laneId(lane)}.png`)
   mkdirSync(base, { recursive: true })
   let probe: Probe
@@ -527,13 +554,22 @@ async function capture(
   if (reached !== visit.route) {
     failures.push({ check: 'route', message: `expected ${visit.route}, reached ${reached || '(none)'} (#${probe.route})` })
     state.at = null
+  } else if (visit.dialog && !probe.dialog) {
+    failures.push({ check: 'route', message: `expected the dialog ${visit.dialog} open on ${visit.route}, none is` })
+    state.at = null
   }
   if (size.width !== RESOLUTIONS[lane.resolution].width || size.height !== RESOLUTIONS[lane.resolution].height) {
     failures.push({ check: 'safe-area', message: `screenshot is ${size.width}×${size.height}, not the lane's ${RESOLUTIONS[lane.resolution].width}×${RESOLUTIONS[lane.resolution].height}` })
   }
   for (const text of probe.texts) if (text.cut) failures.push({ check: 'cut-off', message: `"${text.text.slice(0, 80)}": ${text.cut} (${boxText(text.box)})` })
+  for (const message of lineCuts(probe.texts)) failures.push({ check: 'cut-off', message })
+  for (const message of textOverlaps(probe.texts)) failures.push({ check: 'text-overlap', message })
+  for (const message of inheritedShaders(probe)) failures.push({ check: 'shader', message })
+  for (const message of dialogFocus(probe)) failures.push({ check: 'dialog', message })
   for (const outside of probe.outsideSafe) failures.push({ check: 'safe-area', message: `${outside.what} at ${boxText(outside.box)} is outside the 5 % safe area` })
 
+  /** Whether the focused element's texts were measured in its own region (with its focus look). */
+  let contrastDone = false
   if (!probe.focused) {
     failures.push({ check: 'focus', message: 'nothing has focus' })
   } else {
@@ -546,6 +582,8 @@ async function capture(
     if (!pageHoldsFocus) try {
       const region = focusRegion(f, size.width, size.height)
       const focusedLook = decode(await d.tab.screenshot(region))
+      for (const message of contrastFindings(probe.texts.filter((t) => t.focused && !t.dimmed), focusedLook, region, 'focused: ')) failures.push({ check: 'contrast', message })
+      contrastDone = true
       if (await d.tab.evaluate<boolean>(UNFOCUS)) {
         await waitIdle(d.tab)
         const plain = decode(await d.tab.screenshot(region))
@@ -567,10 +605,20 @@ async function capture(
   const errors = [...probe.errors, ...d.tab.engineErrors().splice(0)]
   for (const error of errors) failures.push({ check: 'console', message: error.slice(0, 300) })
 
+  // Every other text's contrast from the whole screenshot; not at 2160p, where decoding a 3840×2160
+  // PNG costs a second a screen and the colours are those of the 1080p lane.
+  // Dialogs have no goldens: a dialog is checked in one scenario only (runQa), so its look is not pinned.
+  const isGoldenLane = options.golden !== 'off' && laneId(lane) === laneId(GOLDEN_LANE) && !visit.dialog
+  const image = isGoldenLane || lane.resolution !== '2160p' ? decode(shot) : null
+  if (image) {
+    const rest = probe.texts.filter((t) => !t.dimmed && !(t.focused && contrastDone))
+    for (const message of contrastFindings(rest, image, { x: 0, y: 0 }, '')) failures.push({ check: 'contrast', message })
+  }
+
   let golden: GoldenOutcome | undefined
-  if (options.golden !== 'off' && laneId(lane) === laneId(GOLDEN_LANE)) {
+  if (isGoldenLane && image && options.golden !== 'off') {
     const masks = probe.texts.filter((t) => VOLATILE.test(t.text)).map((t) => t.box)
-    golden = compareGolden(decode(shot), masks, scenario, visit.route, options.golden, join(base, 'golden-diff.png'))
+    golden = compareGolden(image, masks, scenario, visit.route, options.golden, join(base, 'golden-diff.png'))
     if (golden.status === 'changed') failures.push({ check: 'golden', message: `differs from ${goldenPath(scenario, visit.route)} in ${((golden.diffRatio ?? 1) * 100).toFixed(2)} % of pixels (tolerance ${GOLDEN_TOLERANCE * 100} %): see ${golden.diff ?? 'sizes differ'}` })
     if (golden.status === 'new' && options.requireGoldens) failures.push({ check: 'golden', message: `no golden ${goldenPath(scenario, visit.route)}: run npm run qa:golden` })
   }
@@ -578,6 +626,7 @@ async function capture(
   return {
     scenario,
     route: visit.route,
+    ...(visit.dialog ? { dialog: visit.dialog } : {}),
     keys: visit.hash ? [`#${visit.hash}`] : visit.keys,
     lane,
     laneId: laneId(lane),
@@ -653,9 +702,18 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
       }
       discovered[scenario] = found
     })
+    // A dialog is walked in the first scenario that opens it (the same component and buttons on the same
+    // route): dialogs are a few screens a lane, not one more for every scenario.
+    const dialogsSeen = new Set<string>()
     for (const scenario of result.scenarios) {
       result.routes = discovered[scenario].routes
-      result.visits[scenario] = discovered[scenario].visits
+      result.visits[scenario] = discovered[scenario].visits.filter((visit) => {
+        if (!visit.dialog) return true
+        const key = `${visit.route}|${visit.dialog}`
+        if (dialogsSeen.has(key)) return false
+        dialogsSeen.add(key)
+        return true
+      })
     }
     const reached = new Set(Object.values(result.visits).flat().map((visit) => visit.route))
     result.unreached = result.routes.filter((route) => !reached.has(route) && !NOT_BY_KEYS.has(route))
@@ -694,7 +752,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
             for (const visit of result.visits[scenario] ?? []) {
               const screen = await capture(d, lane, scenario, visit, result.routes, options, state, translations)
               result.screens.push(screen)
-              if (!screen.ok) log(`  ✗ ${laneId(lane)} ${scenario} ${visit.route}: ${screen.failures.map((f) => `[${f.check}] ${f.message}`).join('; ')}`)
+              if (!screen.ok) log(`  ✗ ${laneId(lane)} ${scenario} ${visit.route}${visit.dialog ? ` + ${visit.dialog}` : ''}: ${screen.failures.map((f) => `[${f.check}] ${f.message}`).join('; ')}`)
             }
           } finally {
             await api.stop()
@@ -726,7 +784,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
 
 /** Findings of a WPE screen that the Chromium screen of the same route, scenario, profile and resolution did not have. */
 function wpeOnly(screens: ScreenResult[]): QaResult['wpeOnly'] {
-  const key = (s: ScreenResult) => `${s.scenario}|${s.route}|${s.lane.device}|${s.lane.resolution}`
+  const key = (s: ScreenResult) => `${s.scenario}|${s.route}|${s.dialog ?? ''}|${s.lane.device}|${s.lane.resolution}`
   const chromium = new Map(screens.filter((s) => s.lane.engine === 'chromium').map((s) => [key(s), s]))
   const kind = (f: Finding) => `${f.check}:${f.message.replace(/\d+/g, '#')}`
   const out: QaResult['wpeOnly'] = []
@@ -745,12 +803,12 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;',
 function contactSheet(result: QaResult): string {
   const columns = result.lanes
   const rows = result.scenarios.flatMap((scenario) => (result.visits[scenario] ?? []).map((visit) => ({ scenario, visit })))
-  const cell = (scenario: string, route: string, lane: string) => {
-    const screen = result.screens.find((s) => s.scenario === scenario && s.route === route && s.laneId === lane)
+  const cell = (scenario: string, visit: Visit, lane: string) => {
+    const screen = result.screens.find((s) => s.scenario === scenario && s.route === visit.route && s.dialog === visit.dialog && s.laneId === lane)
     if (!screen) return '<td class="none">—</td>'
     const notes = screen.failures.map((f) => `<li>[${f.check}] ${escape(f.message)}</li>`).join('')
     const golden = screen.golden ? `<div class="golden">golden: ${screen.golden.status}${screen.golden.diff ? ` · <a href="${escape(screen.golden.diff)}">diff</a>` : ''}</div>` : ''
-    return `<td class="${screen.ok ? 'ok' : 'fail'}"><a href="${escape(screen.screenshot)}"><img loading="lazy" src="${escape(screen.screenshot)}" alt="${escape(`${scenario} ${route} ${lane}`)}"></a>${golden}${notes ? `<ul>${notes}</ul>` : ''}</td>`
+    return `<td class="${screen.ok ? 'ok' : 'fail'}"><a href="${escape(screen.screenshot)}"><img loading="lazy" src="${escape(screen.screenshot)}" alt="${escape(`${scenario} ${visitSlug(visit)} ${lane}`)}"></a>${golden}${notes ? `<ul>${notes}</ul>` : ''}</td>`
   }
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Gestão de Conta — QA contact sheet</title>
@@ -765,7 +823,7 @@ td.ok { background: #12301f; } td.fail { background: #4a1416; } td ul { margin: 
 <p>${result.summary.screens} screens, ${result.summary.failed} with findings; ${result.lanes.length} lanes × ${result.scenarios.length} scenarios; server NOW=${escape(result.now)}; ${(result.durationMs / 1000).toFixed(0)} s; engines: ${escape(Object.values(result.engines).join(', '))}${result.wpe.reason ? `; WPE: ${escape(result.wpe.reason)}` : ''}. Machine-readable: <a href="result.json">result.json</a>.</p>
 ${result.unreached.length ? `<p>Routes not reached by keys in any scenario: ${escape(result.unreached.join(', '))}</p>` : ''}
 <table><thead><tr><th>scenario / route / keys</th>${columns.map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead><tbody>
-${rows.map(({ scenario, visit }) => `<tr><th class="row">${escape(scenario)}<br>${escape(visit.route)}<br><small>${escape(visit.hash ? `#${visit.hash}` : visit.keys.join(' ') || 'launch')}</small></th>${columns.map((lane) => cell(scenario, visit.route, lane)).join('')}</tr>`).join('\n')}
+${rows.map(({ scenario, visit }) => `<tr><th class="row">${escape(scenario)}<br>${escape(visit.route)}${visit.dialog ? `<br>${escape(visit.dialog)}` : ''}<br><small>${escape(visit.hash ? `#${visit.hash}` : visit.keys.join(' ') || 'launch')}</small></th>${columns.map((lane) => cell(scenario, visit, lane)).join('')}</tr>`).join('\n')}
 </tbody></table></body></html>
 `
 }

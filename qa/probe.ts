@@ -16,8 +16,18 @@ export interface ProbedText {
   box: Box
   /** Longer than its maxLines and ended with an ellipsis: meant. */
   ellipsized: boolean
-  /** Cut without an ellipsis: more lines than maxLines, a line wider than the wrap width, or a clipping parent. */
+  /** Cut without an ellipsis: more lines than maxLines, a line wider than the wrap width, or the screen edge. */
   cut: string | null
+  /** Each drawn line's glyph band (from 0.8 of the font size above its baseline to 0.2 below), as drawn on screen. */
+  lines: Box[]
+  /** The nearest clipping parent (a list's or scroll panel's viewport), when there is one. */
+  clip: { what: string; box: Box } | null
+  /** The nearest zIndex up the tree. */
+  layer: number
+  /** Behind an open dialog's dim (a page text while a dialog is up). */
+  dimmed: boolean
+  /** Inside the focused element. */
+  focused: boolean
 }
 
 export interface Probe {
@@ -34,6 +44,10 @@ export interface Probe {
   overlapping: { a: { what: string; box: Box }; b: { what: string; box: Box } }[]
   /** Drawn elements above the focused one (a later sibling branch, or a higher zIndex) that cover part of it. */
   overlays: { what: string; box: Box; share: number }[]
+  /** Drawn elements that take the rounded-rectangle shader of an ancestor (no shader of their own). */
+  inheritedShaders: { what: string; box: Box; owner: string; shader: string; stroke: number; radius: number }[]
+  /** The topmost open dialog (a layer that dims the whole screen), and whether the focus is inside it. */
+  dialog: { what: string; focusedInside: boolean; focused: string | null } | null
   errors: string[]
   /** The app's Router routes (exposed by the shell when the inspector is on). */
   routes: string[]
@@ -52,14 +66,41 @@ export const PROBE = `
     }
     return false;
   }
-  function clipOf(node) {
-    for (var n = node.parentElement; n && n.element; n = n.parentElement) if (n.style.overflow === 'hidden') return box(n);
+  function clipNodeOf(node) {
+    for (var n = node.parentElement; n && n.element; n = n.parentElement) if (n.style.overflow === 'hidden') return n;
     return null;
   }
-  // A ScrollPanel is text meant to be scrolled with Up/Down: a line at its fold is cut on purpose.
-  function inScrollPanel(node) {
-    for (var n = node.parentElement; n && n.element; n = n.parentElement) if (n.getAttribute('type') === 'ScrollPanel') return true;
-    return false;
+  function clipOf(node) { var n = clipNodeOf(node); return n ? box(n) : null; }
+  function describe(node) { return (node.getAttribute('type') || 'element') + (node.getAttribute('ref') ? ' ' + node.getAttribute('ref') : ''); }
+  // What a clip belongs to: the nearest component up from the clipping element (ScrollPanel, VirtualList).
+  function clipWhat(node) {
+    for (var n = node; n && n.element; n = n.parentElement) if (n.getAttribute('type') && n.getAttribute('type') !== 'Element') return describe(n) + (n === node ? '' : ' (' + describe(node) + ')');
+    return describe(node);
+  }
+  // Each drawn line's glyph band on screen: the texture (renderInfo, in texture pixels) is drawn over the element's box.
+  function linesOf(info, b) {
+    if (!info || !info.lines || !info.width || !info.height) return [b];
+    var kx = b.w / info.width, ky = b.h / info.height, fs = info.fontSize;
+    return info.lines.map(function (l) {
+      return { x: Math.round(b.x + l.x * kx), y: Math.round(b.y + (l.y - 0.8 * fs) * ky), w: Math.max(1, Math.round(l.w * kx)), h: Math.max(1, Math.round(fs * ky)) };
+    });
+  }
+  function layerOf(node) {
+    for (var n = node; n && n.element; n = n.parentElement) if (n.element.zIndex) return n.element.zIndex;
+    return 0;
+  }
+  // An open dialog: a layer (zIndex) whose child dims the whole screen (drawn over it, see-through).
+  var dialogNode = null;
+  var layered = document.querySelectorAll('div[type]');
+  for (var di = 0; di < layered.length; di++) {
+    var ln = layered[di];
+    if (!ln.element || !ln.element.zIndex || hidden(ln) || (dialogNode && dialogNode.element.zIndex >= ln.element.zIndex)) continue;
+    var kids = ln.children;
+    for (var dk = 0; dk < kids.length; dk++) {
+      var ke = kids[dk].element, kb = ke && !hidden(kids[dk]) && ke.displayedTexture && box(kids[dk]);
+      var seeThrough = ke && (ke.alpha < 1 || (ke.color >>> 24) < 0xff);
+      if (kb && seeThrough && kb.w >= W * 0.95 && kb.h >= H * 0.95) { dialogNode = ln; break; }
+    }
   }
   function inside(b, c, slack) { return b.x >= c.x - slack && b.y >= c.y - slack && b.x + b.w <= c.x + c.w + slack && b.y + b.h <= c.y + c.h + slack; }
   function overlaps(b, c) { return b.x < c.x + c.w && c.x < b.x + b.w && b.y < c.y + c.h && c.y < b.y + b.h; }
@@ -84,12 +125,15 @@ export const PROBE = `
         var widths = info.lineWidths || [];
         if (!cut && info.innerWidth && widths.some(function (w) { return w > info.innerWidth + 2; })) cut = 'a line is wider than its wrap width';
       }
-      var clip = clipOf(node);
+      var clipNode = clipNodeOf(node), clip = clipNode && box(clipNode);
       // Wholly outside its clipping parent: not on screen (a scrolled-away line or list row).
       if (clip && !overlaps(b, clip)) continue;
-      if (!cut && clip && !inside(b, clip, 1) && !inScrollPanel(node)) cut = 'cut by a clipping parent';
       if (!cut && !inside(b, screen, 1)) cut = 'runs off the screen';
-      texts.push({ text: text, box: b, ellipsized: ellipsized, cut: cut });
+      texts.push({
+        text: text, box: b, ellipsized: ellipsized, cut: cut, lines: linesOf(info, b),
+        clip: clip ? { what: clipWhat(clipNode), box: clip } : null,
+        layer: layerOf(node), dimmed: !!dialogNode && !dialogNode.contains(node), focused: !!focusNode && focusNode.contains(node),
+      });
     }
     if (!drawn && !text) continue;
     // A backdrop may bleed to the edges: it covers (nearly) the whole screen.
@@ -102,7 +146,6 @@ export const PROBE = `
       outsideSafe.push({ what: text ? 'text "' + text.slice(0, 60) + '"' : (node.getAttribute('type') || 'element') + (node.getAttribute('ref') ? ' ' + node.getAttribute('ref') : ''), box: b });
     }
   }
-  function describe(node) { return (node.getAttribute('type') || 'element') + (node.getAttribute('ref') ? ' ' + node.getAttribute('ref') : ''); }
   function area(b) { return Math.max(0, b.w) * Math.max(0, b.h); }
   function intersection(b, c) {
     var x = Math.max(b.x, c.x), y = Math.max(b.y, c.y);
@@ -124,12 +167,8 @@ export const PROBE = `
     }
     return false;
   }
-  // A layer: the nearest zIndex up the tree. A layer above the page (the notice banner, 101) covers
-  // it by design while it holds focus; what it covers of the focused element is the overlay check's.
-  function layerOf(node) {
-    for (var n = node; n && n.element; n = n.parentElement) if (n.element.zIndex) return n.element.zIndex;
-    return 0;
-  }
+  // Layers (layerOf): a layer above the page (the notice banner, 101) covers it by design while it
+  // holds focus; what it covers of the focused element is the overlay check's.
   var focusables = [];
   for (var k = 0; k < nodes.length; k++) {
     var fnode = nodes[k];
@@ -188,11 +227,33 @@ export const PROBE = `
     for (var j = 0; j < inner.length; j++) if (!hidden(inner[j])) ft.push(inner[j].getAttribute('texture-text'));
     focused = { id: focusedNode.id, type: focusedNode.getAttribute('type') || '', box: box(focusedNode), texts: ft };
   }
+  // Drawn through an ancestor's rounded-rectangle shader (ElementCore._shaderOwner is an ancestor's core).
+  var inheritedShaders = [];
+  for (var si = 0; si < nodes.length; si++) {
+    var sn = nodes[si], se = sn.element, sc = se && se.__core;
+    if (!sc || !se.displayedTexture || hidden(sn)) continue;
+    var owner = sc._shaderOwner, shader = owner && owner !== sc && owner._shader;
+    if (!shader || !shader.constructor || !/RoundedRectangle/.test(shader.constructor.name)) continue;
+    var sb = onScreenNode(sn);
+    if (!sb) continue;
+    var ownerEl = owner._element;
+    inheritedShaders.push({
+      what: sn.getAttribute('texture-text') ? 'text "' + sn.getAttribute('texture-text').slice(0, 40) + '"' : describe(sn), box: sb,
+      owner: ownerEl ? (ownerEl.constructor && ownerEl.constructor.name !== 'Element' ? ownerEl.constructor.name : 'element') + (ownerEl.ref ? ' ' + ownerEl.ref : '') : 'element',
+      shader: shader.constructor.name, stroke: shader._stroke || 0, radius: Math.max.apply(null, [].concat(shader._radius || 0)),
+    });
+  }
+  var dialog = null;
+  if (dialogNode) {
+    var insideFocus = focusedNode && focusedNode !== dialogNode && dialogNode.contains(focusedNode);
+    dialog = { what: describe(dialogNode), focusedInside: !!insideFocus, focused: focusedNode ? describe(focusedNode) : null };
+  }
   var busy = texts.some(function (t) { return t.text === 'A carregar…' || t.text === 'A carregar a sua conta…' || t.text === 'Loading…'; }) ||
     !!document.querySelector('[type="BootPage"]:not([visible="false"])');
   return {
     route: decodeURIComponent(location.hash.replace(/^#/, '')),
     width: W, height: H, busy: busy, texts: texts, outsideSafe: outsideSafe, focused: focused, overlapping: overlapping, overlays: overlays,
+    inheritedShaders: inheritedShaders, dialog: dialog,
     errors: (window.__qaErrors || []).slice(),
     routes: window.gestaoDeContaRoutes || [],
   };

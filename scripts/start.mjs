@@ -1,7 +1,7 @@
 // `npm start`: the reference account API (dist/server/main.mjs, seeded on first
 // run) and a static server for the built app, both on 127.0.0.1, then the URL of
 // every box profile and resolution. Ctrl-C stops both.
-//   API_PORT (3000) and APP_PORT (8080) choose the ports.
+//   API_PORT (3000) and APP_PORT (8080) choose the ports; APP_SOURCE_MAPS=1 serves appBundle.js.map.
 //   SESSIONS: "optional" here unless given, so the curl lines of docs/api.md work with a
 //   demo device token; the app opens sessions either way. SESSIONS=required npm start
 //   runs the API as deployed (main.ts's default).
@@ -45,7 +45,7 @@ async function waitForApi() {
 }
 
 await waitForApi()
-const { url } = await serveApp({ port: appPort })
+const { url } = await serveApp({ port: appPort, apiOrigins: [api], sourceMaps: process.env.APP_SOURCE_MAPS === '1' })
 
 const apiParam = apiPort === 3000 ? '' : `&api=${encodeURIComponent(api)}`
 console.log(`\nAccount API  ${api}  (OpenAPI: ${api}/openapi.json)\nApp          ${url}\n`)

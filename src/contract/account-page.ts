@@ -3,7 +3,7 @@
 // e-invoice, points (seed 003) and registration in the Área de Cliente (seed 000).
 // Sections a profile may not see come as Denied, with the reason and who can help.
 import Type from 'typebox'
-import { Cents, Denied, IsoDate } from './common'
+import { Cents, Denied, IsoDate, PendingService } from './common'
 import { Viewer } from './account'
 
 export const ActivationState = Type.Union([Type.Literal('active'), Type.Literal('scheduled'), Type.Literal('waiting'), Type.Literal('late')])
@@ -101,6 +101,22 @@ export const PointsSection = Type.Object({
 })
 export type PointsSection = Type.Static<typeof PointsSection>
 
+/** The right of withdrawal while it runs (seed 004 general §6.1–6.5): only a consumer's distance or off-premises contract has it. */
+export const WithdrawalSection = Type.Object({
+  channel: Type.Union([Type.Literal('distance'), Type.Literal('off-premises')]),
+  concludedOn: IsoDate,
+  /** 14 days for a distance contract, 30 for one made at home or on a visit (§6.1). */
+  days: Type.Integer({ minimum: 1 }),
+  /** Last day to withdraw. */
+  until: IsoDate,
+  daysLeft: Type.Integer({ minimum: 0 }),
+  /** Withdrawn today, the service used so far is paid pro rata (§6.3). */
+  serviceUsedCents: Cents,
+  /** Withdrawn today: the refund is due and the equipment goes back by this day (§6.5, §6.2). */
+  settleBy: IsoDate,
+})
+export type WithdrawalSection = Type.Static<typeof WithdrawalSection>
+
 export const EInvoice = Type.Object({
   enabled: Type.Boolean(),
   /** Whether the viewer's profile may switch it (domain/permissions 'einvoice.write'). */
@@ -121,6 +137,8 @@ export const AccountPage = Type.Object({
   /** null: no commitment in force. */
   commitment: Type.Union([CommitmentSection, Type.Null(), Denied]),
   termination: TerminationInfo,
+  /** null: no right of withdrawal today (a shop contract, a business, or its days have run); optional for an operator's backend. */
+  withdrawal: Type.Optional(Type.Union([WithdrawalSection, Type.Null(), Denied])),
   einvoice: EInvoice,
   points: Type.Union([PointsSection, Denied]),
 })
@@ -128,15 +146,6 @@ export type AccountPage = Type.Static<typeof AccountPage>
 
 export const EInvoiceChange = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false })
 export type EInvoiceChange = Type.Static<typeof EInvoiceChange>
-
-export const PendingService = Type.Object({
-  name: Type.String(),
-  orderedOn: IsoDate,
-  installedOn: Type.Union([IsoDate, Type.Null()]),
-  /** null while the installation is scheduled. */
-  expectedBy: Type.Union([IsoDate, Type.Null()]),
-  activation: Type.Union([Type.Literal('scheduled'), Type.Literal('waiting'), Type.Literal('late')]),
-})
 
 /** Registration in the Área de Cliente (seed 000) and services still being activated (seed 004 TV §6). */
 export const Registration = Type.Object({

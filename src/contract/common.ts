@@ -34,3 +34,14 @@ export const Denied = Type.Object({
   allowedProfiles: Type.Array(Profile),
 })
 export type Denied = Type.Static<typeof Denied>
+
+/** A service ordered and not yet active: the 48 h of initial activation run from acceptance and installation (seed 004 TV §6 a). */
+export const PendingService = Type.Object({
+  name: Type.String(),
+  orderedOn: IsoDate,
+  installedOn: Type.Union([IsoDate, Type.Null()]),
+  /** null while the installation is scheduled. */
+  expectedBy: Type.Union([IsoDate, Type.Null()]),
+  activation: Type.Union([Type.Literal('scheduled'), Type.Literal('waiting'), Type.Literal('late')]),
+})
+export type PendingService = Type.Static<typeof PendingService>

@@ -1,7 +1,7 @@
 // Premium subscriptions (seed 004 TV §2.1.1, §8.2; seed 001 §12): the catalogue, the
 // account's subscriptions, and the writes behind the purchase PIN.
 import Type from 'typebox'
-import { ApiErrorBody, Cents, Denied, IsoDate, IsoDateTime } from './common'
+import { ApiErrorBody, Cents, Denied, IsoDate, IsoDateTime, PendingService } from './common'
 
 export const PremiumId = Type.String({ pattern: '^[a-z0-9-]{1,64}$' })
 
@@ -71,6 +71,11 @@ export type PinState = Type.Static<typeof PinState>
 export const PremiumCatalogue = Type.Object({
   products: Type.Array(PremiumProduct),
   subscriptions: Type.Array(PremiumSubscription),
+  /**
+   * Premium services ordered with the contract and not yet active, with their 48 h from acceptance and
+   * installation (seed 004 TV §6 a); optional so an operator's backend may leave it out.
+   */
+  pending: Type.Optional(Type.Array(PendingService)),
   /** Date of the next invoice: where new charges appear. */
   nextInvoiceDate: IsoDate,
   pin: PinState,

@@ -47,12 +47,48 @@ export const Recording = Type.Object({
 })
 export type Recording = Type.Static<typeof Recording>
 
+/**
+ * Recordings a page holds at most: 100 of the longest the recorder stores (title 120,
+ * channel 60 characters) are under 64 KB of JSON, so a low box never parses more (issue 20).
+ */
+export const RECORDINGS_PAGE_MAX = 100
+/** A page when the box asks for no size. */
+export const RECORDINGS_PAGE_DEFAULT = 50
+/** How many of automatic management's next candidates an answer names ("próximas a apagar"). */
+export const NEXT_TO_DELETE_COUNT = 5
+
+/** Where a page starts or ends in the list: opaque to the box, it only sends back what it got. */
+export const RecordingCursor = Type.String({ pattern: '^[A-Za-z0-9_-]{1,200}$' })
+
+export const RecordingListQuery = Type.Object(
+  {
+    cursor: Type.Optional(RecordingCursor),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: RECORDINGS_PAGE_MAX, description: `recordings on the page (default ${RECORDINGS_PAGE_DEFAULT})` })),
+  },
+  { additionalProperties: false },
+)
+export type RecordingListQuery = Type.Static<typeof RecordingListQuery>
+
+/** Automatic management's next candidates (§5.12), in its order: whole, wherever they are in the list's pages. */
+const NextToDelete = Type.Array(Recording, { maxItems: NEXT_TO_DELETE_COUNT })
+
+/** One page of the kept recordings, with the quota and the totals of the whole list. */
 export const RecordingList = Type.Object({
   quota: RecordingQuota,
+  /** Kept recordings on every page together. */
+  total: Type.Integer({ minimum: 0 }),
+  /** Of them, those whose deletion date is shown (last 30 days, §5.9). */
+  expiringSoon: Type.Integer({ minimum: 0 }),
+  /** Where this page's first item is in the whole list (0 on the first page). */
+  position: Type.Integer({ minimum: 0 }),
   /** Sorted by deletion date, first to go first. */
-  items: Type.Array(Recording),
-  /** Ids in the order automatic management would delete them once space is needed (§5.12), the first few. */
-  nextToDelete: Type.Array(RecordingId),
+  items: Type.Array(Recording, { maxItems: RECORDINGS_PAGE_MAX }),
+  /** The cursor of the page after this one; null on the last page. */
+  next: Type.Union([RecordingCursor, Type.Null()]),
+  /** The cursor of the page before this one; null on the first page. */
+  previous: Type.Union([RecordingCursor, Type.Null()]),
+  /** What automatic management would delete first once space is needed (§5.12). */
+  nextToDelete: NextToDelete,
 })
 export type RecordingList = Type.Static<typeof RecordingList>
 
@@ -63,7 +99,7 @@ export const RecordingChange = Type.Object({
   recording: Type.Union([Recording, Type.Null()]),
   /** Ids no longer in the list. */
   removedIds: Type.Array(RecordingId),
-  nextToDelete: Type.Array(RecordingId),
+  nextToDelete: NextToDelete,
 })
 export type RecordingChange = Type.Static<typeof RecordingChange>
 

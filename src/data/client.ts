@@ -19,6 +19,7 @@ import {
   PremiumReceipt,
   RecordingChange,
   RecordingList,
+  type RecordingListQuery,
   ROUTES,
   SessionAnswer,
   bearer,
@@ -168,8 +169,13 @@ export class ApiClient {
     return fetched
   }
 
-  recordings(options?: RequestOptions): Promise<Fetched<RecordingList>> {
-    return this.get<RecordingList>(ROUTES.recordings, RecordingList, options)
+  /** A page of the recordings (the first without a cursor), with the quota and the list's totals. */
+  recordings(page: RecordingListQuery = {}, options?: RequestOptions): Promise<Fetched<RecordingList>> {
+    const query = new URLSearchParams()
+    if (page.cursor !== undefined) query.set('cursor', page.cursor)
+    if (page.limit !== undefined) query.set('limit', String(page.limit))
+    const search = query.toString()
+    return this.get<RecordingList>(search ? `${ROUTES.recordings}?${search}` : ROUTES.recordings, RecordingList, options)
   }
 
   /** Protects or unprotects (idempotent); the answer carries the recording and the quota as they now are. */

@@ -1,7 +1,7 @@
 // Billing cycle, invoice status and the timeline of a late invoice
 // (seed 004 general §8.3, §10, §12.2 c; TV §7.2, §8.4–8.7; seed 001 G).
 import type { InvoiceStatus, OverdueTimeline } from '../contract/invoices'
-import { addDays, addMonths, compareDates, daysBetween } from './dates'
+import { addDays, addMonths, compareDates, daysBetween, lisbonDayStart } from './dates'
 import { divideRounded } from './money'
 import { defaultInterestCents, type Tariff, tariffOn, TARIFFS } from './tariffs'
 
@@ -80,6 +80,35 @@ export function proratedCents(monthlyCents: number, billed: BillingPeriod, cycle
 export function unavailabilityCreditCents(monthlyCents: number, hoursUnavailable: number, period: BillingPeriod): number {
   if (hoursUnavailable <= 24) return 0
   return -divideRounded(monthlyCents * Math.ceil(hoursUnavailable / 24), periodDays(period))
+}
+
+/** A time without service: from one instant to another (ISO 8601 with offset, as recorded). */
+export interface Outage {
+  from: string
+  to: string
+}
+
+/**
+ * Hours without service in a billing period, "consecutive or accumulated" (general §8.3): the time that really
+ * passed, not the hours a wall clock shows, so a night across the spring change in Lisbon is one hour shorter
+ * and one across the autumn change one hour longer. Each outage counts only within the period's Lisbon days
+ * (from 00:00 of its first to 00:00 after its last); overlapping records count once.
+ */
+export function outageHours(outages: readonly Outage[], period: BillingPeriod): number {
+  const periodFrom = lisbonDayStart(period.periodStart).getTime()
+  const periodTo = lisbonDayStart(addDays(period.periodEnd, 1)).getTime()
+  const spans = outages
+    .map((outage) => [Math.max(Date.parse(outage.from), periodFrom), Math.min(Date.parse(outage.to), periodTo)] as const)
+    .filter(([from, to]) => to > from)
+    .sort((a, b) => a[0] - b[0])
+  let total = 0
+  let reached = -Infinity
+  for (const [from, to] of spans) {
+    if (to <= reached) continue
+    total += to - Math.max(from, reached)
+    reached = to
+  }
+  return total / 3_600_000
 }
 
 /** The yearly update by the consumer price index (February to April), never under 0,50 € with IVA (general §10.2). */

@@ -43,6 +43,19 @@ const lisbonCalendar = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
 })
 
+const HOUR_MS = 3_600_000
+
+/**
+ * The instant a Lisbon calendar day begins (00:00 in Lisbon: UTC+0 in winter, UTC+1 in summer). On the last
+ * Sunday of March the day that follows is 23 hours long, on the last Sunday of October 25: the clocks change at 01:00 UTC.
+ */
+export function lisbonDayStart(day: string): Date {
+  const utcMidnight = parseIsoDate(day).getTime()
+  const start = [utcMidnight - HOUR_MS, utcMidnight].find((ms) => lisbonDate(new Date(ms)) === day)
+  if (start === undefined) throw new Error(`no Lisbon midnight for ${day}`)
+  return new Date(start)
+}
+
 /** The calendar day an instant falls on in Portugal: every deadline is a Lisbon date. */
 export function lisbonDate(instant: Date): string {
   const parts = Object.fromEntries(lisbonCalendar.formatToParts(instant).map((part) => [part.type, part.value]))

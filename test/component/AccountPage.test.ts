@@ -402,3 +402,22 @@ describe('the e-invoice switch (fatura eletrónica)', () => {
     ])
   })
 })
+
+describe('right of withdrawal (seed 004 general §6.1–6.5), from the server\'s answer on 23/11/2026', () => {
+  test('the new customer, 8 days into a distance contract: until when, what withdrawing pays, and the refund day', () => {
+    const shown = open(answers.newCustomer).texts()
+    expect(shown).toContain('Direito de livre resolução')
+    expect(shown).toContain('Contrato feito à distância: pode desistir dele até 29/11/2026, 14 dias depois de o fazer (15/11/2026), sem pagar a fidelização.')
+    expect(shown).toContain('Faltam 6 dias.')
+    // 17–23 November: 7 of the 30 days of the cycle month at 63,97 € a month.
+    expect(valueOf(shown, 'Se desistir hoje, paga só o serviço já prestado')).toBe(eur('14,93 €'))
+    expect(shown).toContain('A devolução do que pagou a mais e a entrega do equipamento fazem-se até 07/12/2026 (14 dias).')
+  })
+
+  test('a shop contract has no such right: nothing is said about it (the Técnico, who may not see it, reads why under Fidelização)', () => {
+    expect(open(answers.healthy).texts()).not.toContain('Direito de livre resolução')
+    expect(open(answers.administrador).texts()).not.toContain('Direito de livre resolução')
+    expect(answers['responsavel-tecnico'].withdrawal).toMatchObject({ denied: true })
+    expect(open(answers['responsavel-tecnico']).texts()).not.toContain('Direito de livre resolução')
+  })
+})

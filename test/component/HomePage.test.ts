@@ -60,12 +60,12 @@ test('the premium card lists the active subscriptions, a cancelled one with its 
   expect(card.route).toBe('premium')
 })
 
-test('a profile that may not see premium is told why on the card, which opens nothing', () => {
+test('a profile that may not see premium is told why on the card, whose OK opens the reason in full', () => {
   const harness = mount(HomePage)
   const denied = { denied: true as const, reason: 'Os serviços premium só podem ser consultados pelo Administrador.', allowedProfiles: ['administrador' as const] }
   harness.component.result = { ok: true, data: { ...restrictedOverview, premium: denied }, fetchedAt: NOW } satisfies Loaded<Overview>
   harness.settle()
   const card = harness.component.tag('Content.Premium') as HomeCard
-  expect(shownTexts(card)).toEqual(['Serviços Premium', 'Sem acesso aos serviços premium', denied.reason])
-  expect(card.route).toBeNull()
+  expect(shownTexts(card)).toEqual(['Serviços Premium', 'Sem acesso aos serviços premium', denied.reason, 'OK para saber quem pode dar acesso'])
+  expect(card.route).toBe('access/premium')
 })

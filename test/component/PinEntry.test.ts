@@ -61,6 +61,31 @@ describe('PinEntry', () => {
     expect(shownTexts(pin)).toContain('PIN de compras errado. Resta 1 tentativa.')
   })
 
+  test('after a wrong PIN, OK never types a digit: it takes "Tentar de novo" first, then the keypad is back', () => {
+    const { pin, press, digit, slots, completed, focused } = open()
+    for (const d of [1, 1, 1, 1]) digit(d)
+    pin.reset(2, 'PIN errado.')
+    expect(shownTexts(focused())).toEqual(['Tentar de novo'])
+    expect(isShown(pin.tag('Keypad'))).toBe(false)
+    press('Enter')
+    expect(slots()).toEqual(['–', '–', '–', '–'])
+    expect(shownTexts(pin)).toContain('PIN errado. Restam 2 tentativas.')
+    // Only now is the keypad there, its first key focused: the next OK types.
+    expect(isShown(pin.tag('Keypad'))).toBe(true)
+    expect(shownTexts(focused())).toEqual(['1'])
+    press('Enter')
+    expect(slots()).toEqual(['●', '–', '–', '–'])
+    expect(completed).toHaveBeenCalledTimes(1)
+  })
+
+  test('after a wrong PIN, the remote\'s number keys type at once (they cannot be pressed by mistake for OK)', () => {
+    const { pin, digit, slots, focused } = open()
+    pin.reset(2, 'PIN errado.')
+    digit(4)
+    expect(slots()).toEqual(['●', '–', '–', '–'])
+    expect(shownTexts(focused())).toEqual(['1'])
+  })
+
   test('locked: says until when, hides the keypad and takes no digit', () => {
     const { pin, digit, slots, completed, focused } = open()
     pin.lock('As compras estão bloqueadas até às 10:15.')

@@ -99,6 +99,11 @@ describe('a product not subscribed', () => {
     await flush()
     expect(flowTexts()).toContain('PIN errado. Restam 2 tentativas.')
     expect(flow.currentStep).toBe('pin')
+    // OK dismisses the error; it never types a digit (issue 21: a viewer lost a try to it).
+    expect(focusedText()).toBe('Tentar de novo')
+    press('Enter')
+    expect(focusedText()).toBe('1')
+    expect(api.changePremium).toHaveBeenCalledTimes(1)
     typePin('2580')
     expect(flow.currentStep).toBe('sending')
     await flush()
@@ -127,8 +132,8 @@ describe('a product not subscribed', () => {
     expect(new Set(keys).size).toBe(2)
   })
 
-  test('the third wrong PIN locks: it says until when, takes no digits, and the page keeps saying so after Back', async () => {
-    const { press, flow, flowTexts, typePin, page } = open({ ...tvcineDetail, pin: { triesLeft: 1, lockedUntil: null } })
+  test('the third wrong PIN locks: it says until when, takes no digits, and OK on the focused Voltar leaves, and the page keeps saying so', async () => {
+    const { press, flow, flowTexts, typePin, page, focusedText } = open({ ...tvcineDetail, pin: { triesLeft: 1, lockedUntil: null } })
     api.changePremium.mockImplementation(() => refuse({ kind: 'pin', reason: 'bloqueado', triesLeft: 0, lockedUntil: '2026-11-23T10:15:00.000Z' }))
     press('Enter', 'Enter')
     expect(flowTexts()).toContain('Resta 1 tentativa.')
@@ -136,12 +141,26 @@ describe('a product not subscribed', () => {
     await flush()
     const locked = 'PIN de compras bloqueado até às 10:15, depois de 3 PIN errados. Pode tentar de novo a essa hora.'
     expect(flowTexts()).toContain(locked)
+    // Something is focused, and it is a way out: OK on "Voltar" closes; digits send nothing.
+    expect(focusedText()).toBe('Voltar')
     typePin('2580')
+    press('Enter')
     expect(api.changePremium).toHaveBeenCalledTimes(1)
-    press('Back')
     expect(flow.isOpen).toBe(false)
     expect(shownTexts(page)).toContain(locked)
     expect(shownTexts(page)).not.toContain('Subscrever')
+  })
+
+  test('the lock says until when in Lisbon time: 09:15 UTC in July is 10:15 in Lisbon', async () => {
+    const { press, flow, flowTexts, typePin, focusedText } = open({ ...tvcineDetail, pin: { triesLeft: 1, lockedUntil: null } })
+    api.changePremium.mockImplementation(() => refuse({ kind: 'pin', reason: 'bloqueado', triesLeft: 0, lockedUntil: '2026-07-23T09:15:00.000Z' }))
+    press('Enter', 'Enter')
+    typePin('1111')
+    await flush()
+    expect(flowTexts()).toContain('PIN de compras bloqueado até às 10:15, depois de 3 PIN errados. Pode tentar de novo a essa hora.')
+    expect(focusedText()).toBe('Voltar')
+    press('Back')
+    expect(flow.isOpen).toBe(false)
   })
 
   test('no answer: the PIN is asked again with the same key, since a second try cannot buy twice', async () => {

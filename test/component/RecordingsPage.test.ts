@@ -2,7 +2,7 @@
 // management, and protect / delete from the remote with the confirmation dialog.
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { Value } from 'typebox/value'
-import { RecordingChange, RecordingList } from '../../src/contract'
+import { RecordingChange, RecordingList, type RecordingListQuery } from '../../src/contract'
 import type { Fetched } from '../../src/data/client'
 import { ApiError } from '../../src/data/client'
 import type { Loaded } from '../../src/data/load'
@@ -11,12 +11,13 @@ import { COLOR } from '../../src/app/kit/theme'
 import { RecordingRow } from '../../src/app/recordings/RecordingRow'
 import { LIST, RecordingsPage } from '../../src/app/recordings/RecordingsPage'
 import type { ChoiceDialog } from '../../src/app/kit/ChoiceDialog'
-import { deletedAnswer, manyRecordings, protectedAnswer, quotaFullList } from './recordingFixtures'
+import { deletedAnswer, manyRecordings, pagedRecordings, protectedAnswer, quotaFullList } from './recordingFixtures'
 import { childrenOf, elementWithText, isShown, mount, shownTexts, spyRouter, textColor } from './helpers'
 
 const NOW = Date.parse('2026-11-23T10:00:00Z')
 
 const api = {
+  recordings: vi.fn<(page: RecordingListQuery) => Promise<Fetched<RecordingList>>>(),
   deleteRecording: vi.fn<(id: string) => Promise<Fetched<RecordingChange>>>(),
   setRecordingProtection: vi.fn<(id: string, protect: boolean) => Promise<Fetched<RecordingChange>>>(),
 }
@@ -41,6 +42,7 @@ function open(list: RecordingList) {
 
 beforeEach(() => {
   spyRouter()
+  api.recordings.mockReset()
   api.deleteRecording.mockReset()
   api.setRecordingProtection.mockReset()
   provideServices({ launch: {} as never, launchProblems: [], api: api as never, version: 'test' })
@@ -50,7 +52,9 @@ describe('fixtures', () => {
   test('fit the contract', () => {
     const list = quotaFullList()
     expect(Value.Check(RecordingList, list)).toBe(true)
-    expect(Value.Check(RecordingList, manyRecordings(2000))).toBe(true)
+    const heavy = pagedRecordings(2000)
+    expect(Value.Check(RecordingList, heavy.first)).toBe(true)
+    expect(Value.Check(RecordingList, heavy.answer(heavy.first.next!))).toBe(true)
     expect(Value.Check(RecordingChange, deletedAnswer(list, 'rec-0000'))).toBe(true)
   })
 })
@@ -181,15 +185,68 @@ describe('RecordingsPage, quota-full', () => {
 })
 
 describe('RecordingsPage with 2 000 recordings', () => {
-  test('only the rows on screen and a small buffer exist, wherever the list is', () => {
-    const { page, press, focusedRow } = open(manyRecordings(2000))
+  /** The heavy account: the route's first page shown, the API stub answering the cursors. */
+  function openHeavy() {
+    const heavy = pagedRecordings(2000)
+    api.recordings.mockImplementation(async ({ cursor }) => ({ data: heavy.answer(cursor!), fetchedAt: NOW }))
+    return { ...open(heavy.first), heavy }
+  }
+
+  test('only the rows on screen and a small buffer exist, wherever the list is', async () => {
+    const { page, press, focusedRow } = openHeavy()
     const list = page.tag('List') as unknown as { renderedCount: number; length: number }
     expect(list.length).toBe(2000)
     expect(list.renderedCount).toBeLessThanOrEqual(9)
-    for (let i = 0; i < 80; i++) press('Down')
+    for (let i = 0; i < 80; i++) {
+      press('Down')
+      await flush()
+    }
     expect(focusedRow().recording?.id).toBe('rec-0080')
     expect(list.renderedCount).toBeLessThanOrEqual(9)
     expect(page.tag('List.Rows').children.length).toBe(list.renderedCount)
+  }, 20_000)
+
+  test('scrolls to the last recording and back to the first with the right row focused at every step, holding at most 4 pages of 50', async () => {
+    const { page, press, focusedRow, heavy } = openHeavy()
+    const ids = heavy.all.map((r) => r.id)
+    let most = 0
+    const step = async (key: 'Down' | 'Up', expected: number) => {
+      press(key)
+      await flush()
+      expect(focusedRow().recording?.id).toBe(ids[expected])
+      most = Math.max(most, page.held!.pages)
+      expect(page.held!.to - page.held!.from).toBeLessThanOrEqual(200)
+    }
+    for (let i = 1; i < 2000; i++) await step('Down', i)
+    expect(page.held).toMatchObject({ to: 2000 })
+    expect(shownTexts(focusedRow())).toContain('Programa 2000')
+    for (let i = 1998; i >= 0; i--) await step('Up', i)
+    expect(page.held).toMatchObject({ from: 0 })
+    expect(most).toBe(4)
+    // Each page asked for once down and once up (the first came with the route): pages around the focus, not the list.
+    expect(api.recordings.mock.calls.length).toBeLessThanOrEqual(2 * 40)
+    expect(api.recordings.mock.calls.every(([query]) => query.limit === 50)).toBe(true)
+  }, 120_000)
+
+  test('a row whose page has not come yet says it is loading, and becomes the recording when it comes', async () => {
+    const { page, press, settle, focused, heavy } = openHeavy()
+    let release: () => void = () => {}
+    api.recordings.mockImplementation(
+      ({ cursor }) =>
+        new Promise((resolve) => {
+          release = () => resolve({ data: heavy.answer(cursor!), fetchedAt: NOW })
+        }),
+    )
+    for (let i = 0; i < 50; i++) press('Down')
+    settle()
+    expect(shownTexts(focused())).toEqual(['A carregar…'])
+    expect(api.recordings).toHaveBeenCalledTimes(1)
+    release()
+    await flush()
+    await flush()
+    settle()
+    expect((focused() as RecordingRow).recording?.id).toBe('rec-0050')
+    expect(page.held).toMatchObject({ pages: 2, from: 0, to: 100 })
   }, 20_000)
 
   test('an empty account says so, with Voltar focused', () => {

@@ -35,12 +35,12 @@ describe('home account card', () => {
     expect(lines(tecnico)).toEqual(['Titular, contrato e serviços'])
   })
 
-  test('not registered: OK opens the registration steps; a Utilizador is told why the account is not for them', () => {
+  test('not registered: OK opens the registration steps; a Utilizador is told why the account is not for them, OK tells who can give access', () => {
     const unregistered = accountCard(withGlance({ registered: false, commitment: null, points: { balance: 0, expiringSoon: 0 } }))
     expect(unregistered.route).toBe('registration')
     expect(lines(unregistered)[0]).toBe('Conta não registada na Área de Cliente')
     const utilizador = accountCard(withGlance({ registered: true, commitment: null, points: { balance: 0, expiringSoon: 0 } }, { name: 'Tiago', profile: 'utilizador' }))
-    expect(utilizador.route).toBeNull()
-    expect(lines(utilizador)).toEqual(['Sem acesso aos dados da conta', expect.stringMatching(/^Os dados da conta .* só podem ser vistos pelo Administrador/)])
+    expect(utilizador.route).toBe('access/account')
+    expect(lines(utilizador)).toEqual(['Sem acesso aos dados da conta', expect.stringMatching(/^Os dados da conta .* só podem ser vistos pelo Administrador/), 'OK para saber quem pode dar acesso'])
   })
 })

@@ -52,7 +52,9 @@ describe('the theme', () => {
 /** Every shown text under `element` with the colour drawn behind it. */
 function textsOn(element: Lightning.Element, behind: number): { text: string; colour: number; behind: number }[] {
   if (!element.visible) return []
-  const here = element.rect ? element.color : behind
+  // A shape (a badge's pill) is its element's Background, drawn under its siblings.
+  const fill = element.rect ? element : element.children.find((child) => child.ref === 'Background' && child.rect)
+  const here = fill ? fill.color : behind
   const own = element.text ? [{ text: String(element.text.text), colour: element.text.textColor, behind: here }] : []
   return [...own, ...element.children.flatMap((child) => textsOn(child, here))]
 }

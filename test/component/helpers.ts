@@ -41,6 +41,8 @@ export interface Harness<C> {
 export function mount<C extends Lightning.Component>(
   type: new (...args: never[]) => C,
   patch: Record<string, unknown> = {},
+  /** Stage size and precision, as the SDK sets them for a resolution: 1080p by default; 720p is 1280×720 at 2/3. */
+  size: { w: number; h: number; precision: number } = { w: 1920, h: 1080, precision: 1 },
 ): Harness<C> {
   const closeApp = vi.fn<() => void>()
 
@@ -59,7 +61,7 @@ export function mount<C extends Lightning.Component>(
   }
 
   const FRAME = 1 / 60
-  const app = new TestApp({ stage: { canvas2d: true, w: 1920, h: 1080, autostart: false, fixedDt: FRAME }, keys: KEYMAP } as never)
+  const app = new TestApp({ stage: { canvas2d: true, ...size, autostart: false, fixedDt: FRAME }, keys: KEYMAP } as never)
   onTestFinished(() => app.destroy())
   const receiver = app as unknown as { _receiveKeydown(e: KeyboardEvent): void; _receiveKeyup(e: KeyboardEvent): void }
 

@@ -40,6 +40,22 @@ export function quota(totalHours: number, usedMinutes: number): RecordingQuota {
   return { totalMinutes: total, usedMinutes, freeMinutes: Math.max(0, total - usedMinutes), percent: Math.floor(exact), warning: exact > 90 }
 }
 
+/** One page of `all` as the server answers it, from `position`; the cursors are the fixture's own ("after-N", "before-N"). */
+function pageOf(all: readonly Recording[], quotaNow: RecordingQuota, nextToDelete: Recording[], position: number, limit: number): RecordingList {
+  const items = all.slice(position, position + limit)
+  const end = position + items.length
+  return {
+    quota: quotaNow,
+    total: all.length,
+    expiringSoon: all.filter((r) => r.showDeletionDate).length,
+    position,
+    items,
+    next: end < all.length ? `after-${end - 1}` : null,
+    previous: position > 0 ? `before-${position}` : null,
+    nextToDelete,
+  }
+}
+
 /** quota-full: 98 h of 100 h; Telejornal leaves in 5 days, a protected match in 13, one unavailable, one being watched. */
 export function quotaFullList(): RecordingList {
   const items = [
@@ -50,11 +66,33 @@ export function quotaFullList(): RecordingList {
     recording(4, { title: 'Festival da Canção', channel: 'RTP1', daysLeft: 160, watchingNow: true, watched: false, progressPercent: 40 }),
     recording(5, { title: 'Jornal da Noite', channel: 'SIC', daysLeft: 170, watched: true, progressPercent: 100 }),
   ]
-  return { quota: quota(100, 5880), items, nextToDelete: ['rec-0001', 'rec-0005', 'rec-0000', 'rec-0003'] }
+  return pageOf(items, quota(100, 5880), [items[1]!, items[5]!, items[0]!, items[3]!], 0, items.length)
 }
 
+/**
+ * An account of `count` recordings as the server pages them: the first page (what the route
+ * loads) and the answer to a cursor, for the API stub.
+ */
+export function pagedRecordings(count: number, limit = 50) {
+  const all = Array.from({ length: count }, (_, i) => recording(i, { daysLeft: 1 + Math.floor(i / 12) }))
+  const page = (position: number, size = limit) => pageOf(all, quota(4500, 195_000), [], position, size)
+  return {
+    all,
+    first: page(0),
+    /** The page after "after-N" or before "before-N". */
+    answer(cursor: string): RecordingList {
+      const [side, at] = cursor.split('-') as ['after' | 'before', string]
+      const n = Number(at)
+      if (side === 'after') return page(n + 1)
+      const from = Math.max(0, n - limit)
+      return page(from, n - from)
+    },
+  }
+}
+
+/** The first page of an account of `count` recordings. */
 export function manyRecordings(count: number): RecordingList {
-  return { quota: quota(4500, 195_000), items: Array.from({ length: count }, (_, i) => recording(i, { daysLeft: 1 + Math.floor(i / 12) })), nextToDelete: [] }
+  return pagedRecordings(count).first
 }
 
 /** The server's answer to deleting `id` from `list`. */
@@ -65,7 +103,7 @@ export function deletedAnswer(list: RecordingList, id: string): RecordingChange 
     quota: quota(list.quota.totalMinutes / 60, list.quota.usedMinutes - gone.sizeMinutes),
     recording: null,
     removedIds: [id],
-    nextToDelete: list.nextToDelete.filter((next) => next !== id && kept.some((r) => r.id === next)),
+    nextToDelete: list.nextToDelete.filter((next) => next.id !== id && kept.some((r) => r.id === next.id)),
   }
 }
 
@@ -75,6 +113,6 @@ export function protectedAnswer(list: RecordingList, id: string, protect: boolea
     quota: list.quota,
     recording: { ...target, protected: protect },
     removedIds: [],
-    nextToDelete: protect ? list.nextToDelete.filter((next) => next !== id) : list.nextToDelete,
+    nextToDelete: protect ? list.nextToDelete.filter((next) => next.id !== id) : list.nextToDelete,
   }
 }

@@ -90,7 +90,7 @@ export async function startSession({ sessions = 'optional' }: { sessions?: 'requ
   mkdirSync(ARTIFACTS, { recursive: true })
   const [api, app, browser, deadPort] = await Promise.all([
     startApi(undefined, sessions),
-    serveApp({ port: 0 }),
+    serveApp({ port: 0, apiOrigins: ['http://127.0.0.1:*'] }),
     chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
     freePort(),
   ])

@@ -75,14 +75,19 @@ test('a new customer sees the first, partial-period invoice', async () => {
   await box.page.close()
 })
 
-test('the Utilizador profile is told who can see the invoices, and focus stays on the card', async () => {
+test('the Utilizador profile is told who can see the invoices; OK tells who can give access and how', async () => {
   const box = await openBox(session, '720p', { scenario: 'restricted' })
   await box.waitForText('Sem acesso às faturas')
   const card = (await box.focusedTexts()).join(' ')
   expect(card).toMatch(/Administrador, Responsável Delegado ou Responsável de Faturação/)
   await box.screenshot('home-restricted')
-  // OK on a refused card does not open an empty page.
+  // OK on a refused card opens the whole reason and how to get access (issue 21, 8).
   await box.press('Enter')
+  await box.waitForText('Como pedir acesso')
+  expect(await box.route()).toBe('access/invoices')
+  await box.screenshot('access-invoices')
+  await box.press('Backspace')
+  await box.waitForText('Sem acesso às faturas')
   expect(await box.route()).toBe('home')
   expect(box.errors).toEqual([])
   await box.page.close()

@@ -1,5 +1,5 @@
-// Notices in a real browser: start → banner → OK opens the notice → Back → the list
-// shows it read. Each resolution gets its own API (a fresh in-memory database), since
+// Notices in a real browser: start → banner → OK opens the notice → Back → home,
+// where the viewer was → the notices card → the list shows it read. Each resolution gets its own API (a fresh in-memory database), since
 // opening a notice changes the account.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openBox, startApi, startSession, type Resolution, type Session } from './harness'
@@ -13,7 +13,7 @@ afterAll(async () => {
 })
 
 describe.each<Resolution>(['720p', '1080p'])('at %s', (resolution) => {
-  test('start → banner → open → back → the list shows it read', async () => {
+  test('start → banner → open → back home → the list shows it read', async () => {
     const api = await startApi()
     try {
       const box = await openBox(session, resolution, { scenario: 'notices', api: api.url })
@@ -33,8 +33,13 @@ describe.each<Resolution>(['720p', '1080p'])('at %s', (resolution) => {
       expect(detail.some((text) => /^Entra em vigor a \d+ de \S+ de \d{4} \(faltam 3 dias\)\.$/.test(text))).toBe(true)
       await box.screenshot('notice-detail-unforeseeable')
 
+      // Back where the viewer was: home (issue 21, 7), the banner not offered again.
       await box.press('Backspace')
       await box.waitForText('3 avisos por ler')
+      expect(await box.route()).toBe('home')
+      expect(await box.texts()).not.toContain('OK ver o aviso · Voltar fechar')
+      await box.press('ArrowRight', 'Enter')
+      await box.waitForText('Canal Panda deixa a grelha')
       expect(await box.route()).toBe('notices')
       // Read now: it left the unread group at the top and lost its "Por ler" pill.
       const first = await box.focusedTexts()
@@ -53,14 +58,14 @@ describe.each<Resolution>(['720p', '1080p'])('at %s', (resolution) => {
       expect(contract.some((text) => /^Se não aceitar esta alteração, pode cancelar o contrato sem custos até \d+ de \S+ de \d{4} \(faltam 20 dias\)\.$/.test(text))).toBe(true)
       await box.screenshot('notice-detail-free-exit')
 
-      // Back to the list, Back to home: no banner again in this run, the card counts 2.
+      // Back to the list, Back to home on the card that opened it: no banner again in this run, the card counts 2.
       await box.press('Backspace')
       await box.waitForText('2 avisos por ler')
       await box.press('Escape')
       await box.waitForText('Olá, Rui Carvalho')
       expect(await box.route()).toBe('home')
       expect(await box.texts()).not.toContain('OK ver o aviso · Voltar fechar')
-      expect((await box.focusedTexts())[0]).toBe('Faturas')
+      expect((await box.focusedTexts())[0]).toBe('Avisos')
       expect(box.errors).toEqual([])
       await box.page.close()
     } finally {

@@ -2,7 +2,7 @@
 // (seed 004 TV §6), commitment and the early-termination estimate with every input
 // (seed 001 F.1.1), the TV termination date (seed 004 TV §8.2), points (seed 003);
 // a section the profile may not see says why and who can help (seed 002).
-import type { AccountPage as AccountData, CommitmentSection, Denied, ExchangeEligibility, PointsSection, ServicesSection } from '../../contract'
+import type { AccountPage as AccountData, CommitmentSection, Denied, ExchangeEligibility, PointsSection, ServicesSection, WithdrawalSection } from '../../contract'
 import { EXCHANGE_COMMITMENT_MONTHS } from '../../domain/account'
 import type { Formats } from '../../domain/format'
 import { Column } from '../kit/Column'
@@ -48,6 +48,22 @@ function servicesBlock(column: Column, section: ServicesSection | Denied, f: For
   for (const item of section.equipment) column.pair(item.model, item.serialMasked)
 }
 
+/**
+ * The right of withdrawal while it runs (004 general §6.1–6.5); nothing where the law gives none. A profile
+ * that may not see it is told why once, by the commitment block (the same permission).
+ */
+function withdrawalBlock(column: Column, section: WithdrawalSection | null | Denied | undefined, f: Formats): void {
+  if (!section || 'denied' in section) return
+  column
+    .gap()
+    .text(t('account.withdrawal'), { size: TEXT.heading, bold: true })
+    .text(t(`account.withdrawal.${section.channel}`, { date: f.date(section.until), concluded: f.date(section.concludedOn) }), { color: COLOR.ok, maxLines: 3 })
+    .text(section.daysLeft === 0 ? t('account.withdrawal.lastDay') : t('account.withdrawal.daysLeft', { count: section.daysLeft }), { size: TEXT.small, color: COLOR.warning })
+    .pair(t('account.withdrawal.used'), f.money(section.serviceUsedCents), { bold: true })
+    .text(t('account.withdrawal.settle', { date: f.date(section.settleBy) }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
+}
+
+
 function commitmentBlock(column: Column, section: CommitmentSection | null | Denied, data: AccountData, f: Formats): void {
   if (section !== null && 'denied' in section) return deniedBlock(column, t('account.commitment'), section)
   column.gap().text(t('account.commitment'), { size: TEXT.heading, bold: true })
@@ -88,6 +104,7 @@ export function detailsColumn(data: AccountData, width: number, f: Formats = for
       color: data.registered ? COLOR.ok : COLOR.warning,
     })
   servicesBlock(column, data.services, f)
+  withdrawalBlock(column, data.withdrawal, f)
   commitmentBlock(column, data.commitment, data, f)
   const termination = data.termination
   column

@@ -15,6 +15,8 @@ const COLUMNS = 3
 
 export class HomePage extends DataPage<Overview> {
   private focusIndex = 0
+  /** The card to focus when the cards are laid out (Back from a section, issue 21). */
+  private wantedCard: string | null = null
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -37,7 +39,25 @@ export class HomePage extends DataPage<Overview> {
       h: CARD.h,
       spec,
     }))
-    this.focusIndex = Math.min(this.focusIndex, cards.length - 1)
+    const wanted = cards.findIndex((spec) => spec.ref === this.wantedCard)
+    this.focusIndex = wanted >= 0 ? wanted : Math.min(this.focusIndex, cards.length - 1)
+  }
+
+  /**
+   * The Router keeps this in history when a card opens its section, and hands it back
+   * to the home built anew on Back (pages are destroyed when left): the viewer lands on
+   * the card that opened the section, not on the first one.
+   */
+  override historyState(state?: Record<string, unknown> | null): Record<string, unknown> | undefined {
+    if (!state) {
+      const card = this.focusedContent()?.ref
+      return card ? { card } : undefined
+    }
+    if (typeof state.card !== 'string') return undefined
+    this.wantedCard = state.card
+    const index = this.tag('Content').children.findIndex((card: Lightning.Element) => card.ref === state.card)
+    if (index >= 0) this.focusIndex = index
+    return undefined
   }
 
   protected focusedContent(): Lightning.Component | undefined {

@@ -8,6 +8,7 @@ import { periodText } from '../account/text'
 import { t, uiLanguage } from '../kit/i18n'
 import { COLOR, TEXT } from '../kit/theme'
 import { whenShort } from '../notices/text'
+import type { Refusable } from '../access/text'
 
 export interface CardSpec {
   ref: string
@@ -19,16 +20,24 @@ export interface CardSpec {
   meter?: { percent: number; color: number }
 }
 
-/** A section the viewer's profile may not see: still focusable, it says so and why, and opens nothing. */
-export function deniedCard(ref: string, title: string, headline: string, reason: string): CardSpec {
-  return { ref, route: null, title, lines: [{ text: headline, color: COLOR.warning }, { text: reason, size: TEXT.small }] }
+/**
+ * A section the viewer's profile may not see: it says so and the start of why; OK opens
+ * the whole reason, who can give access and how (issue 21, 8).
+ */
+export function deniedCard(ref: string, section: Refusable, title: string, headline: string, reason: string): CardSpec {
+  return {
+    ref,
+    route: `access/${section}`,
+    title,
+    lines: [{ text: headline, color: COLOR.warning }, { text: reason, size: TEXT.small }, { text: t('home.denied.more'), size: TEXT.small, color: COLOR.muted }],
+  }
 }
 
 // The invoices card: the next invoice to pay, how late, or who may see invoices.
 export function invoicesCard(overview: Overview): CardSpec {
   const section = overview.invoices
   const title = t('home.invoices')
-  if ('denied' in section) return deniedCard('Invoices', title, t('home.invoices.denied'), section.reason)
+  if ('denied' in section) return deniedCard('Invoices', 'invoices', title, t('home.invoices.denied'), section.reason)
   const next = section.next
   if (!next || next.status === 'paid') {
     return { ref: 'Invoices', route: 'invoices', title, lines: [{ text: t('home.invoices.none'), color: COLOR.ok }] }
@@ -80,7 +89,7 @@ export function recordingsCard(overview: Overview): CardSpec {
   const section = overview.recordings
   const title = t('home.recordings')
   if (!section) return { ref: 'Recordings', route: null, title, lines: [] }
-  if ('denied' in section) return deniedCard('Recordings', title, t('home.recordings.denied'), section.reason)
+  if ('denied' in section) return deniedCard('Recordings', 'recordings', title, t('home.recordings.denied'), section.reason)
   const { quota } = section
   const lang = uiLanguage()
   const colour = quota.warning ? COLOR.warning : COLOR.accent
@@ -121,7 +130,7 @@ export function accountCard(overview: Overview): CardSpec {
   }
   // Mirror of the server's table: a Utilizador gets a 403 for the account page.
   if (!can(overview.viewer.profile, 'account.read')) {
-    return deniedCard('Account', title, t('home.account.denied'), denialReason('account.read'))
+    return deniedCard('Account', 'account', title, t('home.account.denied'), denialReason('account.read'))
   }
   const lines: CardSpec['lines'] = []
   const commitment = glance?.commitment
@@ -148,7 +157,7 @@ export function premiumCard(overview: Overview): CardSpec {
   const section = overview.premium
   const title = t('home.premium')
   if (!section) return { ref: 'Premium', route: null, title, lines: [] }
-  if ('denied' in section) return deniedCard('Premium', title, t('home.premium.denied'), section.reason)
+  if ('denied' in section) return deniedCard('Premium', 'premium', title, t('home.premium.denied'), section.reason)
   const { active } = section
   if (active.length === 0) {
     return { ref: 'Premium', route: 'premium', title, lines: [{ text: t('home.premium.none') }, { text: t('home.premium.browse'), size: TEXT.small, color: COLOR.muted }] }

@@ -47,7 +47,7 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
       { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (invoice) => ({ type: InvoiceRow, item: invoice }) as never, spoken: invoiceSpoken },
       t('invoices.empty'),
     )
-    this.renderChart()
+    this.renderChart(list.items)
     const upcoming = this.tag('Upcoming')
     upcoming.childList.clear()
     upcoming.children = upcomingLines(list.upcomingPremium).map((row, i) => ({ y: i * 44, ...textSpec(row.text, { ...row, width: CHART.w }) }))
@@ -55,8 +55,8 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
   }
 
   /** The last 12 months, oldest on the left; bar height relative to the dearest month. */
-  private renderChart(): void {
-    const months = this.items.slice(0, CHART.months).reverse()
+  private renderChart(invoices: readonly InvoiceSummary[]): void {
+    const months = invoices.slice(0, CHART.months).reverse()
     const max = Math.max(1, ...months.map((invoice) => invoice.totalCents))
     const pitch = CHART.w / CHART.months
     this.tag('Chart.Heading').text.text = t('invoices.chart')
@@ -77,7 +77,7 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
   }
 
   _highlightBar(index: number): void {
-    const focusedId = this.items[index]?.id
+    const focusedId = this.items.at(index)?.id
     for (const bar of this.tag('Chart.Bars').children) {
       const focused = bar.ref === `Bar_${focusedId}`
       bar.tag('Bar').color = focused ? COLOR.accent : COLOR.surface

@@ -4,7 +4,8 @@
 // goes afterwards. The first focused button is `focusId`: the safe one for a
 // destructive question.
 import { Lightning } from '@lightningjs/sdk'
-import { COLOR, RADIUS, SCREEN, TEXT } from './theme'
+import { SCREEN, TEXT } from './theme'
+import { Modal, modalTemplate } from './Modal'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
 
@@ -25,23 +26,7 @@ export interface ChoiceDialogSpec {
 const PANEL = { w: 1100, h: 420 }
 const BUTTON = { w: 320, h: 80, gap: 32 }
 
-/** A modal's frame: hidden until opened, above the page, which is dimmed behind a bordered panel. */
-export function modalTemplate(panel: { x: number; y: number; w: number; h: number }, content: Record<string, unknown>) {
-  return {
-    visible: false,
-    zIndex: 10,
-    Dim: { w: SCREEN.w, h: SCREEN.h, rect: true, color: 0xcc000000 },
-    Panel: {
-      ...panel,
-      rect: true,
-      color: COLOR.background,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 2, strokeColor: COLOR.muted },
-      ...content,
-    },
-  }
-}
-
-export class ChoiceDialog extends Lightning.Component {
+export class ChoiceDialog extends Modal {
   private choices: Choice[] = []
   private focusIndex = 0
   private spokenMessage = ''

@@ -4,6 +4,7 @@
 // focused (theme focusedText), so a status colour stays readable (4.5:1) on the fill.
 import { Lightning } from '@lightningjs/sdk'
 import { COLOR, FOCUS_SCALE, RADIUS, focusedText } from './theme'
+import { roundedShape } from './shape'
 
 /** Each text's colour at rest, kept while it shows its focused tint. */
 const restColours = new WeakMap<Lightning.Element, number>()
@@ -22,11 +23,7 @@ function recolour(element: Lightning.Element, focused: boolean): void {
 
 /** A panel's rounded background, its ring (in `ring`'s colour) drawn only when the stroke is set. */
 export function panelBackground(ring: number) {
-  return {
-    rect: true,
-    color: COLOR.surface,
-    shader: { type: Lightning.shaders.RoundedRectangle, radius: RADIUS, stroke: 0, strokeColor: ring },
-  }
+  return roundedShape(COLOR.surface, RADIUS, { width: 0, color: ring })
 }
 
 export class FocusBox extends Lightning.Component {

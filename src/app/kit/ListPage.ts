@@ -5,13 +5,13 @@ import { Lightning } from '@lightningjs/sdk'
 import { DataPage } from './DataPage'
 import { EmptyState } from './EmptyState'
 import { ref } from './ref'
-import { VirtualList, type VirtualListConfig } from './VirtualList'
+import { type ListItems, VirtualList, type VirtualListConfig } from './VirtualList'
 
 /** How a page lays its list out: everything but the items and where focus starts. */
 export type ListLayout<T> = Omit<VirtualListConfig<T>, 'items' | 'index'>
 
 export abstract class ListPage<D, T> extends DataPage<D> {
-  protected items: readonly T[] = []
+  protected items: ListItems<T> = []
   private layout: ListLayout<T> | null = null
   /** Back from an item's page: the page is rebuilt (lazyDestroy), focus returns to that item. */
   private readonly returnFocus = new ReturnFocus()
@@ -32,15 +32,15 @@ export abstract class ListPage<D, T> extends DataPage<D> {
    * Fills the list (focus on the item returned to, else the first); `empty` says what no
    * items means (null: the page has no empty state, see emptyFocus).
    */
-  protected showList(items: readonly T[], layout: ListLayout<T>, empty: string | null): void {
+  protected showList(items: ListItems<T>, layout: ListLayout<T>, empty: string | null): void {
     this.items = items
     this.layout = layout
     this.showEmpty(empty)
-    this.list.setup({ ...layout, items, index: this.returnFocus.index(items.map((item) => this.idOf(item))) })
+    this.list.setup({ ...layout, items, index: this.returnFocus.index(this.ids()) })
   }
 
   /** New items (after the server's answer to a write): the same scroll, focus near where it was. */
-  protected replaceItems(items: readonly T[], empty: string | null): void {
+  protected replaceItems(items: ListItems<T>, empty: string | null): void {
     if (!this.layout) return
     this.items = items
     this.showEmpty(empty)
@@ -54,11 +54,15 @@ export abstract class ListPage<D, T> extends DataPage<D> {
 
   /** The SDK Router asks for the state to keep when the page is left, and gives it back on Back. */
   override historyState(state?: Record<string, unknown> | null): Record<string, unknown> | null {
-    return this.returnFocus.historyState(
-      this.list,
-      this.items.map((item) => this.idOf(item)),
-      state,
-    )
+    return this.returnFocus.historyState(this.list, this.ids(), state)
+  }
+
+  /** The items' ids by position ('' for one whose page is not loaded). */
+  private ids(): string[] {
+    return Array.from({ length: this.items.length }, (_, index) => {
+      const item = this.items.at(index)
+      return item === undefined ? '' : this.idOf(item)
+    })
   }
 
   protected focusedContent(): Lightning.Component | undefined {

@@ -1,6 +1,10 @@
 // The purchase PIN, typed from the remote's number keys or on an on-screen keypad
 // (DESIGN §5): digits are masked, the tries left are shown, and a locked PIN says
-// until when. Four digits fire `complete(pin)`; the server checks them.
+// until when. Four digits fire `complete(pin)`; the server checks them. After a wrong
+// PIN the keypad waits behind a focused "Tentar de novo": the OK that dismisses the
+// error must never type a digit and start the next try (issue 21: it cost a viewer a
+// try, then the lock). The remote's number keys type at once: they are never pressed
+// to mean OK.
 import { Lightning } from '@lightningjs/sdk'
 import { digitOf } from '../../platform/keys'
 import { spokenPinProgress, numberWords } from '../../domain/spoken'
@@ -8,7 +12,10 @@ import { t, uiLanguage } from './i18n'
 import { COLOR, TEXT } from './theme'
 import { say } from './announce'
 import { FocusBox } from './FocusBox'
+import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
+import { ref } from './ref'
+import { roundedShape, shaped } from './shape'
 
 export const PIN_DIGITS = 4
 /** Keypad as on a phone: 1–9, then delete and 0. */
@@ -35,18 +42,17 @@ export class PinEntry extends Lightning.Component {
   private digits = ''
   private focusIndex = 0
   private locked = false
+  /** A wrong PIN (or a failed try) is on screen: OK dismisses it before the keypad takes keys again. */
+  private showingError = false
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     const slots: Record<string, unknown> = {}
     for (let i = 0; i < PIN_DIGITS; i++) {
       slots[`Slot${i}`] = {
         x: i * (SLOT.w + SLOT.gap),
-        w: SLOT.w,
-        h: SLOT.h,
-        rect: true,
-        color: COLOR.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
-        Mark: { x: SLOT.w / 2, y: SLOT.h / 2 + 4, mount: 0.5, ...textSpec('–', { size: TEXT.title, bold: true, color: COLOR.muted }) },
+        ...shaped(SLOT, roundedShape(COLOR.surface, 12), {
+          Mark: { x: SLOT.w / 2, y: SLOT.h / 2 + 4, mount: 0.5, ...textSpec('–', { size: TEXT.title, bold: true, color: COLOR.muted }) },
+        }),
       }
     }
     const keys: Record<string, unknown> = {}
@@ -64,6 +70,15 @@ export class PinEntry extends Lightning.Component {
       Slots: slots,
       Status: { y: SLOT.h + 24, ...textSpec('', { size: TEXT.body, width: 560, maxLines: 3 }) },
       Keypad: { y: SLOT.h + 150, ...keys },
+      Retry: {
+        type: ActionButton,
+        y: SLOT.h + 150,
+        w: KEY.columns * KEY.w + (KEY.columns - 1) * KEY.gap,
+        h: KEY.h,
+        visible: false,
+        label: t('pin.retry'),
+        signals: { pressed: '_dismissError' },
+      },
     }
   }
 
@@ -72,7 +87,7 @@ export class PinEntry extends Lightning.Component {
     this.locked = false
     this.digits = ''
     this.focusIndex = 0
-    this.tag('Keypad').visible = true
+    this.showError(message !== '')
     const tries = triesLeft === 1 ? t('pin.triesLeft.one') : t('pin.triesLeft', { count: triesLeft })
     this.showStatus(message ? `${message} ${tries}` : tries, message ? COLOR.warning : COLOR.muted)
     const spokenTries = triesLeft === 1 ? t('voice.pin.triesLeft.one') : t('voice.pin.triesLeft', { count: numberWords(triesLeft, uiLanguage(), 'f') })
@@ -87,12 +102,27 @@ export class PinEntry extends Lightning.Component {
   lock(message: string): void {
     this.locked = true
     this.digits = ''
+    this.showError(false)
     this.tag('Keypad').visible = false
     this.showStatus(message, COLOR.danger)
     this.spokenStatus = message
     this.say(message)
     this.renderSlots()
     this._refocus()
+  }
+
+  /** The keypad waits behind "Tentar de novo" while an error is shown (`shown`), else it takes keys. */
+  private showError(shown: boolean): void {
+    this.showingError = shown
+    this.tag('Retry').visible = shown
+    this.tag('Keypad').visible = !shown
+    this._refocus()
+  }
+
+  /** OK on "Tentar de novo": the error has been read; the keypad is back, its first key focused. */
+  _dismissError(): void {
+    this.focusIndex = 0
+    this.showError(false)
   }
 
   /** Voice guidance on focus: the prompt, what the status line says, and how far the entry has got (a count, never a digit). */
@@ -119,6 +149,7 @@ export class PinEntry extends Lightning.Component {
   _handleDigit(event: KeyboardEvent): boolean {
     const digit = digitOf(event)
     if (digit === null) return false
+    if (this.showingError && !this.locked) this._dismissError()
     this.typeDigit(String(digit))
     return true
   }
@@ -147,12 +178,13 @@ export class PinEntry extends Lightning.Component {
 
   override _getFocused(): Lightning.Component | undefined {
     if (this.locked) return undefined
+    if (this.showingError) return ref(this, 'Retry', ActionButton)
     return this.tag('Keypad').children[this.focusIndex] as Lightning.Component | undefined
   }
 
   private move(by: number): boolean {
     const next = this.focusIndex + by
-    if (this.locked || by === 0 || next < 0 || next >= KEYS.length) return false
+    if (this.locked || this.showingError || by === 0 || next < 0 || next >= KEYS.length) return false
     this.focusIndex = next
     return true
   }

@@ -7,8 +7,14 @@ import { shownTexts } from './announce'
 import { uiLanguage } from './i18n'
 import { FOCUS_SCALE } from './theme'
 
+/** The items a list shows: an array, or a longer list read a page at a time (data/PagedWindow: undefined while its page is away). */
+export interface ListItems<T> {
+  readonly length: number
+  at(index: number): T | undefined
+}
+
 export interface VirtualListConfig<T> {
-  items: readonly T[]
+  items: ListItems<T>
   rowHeight: number
   spacing: number
   /** Height of the visible window. */
@@ -16,6 +22,8 @@ export interface VirtualListConfig<T> {
   width: number
   /** Builds the template of one row. */
   row: (item: T, index: number) => Lightning.Component.NewPatchTemplate<Lightning.Component.Constructor>
+  /** The row shown while an item's page is on its way (paged lists only). */
+  pending?: (index: number) => Lightning.Component.NewPatchTemplate<Lightning.Component.Constructor>
   /** Extra rows kept above and below the window so a key press never shows a gap. */
   buffer?: number
   index?: number
@@ -35,9 +43,11 @@ export function focusRoom(width: number, rowHeight: number): { x: number; y: num
 type RowTemplate = ReturnType<VirtualListConfig<unknown>['row']>
 
 /** What the list keeps of a setup: the layout, how many items, and how to build the row of one. */
-type Shown = Omit<VirtualListConfig<unknown>, 'items' | 'row' | 'index' | 'spoken'> & {
+type Shown = Omit<VirtualListConfig<unknown>, 'items' | 'row' | 'pending' | 'index' | 'spoken'> & {
   length: number
-  row: (index: number) => RowTemplate
+  /** The row of an item; null while the item's page is away. */
+  row: (index: number) => RowTemplate | null
+  pending: (index: number) => RowTemplate
   spoken: (index: number) => string
   room: { x: number; y: number }
 }
@@ -53,6 +63,8 @@ export class VirtualList extends Lightning.Component {
   private selected = 0
   private offset = 0
   private rows = new Map<number, Lightning.Element>()
+  /** Rows drawn as pending: redraw() builds them once their items are there. */
+  private waiting = new Set<number>()
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return { clipping: true, Rows: {} }
@@ -78,18 +90,42 @@ export class VirtualList extends Lightning.Component {
 
   /** `offset`: the scroll position to start from. */
   setup<T>(config: VirtualListConfig<T>, offset = 0): void {
-    const { items, row, index, spoken, ...layout } = config
+    const { items, row, pending, index, spoken, ...layout } = config
     const room = focusRoom(layout.width, layout.rowHeight)
-    this.config = { ...layout, length: items.length, row: (at) => row(items[at], at), spoken: (at) => spoken?.(items[at]) ?? '', room }
+    const rowAt = (at: number) => {
+      const item = items.at(at)
+      return item === undefined ? null : row(item, at)
+    }
+    const spokenAt = (at: number) => {
+      const item = items.at(at)
+      return item === undefined || !spoken ? '' : spoken(item)
+    }
+    this.config = { ...layout, length: items.length, row: rowAt, pending: pending ?? (() => ({ type: Lightning.Component })), spoken: spokenAt, room }
     // The clip ends where the row after the last whole one begins: that row, kept ready
     // below, is never shown cut in half, and the whole rows keep their focus room.
     const pitch = layout.rowHeight + layout.spacing
     this.patch({ w: config.width, h: Math.min(config.viewportHeight, room.y + this.visibleRows() * pitch) })
     this.tag('Rows').childList.clear()
     this.rows.clear()
+    this.waiting.clear()
     this.offset = offset
     this.selected = Math.max(0, Math.min(index ?? 0, items.length - 1))
     this.scrollTo(this.selected, false)
+  }
+
+  /** Builds the rows drawn as pending whose items have come (a page loaded); the rest stay as they are. */
+  redraw(): void {
+    const rowsElement = this.tag('Rows')
+    for (const index of this.waiting) {
+      const element = this.rows.get(index)
+      if (element) rowsElement.childList.remove(element)
+      this.rows.delete(index)
+    }
+    this.waiting.clear()
+    const config = this.config
+    if (!config) return
+    this.renderWindow(Math.floor(this.offset / (config.rowHeight + config.spacing)), this.visibleRows())
+    this._refocus()
   }
 
   select(index: number): void {
@@ -165,17 +201,20 @@ export class VirtualList extends Lightning.Component {
       if (index < from || index > to) {
         rowsElement.childList.remove(element)
         this.rows.delete(index)
+        this.waiting.delete(index)
       }
     }
     const pitch = config.rowHeight + config.spacing
     for (let index = from; index <= to; index++) {
       if (this.rows.has(index)) continue
+      const template = config.row(index)
+      if (!template) this.waiting.add(index)
       // Size first: a row lays its content out when its item is set, from its own width.
       const element = rowsElement.childList.a({
         y: index * pitch,
         w: config.width - 2 * config.room.x,
         h: config.rowHeight,
-        ...config.row(index),
+        ...(template ?? config.pending(index)),
       } as Lightning.Component.NewPatchTemplate<Lightning.Component.Constructor>)
       const announced = element as Announced
       // Without the feature's words, the row says what it shows.

@@ -1,8 +1,8 @@
 // notices/:id: one notice in plain pt-PT (the words: ./text.ts). Left: what changes
 // and when; right: what the subscriber can do. Opening it marked it read on the
-// server (the route's provider). Back returns to the list, even when the notice was
-// opened from the start-up banner.
-import { Lightning, Router } from '@lightningjs/sdk'
+// server (the route's provider). Back returns where the viewer was: the list, or home
+// when the notice was opened from the start-up banner (the Router's history).
+import { Lightning } from '@lightningjs/sdk'
 import type { NoticeDetail } from '../../contract'
 import { Column, type Paragraph } from '../kit/Column'
 import { CONTENT_Y, DataPage } from '../kit/DataPage'
@@ -47,13 +47,6 @@ export class NoticeDetailPage extends DataPage<NoticeDetail> {
 
   protected override scrollPanels(): ScrollPanel[] {
     return [ref(this, 'What', ScrollPanel), ref(this, 'Do', ScrollPanel)]
-  }
-
-  /** Back goes to the list: it came before this notice in history, or (opened from the banner) it is put there. */
-  override _handleBack(): void {
-    const history = Router.getHistory()
-    if (history[history.length - 1]?.hash === 'notices') Router.back()
-    else Router.navigate('notices', false)
   }
 
   /** Nothing here to act on: the page itself holds focus, and the arrows read the panels. */

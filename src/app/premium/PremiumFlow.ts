@@ -10,7 +10,7 @@ import { t } from '../kit/i18n'
 import { COLOR, SAFE, SCREEN, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
 import { announceAgain } from '../kit/announce'
-import { modalTemplate } from '../kit/ChoiceDialog'
+import { Modal, modalTemplate } from '../kit/Modal'
 import { describeFailure } from '../kit/ErrorPanel'
 import { PinEntry } from '../kit/PinEntry'
 import { textSpec } from '../kit/textSpec'
@@ -18,14 +18,15 @@ import { changePremium } from './actions'
 import { cancelledLines, type FlowSpec, type Line, lockedMessage, subscribedLines } from './text'
 import { ref } from '../kit/ref'
 
-type Step = 'closed' | 'summary' | 'pin' | 'sending' | 'result'
+type Step = 'closed' | 'summary' | 'pin' | 'locked' | 'sending' | 'result'
 
-const PANEL = { x: 260, y: SAFE.y + 16, w: SCREEN.w - 520, h: SAFE.h - 32 }
+// Below the shell's breadcrumb (SAFE.y, one small line), so the border never runs through it.
+const PANEL = { x: 260, y: SAFE.y + 44, w: SCREEN.w - 520, h: SAFE.h - 56 }
 const PAD = 56
 const BUTTON = { w: 420, h: 84, gap: 32 }
 const LINE = 46
 
-export class PremiumFlow extends Lightning.Component {
+export class PremiumFlow extends Modal {
   private step: Step = 'closed'
   private spec: FlowSpec | null = null
   private idempotencyKey = ''
@@ -84,19 +85,26 @@ export class PremiumFlow extends Lightning.Component {
   /** The primary button: from the summary to the PIN; from a result, back to the product. */
   _primary(): void {
     if (this.step === 'summary') this.showPinStep()
-    else if (this.step === 'result') this.close()
+    else if (this.step === 'result' || this.step === 'locked') this.close()
   }
 
   private showPinStep(message = ''): void {
     const spec = this.spec as FlowSpec
-    this.step = 'pin'
+    const { lockedUntil } = spec.pin
+    this.step = lockedUntil ? 'locked' : 'pin'
     this.setHeading(t('premium.flow.pin.title'))
     this.setLines([spec.recap])
     this.showPin(true)
-    this.setButtons(null, null)
     const pin = ref(this, 'Pin', PinEntry)
-    if (spec.pin.lockedUntil) pin.lock(lockedMessage(spec.pin.lockedUntil))
-    else pin.reset(spec.pin.triesLeft, message)
+    if (lockedUntil) {
+      // Locked: the hour it ends (Lisbon time) stays on screen, and "Voltar" has focus: never nothing focused.
+      pin.lock(lockedMessage(lockedUntil))
+      this.setButtons(t('premium.flow.back'), null)
+      this.buttonIndex = 0
+    } else {
+      this.setButtons(null, null)
+      pin.reset(spec.pin.triesLeft, message)
+    }
     this._refocus()
   }
 
@@ -213,7 +221,7 @@ export class PremiumFlow extends Lightning.Component {
 
   override _getFocused(): Lightning.Component | undefined {
     if (this.step === 'pin') return ref(this, 'Pin', Lightning.Component)
-    if (this.step === 'summary' || this.step === 'result') {
+    if (this.step === 'summary' || this.step === 'result' || this.step === 'locked') {
       return ref(this, this.buttonIndex === 0 ? 'Buttons.Primary' : 'Buttons.Leave', Lightning.Component)
     }
     return this

@@ -2,6 +2,7 @@
 // the subscribe/cancel flow: every date and price comes from the server's answer.
 import type {
   Denied,
+  PendingService,
   PinState,
   PremiumCancellation,
   PremiumCatalogue,
@@ -10,6 +11,7 @@ import type {
   PremiumSubscription,
   SubscribeQuote,
 } from '../../contract'
+import { SUPPORT_PHONE } from '../../domain/activation'
 import type { Formats } from '../../domain/format'
 import { Column } from '../kit/Column'
 import { formats, spoken, t } from '../kit/i18n'
@@ -105,11 +107,20 @@ export function rowStatus(product: PremiumProduct, subscription: PremiumSubscrip
   return { text: product.channels.join(', '), color: COLOR.muted }
 }
 
+/** A premium service ordered with the contract and not yet active: the 48 h from acceptance and installation (004 TV §6 a). */
+export function pendingLine(service: PendingService, f: Formats = formats()): Line & { color: number } {
+  const date = service.expectedBy ? f.date(service.expectedBy) : ''
+  if (service.activation === 'scheduled') return { text: t('premium.pending.scheduled'), color: COLOR.muted }
+  if (service.activation === 'waiting') return { text: t('premium.pending.waiting', { date }), color: COLOR.muted }
+  return { text: t('premium.pending.late', { date, phone: SUPPORT_PHONE }), color: COLOR.danger }
+}
+
 export function subscriptionsColumn(catalogue: PremiumCatalogue, width: number, f: Formats = formats()): Column {
   const column = new Column(width)
   column.text(t('premium.yours'), { size: TEXT.heading, bold: true })
   for (const line of refusalLines(catalogue.pin, catalogue.manageDenied, f)) column.text(line.text, { size: TEXT.small, color: line.color, maxLines: 3 })
-  if (catalogue.subscriptions.length === 0) column.text(t('premium.none'), { color: COLOR.muted })
+  const pending = catalogue.pending ?? []
+  if (catalogue.subscriptions.length === 0 && pending.length === 0) column.text(t('premium.none'), { color: COLOR.muted })
   for (const subscription of catalogue.subscriptions) {
     const state = subscriptionState(subscription, f)
     column
@@ -117,6 +128,10 @@ export function subscriptionsColumn(catalogue: PremiumCatalogue, width: number, 
       .pair(subscription.name, f.money(subscription.monthlyCents), { bold: true })
       .text(state.text, { size: TEXT.small, color: state.color })
       .text(nextChargeLine(subscription, f), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
+  }
+  for (const service of pending) {
+    const line = pendingLine(service, f)
+    column.gap(10).pair(service.name, t('premium.pending'), { bold: true, color: COLOR.warning }).text(line.text, { size: TEXT.small, color: line.color, maxLines: 3 })
   }
   column.gap().text(t('premium.chargesOn', { date: f.date(catalogue.nextInvoiceDate) }), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
   return column

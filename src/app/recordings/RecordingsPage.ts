@@ -3,7 +3,9 @@
 // OK opens a recording's options; yellow protects or unprotects; red deletes
 // after a confirmation naming the recording. The server answers every change
 // with the quota and the recording as they now are; the list and meter update
-// from that answer and focus stays on the neighbouring recording.
+// from that answer and focus stays on the neighbouring recording. The list is read
+// a page at a time around the focus (recordingsWindow: at most RECORDINGS_PAGES_HELD
+// pages held), so a 2 000-recording account is never parsed or held whole.
 import { Lightning } from '@lightningjs/sdk'
 import type { Loaded } from '../../data/load'
 import type { Recording, RecordingChange, RecordingList, RecordingQuota } from '../../contract'
@@ -12,9 +14,11 @@ import { CONTENT_Y } from '../kit/DataPage'
 import { describeFailure } from '../kit/ErrorPanel'
 import { t } from '../kit/i18n'
 import { ListPage } from '../kit/ListPage'
+import { PendingRow } from '../kit/PendingRow'
+import type { PagedWindow } from '../../data/pagedWindow'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
-import { deleteRecording, setProtection } from './actions'
+import { deleteRecording, recordingsWindow, setProtection } from './actions'
 import { RecordingRow, ROW } from './RecordingRow'
 import { actionsDialog, channelAndTime, deleteDialog, quotaLines, recordingsArrival, recordingSpoken } from './text'
 import { ref } from '../kit/ref'
@@ -28,12 +32,15 @@ const SIDE = { x: SAFE.x + LIST.w + 84, w: SAFE.w - LIST.w - 84 }
 type DialogStep = { kind: 'actions'; recording: Recording } | { kind: 'confirm-delete'; recording: Recording }
 
 export class RecordingsPage extends ListPage<RecordingList, Recording> {
-  private data: RecordingList | null = null
+  private data: Pick<RecordingList, 'quota' | 'nextToDelete'> | null = null
+  /** The recordings around the focus, a page at a time. */
+  private recordings: PagedWindow<Recording, RecordingList> | null = null
   private step: DialogStep | null = null
   /** A change is on its way to the server: keys wait for its answer. */
   busy = false
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    const { List, Empty } = ListPage.listTemplate(SAFE.x, LIST_Y)
     return {
       ...super._template(),
       Content: {
@@ -46,7 +53,8 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
           Free: { x: METER.w, y: 90, mountX: 1, ...textSpec('', { color: COLOR.muted, align: 'right' }) },
           Warning: { y: 134, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.warning, width: LIST.w }) },
         },
-        ...ListPage.listTemplate(SAFE.x, LIST_Y),
+        List: { ...List, signals: { indexChanged: '_focusMoved' } },
+        Empty,
         Next: {
           x: SIDE.x,
           y: CONTENT_Y,
@@ -65,23 +73,45 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     return ref(this, 'Dialog', ChoiceDialog)
   }
 
+  /** Pages of recordings held now and the positions they cover (tests and the benchmark read it). */
+  get held(): PagedWindow<Recording, RecordingList>['held'] | null {
+    return this.recordings?.held ?? null
+  }
+
   /** The recording with focus, if any. */
   get focusedRecording(): Recording | undefined {
-    return this.data?.items[this.list.index]
+    return this.recordings?.at(this.list.index)
   }
 
   protected render(data: RecordingList): void {
     this.title = t('recordings.title')
-    this.data = { ...data, items: [...data.items] }
+    this.data = data
+    this.recordings = recordingsWindow(data)
     this.tag('Hint').text.text = t('recordings.hint')
     this.tag('Failure').visible = false
     this.renderQuota(data.quota)
     this.renderNext()
     this.showList(
-      this.data.items,
-      { width: LIST.w, rowHeight: LIST.rowHeight, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (recording) => ({ type: RecordingRow, item: recording }) as never, spoken: recordingSpoken },
+      this.recordings,
+      {
+        width: LIST.w,
+        rowHeight: LIST.rowHeight,
+        spacing: LIST.spacing,
+        viewportHeight: LIST.viewportHeight,
+        row: (recording) => ({ type: RecordingRow, item: recording }) as never,
+        pending: () => ({ type: PendingRow }) as never,
+        spoken: recordingSpoken,
+      },
       t('recordings.empty'),
     )
+  }
+
+  /** Focus moved in the list: the pages around it are asked for, and rows that waited for them drawn. */
+  async _focusMoved(index: number): Promise<void> {
+    const recordings = this.recordings
+    if (!recordings || !(await recordings.around(index)) || recordings !== this.recordings) return
+    if (recordings.length === this.list.length) this.list.redraw()
+    else this.replaceItems(recordings, t('recordings.empty'))
   }
 
   protected idOf(recording: Recording): string {
@@ -102,8 +132,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
   private renderNext(): void {
     const data = this.data
     if (!data) return
-    const byId = new Map(data.items.map((recording) => [recording.id, recording]))
-    const next = data.nextToDelete.map((id) => byId.get(id)).filter((recording): recording is Recording => !!recording)
+    const next = data.nextToDelete
     this.tag('Next.Heading').text.text = t('recordings.next.title')
     this.tag('Next.Explain').text.text = next.length ? t('recordings.next.explain') : t('recordings.next.none')
     this.tag('Next.Items').children = next.map((recording, i) => ({
@@ -189,19 +218,16 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
 
   /** The server's answer: the recording as it is now (or gone), the quota, the next candidates. */
   apply(change: RecordingChange): void {
-    const data = this.data
-    if (!data) return
-    const removed = new Set(change.removedIds)
-    let items = data.items.filter((recording) => !removed.has(recording.id))
-    if (change.recording) {
-      const updated = change.recording
-      items = items.map((recording) => (recording.id === updated.id ? updated : recording))
-    }
-    this.data = { quota: change.quota, items, nextToDelete: change.nextToDelete }
+    const recordings = this.recordings
+    if (!recordings) return
+    for (const id of change.removedIds) recordings.remove(id)
+    if (change.recording) recordings.replace(change.recording)
+    this.data = { quota: change.quota, nextToDelete: change.nextToDelete }
     this.renderQuota(change.quota)
     this.renderNext()
     // Same index: after a delete that is the recording that followed it (or the one before, at the end).
-    this.replaceItems(items, t('recordings.empty'))
+    this.replaceItems(recordings, t('recordings.empty'))
+    void this._focusMoved(this.list.index)
     this._refocus()
   }
 }

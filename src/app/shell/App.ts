@@ -17,6 +17,7 @@ import { COLOR, FONT, FONT_BOLD, SAFE, TEXT } from '../kit/theme'
 import { NoticeBanner } from './NoticeBanner'
 import { textSpec } from '../kit/textSpec'
 import { ref } from '../kit/ref'
+import { BEHIND_MODAL_ALPHA, type ModalFocusSettings } from '../kit/Modal'
 
 /** How long keys wait for a page that is loading: a little past the client's 8 s timeout. */
 const LOADING_KEYS_HELD_MS = 9_000
@@ -148,6 +149,11 @@ export class App extends withAnnouncer(Router.App, speak) {
   override _detach(): void {
     this._debounceAnnounceFocusChanges.clear()
     this._resetFocusTimer.clear()
+  }
+
+  /** A modal dims the page under it; the breadcrumb, above the pages, is dimmed alike while one has focus. */
+  override _handleFocusSettings(settings: ModalFocusSettings): void {
+    this.tag('Header').alpha = settings.modal ? BEHIND_MODAL_ALPHA : 1
   }
 
   /** Green: the last utterance again (voice guidance only; otherwise the key is the page's). */

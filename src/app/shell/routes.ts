@@ -2,7 +2,9 @@
 import { Router } from '@lightningjs/sdk'
 import { load } from '../../data/load'
 import type { DataPage } from '../kit/DataPage'
-import type { Fetched } from '../../data/client'
+import { ApiError, type Fetched } from '../../data/client'
+import { AccessPage } from '../access/AccessPage'
+import { REFUSABLE, type Refusable, type Refusal, refusalOf } from '../access/text'
 import { AccountPage } from '../account/AccountPage'
 import { RegistrationPage } from '../account/RegistrationPage'
 import { HomePage } from '../home/HomePage'
@@ -14,6 +16,7 @@ import { NoticeDetailPage } from '../notices/NoticeDetailPage'
 import { NoticesPage } from '../notices/NoticesPage'
 import { PremiumDetailPage } from '../premium/PremiumDetailPage'
 import { PremiumPage } from '../premium/PremiumPage'
+import { firstRecordingsPage } from '../recordings/actions'
 import { RecordingsPage } from '../recordings/RecordingsPage'
 import type { NoticesOverview } from '../../contract'
 import { INSTALLER_ROUTE } from './installerKeys'
@@ -38,6 +41,19 @@ function fed<T>(path: string, component: FedPage<T>, request: (params: Router.Pa
       page.result = await load(() => request(params))
     },
   }
+}
+
+/** A section home refused, in full: home's overview and that section's refusal in it (not found when it is not refused). */
+async function refusal(section: string): Promise<Fetched<Refusal>> {
+  // An overview kept from before is not a refusal: a failure is passed on without it.
+  const { data, fetchedAt } = await services()
+    .api.overview()
+    .catch((error: unknown) => {
+      throw error instanceof ApiError ? new ApiError(error.failure) : error
+    })
+  const found = (REFUSABLE as readonly string[]).includes(section) ? refusalOf(section as Refusable, data) : null
+  if (!found) throw new ApiError({ kind: 'not-found', reason: '' })
+  return { data: found, fetchedAt }
 }
 
 /** The SDK reads `backtrack` (Back from a deep link walks up the path) but its typings omit it. */
@@ -91,7 +107,8 @@ export function routes(
       fed('notices/:id', NoticeDetailPage, ({ id }) => services().api.openNotice(String(id))),
       fed('account', AccountPage, () => services().api.account()),
       fed('registration', RegistrationPage, () => services().api.registration()),
-      fed('recordings', RecordingsPage, () => services().api.recordings()),
+      fed('access/:section', AccessPage, ({ section }) => refusal(String(section))),
+      fed('recordings', RecordingsPage, firstRecordingsPage),
       fed('premium', PremiumPage, () => services().api.premium()),
       fed('premium/:id', PremiumDetailPage, ({ id }) => services().api.premiumProduct(String(id))),
       { path: '*', component: NotFoundPage },

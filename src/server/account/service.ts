@@ -1,7 +1,7 @@
 // The account page, computed per request from stored facts and the server's today:
 // commitment and early-termination estimate (seed 001 F.1.1), TV termination date
 // (seed 004 TV §8.2), activation within 48 h (TV §6), points (seed 003).
-import type { AccountGlance, AccountPage, AccountService, PointsSection, Registration, TerminationInfo } from '../../contract'
+import type { AccountGlance, AccountPage, AccountService, PendingService, PointsSection, Registration, TerminationInfo, WithdrawalSection } from '../../contract'
 import {
   accessoryExchange,
   commitmentEnd,
@@ -15,13 +15,15 @@ import {
   POINTS_VALIDITY_MONTHS,
   TERMINATION_NOTICE_DAYS,
   tvTerminationDate,
+  WITHDRAWAL_DAYS,
+  withdrawal,
 } from '../../domain/account'
 import { activationDueOn, activationState, SUPPORT_PHONE } from '../../domain/activation'
 import { addDays, compareDates } from '../../domain/dates'
 import { isValidNif, maskNif } from '../../domain/nif'
 import { can, denial } from '../../domain/permissions'
 import type { Session } from '../http/context'
-import type { Db } from '../store/db'
+import type { AccountServiceTable, Db } from '../store/db'
 import { POINTS_REWARDS, REGISTER_URL } from '../operator'
 
 async function contractRow(db: Db, accountId: string) {
@@ -74,6 +76,15 @@ function commitmentOf(row: ContractRow | undefined, today: string, effectiveDate
     daysLeftAtTermination: atTermination.days,
     earlyTerminationCents: earlyTerminationCents(advantageCents, row.commitment_months, atTermination),
   }
+}
+
+/** The right of withdrawal on `today` (004 general §6): null without a stored channel, for a shop contract or a business, or once it has run out. */
+function withdrawalOf(row: ContractRow | undefined, activatedOn: string, consumer: boolean, cycleAnchor: string, today: string): WithdrawalSection | null {
+  if (!row?.sale_channel || !row.concluded_on || row.monthly_cents === null) return null
+  const facts = { concludedOn: row.concluded_on, channel: row.sale_channel, consumer, activatedOn, monthlyCents: row.monthly_cents, cycleStart: cycleAnchor }
+  const right = withdrawal(facts, today)
+  if (!right || facts.channel === 'shop') return null
+  return { channel: facts.channel, concludedOn: facts.concludedOn, days: WITHDRAWAL_DAYS[facts.channel], ...right }
 }
 
 async function services(db: Db, accountId: string, today: string): Promise<AccountService[]> {
@@ -140,7 +151,7 @@ export async function accountPage(db: Db, session: Session, today: string): Prom
   const accountId = session.account.id
   const profile = session.viewer.profile
   const [account, row, anchor] = await Promise.all([
-    db.selectFrom('account').select(['nif']).where('id', '=', accountId).executeTakeFirstOrThrow(),
+    db.selectFrom('account').select(['nif', 'activated_on']).where('id', '=', accountId).executeTakeFirstOrThrow(),
     contractRow(db, accountId),
     cycleStart(db, accountId, today),
   ])
@@ -166,6 +177,9 @@ export async function accountPage(db: Db, session: Session, today: string): Prom
       : { denied: true as const, ...denial('services.read') },
     commitment: can(profile, 'commitment.read') ? commitment : { denied: true as const, ...denial('commitment.read') },
     termination,
+    withdrawal: can(profile, 'commitment.read')
+      ? withdrawalOf(row, account.activated_on, session.consumer, anchor, today)
+      : { denied: true as const, ...denial('commitment.read') },
     einvoice: { enabled: row?.einvoice === 1, canChange: can(profile, 'einvoice.write') },
     points: can(profile, 'points.read')
       ? await points(db, accountId, row, commitment !== null, today)
@@ -185,18 +199,26 @@ export async function setEInvoice(db: Db, session: Session, enabled: boolean): P
   }
 }
 
+/** Services ordered and not yet active (of one kind, if given), with their 48 h from acceptance and installation (004 TV §6 a). */
+export async function pendingServices(db: Db, accountId: string, today: string, kind?: AccountServiceTable['kind']): Promise<PendingService[]> {
+  const rows = await db
+    .selectFrom('account_service')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'pending')
+    .$if(kind !== undefined, (query) => query.where('kind', '=', kind as AccountServiceTable['kind']))
+    .orderBy('position')
+    .execute()
+  return rows.map((row) => {
+    const facts = { orderedOn: row.requested_on, installedOn: row.installed_on }
+    return { name: row.name, orderedOn: row.requested_on, installedOn: row.installed_on, expectedBy: activationDueOn(facts), activation: activationState(facts, today) }
+  })
+}
+
 export async function registration(db: Db, session: Session, today: string): Promise<Registration> {
   const row = await contractRow(db, session.account.id)
   const pending = can(session.viewer.profile, 'services.read')
-    ? (await services(db, session.account.id, today))
-        .filter((service) => service.activation !== 'active')
-        .map((service) => ({
-          name: service.name,
-          orderedOn: service.orderedOn,
-          installedOn: service.installedOn,
-          expectedBy: service.expectedBy,
-          activation: service.activation as Exclude<typeof service.activation, 'active'>,
-        }))
+    ? await pendingServices(db, session.account.id, today)
     : { denied: true as const, ...denial('services.read') }
   return { registered: row?.registered === 1, registerUrl: REGISTER_URL, supportPhone: SUPPORT_PHONE, pending }
 }

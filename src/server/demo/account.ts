@@ -2,8 +2,11 @@
 // commitment, equipment and points history. The household of the `admin` scenario, whose
 // other viewers are scenarios of their own in scenarios.json, has the fullest one.
 import type { Transaction } from 'kysely'
+import type { ContractChannel } from '../../domain/account'
 import { addDays, addMonths } from '../../domain/dates'
+import { invoiceAmounts } from '../../domain/money'
 import type { AccountContractTable, AccountEquipmentTable, Database } from '../store/db'
+import { DEMO, isAccountScenario, product } from './scenario'
 
 interface ContractFacts {
   address: string
@@ -17,6 +20,8 @@ interface ContractFacts {
   equipment: Omit<AccountEquipmentTable, 'account_id' | 'position'>[]
   /** Points awarded before the invoice history, days before the seeding day (valid 3 years, seed 003 §7). */
   olderAwards?: { daysAgo: number; points: number }[]
+  /** A contract made away from a shop, days before the seeding day (004 general §6.1); absent: made in a shop the day of activation. */
+  sale?: { channel: Exclude<ContractChannel, 'shop'>; concludedDaysAgo: number }
 }
 
 const UMA = { kind: 'box', model: 'UMA 4K (box principal)' } as const
@@ -37,6 +42,8 @@ const CONTRACTS: Record<string, ContractFacts> = {
   'acc-4101907724': {
     address: 'Rua Dr. Hintze Ribeiro 15, 9500-049 Ponta Delgada',
     commitment: { startedMonthsAgo: 0, months: 24, advantageCents: 24_000 },
+    // Ordered by phone 8 days ago: a distance contract, withdrawable "within 14 (fourteen) days" (004 general §6.1).
+    sale: { channel: 'distance', concludedDaysAgo: 8 },
     equipment: [{ ...UMA, serial: 'UMA4K2603D01288' }, { ...ROUTER, serial: 'RTW6-99310877' }],
   },
   'acc-4100774418': {
@@ -67,10 +74,21 @@ const CONTRACTS: Record<string, ContractFacts> = {
 
 const DEFAULT_CONTRACT: ContractFacts = { address: 'Rua Augusta 100, 1100-053 Lisboa', equipment: [{ ...UMA, serial: 'UMA4K2201A00001' }] }
 
+/**
+ * Monthly value of the services contracted, with IVA (004 general §6.3): the scenario's base package and rentals
+ * at their list prices, which a contract made in the last days (its first invoice) is billed at.
+ */
+function monthlyValueCents(accountId: string): number {
+  const scenario = DEMO.scenarios.find((entry) => isAccountScenario(entry) && entry.account.id === accountId)
+  const plan = scenario && isAccountScenario(scenario) ? scenario.firstInvoice : undefined
+  if (!scenario || !isAccountScenario(scenario) || !plan) throw new Error(`demo/account.ts: a sale channel needs a first-invoice scenario (${accountId})`)
+  return invoiceAmounts([plan.basePackage, ...plan.rentals].map((key) => product(key).netCents), scenario.account.region).totalCents
+}
+
 /** Seeds the account section's demo data: each account's contract, equipment and points. */
 export async function seedAccountSection(trx: Transaction<Database>, today: string): Promise<void> {
-  const accounts = await trx.selectFrom('account').select('id').execute()
-  for (const { id } of accounts) {
+  const accounts = await trx.selectFrom('account').select(['id', 'activated_on']).execute()
+  for (const { id, activated_on } of accounts) {
     const facts = CONTRACTS[id] ?? DEFAULT_CONTRACT
     let commitmentStart: string | null = null
     if (facts.commitment) {
@@ -95,6 +113,9 @@ export async function seedAccountSection(trx: Transaction<Database>, today: stri
       advantage_cents: facts.commitment?.advantageCents ?? null,
       last_equipment_exchange: facts.lastEquipmentExchangeDaysAgo ? addDays(today, -facts.lastEquipmentExchangeDaysAgo) : null,
       last_accessory_exchange: facts.lastAccessoryExchangeDaysAgo ? addDays(today, -facts.lastAccessoryExchangeDaysAgo) : null,
+      sale_channel: facts.sale?.channel ?? 'shop',
+      concluded_on: facts.sale ? addDays(today, -facts.sale.concludedDaysAgo) : activated_on,
+      monthly_cents: facts.sale ? monthlyValueCents(id) : null,
     }
     await trx.insertInto('account_contract').values(row).execute()
     await trx

@@ -14,13 +14,16 @@ import {
   invoiceDates,
   ISSUE_DELAY_DAYS,
   monthlyPeriod,
+  type Outage,
+  outageHours,
   proratedCents,
   unavailabilityCreditCents,
 } from '../../domain/billing'
-import { addDays, addMonths, compareDates, daysBetween } from '../../domain/dates'
+import { addDays, addMonths, compareDates, daysBetween, lisbonDayStart } from '../../domain/dates'
 import { invoiceAmounts, VAT_RATE_PERCENT } from '../../domain/money'
 import { multibancoReference } from '../../domain/multibanco'
 import type { Db, InvoiceLineTable, InvoiceTable } from '../store/db'
+import { tokenDigest } from '../store/tokens'
 import { MULTIBANCO_ENTITY } from '../operator'
 import { seedNotices } from './notices'
 import { seedAccountSection } from './account'
@@ -49,6 +52,7 @@ const OUTAGE_CREDIT = 'Crédito por indisponibilidade do serviço superior a 24 
 interface PaymentFacts {
   paidOn: string | null
   disputedOn: string | null
+  noticeSentOn: string | null
 }
 
 interface InvoiceDraft {
@@ -58,7 +62,13 @@ interface InvoiceDraft {
   payment: PaymentFacts
 }
 
-const unpaid: PaymentFacts = { paidOn: null, disputedOn: null }
+const unpaid: PaymentFacts = { paidOn: null, disputedOn: null, noticeSentOn: null }
+
+/** Unpaid: the notice of consequences, once its day has come (004 TV §8.4: "within 10 (ten) days after the invoice is due"). */
+function unpaidOn(billing: MonthlyBilling, dates: InvoiceDates, today: string): PaymentFacts {
+  const noticeOn = billing.noticeDaysAfterDue === undefined ? null : addDays(dates.dueDate, billing.noticeDaysAfterDue)
+  return { ...unpaid, noticeSentOn: noticeOn !== null && compareDates(noticeOn, today) <= 0 ? noticeOn : null }
+}
 
 /**
  * How the invoice `monthsAgo` periods before the newest one was settled, as known on `today`: a direct
@@ -66,11 +76,17 @@ const unpaid: PaymentFacts = { paidOn: null, disputedOn: null }
  * is paid at an ATM a few days before the due date, not yet if that day is still to come.
  */
 function payment(scenario: AccountScenario, billing: MonthlyBilling, monthsAgo: number, dates: InvoiceDates, today: string): PaymentFacts {
-  if (monthsAgo < (billing.unpaidNewest ?? 0)) return unpaid
-  if (billing.disputed?.monthsAgo === monthsAgo) return { paidOn: null, disputedOn: addDays(dates.issueDate, billing.disputed.daysAfterIssue) }
-  if (scenario.account.paymentMethod === 'direct-debit') return { paidOn: dates.dueDate, disputedOn: null }
+  if (monthsAgo < (billing.unpaidNewest ?? 0)) return unpaidOn(billing, dates, today)
+  if (billing.disputed?.monthsAgo === monthsAgo) return { ...unpaid, disputedOn: addDays(dates.issueDate, billing.disputed.daysAfterIssue) }
+  if (scenario.account.paymentMethod === 'direct-debit') return { ...unpaid, paidOn: dates.dueDate }
   const paidOn = addDays(dates.dueDate, -(2 + (monthsAgo % 5)))
-  return { paidOn: compareDates(paidOn, today) <= 0 ? paidOn : null, disputedOn: null }
+  return { ...unpaid, paidOn: compareDates(paidOn, today) <= 0 ? paidOn : null }
+}
+
+/** The outage as the network records it: two instants, each some hours after a Lisbon midnight of the period. */
+function outageRecord(outage: NonNullable<MonthlyBilling['outage']>, period: BillingPeriod): Outage {
+  const at = (day: number, hour: number) => new Date(lisbonDayStart(addDays(period.periodStart, day)).getTime() + hour * 3_600_000).toISOString()
+  return { from: at(outage.fromDay, outage.fromHour), to: at(outage.toDay, outage.toHour) }
 }
 
 /** The newest period on a cycle day whose invoice is already issued on `today`. */
@@ -110,7 +126,8 @@ function monthlyHistory(scenario: AccountScenario, billing: MonthlyBilling, toda
     if (billing.outage?.monthsAgo === monthsAgo) {
       // 001 D: on "o valor mensal dos Serviços contratados": the base package, rentals and premium together.
       const monthlyServices = lines.filter((line) => line.group === 'base' || line.group === 'monthly').reduce((sum, line) => sum + line.netCents, 0)
-      lines.push({ group: 'credit', description: OUTAGE_CREDIT, netCents: unavailabilityCreditCents(monthlyServices, billing.outage.hours, period) })
+      const hours = outageHours([outageRecord(billing.outage, period)], period)
+      if (hours > 24) lines.push({ group: 'credit', description: OUTAGE_CREDIT, netCents: unavailabilityCreditCents(monthlyServices, hours, period) })
     }
     const dates = invoiceDates(period)
     drafts.push({ dates, partialPeriod: false, lines, payment: payment(scenario, billing, monthsAgo, dates, today) })
@@ -191,6 +208,7 @@ function invoiceRows(scenario: AccountScenario, scenarioIndex: number, draft: In
     debit_iban: multibanco ? null : account.iban,
     paid_on: draft.payment.paidOn,
     disputed_on: draft.payment.disputedOn,
+    notice_sent_on: draft.payment.noticeSentOn,
   }
   const lines: InvoiceLineTable[] = draft.lines.map((line, position) => ({
     invoice_id: invoice.id,
@@ -215,9 +233,9 @@ export async function seedDemoAccounts(db: Db, today: string): Promise<void> {
     const listed = async ({ scenario, position }: (typeof scenarios)[number], accountId: string) => {
       await trx
         .insertInto('device_token')
-        .values({ token: scenario.token, account_id: accountId, viewer_name: scenario.viewer.name, viewer_profile: scenario.viewer.profile })
+        .values({ token: tokenDigest(scenario.token), account_id: accountId, viewer_name: scenario.viewer.name, viewer_profile: scenario.viewer.profile })
         .execute()
-      await trx.insertInto('demo_scenario').values({ id: scenario.id, position, description: scenario.description, token: scenario.token }).execute()
+      await trx.insertInto('demo_scenario').values({ id: scenario.id, position, description: scenario.description, token: scenario.token, account_id: accountId }).execute()
     }
     const accountIds = new Map<string, string>()
     for (const entry of scenarios) {

@@ -26,11 +26,25 @@ const MonthlyBilling = Type.Object({
   premium: Type.Optional(Type.Object({ product: Type.String(), fromMonthsAgo: DaysAgo, toMonthsAgo: DaysAgo })),
   /** Chance of VoD rentals in a month (seed 001 §12: billed with the monthly fee). */
   vodChance: Type.Number({ minimum: 0, maximum: 1 }),
-  /** More than 24 h without service, credited on the invoice that many months ago (seed 004 general §8.3). */
-  outage: Type.Optional(Type.Object({ monthsAgo: DaysAgo, hours: Type.Integer({ minimum: 25 }) })),
+  /**
+   * Time without service in the period that many months ago, credited on its invoice when it exceeds 24 h (seed 004
+   * general §8.3): from `fromHour` on day `fromDay` of the period to `toHour` on day `toDay` (0: its first day), Lisbon
+   * hours after midnight; the hours counted are the ones that really passed (domain/billing outageHours).
+   */
+  outage: Type.Optional(
+    Type.Object({
+      monthsAgo: DaysAgo,
+      fromDay: DaysAgo,
+      fromHour: Type.Integer({ minimum: 0, maximum: 23 }),
+      toDay: DaysAgo,
+      toHour: Type.Integer({ minimum: 0, maximum: 23 }),
+    }),
+  ),
   /** The newest invoices still unpaid; one under complaint since some days after its issue. */
   unpaidNewest: Type.Optional(Type.Integer({ minimum: 1 })),
   disputed: Type.Optional(Type.Object({ monthsAgo: DaysAgo, daysAfterIssue: DaysAgo })),
+  /** The written notice of consequences of a late invoice goes out this many days after its due date (004 TV §8.4: within 10). */
+  noticeDaysAfterDue: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
   randomSeed: Type.Integer(),
 })
 export type MonthlyBilling = Type.Static<typeof MonthlyBilling>

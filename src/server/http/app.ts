@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { version } from '../../../package.json'
 import { lisbonDate } from '../../domain/dates'
+import { auditWrites } from './audit'
 import { recordRouteActions, requireDeviceToken } from './auth'
 import type { App, RouteContext } from './context'
 import type { Db } from '../store/db'
@@ -101,6 +102,11 @@ export async function buildServer({
   app.addHook('preValidation', refuseWrongJsonTypes)
   app.addHook('preHandler', refuseNonFiniteNumbers)
 
+  // Every answer, errors included: a browser never guesses another type than the one declared.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff')
+    return payload
+  })
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)
 
@@ -137,6 +143,7 @@ export async function buildServer({
       requireSession,
       now,
     })
+    auditWrites(scope, db, now)
     await scope.register(sessionRoutes, { db, now })
     await scope.register(overviewRoutes, context)
     await scope.register(invoiceRoutes, context)

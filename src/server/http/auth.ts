@@ -8,6 +8,7 @@ import type { Db } from '../store/db'
 import { ApiError, forbidden, undeclaredAction, unauthorized } from './errors'
 import type { RateLimiter } from './limits'
 import { SESSION_PREFIX, sessionCredential } from '../sessions/service'
+import { tokenDigest } from '../store/tokens'
 
 /**
  * What a route lets its caller do: an action of the permission table (domain/permissions),
@@ -88,7 +89,8 @@ export function requireDeviceToken(app: App, db: Db, { limiter = null, failures 
     const presented = bearerToken(request.headers.authorization)
     const sessionToken = presented.startsWith(SESSION_PREFIX) ? presented : null
     // A session token stands for its device token (sessions/service.ts); an ended one is refused with why.
-    const token = sessionToken ? await sessionCredential(db, sessionToken, now()) : presented
+    // Tokens are looked up by their digest, the only form the database keeps (store/tokens.ts).
+    const token = sessionToken ? await sessionCredential(db, sessionToken, now()) : tokenDigest(presented)
     const row = await db
       .selectFrom('device_token')
       .innerJoin('account', 'account.id', 'device_token.account_id')
@@ -127,7 +129,7 @@ export function requireDeviceToken(app: App, db: Db, { limiter = null, failures 
   // unit per COST_UNIT_BYTES, so 2 000 recordings (about 600 KB) weigh as much as ~70 small answers.
   if (limiter) {
     app.addHook('onSend', async (request, _reply, payload) => {
-      const session = request.getDecorator<Session | null>(SESSION)
+      const session = sessionOrNull(request)
       const bytes = typeof payload === 'string' || Buffer.isBuffer(payload) ? Buffer.byteLength(payload) : 0
       if (session && bytes >= COST_UNIT_BYTES) limiter.charge(session.credential, Math.floor(bytes / COST_UNIT_BYTES))
       return payload
@@ -144,6 +146,11 @@ function tooMany(reason: string, seconds: number): ApiError {
 
 export function sessionOf(request: FastifyRequest): Session {
   return request.getDecorator<Session>(SESSION)
+}
+
+/** Who asked, or null when the token was refused before a session was known (audit.ts). */
+export function sessionOrNull(request: FastifyRequest): Session | null {
+  return request.getDecorator<Session | null>(SESSION)
 }
 
 /**

@@ -22,7 +22,7 @@ export interface Session {
   /** Consumers get 30 days' notice before a suspension, others 20 (seed 004 general §12.2 c). */
   consumer: boolean
   viewer: Viewer
-  /** The device token (the credential), whether it came itself or through a session. */
+  /** The device token's digest (the credential as stored), whether it came itself or through a session. */
   credential: string
   /** The session token the request came with, or null for the device token itself. */
   sessionToken: string | null

@@ -18,6 +18,7 @@ const SUMMARY_COLUMNS = [
   'total_cents',
   'paid_on',
   'disputed_on',
+  'notice_sent_on',
 ] as const
 
 type SummaryRow = Pick<InvoiceTable, (typeof SUMMARY_COLUMNS)[number]>
@@ -29,6 +30,7 @@ function assess(row: SummaryRow, session: Session, today: string): InvoiceAssess
       totalCents: row.total_cents,
       paidOn: row.paid_on,
       disputedOn: row.disputed_on,
+      noticeSentOn: row.notice_sent_on,
       periodEnd: row.period_end,
       consumer: session.consumer,
     },

@@ -8,6 +8,7 @@ import { can, denial } from '../../domain/permissions'
 import type { Session } from '../http/context'
 import type { Db } from '../store/db'
 import { activeRows, billingContext, chargeable, gross, premiumLineName, productRow, toProduct, toSubscription } from './billing'
+import { pendingServices } from '../account/service'
 import { pinState } from './pin'
 import { quoteOf, termsFor } from './quote'
 
@@ -18,15 +19,17 @@ function manageDenied(session: Session): Denied | null {
 
 export async function premiumCatalogue(db: Db, session: Session, today: string, now: Date): Promise<PremiumCatalogue> {
   const ctx = await billingContext(db, session, today)
-  const [products, active, pin] = await Promise.all([
+  const [products, active, pin, pending] = await Promise.all([
     db.selectFrom('premium_product').selectAll().orderBy('position').execute(),
     activeRows(db, session.account.id, today),
     pinState(db, session.account.id, now),
+    pendingServices(db, session.account.id, today, 'premium'),
   ])
   const subscribed = new Set(active.map((row) => row.product_id))
   return {
     products: products.map((row) => toProduct(row, ctx, today, subscribed.has(row.id))),
     subscriptions: active.map((row) => toSubscription(row, row.name, ctx, today)),
+    pending,
     nextInvoiceDate: ctx.nextInvoiceDate,
     pin,
     manageDenied: manageDenied(session),

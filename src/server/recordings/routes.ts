@@ -9,6 +9,7 @@ import {
   QuotaChange,
   RecordingChange,
   RecordingList,
+  RecordingListQuery,
   RecordingParams,
   ROUTES,
   SimulatedRecording,
@@ -31,10 +32,11 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
     guarded('recordings.read', {
       ...common,
       operationId: 'listRecordings',
-      summary: 'Quota and recordings, first to be deleted first, and what automatic management deletes next',
+      summary: 'A page of the recordings, first to be deleted first (cursor from the previous page), with the quota, the totals and what automatic management deletes next',
+      querystring: RecordingListQuery,
       response: { 200: RecordingList, ...refusals },
     }),
-    async (request) => listRecordings(db, sessionOf(request), today()),
+    async (request) => listRecordings(db, sessionOf(request), today(), request.query),
   )
 
   app.get(

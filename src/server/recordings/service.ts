@@ -6,7 +6,7 @@
 // as for 2 000 (issue 20): each row keeps its deletion day (`deletion_on`, from
 // deletionDate when it is written; it depends only on the row), so expiry, the
 // quota, the totals and automatic management's next candidates are a few indexed
-// queries.
+// queries, and the list answers one page at a time (RECORDINGS_PAGE_MAX).
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import {
@@ -14,10 +14,13 @@ import {
   type Recording,
   type RecordingChange,
   type RecordingList,
+  type RecordingListQuery,
   type RecordingQuota,
   type RecordingsOverview,
   type SimulatedRecording,
   type SimulatedRecordingResult,
+  NEXT_TO_DELETE_COUNT,
+  RECORDINGS_PAGE_DEFAULT,
 } from '../../contract'
 import { deletionDate, lastShownDeletionDay, lastViewingDay, planAutoDeletion, quotaUse, type RecordingFacts, showsDeletionDate } from '../../domain/recordings'
 import { daysBetween } from '../../domain/dates'
@@ -27,9 +30,6 @@ import { ApiError } from '../http/errors'
 
 /** Quota of an account the operator set none for: 100 hours. */
 export const DEFAULT_QUOTA_MINUTES = 100 * 60
-/** How many of automatic management's next candidates the list names ("próximas a apagar"). */
-export const NEXT_TO_DELETE_COUNT = 5
-
 type Row = RecordingTable
 
 interface Facts extends RecordingFacts {
@@ -155,10 +155,10 @@ async function markDeleted(db: Db, ids: string[], today: string, by: NonNullable
  * The first of automatic management's candidates, in its order (domain autoDeletionOrder,
  * §5.12): never protected nor being watched; watched before unwatched; oldest first; by id.
  */
-async function nextToDelete(db: Db, accountId: string): Promise<string[]> {
+async function nextToDelete(db: Db, accountId: string, today: string): Promise<Recording[]> {
   const rows = await db
     .selectFrom('recording')
-    .select('id')
+    .selectAll()
     .where('account_id', '=', accountId)
     .where('deleted_on', 'is', null)
     .where('protected', '=', 0)
@@ -168,23 +168,75 @@ async function nextToDelete(db: Db, accountId: string): Promise<string[]> {
     .orderBy('id', 'asc')
     .limit(NEXT_TO_DELETE_COUNT)
     .execute()
-  return rows.map((row) => row.id)
+  return rows.map((row) => toRecording(row, today))
 }
 
-/** Every kept recording, first to be deleted first (domain byDeletionDate), with the quota and automatic management's next candidates. */
-export async function listRecordings(db: Db, session: Session, today: string): Promise<RecordingList> {
+/** A place in the list order (deletion day, start, id), and which side of it a page lies. */
+interface Cursor {
+  deletionOn: string
+  startsAt: string
+  id: string
+  before: boolean
+}
+
+function cursorAt(row: Pick<Row, 'deletion_on' | 'starts_at' | 'id'>, before: boolean): string {
+  return Buffer.from(JSON.stringify([row.deletion_on, row.starts_at, row.id, before ? 1 : 0])).toString('base64url')
+}
+
+function readCursor(value: string): Cursor {
+  try {
+    const [deletionOn, startsAt, id, before] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[]
+    if (typeof deletionOn === 'string' && typeof startsAt === 'string' && typeof id === 'string' && (before === 0 || before === 1)) {
+      return { deletionOn, startsAt, id, before: before === 1 }
+    }
+  } catch {
+    // Answered below, as any other cursor this server did not write.
+  }
+  throw new ApiError(400, { error: 'bad-request', reason: 'O cursor não é um dos que esta lista devolveu: peça a lista de novo, sem cursor.' })
+}
+
+/** The list's order as one comparable key (domain byDeletionDate: deletion day, then start, then id). */
+const listKey = sql`(${sql.ref('deletion_on')}, ${sql.ref('starts_at')}, ${sql.ref('id')})`
+
+/**
+ * A page of the kept recordings, first to be deleted first, after or before a cursor;
+ * with the quota, the totals and automatic management's next candidates.
+ */
+export async function listRecordings(db: Db, session: Session, today: string, query: RecordingListQuery = {}): Promise<RecordingList> {
   const accountId = session.account.id
+  const limit = query.limit ?? RECORDINGS_PAGE_DEFAULT
+  const cursor = query.cursor === undefined ? null : readCursor(query.cursor)
   await expireDue(db, accountId, today)
-  const rows = await db
-    .selectFrom('recording')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('deleted_on', 'is', null)
-    .orderBy('deletion_on')
-    .orderBy('starts_at')
-    .orderBy('id')
-    .execute()
-  return { quota: (await totals(db, accountId, today)).quota, items: rows.map((row) => toRecording(row, today)), nextToDelete: await nextToDelete(db, accountId) }
+  const { quota, total, expiringSoon } = await totals(db, accountId, today)
+  const kept = db.selectFrom('recording').where('account_id', '=', accountId).where('deleted_on', 'is', null)
+  const after = cursor ? kept.where(sql<boolean>`${listKey} ${sql.raw(cursor.before ? '<' : '>')} (${cursor.deletionOn}, ${cursor.startsAt}, ${cursor.id})`) : kept
+  const direction = cursor?.before ? 'desc' : 'asc'
+  const rows = await after.selectAll().orderBy('deletion_on', direction).orderBy('starts_at', direction).orderBy('id', direction).limit(limit).execute()
+  if (cursor?.before) rows.reverse()
+  const first = rows[0]
+  const position = first
+    ? Number(
+        (
+          await kept
+            .select((eb) => eb.fn.countAll().as('before'))
+            .where(sql<boolean>`${listKey} < (${first.deletion_on}, ${first.starts_at}, ${first.id})`)
+            .executeTakeFirstOrThrow()
+        ).before,
+      )
+    : cursor?.before
+      ? 0
+      : total
+  const last = rows[rows.length - 1]
+  return {
+    quota,
+    total,
+    expiringSoon,
+    position,
+    items: rows.map((row) => toRecording(row, today)),
+    next: last && position + rows.length < total ? cursorAt(last, false) : null,
+    previous: first && position > 0 ? cursorAt(first, true) : null,
+    nextToDelete: await nextToDelete(db, accountId, today),
+  }
 }
 
 export async function recordingsOverview(db: Db, session: Session, today: string): Promise<RecordingsOverview> {
@@ -200,7 +252,7 @@ async function changeAnswer(db: Db, session: Session, today: string, recordingId
     quota: (await totals(db, session.account.id, today)).quota,
     recording: kept ? toRecording(kept, today) : null,
     removedIds: kept ? [] : [recordingId],
-    nextToDelete: await nextToDelete(db, session.account.id),
+    nextToDelete: await nextToDelete(db, session.account.id, today),
   }
 }
 

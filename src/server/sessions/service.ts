@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import type { SessionAnswer } from '../../contract'
 import type { Db } from '../store/db'
 import { unauthorized } from '../http/errors'
+import { tokenDigest } from '../store/tokens'
 
 /** Session tokens start with this; device tokens never do (demo/build.ts, operator provisioning). */
 export const SESSION_PREFIX = 's.'
@@ -43,26 +44,27 @@ export const SESSION_LIFETIME: SessionLifetime = { idleMs: 7 * 24 * HOUR_MS, max
 const KEEP_ENDED_MS = 30 * 24 * HOUR_MS
 
 /**
- * The device token behind a session token, or a 401 saying why the session no longer works.
+ * The device token's digest behind a session token, or a 401 saying why the session no longer works.
  * The last use is written at most once an hour: the idle limit counts in days, and a write on
  * every request would double the database's work.
  */
 export async function sessionCredential(db: Db, sessionToken: string, now: Date, lifetime: SessionLifetime = SESSION_LIFETIME): Promise<string> {
-  const row = await db.selectFrom('session').selectAll().where('token', '=', sessionToken).executeTakeFirst()
+  const digest = tokenDigest(sessionToken)
+  const row = await db.selectFrom('session').selectAll().where('token', '=', digest).executeTakeFirst()
   if (!row) throw unauthorized('Esta sessão não é conhecida ou já expirou. Escolha «Tentar novamente» para abrir uma nova.')
   if (row.ended_at !== null) throw unauthorized(row.end_reason === 'logout' ? LOGGED_OUT : ENDED_ELSEWHERE)
   const lastSeen = Date.parse(row.last_seen_at ?? row.opened_at)
   if (now.getTime() - lastSeen > lifetime.idleMs || now.getTime() - Date.parse(row.opened_at) > lifetime.maxMs) throw unauthorized(EXPIRED)
-  if (now.getTime() - lastSeen >= HOUR_MS) await db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('token', '=', sessionToken).execute()
+  if (now.getTime() - lastSeen >= HOUR_MS) await db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('token', '=', digest).execute()
   return row.device_token
 }
 
 /** Ends a session at its box's request (DELETE /v1/session); its token then gets 401. */
 export async function closeSession(db: Db, sessionToken: string, now: Date): Promise<void> {
-  await db.updateTable('session').set({ ended_at: now.toISOString(), end_reason: 'logout' }).where('token', '=', sessionToken).where('ended_at', 'is', null).execute()
+  await db.updateTable('session').set({ ended_at: now.toISOString(), end_reason: 'logout' }).where('token', '=', tokenDigest(sessionToken)).where('ended_at', 'is', null).execute()
 }
 
-/** Opens a session for `deviceToken`, ending the open one; one transaction, so never two open. */
+/** Opens a session for the device token whose digest is `deviceToken`, ending the open one; one transaction, so never two open. */
 export async function openSession(db: Db, deviceToken: string, now: Date): Promise<SessionAnswer> {
   const token = SESSION_PREFIX + randomBytes(24).toString('base64url')
   const openedAt = now.toISOString()
@@ -75,7 +77,7 @@ export async function openSession(db: Db, deviceToken: string, now: Date): Promi
       .where('device_token', '=', deviceToken)
       .where('ended_at', 'is', null)
       .executeTakeFirst()
-    await trx.insertInto('session').values({ token, device_token: deviceToken, opened_at: openedAt, ended_at: null, last_seen_at: null, end_reason: null }).execute()
+    await trx.insertInto('session').values({ token: tokenDigest(token), device_token: deviceToken, opened_at: openedAt, ended_at: null, last_seen_at: null, end_reason: null }).execute()
     return Number(result.numUpdatedRows)
   })
   await deleteOldSessions(db, now)

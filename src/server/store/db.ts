@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../../contract'
+import type { ContractChannel } from '../../domain/account'
 
 export type PaymentMethod = 'multibanco' | 'direct-debit'
 
@@ -67,6 +68,8 @@ export interface InvoiceTable {
   debit_iban: string | null
   paid_on: string | null
   disputed_on: string | null
+  /** Day the written notice of consequences of a late invoice went out (004 TV §8.4); null: none recorded. */
+  notice_sent_on: string | null
 }
 
 export interface InvoiceLineTable {
@@ -81,7 +84,9 @@ export interface DemoScenarioTable {
   id: string
   position: number
   description: string
+  /** Demo only: the device token in clear (the demo list prints it); `device_token` keeps its digest. */
   token: string
+  account_id: string
   /** Demo only: the account's purchase PIN in clear, printed for QA with the token. */
   purchase_pin: string | null
 }
@@ -223,6 +228,11 @@ export interface AccountContractTable {
   advantage_cents: number | null
   last_equipment_exchange: string | null
   last_accessory_exchange: string | null
+  /** Where the contract was made (004 general §6.1: distance and off-premises contracts may be withdrawn from); null: not known. */
+  sale_channel: ContractChannel | null
+  concluded_on: string | null
+  /** Monthly value of the services contracted, with IVA: what withdrawing pays for the days used (§6.3). */
+  monthly_cents: number | null
 }
 
 export interface AccountEquipmentTable {
@@ -246,6 +256,26 @@ export interface PointsRedemptionTable {
   kind: 'equipment' | 'accessory'
 }
 
+/** One write behind a token (http/audit.ts): who, which account, what, when, from where, how it ended. No foreign key: the trail outlives what it names. */
+export interface AuditTable {
+  at: string
+  account_id: string
+  viewer_name: string
+  viewer_profile: Profile
+  /** The first 12 characters of the device token's digest: tells boxes apart, opens nothing. */
+  device: string
+  client_ip: string
+  /** The route's declared action (domain/permissions), e.g. 'premium.manage'. */
+  action: string
+  method: string
+  route: string
+  /** The id the route names (a recording, a product, a notice), if any. */
+  target: string | null
+  status: number
+  /** 'ok', or the refusal's error code ('wrong-pin', 'pin-locked', 'forbidden', ...). */
+  outcome: string
+}
+
 export interface Database {
   account: AccountTable
   device_token: DeviceTokenTable
@@ -267,6 +297,7 @@ export interface Database {
   account_equipment: AccountEquipmentTable
   points_award: PointsAwardTable
   points_redemption: PointsRedemptionTable
+  audit: AuditTable
 }
 
 export type Db = Kysely<Database>

@@ -3,6 +3,7 @@
 import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely'
 import { deletionDate } from '../../domain/recordings'
 import type { Db } from './db'
+import { tokenDigest } from './tokens'
 
 const migrations: Record<string, Migration> = {
   '0001_accounts_and_invoices': {
@@ -283,6 +284,74 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('session').addColumn('last_seen_at', 'text').execute()
       await db.schema.alterTable('session').addColumn('end_reason', 'text').execute()
+    },
+  },
+  // Issue 15: device and session tokens are kept as their digest (store/tokens.ts). The demo
+  // list keeps its clear demo tokens, so it no longer references device_token by token but
+  // names its account.
+  '0010_hashed_tokens': {
+    async up(db: Kysely<unknown>) {
+      const store = db as unknown as Db
+      await db.schema
+        .createTable('demo_scenario_by_account')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('token', 'text', (column) => column.notNull())
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id').onDelete('cascade'))
+        .addColumn('purchase_pin', 'text')
+        .execute()
+      await sql`insert into demo_scenario_by_account (id, position, description, token, account_id, purchase_pin)
+        select s.id, s.position, s.description, s.token, d.account_id, s.purchase_pin from demo_scenario s join device_token d on d.token = s.token`.execute(db)
+      await db.schema.dropTable('demo_scenario').execute()
+      await db.schema.alterTable('demo_scenario_by_account').renameTo('demo_scenario').execute()
+      // Each device token's row is copied under its digest, its sessions moved to it, then the clear row goes.
+      for (const row of await store.selectFrom('device_token').selectAll().execute()) {
+        const digest = tokenDigest(row.token)
+        await store.insertInto('device_token').values({ ...row, token: digest }).execute()
+        await store.updateTable('session').set({ device_token: digest }).where('device_token', '=', row.token).execute()
+        await store.deleteFrom('device_token').where('token', '=', row.token).execute()
+      }
+      for (const row of await store.selectFrom('session').select('token').execute()) {
+        await store.updateTable('session').set({ token: tokenDigest(row.token) }).where('token', '=', row.token).execute()
+      }
+    },
+  },
+  // Issue 15: every write leaves an audit row (http/audit.ts).
+  '0011_audit': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('audit')
+        .addColumn('at', 'text', (column) => column.notNull())
+        .addColumn('account_id', 'text', (column) => column.notNull())
+        .addColumn('viewer_name', 'text', (column) => column.notNull())
+        .addColumn('viewer_profile', 'text', (column) => column.notNull())
+        .addColumn('device', 'text', (column) => column.notNull())
+        .addColumn('client_ip', 'text', (column) => column.notNull())
+        .addColumn('action', 'text', (column) => column.notNull())
+        .addColumn('method', 'text', (column) => column.notNull())
+        .addColumn('route', 'text', (column) => column.notNull())
+        .addColumn('target', 'text')
+        .addColumn('status', 'integer', (column) => column.notNull())
+        .addColumn('outcome', 'text', (column) => column.notNull())
+        .execute()
+      await db.schema.createIndex('audit_account_at').on('audit').columns(['account_id', 'at']).execute()
+    },
+  },
+  // Issue 16: the day the written notice of consequences went out (004 TV §8.4); the overdue
+  // timeline counts the suspension from it. Null: none recorded (the last allowed day is assumed).
+  '0012_invoice_notice_sent': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('invoice').addColumn('notice_sent_on', 'text').execute()
+    },
+  },
+  // Issue 16: where and when the contract was made and its monthly value, for the right of withdrawal
+  // of a consumer's distance or off-premises contract (004 general §6.1, §6.3). Null: not known, none shown.
+  '0013_contract_sale_channel': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('account_contract').addColumn('sale_channel', 'text').execute()
+      await db.schema.alterTable('account_contract').addColumn('concluded_on', 'text').execute()
+      await db.schema.alterTable('account_contract').addColumn('monthly_cents', 'integer').execute()
     },
   },
 }

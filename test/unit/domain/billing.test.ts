@@ -8,10 +8,12 @@ import {
   type InvoiceFacts,
   invoiceDates,
   monthlyPeriod,
+  outageHours,
   overdueTimeline,
   proratedCents,
   unavailabilityCreditCents,
 } from '../../../src/domain/billing'
+import { addDays, lisbonDayStart } from '../../../src/domain/dates'
 import { defaultInterestCents, type Tariff, tariffOn } from '../../../src/domain/tariffs'
 import { DST_2026, expectAtBoundary } from './lisbon-boundary'
 
@@ -274,6 +276,38 @@ describe('charges', () => {
     const period = monthlyPeriod('2026-03-01', 0) // 31 days
     // 55,80 € a month for TV, internet and Sport TV together: 1,80 € a day.
     expect([24, 24 + 1 / 60, 48, 48 + 1 / 60].map((hours) => unavailabilityCreditCents(5580, hours, period))).toEqual([0, -360, -360, -540])
+  })
+
+  it('counts the hours really without service, "exceeding 24 hours" across the clock changes in Lisbon (general §8.3)', () => {
+    const march = monthlyPeriod('2026-03-01', 0)
+    const october = monthlyPeriod('2026-10-01', 0)
+    // A whole Lisbon day, 00:00 to 00:00: 24 h the day before and the day after a change, 23 h on 29/03, 25 h on 25/10.
+    const wholeDay = (day: string) => outageHours([{ from: lisbonDayStart(day).toISOString(), to: lisbonDayStart(addDays(day, 1)).toISOString() }], day < '2026-10-01' ? march : october)
+    expect(['2026-03-28', DST_2026.spring, '2026-03-30'].map(wholeDay)).toEqual([24, 23, 24])
+    expect(['2026-10-24', DST_2026.autumn, '2026-10-26'].map(wholeDay)).toEqual([24, 25, 24])
+    // Saturday 12:00 to Sunday 12:30 on the wall clock is 24 h 30 min, but across the spring change only 23 h 30 min
+    // passed: no credit. The same hours across the autumn change are 25 h 30 min: one day credited.
+    const spring = outageHours([{ from: '2026-03-28T12:00:00+00:00', to: '2026-03-29T12:30:00+01:00' }], march)
+    const autumn = outageHours([{ from: '2026-10-24T12:00:00+01:00', to: '2026-10-25T12:30:00+00:00' }], october)
+    expect([spring, autumn]).toEqual([23.5, 25.5])
+    expect(unavailabilityCreditCents(3100, spring, march)).toBe(0)
+    expect(unavailabilityCreditCents(3100, autumn, october)).toBe(-200)
+  })
+
+  it('counts an outage only inside the period\'s Lisbon days, accumulated, and overlapping records once', () => {
+    const march = monthlyPeriod('2026-03-01', 0)
+    // 31/03 12:00 to 01/04 12:00 in Lisbon (summer time): 12 h in March, the rest in April's period.
+    expect(outageHours([{ from: '2026-03-31T12:00:00+01:00', to: '2026-04-01T12:00:00+01:00' }], march)).toBe(12)
+    // 28/02 22:00 to 01/03 02:00 (winter time): 2 h in March.
+    expect(outageHours([{ from: '2026-02-28T22:00:00Z', to: '2026-03-01T02:00:00Z' }], march)).toBe(2)
+    const accumulated = [
+      { from: '2026-03-02T08:00:00Z', to: '2026-03-02T20:00:00Z' },
+      { from: '2026-03-02T18:00:00Z', to: '2026-03-03T02:00:00Z' },
+      { from: '2026-03-10T00:00:00Z', to: '2026-03-10T05:00:00Z' },
+    ]
+    expect(outageHours(accumulated, march)).toBe(23)
+    expect(outageHours([...accumulated, { from: '2026-03-20T10:00:00Z', to: '2026-03-20T11:00:00Z' }], march)).toBe(24)
+    expect(outageHours([...accumulated, { from: '2026-03-20T10:00:00Z', to: '2026-03-20T11:01:00Z' }], march)).toBeCloseTo(24 + 1 / 60)
   })
 
   it('updates prices yearly by the index, at least 0,50 € with IVA (general §10.2)', () => {

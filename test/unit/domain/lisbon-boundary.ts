@@ -2,19 +2,16 @@
 // the day itself and the day after, each at its first and its last minute in Lisbon, so a
 // rule fed the wrong time zone or a daylight-saving offset is off by a day and fails.
 import { expect } from 'vitest'
-import { addDays, lisbonDate } from '../../../src/domain/dates'
+import { addDays, lisbonDate, lisbonDayStart } from '../../../src/domain/dates'
 
-const HOUR_MS = 3_600_000
 const MINUTE_MS = 60_000
 
 /** The UTC instants of 00:00 and 23:59 of a Lisbon calendar day (Lisbon is UTC+0 in winter, UTC+1 in summer). */
 export function lisbonDayEdges(day: string): [Date, Date] {
-  const utcMidnight = Date.parse(`${day}T00:00:00Z`)
-  const startMs = [0, 1].map((offset) => utcMidnight - offset * HOUR_MS).find((ms) => lisbonDate(new Date(ms)) === day && lisbonDate(new Date(ms - MINUTE_MS)) !== day)
-  const nextUtcMidnight = Date.parse(`${addDays(day, 1)}T00:00:00Z`)
-  const endMs = [0, 1].map((offset) => nextUtcMidnight - offset * HOUR_MS - MINUTE_MS).find((ms) => lisbonDate(new Date(ms)) === day && lisbonDate(new Date(ms + MINUTE_MS)) !== day)
-  if (startMs === undefined || endMs === undefined) throw new Error(`no Lisbon edges for ${day}`)
-  return [new Date(startMs), new Date(endMs)]
+  const start = lisbonDayStart(day)
+  const end = new Date(lisbonDayStart(addDays(day, 1)).getTime() - MINUTE_MS)
+  if (lisbonDate(new Date(start.getTime() - MINUTE_MS)) === day || lisbonDate(end) !== day) throw new Error(`no Lisbon edges for ${day}`)
+  return [start, end]
 }
 
 /**

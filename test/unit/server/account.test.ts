@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Value } from 'typebox/value'
 import { AccountPage, Registration, ROUTES } from '../../../src/contract'
-import { get, type TestServer, testServer, TOKENS } from './helpers'
+import { buildServer } from '../../../src/server/http/app'
+import { seedDemoAccounts } from '../../../src/server/demo/build'
+import { migrateToLatest } from '../../../src/server/store/migrations'
+import { lisbonDayEdges } from '../domain/lisbon-boundary'
+import { get, NOW, type TestServer, testDatabase, testServer, TOKENS } from './helpers'
 
 let server: TestServer
 beforeAll(async () => {
@@ -80,6 +84,50 @@ describe('GET /v1/account (seeded Monday 16 March 2026)', () => {
     const utilizador = await get(server.app, ROUTES.account, TOKENS.restricted)
     expect(utilizador.status).toBe(403)
     expect(utilizador.body.reason).toMatch(/^Os dados da conta/)
+  })
+})
+
+describe('right of withdrawal (004 general §6.1–6.5)', () => {
+  it('a consumer\'s distance contract "within 14 (fourteen) days" of its conclusion: the last day, the service used and the refund day', async () => {
+    // new-customer: ordered by phone on 08/03/2026, active since 10/03, 63,97 € a month with IVA (55,15 € + 16 %).
+    const { db, drop } = await testDatabase()
+    await migrateToLatest(db)
+    await seedDemoAccounts(db, '2026-03-16')
+    let clock = NOW
+    const app = await buildServer({ db, now: () => clock, demo: true, corsOrigins: [] })
+    const withdrawalOn = async (instant: Date, token: string = TOKENS.newCustomer) => {
+      clock = instant
+      const { status, body } = await get(app, ROUTES.account, token)
+      expect(status).toBe(200)
+      expect(Value.Check(AccountPage, body)).toBe(true)
+      return body.withdrawal
+    }
+    try {
+      // 10–16 March: 7 of the 28 days of the cycle month 28/02–27/03, 6397 × 7 ÷ 28 = 15,99 €; refund and equipment within 14 days.
+      expect(await withdrawalOn(NOW)).toEqual({
+        channel: 'distance',
+        concludedOn: '2026-03-08',
+        days: 14,
+        until: '2026-03-22',
+        daysLeft: 6,
+        serviceUsedCents: 1599,
+        settleBy: '2026-03-30',
+      })
+      for (const [day, daysLeft] of [['2026-03-21', 1], ['2026-03-22', 0], ['2026-03-23', null]] as const) {
+        for (const instant of lisbonDayEdges(day)) expect((await withdrawalOn(instant))?.daysLeft ?? null, instant.toISOString()).toBe(daysLeft)
+      }
+      // A contract made in a shop has none; a profile that may not see the commitment is told why.
+      expect(await withdrawalOn(NOW, TOKENS.healthy)).toBeNull()
+      expect(await withdrawalOn(NOW, TOKENS.tecnico)).toMatchObject({ denied: true, allowedProfiles: ['administrador', 'responsavel-delegado', 'responsavel-faturacao'] })
+      // Made at home ("within 30 (thirty) days"): open to 07/04, across the spring clock change.
+      await db.updateTable('account_contract').set({ sale_channel: 'off-premises' }).where('account_id', '=', 'acc-4101907724').execute()
+      for (const [day, daysLeft] of [['2026-04-06', 1], ['2026-04-07', 0], ['2026-04-08', null]] as const) {
+        for (const instant of lisbonDayEdges(day)) expect((await withdrawalOn(instant))?.daysLeft ?? null, instant.toISOString()).toBe(daysLeft)
+      }
+    } finally {
+      await app.close()
+      await drop()
+    }
   })
 })
 

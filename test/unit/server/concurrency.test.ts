@@ -8,6 +8,7 @@ import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
 import type { Db } from '../../../src/server/store/db'
 import { NOW, type SeededCopies, seededCopies, TOKENS } from './helpers'
+import { tokenDigest } from '../../../src/server/store/tokens'
 
 const PIN = '2580'
 const PREMIUM_ACCOUNT = 'acc-4102345117'
@@ -44,7 +45,7 @@ describe('writes at the same time', { timeout: 30_000 }, () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(AT_ONCE).fill(201))
     // Each login but the first ended exactly the one before it.
     expect(answers.reduce((sum, answer) => sum + answer.body.ended, 0)).toBe(AT_ONCE - 1)
-    const open = await db.selectFrom('session').select('token').where('device_token', '=', TOKENS.healthy).where('ended_at', 'is', null).execute()
+    const open = await db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(TOKENS.healthy)).where('ended_at', 'is', null).execute()
     expect(open).toHaveLength(1)
   })
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import pg from 'pg'
-import { bearer } from '../../../src/contract'
+import { bearer, RECORDINGS_PAGE_MAX, type RecordingList } from '../../../src/contract'
 import { lisbonDate } from '../../../src/domain/dates'
 import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
@@ -162,4 +162,17 @@ export async function testServer({ now = NOW, askedAt = now, demo = true }: Test
 export async function get(app: App, url: string, token?: string) {
   const response = await app.inject({ method: 'GET', url, headers: token ? { authorization: bearer(token) } : {} })
   return { status: response.statusCode, headers: response.headers, body: response.json(), text: response.body }
+}
+
+/** Every page of GET /v1/recordings, walked through its cursors: the first page's answer with every item. */
+export async function allRecordings(app: App, token: string): Promise<RecordingList & { pages: number }> {
+  const pages: RecordingList[] = []
+  let cursor: string | null = null
+  do {
+    const { status, body } = await get(app, `/v1/recordings?limit=${RECORDINGS_PAGE_MAX}${cursor ? `&cursor=${cursor}` : ''}`, token)
+    if (status !== 200) throw new Error(`GET /v1/recordings: ${status} ${JSON.stringify(body)}`)
+    pages.push(body as RecordingList)
+    cursor = (body as RecordingList).next
+  } while (cursor)
+  return { ...pages[0], items: pages.flatMap((page) => page.items), pages: pages.length }
 }

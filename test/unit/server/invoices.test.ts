@@ -4,7 +4,11 @@ import { InvoiceDetail, InvoiceList, type InvoiceSummary, Overview, ROUTES } fro
 import { addDays, daysBetween } from '../../../src/domain/dates'
 import { VAT_RATE_PERCENT, vatCents } from '../../../src/domain/money'
 import { isValidMultibancoReference } from '../../../src/domain/multibanco'
-import { get, NOW, type TestServer, testServer, TOKENS } from './helpers'
+import { buildServer } from '../../../src/server/http/app'
+import { seedDemoAccounts } from '../../../src/server/demo/build'
+import { migrateToLatest } from '../../../src/server/store/migrations'
+import { lisbonDayEdges } from '../domain/lisbon-boundary'
+import { get, NOW, type TestServer, testDatabase, testServer, TOKENS } from './helpers'
 
 const TODAY = '2026-03-16'
 let server: TestServer
@@ -204,17 +208,19 @@ describe('scenarios', () => {
     const late = await detail(TOKENS.overdue, invoices[1].id)
     expect(daysBetween(late.dueDate, TODAY)).toBe(12)
     expect(late.payment.method).toBe('multibanco')
-    // The last day to pay is the day before the suspension (Civil Code art. 279).
+    // The notice went out 3 days after the due date (stored): the suspension is 30 days after it, not
+    // after the last allowed day (004 TV §8.4, general §12.2 c). The last day to pay is the day before
+    // the suspension (Civil Code art. 279).
     expect(late.timeline).toMatchObject({
       noticeBy: addDays(late.dueDate, 10),
-      noticeSentOn: null,
-      suspensionFrom: addDays(late.dueDate, 40),
-      terminationFrom: addDays(late.dueDate, 70),
+      noticeSentOn: addDays(late.dueDate, 3),
+      suspensionFrom: addDays(late.dueDate, 33),
+      terminationFrom: addDays(late.dueDate, 63),
       amountDueCents: late.totalCents,
       collectionFeeCents: 500,
       interestCents: Math.round((late.totalCents * 0.1015 * 12) / 365),
       interestBasisPoints: 1015,
-      payBy: addDays(late.dueDate, 39),
+      payBy: addDays(late.dueDate, 32),
       serviceStatus: 'active',
     })
     expect((await detail(TOKENS.overdue, invoices[0].id)).timeline).toBeNull()
@@ -239,6 +245,31 @@ describe('scenarios', () => {
 })
 
 describe('the clock', () => {
+  it('suspends "a partir de" 30 days after the stored notice, at both edges of the Lisbon days around it (004 TV §8.4, general §12.2 c)', async () => {
+    // Seeded on 16/03/2026: the late invoice was due on 04/03 and its notice went out on 07/03, so the
+    // service is suspended from 06/04/2026 (not 13/04, 30 days after the notice's last allowed day).
+    const { db, drop } = await testDatabase()
+    await migrateToLatest(db)
+    await seedDemoAccounts(db, TODAY)
+    let clock = NOW
+    const app = await buildServer({ db, now: () => clock, demo: true, corsOrigins: [] })
+    try {
+      const late = (await get(app, ROUTES.overview, TOKENS.overdue)).body.invoices.next
+      expect(late.dueDate).toBe('2026-03-04')
+      const timelineOn = async (instant: Date) => {
+        clock = instant
+        return (await get(app, `${ROUTES.invoices}/${late.id}`, TOKENS.overdue)).body.timeline
+      }
+      expect(await timelineOn(NOW)).toMatchObject({ noticeSentOn: '2026-03-07', suspensionFrom: '2026-04-06', payBy: '2026-04-05' })
+      for (const [day, status] of [['2026-04-05', 'active'], ['2026-04-06', 'suspended'], ['2026-04-07', 'suspended']] as const) {
+        for (const instant of lisbonDayEdges(day)) expect((await timelineOn(instant)).serviceStatus, instant.toISOString()).toBe(status)
+      }
+    } finally {
+      await app.close()
+      await drop()
+    }
+  })
+
   it('derives status from the day asked about, not from stored state', async () => {
     const later = await testServer({ now: NOW, askedAt: new Date(NOW.getTime() + 40 * 86_400_000) })
     try {

@@ -9,7 +9,9 @@ import type { App } from '../../../src/server/http/context'
 import type { Db } from '../../../src/server/store/db'
 import { storePurchasePin, verifyPurchasePin } from '../../../src/server/premium/pin'
 import { DEMO_PINS } from '../../../src/server/demo/premium'
+import { lisbonDayEdges } from '../domain/lisbon-boundary'
 import { NOW, type SeededCopies, seededCopies, TOKENS } from './helpers'
+import { tokenDigest } from '../../../src/server/store/tokens'
 
 const PIN = '2580'
 const PREMIUM_ACCOUNT = 'acc-4102345117'
@@ -96,6 +98,25 @@ describe('GET /v1/premium', () => {
     })
     // 11 March – 7 April pro rata (3,67 €) and 8 April – 7 May (4,06 €), before IVA.
     expect(infantil.nextChargeCents).toBe(367 + 406 + Math.round((367 + 406) * 0.23))
+  })
+
+  it('lists the new customer\'s Sport TV ordered with the contract as pending, expected within 48 h of acceptance and installation (004 TV §6 a)', async () => {
+    // Installed on 10/03 with the contract, Sport TV accepted on 15/03: the 48 h run from the later, to 17/03.
+    const pendingOn = async (instant: Date) => {
+      clock = instant
+      const { status, body } = await catalogue(TOKENS.newCustomer)
+      expect(status).toBe(200)
+      expect(Value.Check(PremiumCatalogue, body)).toBe(true)
+      return body.pending
+    }
+    expect(await pendingOn(NOW)).toEqual([
+      { name: 'Canal premium Sport TV', orderedOn: '2026-03-15', installedOn: '2026-03-10', expectedBy: '2026-03-17', activation: 'waiting' },
+    ])
+    for (const [day, activation] of [['2026-03-16', 'waiting'], ['2026-03-17', 'waiting'], ['2026-03-18', 'late']] as const) {
+      for (const instant of lisbonDayEdges(day)) expect((await pendingOn(instant))[0].activation, instant.toISOString()).toBe(activation)
+    }
+    // An account whose premium channels are all active has none pending.
+    expect((await catalogue()).body.pending).toEqual([])
   })
 
   it('refuses the Utilizador profile with the reason and who can help', async () => {
@@ -235,7 +256,7 @@ describe('POST /v1/premium/:id/subscribe', () => {
     // A Responsável de Faturação sees the catalogue but may not buy.
     await db
       .insertInto('device_token')
-      .values({ token: 'test-billing-0001', account_id: PREMIUM_ACCOUNT, viewer_name: 'Ana', viewer_profile: 'responsavel-faturacao' })
+      .values({ token: tokenDigest('test-billing-0001'), account_id: PREMIUM_ACCOUNT, viewer_name: 'Ana', viewer_profile: 'responsavel-faturacao' })
       .execute()
     const seen = await catalogue('test-billing-0001')
     expect(seen.status).toBe(200)
@@ -306,8 +327,7 @@ describe('purchase PIN lock', () => {
   it('every demo account’s printed PIN matches its stored hash, and none is 0000 or 1234', async () => {
     const accounts = await db
       .selectFrom('demo_scenario')
-      .innerJoin('device_token', 'device_token.token', 'demo_scenario.token')
-      .select(['demo_scenario.id', 'demo_scenario.purchase_pin', 'device_token.account_id'])
+      .select(['id', 'purchase_pin', 'account_id'])
       .execute()
     for (const account of accounts) {
       expect(account.purchase_pin, account.id).toMatch(/^\d{4}$/)

@@ -14,7 +14,7 @@ import {
 } from '../../../src/contract'
 import { addDays, daysBetween } from '../../../src/domain/dates'
 import type { App } from '../../../src/server/http/context'
-import { get, NOW, type TestServer, testServer, TOKENS } from './helpers'
+import { allRecordings, get, NOW, type TestServer, testServer, TOKENS } from './helpers'
 
 async function send(app: App, method: 'PUT' | 'DELETE' | 'POST', url: string, token: string, payload?: object) {
   const response = await app.inject({ method, url, headers: { authorization: bearer(token) }, ...(payload ? { payload } : {}) })
@@ -34,11 +34,12 @@ beforeEach(async () => {
 }, 30_000)
 afterEach(() => server.close())
 
+/** The whole list, every page (recordings-pages.test.ts tests the pages themselves). */
 async function list(token: string = TOKENS.quotaFull): Promise<RecordingList> {
   const { status, body } = await get(server.app, ROUTES.recordings, token)
   expect(status).toBe(200)
   expect(Value.Check(RecordingList, body)).toBe(true)
-  return body
+  return allRecordings(server.app, token)
 }
 
 describe('GET /v1/recordings (quota-full)', () => {
@@ -77,7 +78,8 @@ describe('GET /v1/recordings (quota-full)', () => {
     const { items, nextToDelete } = await list()
     expect(nextToDelete).toHaveLength(5)
     const byId = new Map(items.map((r) => [r.id, r]))
-    const next = nextToDelete.map((id) => byId.get(id)!)
+    const next = nextToDelete.map((candidate) => byId.get(candidate.id)!)
+    expect(next).toEqual(nextToDelete)
     for (const r of next) expect(r.protected || r.watchingNow).toBe(false)
     expect(next[0].title).toBe('Telejornal')
     const watchedCount = items.filter((r) => r.watched && !r.protected && !r.watchingNow).length
@@ -94,8 +96,8 @@ describe('6-month rule on a later day', () => {
     expect(expiring.some((r) => r.protected)).toBe(true)
     const later = await testServer({ now: NOW, askedAt: new Date(NOW.getTime() + 15 * 86_400_000) })
     try {
-      const { body } = await get(later.app, ROUTES.recordings, TOKENS.quotaFull)
-      const ids = new Set((body as RecordingList).items.map((r) => r.id))
+      const body = await allRecordings(later.app, TOKENS.quotaFull)
+      const ids = new Set(body.items.map((r) => r.id))
       for (const r of expiring) expect(ids.has(r.id)).toBe(false)
       expect(body.quota.usedMinutes).toBe(5880 - expiring.reduce((sum, r) => sum + r.sizeMinutes, 0))
       // Deleting an expired recording answers like any deleted one.
@@ -117,7 +119,7 @@ describe('protect, unprotect, delete', () => {
       expect(status).toBe(200)
       expect(Value.Check(RecordingChange, body)).toBe(true)
       expect(body.recording).toMatchObject({ id: target.id, protected: true })
-      expect(body.nextToDelete).not.toContain(target.id)
+      expect(body.nextToDelete.map((r: Recording) => r.id)).not.toContain(target.id)
       expect(body.quota.percent).toBe(98)
     }
     for (let i = 0; i < 2; i++) {
@@ -168,7 +170,7 @@ describe('automatic management over HTTP (§5.12)', () => {
     expect(120 + freed - body.items.at(-1).sizeMinutes).toBeLessThan(180)
     expect(body.items[0].title).toBe('Telejornal')
     const { nextToDelete } = await list()
-    expect(body.items.map((r: Recording) => r.id)).toEqual(nextToDelete.slice(0, body.items.length))
+    expect(body.items).toEqual(nextToDelete.slice(0, body.items.length))
     expect((await list()).quota.usedMinutes).toBe(5880)
 
     const room = await get(server.app, `${ROUTES.recordingsAutoDeletion}?hours=2`, TOKENS.quotaFull)

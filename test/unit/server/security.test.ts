@@ -5,11 +5,12 @@ import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, ROUTES } from '../../../src/contract'
 import { buildServer } from '../../../src/server/http/app'
-import { loggerOptions, maskPersonalData } from '../../../src/server/http/logging'
+import { loggerOptions, maskPersonalData, maskTokens } from '../../../src/server/http/logging'
 import { RateLimiter, parseRateLimit } from '../../../src/server/http/limits'
 import { ENDED_ELSEWHERE, sessionsRequired } from '../../../src/server/sessions/service'
 import { get, type TestServer, testServer, TOKENS } from './helpers'
 import { fill, type Operation, operations } from './openapi-walk'
+import { tokenDigest } from '../../../src/server/store/tokens'
 
 let server: TestServer
 let ops: Operation[]
@@ -21,6 +22,30 @@ afterAll(() => server.close())
 
 const call = (op: Operation, headers: Record<string, string> = {}, params: Record<string, string> = {}) =>
   server.app.inject({ method: op.method as 'GET', url: fill(op.path, params), headers })
+
+describe('nosniff', () => {
+  it('every answer of the API says nosniff, refusals and unknown routes included', async () => {
+    for (const [url, token] of [[ROUTES.health, undefined], [ROUTES.overview, TOKENS.healthy], [ROUTES.overview, 'unknown-token-0000'], ['/nowhere', undefined]] as const) {
+      const response = await server.app.inject({ url, headers: token ? { authorization: bearer(token) } : {} })
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff')
+    }
+  })
+})
+
+describe('tokens at rest', () => {
+  it('the database keeps device and session tokens only as digests, and both tokens still work', async () => {
+    const opened = await server.app.inject({ method: 'POST', url: ROUTES.session, headers: { authorization: bearer(TOKENS.notices) } })
+    const { sessionToken } = opened.json() as { sessionToken: string }
+    expect((await get(server.app, ROUTES.overview, sessionToken)).status).toBe(200)
+    expect((await get(server.app, ROUTES.overview, TOKENS.healthy)).status).toBe(200)
+    const stored = [
+      ...(await server.db.selectFrom('device_token').select('token').execute()).map((row) => row.token),
+      ...(await server.db.selectFrom('session').select(['token', 'device_token']).execute()).flatMap((row) => [row.token, row.device_token]),
+    ]
+    expect(stored.length).toBeGreaterThan(13)
+    for (const token of [sessionToken, ...Object.values(TOKENS)]) expect(stored.some((value) => value.includes(token))).toBe(false)
+  })
+})
 
 describe('a token everywhere but health, OpenAPI and the demo list', () => {
   it('the only routes without a token are health and the demo list (OpenAPI is hidden from itself)', () => {
@@ -75,7 +100,7 @@ describe('one session per credentials (seed 004 TV §4.2)', () => {
   it('ten logins at once leave exactly one open session', async () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => login(TOKENS.restricted)))
     expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(201))
-    const open = await server.db.selectFrom('session').select('token').where('device_token', '=', TOKENS.restricted).where('ended_at', 'is', null).execute()
+    const open = await server.db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(TOKENS.restricted)).where('ended_at', 'is', null).execute()
     expect(open).toHaveLength(1)
     const working = await Promise.all(answers.map(async (a) => (await get(server.app, ROUTES.overview, a.json().sessionToken)).status))
     expect(working.filter((status) => status === 200)).toHaveLength(1)
@@ -205,6 +230,35 @@ describe('NIF and IBAN never leave the server whole', () => {
     } finally {
       await logged.close()
     }
+  })
+
+  it('no token reaches the log, not even one put in a URL or a query string', async () => {
+    const lines: string[] = []
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk))
+        done()
+      },
+    })
+    const logged = await buildServer({ db: server.db, demo: true, logger: loggerOptions('trace', stream) })
+    try {
+      const opened = await logged.inject({ method: 'POST', url: ROUTES.session, headers: { authorization: bearer(TOKENS.healthy) } })
+      const { sessionToken } = opened.json() as { sessionToken: string }
+      for (const url of [`${ROUTES.overview}?access_token=${sessionToken}`, `${ROUTES.overview}?token=${TOKENS.healthy}`, `/nowhere/${sessionToken}`, `${ROUTES.health}?Api-Key=${TOKENS.healthy}`]) {
+        await logged.inject({ method: 'GET', url, headers: { authorization: bearer(sessionToken) } })
+      }
+      const log = lines.join('')
+      expect(log).toContain('/v1/overview?access_token=[oculto]')
+      for (const secret of [sessionToken, TOKENS.healthy]) expect(log).not.toContain(secret)
+    } finally {
+      await logged.close()
+    }
+  })
+
+  it('maskTokens hides session tokens and credential-like parameters, and keeps the rest', () => {
+    expect(maskTokens('/v1/x?limit=3&sessionToken=abc&from=2026-01-01')).toBe('/v1/x?limit=3&sessionToken=[oculto]&from=2026-01-01')
+    expect(maskTokens('/v1/x/s.AAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toBe('/v1/x/s.[oculto]')
+    expect(maskTokens('/v1/recordings?limit=20&offset=40')).toBe('/v1/recordings?limit=20&offset=40')
   })
 
   it('maskPersonalData keeps enough to recognise, not enough to use', () => {

@@ -1,7 +1,6 @@
 // The recording scenarios hold whatever day they are seeded on.
 import { describe, expect, it } from 'vitest'
-import type { RecordingList } from '../../../src/contract'
-import { testServer, TOKENS } from './helpers'
+import { allRecordings, testServer, TOKENS } from './helpers'
 
 const SEEDING_DAYS = ['2026-03-16', '2026-08-31', '2028-02-29', '2026-12-31']
 
@@ -10,8 +9,7 @@ describe.each(SEEDING_DAYS)('recordings seeded on %s', { timeout: 30_000 }, (tod
   it('quota-full is at 98 % with dates shown, heavy has 2 000 recordings, nothing already past its deletion day', async () => {
     const { app, close } = await testServer({ now: new Date(`${today}T12:00:00Z`) })
     try {
-      const recordings = async (token: string) =>
-        (await app.inject({ url: '/v1/recordings', headers: { authorization: `Bearer ${token}` } })).json() as RecordingList
+      const recordings = (token: string) => allRecordings(app, token)
       const full = await recordings(TOKENS.quotaFull)
       expect(full.quota).toMatchObject({ percent: 98, warning: true })
       expect(full.items.filter((r) => r.showDeletionDate).length).toBeGreaterThanOrEqual(3)

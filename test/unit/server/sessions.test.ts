@@ -6,6 +6,7 @@ import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
 import { EXPIRED, LOGGED_OUT } from '../../../src/server/sessions/service'
 import { NOW, TOKENS, testServer, type TestServer } from './helpers'
+import { tokenDigest } from '../../../src/server/store/tokens'
 
 const DAY = 86_400_000
 let server: TestServer
@@ -75,7 +76,7 @@ describe('lifetime', () => {
     clock = NOW
     await login(TOKENS.unregistered)
     await login(TOKENS.unregistered)
-    const rows = () => server.db.selectFrom('session').select('token').where('device_token', '=', TOKENS.unregistered).execute()
+    const rows = () => server.db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(TOKENS.unregistered)).execute()
     expect(await rows()).toHaveLength(2)
     clock = new Date(NOW.getTime() + 31 * DAY)
     await login(TOKENS.unregistered)

@@ -1,0 +1,31 @@
+// A modal's frame: hidden until opened, above its page, which is dimmed behind a panel
+// with a thin border. The border is the panel's own Background, drawn under the panel's
+// content (./shape.ts), so no title, message or button gets a box of its own. While a
+// modal has focus the shell dims its breadcrumb too (App._handleFocusSettings): the page
+// layer cannot draw over the shell's header.
+import { Lightning } from '@lightningjs/sdk'
+import { COLOR, RADIUS, SCREEN } from './theme'
+import { roundedShape, shaped } from './shape'
+
+/** How much of what lies behind a modal still shows: the page under its Dim, the breadcrumb. */
+export const BEHIND_MODAL_ALPHA = 0.2
+
+export function modalTemplate(panel: { x: number; y: number; w: number; h: number }, content: Record<string, unknown>) {
+  return {
+    visible: false,
+    zIndex: 10,
+    Dim: { w: SCREEN.w, h: SCREEN.h, rect: true, color: Math.round((1 - BEHIND_MODAL_ALPHA) * 255) * 0x1000000 },
+    Panel: { x: panel.x, y: panel.y, ...shaped(panel, roundedShape(COLOR.background, RADIUS, { width: 2, color: COLOR.muted }), content) },
+  }
+}
+
+/** Focus settings: `modal` is true while a modal is in the focus path. */
+export interface ModalFocusSettings {
+  modal?: boolean
+}
+
+export class Modal extends Lightning.Component {
+  override _setFocusSettings(settings: ModalFocusSettings): void {
+    settings.modal = true
+  }
+}
