@@ -105,6 +105,11 @@ export function applyTheme(contrast: 'normal' | 'high', text: 'normal' | 'large'
   Object.assign(TEXT, text === 'large' ? LARGE_TEXT : NORMAL_TEXT)
 }
 
+/** Whether `text=large` is in force (applyTheme): a layout that needs more room asks. */
+export function largeText(): boolean {
+  return TEXT.body === LARGE_TEXT.body
+}
+
 /** Each text colour at rest and the one it takes on a focused box (FocusBox); the others keep theirs. */
 const FOCUSED_TEXT: Partial<Record<keyof Palette, keyof Palette>> = {
   muted: 'focusedMuted',
