@@ -19,8 +19,9 @@ interface Heard {
   lang?: string
 }
 
-/** Runs in the page before the app: speechSynthesis records what it is asked, and says nothing. */
-function recordingSpeech(): void {
+/** Runs in the page before the app: speechSynthesis records what it is asked, and says nothing; `platform`: the box's accessibility settings. */
+function recordingSpeech(platform?: unknown): void {
+  if (platform) (window as unknown as { gestaoDeContaAccessibility: unknown }).gestaoDeContaAccessibility = platform
   const heard: Heard[] = []
   const speaking = new Set<SpeechSynthesisUtterance>()
   const finish = (utterance: SpeechSynthesisUtterance, event: 'end' | 'error') => {
@@ -133,6 +134,20 @@ test('without voice=1 nothing is spoken', async () => {
   await box.press('Enter', 'ArrowDown', 'F2', 'i')
   await box.waitForText('Últimos 12 meses')
   expect(await box.page.evaluate(() => (window as unknown as { heard: Heard[] }).heard)).toEqual([])
+  expect(box.errors).toEqual([])
+  await box.page.close()
+})
+
+test("the box's own setting turns voice guidance on when the launch URL says nothing", async () => {
+  const box = await openBox(session, '1080p', { scenario: 'overdue' }, recordingSpeech, { voiceGuidance: true })
+  await box.waitForText('Olá, João Sousa')
+  const deadline = Date.now() + 10_000
+  let heard: Heard[] = []
+  while (heard.length === 0 && Date.now() < deadline) {
+    await box.page.waitForTimeout(200)
+    heard = await box.page.evaluate(() => (window as unknown as { heard: Heard[] }).heard)
+  }
+  expect(heard[0]).toEqual({ kind: 'speak', text: 'Olá, João Sousa', lang: 'pt-PT' })
   expect(box.errors).toEqual([])
   await box.page.close()
 })
