@@ -88,7 +88,7 @@ test('with voice=1: arrival, focus with position, Green repeats, Info reads the 
   const title = moved.findIndex((entry) => entry.text === 'Faturas')
   const cut = moved.findIndex((entry, i) => i > title && entry.kind === 'cancel')
   const october = moved.findIndex((entry) => entry.kind === 'speak' && entry.text!.startsWith('Fatura de outubro de dois mil e vinte e seis'))
-  expect(moved[title + 1]!.text).toMatch(/^[a-z]+ faturas por pagar, .+ euros e .+ cêntimos\.$/)
+  // (Its main fact, if Down came before it was said, is heard with Info below.)
   expect(cut).toBeGreaterThan(title)
   expect(october).toBeGreaterThan(cut)
   // What was cut is not finished: the list's first row and its position were never all said.
