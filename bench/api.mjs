@@ -31,12 +31,13 @@ export async function freePort() {
 
 /**
  * dist/server/main.mjs as deployed, on `database` ({ file } SQLite or { url } PostgreSQL).
- * `env` adds to the environment (never RATE_LIMIT or SESSIONS: the bench measures the defaults).
+ * `env` adds to the environment (never RATE_LIMIT or SESSIONS: the bench measures the defaults);
+ * `nodeArgs` go to node before the script (`--cpu-prof`, which NODE_OPTIONS refuses).
  */
-export async function startApi(database, env = {}) {
+export async function startApi(database, env = {}, nodeArgs = []) {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/server/main.mjs'], {
     env: {
       ...withoutOverrides(process.env),
       ...env,

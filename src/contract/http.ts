@@ -8,6 +8,7 @@ export const ROUTES = {
   overview: `${API_PREFIX}/overview`,
   invoices: `${API_PREFIX}/invoices`,
   invoice: `${API_PREFIX}/invoices/:id`,
+  invoiceComplaint: `${API_PREFIX}/invoices/:id/complaint`,
   notices: `${API_PREFIX}/notices`,
   notice: `${API_PREFIX}/notices/:id`,
   noticeRead: `${API_PREFIX}/notices/:id/read`,

@@ -1,6 +1,6 @@
 // Invoices (seed 004 general §10, TV §7–8; seed 001): wire shapes.
 import Type from 'typebox'
-import { Cents, IsoDate } from './common'
+import { Cents, Denied, IsoDate } from './common'
 import { IdempotencyKey, UpcomingPremium } from './premium'
 
 export const InvoiceStatus = Type.Union([
@@ -109,46 +109,6 @@ export const OverdueTimeline = Type.Object({
 })
 export type OverdueTimeline = Type.Static<typeof OverdueTimeline>
 
-export const InvoiceDetail = Type.Object({
-  ...InvoiceSummary.properties,
-  atcud: Type.String({ description: 'ATCUD: series validation code - sequential number' }),
-  region: VatRegion,
-  vatRatePercent: Type.Integer(),
-  netCents: Cents,
-  vatCents: Cents,
-  lines: Type.Array(InvoiceLine),
-  /** The previous month's total, for comparison; null on the first invoice. */
-  previousTotalCents: Type.Union([Cents, Type.Null()]),
-  /** First invoice of a contract: billed from the activation day, not a whole month. */
-  partialPeriod: Type.Boolean(),
-  payment: Payment,
-  /** Address of the invoice for a phone (shown as a QR code). */
-  documentUrl: Type.String(),
-  timeline: Type.Union([OverdueTimeline, Type.Null()]),
-})
-export type InvoiceDetail = Type.Static<typeof InvoiceDetail>
-
-export const InvoiceList = Type.Object({
-  items: Type.Array(InvoiceSummary),
-  /** Premium charges the next invoice will carry (not yet issued). */
-  upcomingPremium: Type.Optional(UpcomingPremium),
-})
-export type InvoiceList = Type.Static<typeof InvoiceList>
-
-/** Invoices a list request returns when it names no limit: two years of monthly invoices. */
-export const INVOICE_LIST_DEFAULT_LIMIT = 24
-
-export const InvoiceListQuery = Type.Object(
-  {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, default: INVOICE_LIST_DEFAULT_LIMIT })),
-  },
-  { additionalProperties: false },
-)
-
-export const InvoiceParams = Type.Object({
-  id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
-})
-
 /** Why an invoice is disputed: a short list the remote can choose from. */
 export const ComplaintReason = Type.Union([
   Type.Literal('not-contracted'), // serviço não contratado
@@ -176,9 +136,56 @@ export const InvoiceComplaint = Type.Object({
 })
 export type InvoiceComplaint = Type.Static<typeof InvoiceComplaint>
 
+export const InvoiceDetail = Type.Object({
+  ...InvoiceSummary.properties,
+  atcud: Type.String({ description: 'ATCUD: series validation code - sequential number' }),
+  region: VatRegion,
+  vatRatePercent: Type.Integer(),
+  netCents: Cents,
+  vatCents: Cents,
+  lines: Type.Array(InvoiceLine),
+  /** The previous month's total, for comparison; null on the first invoice. */
+  previousTotalCents: Type.Union([Cents, Type.Null()]),
+  /** First invoice of a contract: billed from the activation day, not a whole month. */
+  partialPeriod: Type.Boolean(),
+  payment: Payment,
+  /** Address of the invoice for a phone (shown as a QR code). */
+  documentUrl: Type.String(),
+  timeline: Type.Union([OverdueTimeline, Type.Null()]),
+  /** The complaint about this invoice, with its state; null: none. Optional for an operator's backend. */
+  complaint: Type.Optional(Type.Union([InvoiceComplaint, Type.Null()])),
+  /** Last day to complain about it: 30 days after its issue (004 general §19.4). */
+  complaintBy: Type.Optional(IsoDate),
+  /** Null when the viewer may complain (Administrador, Responsável Delegado; seed 002); else why not and who may. */
+  complainDenied: Type.Optional(Type.Union([Denied, Type.Null()])),
+})
+export type InvoiceDetail = Type.Static<typeof InvoiceDetail>
+
+export const InvoiceList = Type.Object({
+  items: Type.Array(InvoiceSummary),
+  /** Premium charges the next invoice will carry (not yet issued). */
+  upcomingPremium: Type.Optional(UpcomingPremium),
+})
+export type InvoiceList = Type.Static<typeof InvoiceList>
+
+/** Invoices a list request returns when it names no limit: two years of monthly invoices. */
+export const INVOICE_LIST_DEFAULT_LIMIT = 24
+
+export const InvoiceListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, default: INVOICE_LIST_DEFAULT_LIMIT })),
+  },
+  { additionalProperties: false },
+)
+
+export const InvoiceParams = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
+})
+
 export const ComplaintRequest = Type.Object(
   {
-    line: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    /** A line's index in the invoice's `lines`, or null for the whole invoice (null first: the server's type coercion would read it as 0). */
+    line: Type.Union([Type.Null(), Type.Integer({ minimum: 0 })]),
     reason: ComplaintReason,
     idempotencyKey: IdempotencyKey,
   },

@@ -40,6 +40,21 @@ export const PremiumCancellation = Type.Object({
 })
 export type PremiumCancellation = Type.Static<typeof PremiumCancellation>
 
+/**
+ * A cancellation asked for today, before it is confirmed: the day it takes effect and what
+ * the next invoice then charges, from the same computation the cancellation itself stores,
+ * so the summary before the PIN says what the answer after it says.
+ */
+export const PremiumCancelQuote = Type.Object({
+  requestedOn: IsoDate,
+  endsOn: IsoDate,
+  rule: PremiumCancellation.properties.rule,
+  /** Date of the next invoice that would charge it; null when nothing more would be charged. */
+  nextChargeOn: Type.Union([IsoDate, Type.Null()]),
+  nextChargeCents: Cents,
+})
+export type PremiumCancelQuote = Type.Static<typeof PremiumCancelQuote>
+
 export const PremiumSubscription = Type.Object({
   id: PremiumId,
   productId: PremiumId,
@@ -56,8 +71,8 @@ export const PremiumSubscription = Type.Object({
   nextChargeCents: Cents,
   /** A cancellation already asked for, and the day it takes effect. */
   cancellation: Type.Union([PremiumCancellation, Type.Null()]),
-  /** If cancelled today: the day it would take effect and why. Null once a cancellation is pending. */
-  cancelToday: Type.Union([PremiumCancellation, Type.Null()]),
+  /** If cancelled today: the day it would take effect, why, and the next charge. Null once a cancellation is pending. */
+  cancelToday: Type.Union([PremiumCancelQuote, Type.Null()]),
 })
 export type PremiumSubscription = Type.Static<typeof PremiumSubscription>
 

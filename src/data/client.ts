@@ -4,6 +4,8 @@
 import {
   AccountPage,
   ApiErrorBody,
+  ComplaintReceipt,
+  type ComplaintRequest,
   EInvoice,
   Registration,
   DemoScenarioList,
@@ -144,6 +146,16 @@ export class ApiClient {
 
   invoice(id: string, options?: RequestOptions): Promise<Fetched<InvoiceDetail>> {
     return this.get<InvoiceDetail>(ROUTES.invoice.replace(':id', encodeURIComponent(id)), InvoiceDetail, options)
+  }
+
+  /** A complaint about an invoice or one of its lines (004 general §19.3–19.5), once per idempotency key. */
+  async complainAboutInvoice(id: string, request: ComplaintRequest, options?: RequestOptions): Promise<Fetched<ComplaintReceipt>> {
+    try {
+      return await this.write<ComplaintReceipt>('POST', ROUTES.invoiceComplaint.replace(':id', encodeURIComponent(id)), ComplaintReceipt, { ...options, body: request })
+    } finally {
+      // Even without an answer it may have happened: the invoice, the list and home's card are asked again.
+      this.invalidate(ROUTES.invoice.replace(':id', encodeURIComponent(id)), ROUTES.invoices, ROUTES.overview)
+    }
   }
 
   notices(options?: RequestOptions): Promise<Fetched<NoticeList>> {

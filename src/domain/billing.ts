@@ -168,8 +168,6 @@ export interface InvoiceFacts {
   paidOn: string | null
   /** The complaint about this invoice, if one was made. Absent or null: none. */
   complaint?: ComplaintFacts | null
-  /** Storage that keeps only the day of a complaint: one about the whole invoice, filed that day, not yet decided. */
-  disputedOn?: string | null
   /** Day the written notice of consequences went out (TV §8.4); absent or null when none is recorded. */
   noticeSentOn?: string | null
   /** Last day of the billed period: the collection fee is charged on the next invoice, dated the day after. */
@@ -187,13 +185,8 @@ export interface InvoiceAssessment {
  * The part of a complaint that holds payment on `today`: one filed by the due date (seed 001 G) and not yet
  * decided. A complaint never holds later invoices (§10.11): each invoice carries its own.
  */
-function complaintOf(facts: InvoiceFacts): ComplaintFacts | null {
-  if (facts.complaint) return facts.complaint
-  return facts.disputedOn ? { filedOn: facts.disputedOn, disputedCents: facts.totalCents, decidedOn: null } : null
-}
-
 function suspendedCents(facts: InvoiceFacts, today: string): number {
-  const complaint = complaintOf(facts)
+  const complaint = facts.complaint
   if (!complaint || compareDates(complaint.filedOn, today) > 0) return 0
   if (compareDates(complaint.filedOn, facts.dueDate) > 0) return 0
   if (complaint.decidedOn !== null && compareDates(complaint.decidedOn, today) <= 0) return 0

@@ -240,6 +240,23 @@ describe('a product subscribed', () => {
   })
 })
 
+describe('cancelling in the minimum period', () => {
+  test('the summary before the PIN gives the next charge the cancellation leaves (14,87 €), which the answer after it confirms', async () => {
+    const subscription = tvcineSubscribed.subscription
+    const { press, flowTexts, typePin } = open({ ...tvcineDetail, product: { ...tvcineDetail.product, subscribed: true }, subscription, quote: null })
+    const after = { ...subscription, nextChargeCents: 1487, cancellation: { requestedOn: '2026-11-23', endsOn: '2026-12-22', rule: 'minimum-period' as const }, cancelToday: null }
+    api.changePremium.mockImplementation(() => answer({ ...tvcineSubscribed, action: 'cancelled', subscription: after }))
+    press('Enter')
+    const charge = eur('Próxima cobrança: 14,87 € na fatura de 15/12/2026')
+    expect(flowTexts()).toContain(charge)
+    expect(flowTexts()).not.toContain(eur('Próxima cobrança: 25,99 € na fatura de 15/12/2026'))
+    press('Enter')
+    typePin('2580')
+    await flush()
+    expect(flowTexts()).toContain(charge)
+  })
+})
+
 describe('a profile that may only look (Responsável de Faturação)', () => {
   test('sees the product and why it cannot subscribe, with who can; OK opens nothing', () => {
     const { page, press, flow } = open({ ...tvcineDetail, manageDenied: billingOnly })

@@ -35,7 +35,8 @@ export const sportSubscription: PremiumSubscription = {
   nextChargeOn: '2026-12-15',
   nextChargeCents: 2999,
   cancellation: null,
-  cancelToday: { requestedOn: '2026-11-23', endsOn: '2026-12-15', rule: 'billing-cycle' },
+  // Cancelled today it ends with this cycle: the 15 December invoice charges nothing more for it.
+  cancelToday: { requestedOn: '2026-11-23', endsOn: '2026-12-15', rule: 'billing-cycle', nextChargeOn: null, nextChargeCents: 0 },
 }
 
 const pin = { triesLeft: 3, lockedUntil: null }
@@ -80,7 +81,8 @@ export const tvcineSubscribed: PremiumReceipt = {
     nextChargeOn: '2026-12-15',
     nextChargeCents: 2599,
     cancellation: null,
-    cancelToday: { requestedOn: '2026-11-23', endsOn: '2026-12-22', rule: 'minimum-period' },
+    // Cancelled today it ends with the minimum period, 22 December: the next invoice charges 23 Nov – 22 Dec, not a month more.
+    cancelToday: { requestedOn: '2026-11-23', endsOn: '2026-12-22', rule: 'minimum-period', nextChargeOn: '2026-12-15', nextChargeCents: 1487 },
   },
   replayed: false,
   pin,
@@ -88,7 +90,13 @@ export const tvcineSubscribed: PremiumReceipt = {
 
 export const sportCancelled: PremiumReceipt = {
   action: 'cancelled',
-  subscription: { ...sportSubscription, cancellation: { requestedOn: '2026-11-23', endsOn: '2026-12-15', rule: 'billing-cycle' }, cancelToday: null },
+  subscription: {
+    ...sportSubscription,
+    nextChargeOn: null,
+    nextChargeCents: 0,
+    cancellation: { requestedOn: '2026-11-23', endsOn: '2026-12-15', rule: 'billing-cycle' },
+    cancelToday: null,
+  },
   replayed: false,
   pin,
 }

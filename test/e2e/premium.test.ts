@@ -67,6 +67,8 @@ test('subscribes and cancels a premium channel with the remote, stating cost and
   await box.waitForText('Restam 3 tentativas.')
   await typePin(box, '1111')
   await box.waitForText('PIN errado. Restam 2 tentativas.')
+  // OK here dismisses the error; it never types a digit and starts the next try.
+  expect(await box.focusedTexts()).toEqual(['Tentar de novo'])
   await box.screenshot('premium-pin-wrong')
   await typePin(box, PIN)
   await box.waitForText('TVCine subscrito')
@@ -82,10 +84,16 @@ test('subscribes and cancels a premium channel with the remote, stating cost and
   await box.press('Enter')
   await box.waitForText('Cancelar TVCine?')
   expect((await box.texts()).some((text) => /^Fica ativo, e é cobrado, até \d\d\/\d\d\/\d{4}: o fim do período mínimo\.$/.test(text))).toBe(true)
+  // The next charge stated before the PIN is the one the answer after it gives. The dialog is drawn
+  // last: its line is the last one (the page behind states the charge as it stands today).
+  const nextCharge = (texts: string[]) => texts.filter((text) => /^(Próxima cobrança: |Não há mais cobranças)/.test(text)).at(-1)
+  const chargeBefore = nextCharge(await box.texts())
+  expect(chargeBefore).toBeDefined()
   await box.press('Enter')
   await box.waitForText('Restam 3 tentativas.')
   await typePin(box, PIN)
   await box.waitForText('Cancelamento de TVCine registado')
+  expect(nextCharge(await box.texts())).toBe(chargeBefore)
   const cancelled = (await catalogue()).subscriptions.find((s) => s.productId === 'tvcine')
   expect(cancelled?.cancellation?.endsOn).toMatch(/^\d{4}-\d\d-\d\d$/)
   const [year, month, day] = (cancelled?.cancellation?.endsOn ?? '').split('-')

@@ -128,9 +128,15 @@ test('heavy: 2 000 recordings, read a page at a time; only the rows on screen ex
 
   // Frame intervals while the list scrolls: 60 Down presses at 12 a second, as a held key repeats.
   await box.page.evaluate(() => {
-    const w = window as unknown as { frameTimes: number[]; recording: boolean }
+    const w = window as unknown as { frameTimes: number[]; recording: boolean; created: number; watcher: MutationObserver }
     w.frameTimes = []
     w.recording = true
+    // Lightning elements built while scrolling (the inspector adds a div with a type for each).
+    w.created = 0
+    w.watcher = new MutationObserver((changes) => {
+      for (const change of changes) for (const node of change.addedNodes) if (node instanceof Element && node.hasAttribute('type')) w.created += 1 + node.querySelectorAll('[type]').length
+    })
+    w.watcher.observe(document.body, { childList: true, subtree: true })
     let last = performance.now()
     const tick = (now: number) => {
       w.frameTimes.push(now - last)
@@ -144,10 +150,11 @@ test('heavy: 2 000 recordings, read a page at a time; only the rows on screen ex
     await box.page.waitForTimeout(83)
   }
   await box.page.waitForTimeout(500)
-  const frames = await box.page.evaluate(() => {
-    const w = window as unknown as { frameTimes: number[]; recording: boolean }
+  const { frames, created } = await box.page.evaluate(() => {
+    const w = window as unknown as { frameTimes: number[]; recording: boolean; created: number; watcher: MutationObserver }
     w.recording = false
-    return w.frameTimes.slice(1)
+    w.watcher.disconnect()
+    return { frames: w.frameTimes.slice(1), created: w.created }
   })
   const scrolled = await countElements(box)
   // Past the first page (50): the rows there came with the second page, not a loading row.
@@ -159,7 +166,7 @@ test('heavy: 2 000 recordings, read a page at a time; only the rows on screen ex
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1)
   console.log(
     `heavy list at 720p: ${atTop.elements} Lightning elements alive at the top (${atTop.rendered} row elements of ${atTop.items}), ` +
-      `${scrolled.elements} after 60 Down (${scrolled.rendered} rows); frame interval over ${frames.length} frames: ` +
+      `${scrolled.elements} after 60 Down (${scrolled.rendered} rows), ${created} elements built while scrolling; frame interval over ${frames.length} frames: ` +
       `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms; JS heap ${(heapAtTop / 1e6).toFixed(1)} MB at the top, ${(heapScrolled / 1e6).toFixed(1)} MB after; ` +
       `${answers.length} recordings answers, largest ${answers.length ? Math.max(...answers) : 0} bytes`,
   )
@@ -172,6 +179,8 @@ test('heavy: 2 000 recordings, read a page at a time; only the rows on screen ex
   expect(scrolled.rows).toBe(scrolled.rendered)
   // Everything but the rows stays as it was: a row is 7 elements (row, background, content, 4 texts).
   expect(scrolled.elements - atTop.elements).toBe((scrolled.rendered - atTop.rendered) * 7)
+  // Rows are moved and refilled, not built: only the buffer rows below the first screen are new (399 built before recycling).
+  expect(created).toBeLessThanOrEqual((scrolled.rendered - atTop.rendered) * 7)
   expect(box.errors).toEqual([])
   await box.page.close()
 })

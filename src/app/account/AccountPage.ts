@@ -13,16 +13,22 @@ import { ScrollPanel } from '../kit/ScrollPanel'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { setEInvoice } from './actions'
-import { accountArrival, detailsColumn, pointsColumn } from './text'
+import { accountArrival, detailsColumn, type EInvoiceChoice, type EInvoiceStep, einvoiceDialog, pointsColumn } from './text'
 import { ref } from '../kit/ref'
+import { type Moves, Steps } from '../kit/steps'
 
 const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
 const BUTTON = { w: RIGHT.w, h: 84 }
 
+/** Back or Cancelar closes at any step; a write already sent still lands (its answer goes to the note). */
+const EINVOICE_MOVES: Moves<EInvoiceStep> = { closed: ['ask'], ask: ['saving', 'closed'], saving: ['failed', 'closed'], failed: ['saving', 'closed'] }
+
 export class AccountPage extends DataPage<AccountData> {
   private data: AccountData | null = null
+  /** A write is on its way: a second OK sends nothing more. */
   private saving = false
+  private readonly einvoiceStep = new Steps(EINVOICE_MOVES, 'closed')
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
@@ -50,7 +56,7 @@ export class AccountPage extends DataPage<AccountData> {
     ref(this, 'Points', ScrollPanel).fill(pointsColumn(data.points, RIGHT.w), columnSpoken((f) => pointsColumn(data.points, RIGHT.w, f)))
     this.markScrolled()
     this.renderEInvoice()
-    if (this.dialog.isOpen) this.closeDialog()
+    if (!this.einvoiceStep.is('closed')) this.closeDialog()
   }
 
   private renderEInvoice(): void {
@@ -60,40 +66,28 @@ export class AccountPage extends DataPage<AccountData> {
     this.tag('EInvoiceNote').text.text = einvoice.canChange ? t('account.einvoice.hint') : t('account.einvoice.denied')
   }
 
-  /**
-   * The question (Cancelar focused: OK right away changes nothing), the same while the answer is
-   * awaited, or why nothing changed after a refused or failed write (OK right away tries again).
-   */
-  private openDialog(step: { kind: 'ask' } | { kind: 'saving' } | { kind: 'failed'; problem: string }): void {
-    const enabled = this.data?.einvoice.enabled ?? false
-    const failed = step.kind === 'failed'
-    this.dialog.open({
-      title: failed ? t('account.einvoice.failed') : t('account.einvoice.title'),
-      message: failed ? step.problem : step.kind === 'saving' ? t('account.einvoice.saving') : t(enabled ? 'account.einvoice.confirmOff' : 'account.einvoice.confirmOn'),
-      choices: [
-        { id: 'cancel', label: t('account.einvoice.cancel') },
-        { id: 'confirm', label: failed ? t('account.einvoice.retry') : t(enabled ? 'account.einvoice.turnOff' : 'account.einvoice.turnOn') },
-      ],
-      focusId: step.kind === 'ask' ? 'cancel' : 'confirm',
-    })
+  private openDialog(step: Exclude<EInvoiceStep, 'closed'>, problem = ''): void {
+    this.einvoiceStep.go(step)
+    this.dialog.open(einvoiceDialog(step, this.data?.einvoice.enabled ?? false, problem))
     this._refocus()
   }
 
   private closeDialog(): void {
+    this.einvoiceStep.go('closed')
     this.dialog.close()
     this._refocus()
   }
 
   _askEInvoice(): void {
     if (!this.data?.einvoice.canChange || this.saving) return
-    this.openDialog({ kind: 'ask' })
+    this.openDialog('ask')
   }
 
   _dialogDismissed(): void {
     this.closeDialog()
   }
 
-  _dialogChosen(id: string): void {
+  _dialogChosen(id: EInvoiceChoice): void {
     if (id === 'confirm') void this.saveEInvoice()
     else this.closeDialog()
   }
@@ -104,19 +98,19 @@ export class AccountPage extends DataPage<AccountData> {
     if (!data || this.saving) return
     const enabled = data.einvoice.enabled
     this.saving = true
-    this.openDialog({ kind: 'saving' })
+    this.openDialog('saving')
     const saved = await setEInvoice(!enabled)
     this.saving = false
     if (saved.ok) {
       this.data = { ...data, einvoice: saved.data }
       this.renderEInvoice()
       this.tag('EInvoiceNote').text.text = t(saved.data.enabled ? 'account.einvoice.savedOn' : 'account.einvoice.savedOff')
-      if (this.dialog.isOpen) this.closeDialog()
+      if (!this.einvoiceStep.is('closed')) this.closeDialog()
       return
     }
     // Nothing changed: the switch keeps its state; the dialog says why and offers to try again.
     const still = t(enabled ? 'account.einvoice.stillOn' : 'account.einvoice.stillOff')
-    if (this.dialog.isOpen) this.openDialog({ kind: 'failed', problem: `${describeFailure(saved.failure)} ${still}`.replace(/\s+/g, ' ').trim() })
+    if (!this.einvoiceStep.is('closed')) this.openDialog('failed', `${describeFailure(saved.failure)} ${still}`.replace(/\s+/g, ' ').trim())
     else this.tag('EInvoiceNote').text.text = `${t('account.einvoice.failed')} ${still}`
   }
 
@@ -126,6 +120,6 @@ export class AccountPage extends DataPage<AccountData> {
 
   /** The e-invoice switch, the page's one action, has focus from the start (or its dialog). */
   protected focusedContent(): Lightning.Component {
-    return this.dialog.isOpen ? this.dialog : ref(this, 'EInvoice', Lightning.Component)
+    return this.einvoiceStep.is('closed') ? ref(this, 'EInvoice', Lightning.Component) : this.dialog
   }
 }

@@ -5,6 +5,7 @@
 import type { AccountPage as AccountData, CommitmentSection, Denied, ExchangeEligibility, PointsSection, ServicesSection, WithdrawalSection } from '../../contract'
 import { EXCHANGE_COMMITMENT_MONTHS } from '../../domain/account'
 import type { Formats } from '../../domain/format'
+import type { ChoiceDialogSpec } from '../kit/ChoiceDialog'
 import { Column } from '../kit/Column'
 import { formats, t } from '../kit/i18n'
 import { COLOR, TEXT } from '../kit/theme'
@@ -178,4 +179,27 @@ export function accountArrival(data: AccountData): string[] {
   if (commitment === null) return [data.holderName, t('account.commitment.none')]
   if ('denied' in commitment) return [data.holderName]
   return [data.holderName, `${t('account.commitment.end')}: ${f.date(commitment.endDate)}`]
+}
+
+/** The e-invoice confirmation's steps: the question, the answer awaited, a refused or failed write. */
+export type EInvoiceStep = 'closed' | 'ask' | 'saving' | 'failed'
+
+/** Its answers (ChoiceDialog's `chosen`). */
+export type EInvoiceChoice = 'cancel' | 'confirm'
+
+/**
+ * The question (Cancelar focused: OK right away changes nothing), the same while the answer is
+ * awaited, or why nothing changed after a refused or failed write (OK right away tries again).
+ */
+export function einvoiceDialog(step: Exclude<EInvoiceStep, 'closed'>, enabled: boolean, problem: string): ChoiceDialogSpec<EInvoiceChoice> {
+  const failed = step === 'failed'
+  return {
+    title: failed ? t('account.einvoice.failed') : t('account.einvoice.title'),
+    message: failed ? problem : step === 'saving' ? t('account.einvoice.saving') : t(enabled ? 'account.einvoice.confirmOff' : 'account.einvoice.confirmOn'),
+    choices: [
+      { id: 'cancel', label: t('account.einvoice.cancel') },
+      { id: 'confirm', label: failed ? t('account.einvoice.retry') : t(enabled ? 'account.einvoice.turnOff' : 'account.einvoice.turnOn') },
+    ],
+    focusId: step === 'ask' ? 'cancel' : 'confirm',
+  }
 }

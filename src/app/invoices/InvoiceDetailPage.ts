@@ -1,19 +1,44 @@
 // invoices/:id: what was billed on the left; how to pay, the QR code for the phone
-// and, when late, the overdue timeline on the right (the words: ./text.ts).
+// and, when late, the overdue timeline on the right (the words: ./text.ts). A profile
+// that may complain gets "Reclamar" under them: part, reason, confirmation, then the
+// server's answer (the write: ./actions.ts; 004 general §19.3–19.5, seed 002).
 import { Lightning } from '@lightningjs/sdk'
-import type { InvoiceDetail } from '../../contract'
+import type { ComplaintReason, InvoiceDetail } from '../../contract'
+import { newIdempotencyKey } from '../../data/client'
+import { ActionButton } from '../kit/ActionButton'
+import { ChoiceDialog } from '../kit/ChoiceDialog'
 import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { describeFailure } from '../kit/ErrorPanel'
 import { t } from '../kit/i18n'
 import { ScrollPanel } from '../kit/ScrollPanel'
 import { BADGE, statusBadge } from '../kit/StatusBadge'
 import { SAFE } from '../kit/theme'
-import { invoiceArrival, linesColumn, linesSpoken, paymentColumn, paymentSpoken } from './text'
+import { complainAboutInvoice } from './actions'
+import {
+  canComplain,
+  COMPLAINT_REASONS,
+  complaintDialog,
+  complaintParts,
+  type ComplaintStep,
+  invoiceArrival,
+  linesColumn,
+  linesSpoken,
+  paymentColumn,
+  paymentSpoken,
+} from './text'
 import { ref } from '../kit/ref'
 
 const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
+const BUTTON = { h: 84, gap: 24 }
 
 export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
+  private invoice: InvoiceDetail | null = null
+  private step: ComplaintStep | null = null
+  private partIndex = 0
+  private reasonIndex = 0
+  private idempotencyKey = ''
+
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       ...super._template(),
@@ -21,25 +46,99 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
         Badge: { x: SAFE.x + SAFE.w, y: SAFE.y + 70, w: BADGE.w, mountX: 1 },
         Lines: { type: ScrollPanel, x: SAFE.x, y: CONTENT_Y, w: LEFT.w, h: LEFT.h },
         Payment: { type: ScrollPanel, x: RIGHT.x, y: CONTENT_Y, w: RIGHT.w, h: LEFT.h },
+        Complain: { type: ActionButton, x: RIGHT.x, y: CONTENT_Y + LEFT.h - BUTTON.h, w: RIGHT.w, h: BUTTON.h, visible: false, signals: { pressed: '_askComplaint' } },
       },
+      Dialog: { type: ChoiceDialog, signals: { chosen: '_dialogChosen', dismissed: '_dialogDismissed' } },
     }
   }
 
+  get dialog(): ChoiceDialog {
+    return ref(this, 'Dialog', ChoiceDialog)
+  }
+
   protected render(invoice: InvoiceDetail): void {
+    this.invoice = invoice
     this.title = t('invoice.title', { number: invoice.number })
     this.tag('Badge').patch({ children: { Status: statusBadge(invoice.status) } })
     this.arrival = [invoiceArrival(invoice)]
+    const complain = canComplain(invoice)
+    ref(this, 'Complain', ActionButton).patch({ visible: complain, label: t('complaint.action') })
+    ref(this, 'Payment', ScrollPanel).patch({ h: complain ? LEFT.h - BUTTON.h - BUTTON.gap : LEFT.h })
     ref(this, 'Lines', ScrollPanel).fill(linesColumn(invoice, LEFT.w), linesSpoken(invoice))
     ref(this, 'Payment', ScrollPanel).fill(paymentColumn(invoice, RIGHT.w), paymentSpoken(invoice))
     this.markScrolled()
+    if (this.dialog.isOpen && this.step?.kind !== 'done') this.closeDialog()
   }
 
   protected override scrollPanels(): ScrollPanel[] {
     return [ref(this, 'Lines', ScrollPanel), ref(this, 'Payment', ScrollPanel)]
   }
 
-  /** Nothing here to act on: the page itself holds focus, and the arrows read the panels. */
-  protected focusedContent(): undefined {
-    return undefined
+  /**
+   * The dialog while it is open; else the page holds focus and the arrows read the panels (voice guidance reads
+   * the lines on arrival), and OK opens "Reclamar" when it is offered (the button under the panel says so).
+   */
+  protected focusedContent(): Lightning.Component | undefined {
+    return this.dialog.isOpen ? this.dialog : undefined
+  }
+
+  override _handleEnter(): boolean {
+    this._askComplaint()
+    return true
+  }
+
+  private show(step: ComplaintStep): void {
+    const invoice = this.invoice
+    if (!invoice) return
+    this.step = step
+    const part = complaintParts(invoice)[this.partIndex]!
+    this.dialog.open(complaintDialog(invoice, step, part, COMPLAINT_REASONS[this.reasonIndex]!))
+    this._refocus()
+  }
+
+  private closeDialog(): void {
+    this.step = null
+    this.dialog.close()
+    this._refocus()
+  }
+
+  /** A new flow: the whole invoice and the first reason, and a key of its own for every try of it. */
+  _askComplaint(): void {
+    if (!this.invoice || !canComplain(this.invoice)) return
+    this.partIndex = 0
+    this.reasonIndex = 0
+    this.idempotencyKey = newIdempotencyKey()
+    this.show({ kind: 'part' })
+  }
+
+  _dialogDismissed(): void {
+    if (this.step?.kind !== 'sending') this.closeDialog()
+  }
+
+  _dialogChosen(id: string): void {
+    const step = this.step
+    if (!step || !this.invoice) return
+    if (id === 'cancel' || id === 'close') return step.kind === 'sending' ? undefined : this.closeDialog()
+    if (step.kind === 'part') {
+      if (id === 'next') this.partIndex = (this.partIndex + 1) % complaintParts(this.invoice).length
+      return this.show(id === 'next' ? step : { kind: 'reason' })
+    }
+    if (step.kind === 'reason') {
+      if (id === 'next') this.reasonIndex = (this.reasonIndex + 1) % COMPLAINT_REASONS.length
+      return this.show(id === 'next' ? step : { kind: 'confirm' })
+    }
+    if (id === 'send' && (step.kind === 'confirm' || step.kind === 'failed')) void this.send()
+  }
+
+  private async send(): Promise<void> {
+    const invoice = this.invoice
+    if (!invoice) return
+    const part = complaintParts(invoice)[this.partIndex]!
+    this.show({ kind: 'sending' })
+    const sent = await complainAboutInvoice(invoice.id, part.line, COMPLAINT_REASONS[this.reasonIndex] as ComplaintReason, this.idempotencyKey)
+    if (!sent.ok) return this.show({ kind: 'failed', problem: describeFailure(sent.failure) })
+    // The server's complaint on the page at once; the status follows on the next load (the cache was cleared).
+    this.render({ ...invoice, complaint: sent.data.complaint })
+    this.show({ kind: 'done', complaint: sent.data.complaint })
   }
 }

@@ -9,18 +9,19 @@ import { Modal, modalTemplate } from './Modal'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
 
-export interface Choice {
-  id: string
+/** A button of the dialog; `Id` is the closed set of answers its owner handles. */
+export interface Choice<Id extends string = string> {
+  id: Id
   label: string
 }
 
-export interface ChoiceDialogSpec {
+export interface ChoiceDialogSpec<Id extends string = string> {
   title: string
   message?: string
   /** The message as voice guidance says it (dates and amounts in words); else the message. */
   spokenMessage?: string
-  choices: Choice[]
-  focusId?: string
+  choices: Choice<Id>[]
+  focusId?: Id
 }
 
 const PANEL = { w: 1100, h: 420 }

@@ -41,7 +41,11 @@ export class FocusBox extends Lightning.Component {
   /** Lays out the box's content; texts take their focused tint if the box has focus now. */
   protected fillContent(children: Record<string, unknown>): void {
     const content = this.tag('Content')
-    content.children = children
+    // A list's recycled row (VirtualList) shows another item with the same parts: they are
+    // updated in place, not built again.
+    const refs = Object.keys(children)
+    if (content.children.length === refs.length && refs.every((ref) => content.tag(ref))) content.patch(children)
+    else content.children = children
     if (this.hasFocus()) recolour(content, true)
   }
 

@@ -197,9 +197,12 @@ export class VirtualList extends Lightning.Component {
     const from = Math.max(0, first - buffer)
     const to = Math.min(config.length - 1, first + visible - 1 + buffer)
     const rowsElement = this.tag('Rows')
+    // Rows that left the window are kept to show the rows coming in: a held key moves
+    // rows, it does not build and collect them (issue 20).
+    const spare: Lightning.Element[] = []
     for (const [index, element] of this.rows) {
       if (index < from || index > to) {
-        rowsElement.childList.remove(element)
+        spare.push(element)
         this.rows.delete(index)
         this.waiting.delete(index)
       }
@@ -209,13 +212,17 @@ export class VirtualList extends Lightning.Component {
       if (this.rows.has(index)) continue
       const template = config.row(index)
       if (!template) this.waiting.add(index)
+      const { type, ...settings } = template ?? config.pending(index)
+      const place = { y: index * pitch, w: config.width - 2 * config.room.x, h: config.rowHeight }
+      const reused = spare.findIndex((element) => element.constructor === type)
+      let element: Lightning.Element
       // Size first: a row lays its content out when its item is set, from its own width.
-      const element = rowsElement.childList.a({
-        y: index * pitch,
-        w: config.width - 2 * config.room.x,
-        h: config.rowHeight,
-        ...(template ?? config.pending(index)),
-      } as Lightning.Component.NewPatchTemplate<Lightning.Component.Constructor>)
+      if (reused >= 0) {
+        element = spare.splice(reused, 1)[0]!
+        element.patch({ ...place, ...settings })
+      } else {
+        element = rowsElement.childList.a({ ...place, type, ...settings } as Lightning.Component.NewPatchTemplate<Lightning.Component.Constructor>)
+      }
       const announced = element as Announced
       // Without the feature's words, the row says what it shows.
       const spoken = config.spoken(index)
@@ -223,5 +230,6 @@ export class VirtualList extends Lightning.Component {
       announced.announceContext = spokenPosition(index + 1, config.length, uiLanguage())
       this.rows.set(index, element as Lightning.Element)
     }
+    for (const element of spare) rowsElement.childList.remove(element)
   }
 }

@@ -17,8 +17,19 @@ import { textSpec } from '../kit/textSpec'
 import { changePremium } from './actions'
 import { cancelledLines, type FlowSpec, type Line, lockedMessage, subscribedLines } from './text'
 import { ref } from '../kit/ref'
+import { type Moves, Steps } from '../kit/steps'
 
 type Step = 'closed' | 'summary' | 'pin' | 'locked' | 'sending' | 'result'
+
+/** Back or "Voltar" leaves from any step but `sending`: the answer to a PIN is always seen. */
+const MOVES: Moves<Step> = {
+  closed: ['summary'],
+  summary: ['pin', 'locked', 'closed'],
+  pin: ['sending', 'closed'],
+  locked: ['closed'],
+  sending: ['pin', 'locked', 'result'],
+  result: ['closed'],
+}
 
 // Below the shell's breadcrumb (SAFE.y, one small line), so the border never runs through it.
 const PANEL = { x: 260, y: SAFE.y + 44, w: SCREEN.w - 520, h: SAFE.h - 56 }
@@ -27,7 +38,7 @@ const BUTTON = { w: 420, h: 84, gap: 32 }
 const LINE = 46
 
 export class PremiumFlow extends Modal {
-  private step: Step = 'closed'
+  private readonly steps = new Steps(MOVES, 'closed')
   private spec: FlowSpec | null = null
   private idempotencyKey = ''
   private buttonIndex = 0
@@ -48,11 +59,11 @@ export class PremiumFlow extends Modal {
   }
 
   get isOpen(): boolean {
-    return this.step !== 'closed'
+    return !this.steps.is('closed')
   }
 
   get currentStep(): Step {
-    return this.step
+    return this.steps.now
   }
 
   open(spec: FlowSpec): void {
@@ -65,15 +76,15 @@ export class PremiumFlow extends Modal {
 
   /** Leaves the flow; while a request is on its way the viewer waits for its answer. */
   close(): void {
-    if (this.step === 'sending' || this.step === 'closed') return
-    this.step = 'closed'
+    if (this.steps.is('sending', 'closed')) return
+    this.steps.go('closed')
     this.visible = false
     this.signal('closed')
   }
 
   private showSummary(): void {
     const spec = this.spec as FlowSpec
-    this.step = 'summary'
+    this.steps.go('summary')
     this.setHeading(t(`premium.flow.${spec.action}.title`, { name: spec.productName }))
     this.setLines(spec.summary)
     this.showPin(false)
@@ -84,14 +95,14 @@ export class PremiumFlow extends Modal {
 
   /** The primary button: from the summary to the PIN; from a result, back to the product. */
   _primary(): void {
-    if (this.step === 'summary') this.showPinStep()
-    else if (this.step === 'result' || this.step === 'locked') this.close()
+    if (this.steps.is('summary')) this.showPinStep()
+    else if (this.steps.is('result', 'locked')) this.close()
   }
 
   private showPinStep(message = ''): void {
     const spec = this.spec as FlowSpec
     const { lockedUntil } = spec.pin
-    this.step = lockedUntil ? 'locked' : 'pin'
+    this.steps.go(lockedUntil ? 'locked' : 'pin')
     this.setHeading(t('premium.flow.pin.title'))
     this.setLines([spec.recap])
     this.showPin(true)
@@ -110,8 +121,8 @@ export class PremiumFlow extends Modal {
 
   async _pinComplete(pinDigits: string): Promise<void> {
     const spec = this.spec
-    if (!spec || this.step !== 'pin') return
-    this.step = 'sending'
+    if (!spec || !this.steps.is('pin')) return
+    this.steps.go('sending')
     this.setHeading(t('premium.flow.sending'))
     this._refocus()
     const receipt = await changePremium(spec.action, spec.productId, pinDigits, this.idempotencyKey)
@@ -134,7 +145,7 @@ export class PremiumFlow extends Modal {
       this.showPinStep(`${describeFailure(failure)} ${t('premium.flow.retrySafe')}`)
       return
     }
-    this.step = 'result'
+    this.steps.go('result')
     this.setHeading(t('premium.flow.refused'))
     this.setLines([{ text: describeFailure(failure), color: COLOR.warning }, { text: t('premium.flow.nothingChanged') }])
     this.showPin(false)
@@ -146,7 +157,7 @@ export class PremiumFlow extends Modal {
   private showResult(receipt: PremiumReceipt): void {
     const spec = this.spec as FlowSpec
     const { subscription } = receipt
-    this.step = 'result'
+    this.steps.go('result')
     this.showPin(false)
     this.setHeading(t(`premium.flow.${receipt.action}`, { name: spec.productName }))
     this.setLines(receipt.action === 'subscribed' ? subscribedLines(subscription) : cancelledLines(subscription))
@@ -195,13 +206,13 @@ export class PremiumFlow extends Modal {
   }
 
   override _handleLeft(): boolean {
-    if (this.step === 'summary') this.buttonIndex = 0
+    if (this.steps.is('summary')) this.buttonIndex = 0
     this._refocus()
     return true
   }
 
   override _handleRight(): boolean {
-    if (this.step === 'summary') this.buttonIndex = 1
+    if (this.steps.is('summary')) this.buttonIndex = 1
     this._refocus()
     return true
   }
@@ -220,8 +231,8 @@ export class PremiumFlow extends Modal {
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    if (this.step === 'pin') return ref(this, 'Pin', Lightning.Component)
-    if (this.step === 'summary' || this.step === 'result' || this.step === 'locked') {
+    if (this.steps.is('pin')) return ref(this, 'Pin', Lightning.Component)
+    if (this.steps.is('summary', 'result', 'locked')) {
       return ref(this, this.buttonIndex === 0 ? 'Buttons.Primary' : 'Buttons.Leave', Lightning.Component)
     }
     return this

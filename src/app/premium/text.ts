@@ -68,10 +68,10 @@ export function subscriptionState(subscription: PremiumSubscription, f: Formats 
   return { text: t('premium.state.active'), color: COLOR.ok }
 }
 
-/** The next invoice's charge for it, or that nothing more will be charged. */
-export function nextChargeLine(subscription: PremiumSubscription, f: Formats = formats()): string {
-  return subscription.nextChargeOn
-    ? t('premium.nextCharge', { amount: f.money(subscription.nextChargeCents), date: f.date(subscription.nextChargeOn) })
+/** The next invoice's charge (a subscription's, or the one a cancellation today leaves), or that nothing more will be charged. */
+export function nextChargeLine(charge: Pick<PremiumSubscription, 'nextChargeOn' | 'nextChargeCents'>, f: Formats = formats()): string {
+  return charge.nextChargeOn
+    ? t('premium.nextCharge', { amount: f.money(charge.nextChargeCents), date: f.date(charge.nextChargeOn) })
     : t('premium.noMoreCharges')
 }
 
@@ -205,7 +205,7 @@ function flowWords(detail: PremiumProductDetail, action: PremiumAction, f: Forma
   return [
     cancellationLine(cancellation, f),
     t('premium.summary.until', { price: paidLine(subscription, f) }),
-    nextChargeLine(subscription, f),
+    nextChargeLine(cancellation, f),
     t('premium.summary.after', { channels: product.channels.join(', ') }),
     t('premium.recap.cancel', { name: product.name, date: f.date(cancellation.endsOn) }),
   ].map((text) => ({ text }))

@@ -20,8 +20,9 @@ import { COLOR, largeText, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { deleteRecording, recordingsWindow, setProtection } from './actions'
 import { RecordingRow, ROW } from './RecordingRow'
-import { actionsDialog, channelAndTime, deleteDialog, quotaLines, recordingsArrival, recordingSpoken } from './text'
+import { actionsDialog, channelAndTime, deleteDialog, quotaLines, type RecordingChoice, recordingsArrival, recordingSpoken } from './text'
 import { ref } from '../kit/ref'
+import { type Moves, Steps } from '../kit/steps'
 
 // Five whole rows: a row cut at the list's edge reads as a glitch from the sofa.
 export const LIST = { w: ROW.w, rowHeight: ROW.h, spacing: 10, viewportHeight: 5 * 106 }
@@ -29,13 +30,18 @@ const METER = { w: LIST.w, h: 20 }
 const LIST_Y = CONTENT_Y + 196
 const SIDE = { x: SAFE.x + LIST.w + 84, w: SAFE.w - LIST.w - 84 }
 
-type DialogStep = { kind: 'actions'; recording: Recording } | { kind: 'confirm-delete'; recording: Recording }
+type DialogStep = 'closed' | 'actions' | 'confirm-delete'
+
+/** OK opens the options and red the delete question; "Apagar" among the options asks it too. */
+const DIALOG_MOVES: Moves<DialogStep> = { closed: ['actions', 'confirm-delete'], actions: ['confirm-delete', 'closed'], 'confirm-delete': ['closed'] }
 
 export class RecordingsPage extends ListPage<RecordingList, Recording> {
   private data: Pick<RecordingList, 'quota' | 'nextToDelete'> | null = null
   /** The recordings around the focus, a page at a time. */
   private recordings: PagedWindow<Recording, RecordingList> | null = null
-  private step: DialogStep | null = null
+  private readonly dialogStep = new Steps(DIALOG_MOVES, 'closed')
+  /** The recording the open dialog is about. */
+  private dialogRecording: Recording | null = null
   /** A change is on its way to the server: keys wait for its answer. */
   busy = false
 
@@ -144,13 +150,13 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    return this.dialog.isOpen ? this.dialog : super._getFocused()
+    return this.dialogStep.is('closed') ? super._getFocused() : this.dialog
   }
 
   override _handleEnter(): boolean {
     const recording = this.focusedRecording
     if (this.showingError || this.busy || !recording) return false
-    this.openStep({ kind: 'actions', recording })
+    this.openStep('actions', recording)
     return true
   }
 
@@ -164,18 +170,20 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
   _handleRed(): boolean {
     const recording = this.focusedRecording
     if (this.showingError || this.busy || !recording) return false
-    this.openStep({ kind: 'confirm-delete', recording })
+    this.openStep('confirm-delete', recording)
     return true
   }
 
-  private openStep(step: DialogStep): void {
-    this.step = step
-    this.dialog.open(step.kind === 'actions' ? actionsDialog(step.recording) : deleteDialog(step.recording))
+  private openStep(step: Exclude<DialogStep, 'closed'>, recording: Recording): void {
+    this.dialogStep.go(step)
+    this.dialogRecording = recording
+    this.dialog.open(step === 'actions' ? actionsDialog(recording) : deleteDialog(recording))
     this._refocus()
   }
 
   private closeDialog(): void {
-    this.step = null
+    this.dialogStep.go('closed')
+    this.dialogRecording = null
     this.dialog.close()
     this._refocus()
   }
@@ -184,12 +192,11 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     this.closeDialog()
   }
 
-  _dialogChosen(id: string): void {
-    const step = this.step
-    if (!step) return
-    const { recording } = step
+  _dialogChosen(id: RecordingChoice): void {
+    const recording = this.dialogRecording
+    if (!recording) return
     if (id === 'delete') {
-      this.openStep({ kind: 'confirm-delete', recording })
+      this.openStep('confirm-delete', recording)
       return
     }
     this.closeDialog()

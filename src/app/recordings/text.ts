@@ -39,8 +39,11 @@ export function quotaLines(quota: RecordingQuota, f: Formats = formats()): { use
   }
 }
 
+/** Every answer the recordings dialogs give (ChoiceDialog's `chosen`). */
+export type RecordingChoice = 'protect' | 'unprotect' | 'delete' | 'cancel' | 'confirm-delete'
+
 /** OK on a recording: protect or unprotect, delete, or cancel. */
-export function actionsDialog(recording: Recording): ChoiceDialogSpec {
+export function actionsDialog(recording: Recording): ChoiceDialogSpec<RecordingChoice> {
   return {
     title: recording.title,
     message: `${recordingLine(recording)}\n${t('recordings.protect.note')}`,
@@ -54,7 +57,7 @@ export function actionsDialog(recording: Recording): ChoiceDialogSpec {
 }
 
 /** Deleting cannot be undone: the recording is named, and OK right away keeps it. */
-export function deleteDialog(recording: Recording): ChoiceDialogSpec {
+export function deleteDialog(recording: Recording): ChoiceDialogSpec<RecordingChoice> {
   return {
     title: t('recordings.delete.title'),
     message: t('recordings.delete.message', { title: recording.title, channel: recording.channel, date: formats().dayTime(recording.startsAt) }),

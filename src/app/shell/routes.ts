@@ -18,7 +18,7 @@ import { PremiumDetailPage } from '../premium/PremiumDetailPage'
 import { PremiumPage } from '../premium/PremiumPage'
 import { firstRecordingsPage } from '../recordings/actions'
 import { RecordingsPage } from '../recordings/RecordingsPage'
-import type { NoticesOverview } from '../../contract'
+import type { NoticesOverview, Overview } from '../../contract'
 import { INSTALLER_ROUTE } from './installerKeys'
 import { BootPage, CrashPage, NotFoundPage } from './MessagePage'
 import { services } from './services'
@@ -45,13 +45,17 @@ function fed<T>(path: string, component: FedPage<T>, request: (params: Router.Pa
 
 /** A section home refused, in full: home's overview and that section's refusal in it (not found when it is not refused). */
 async function refusal(section: string): Promise<Fetched<Refusal>> {
-  // An overview kept from before is not a refusal: a failure is passed on without it.
+  const refused = (overview: Overview) => ((REFUSABLE as readonly string[]).includes(section) ? refusalOf(section as Refusable, overview) : null)
+  // On a failure, the refusal read from the overview kept from before (shown as of its time), if it gives one.
   const { data, fetchedAt } = await services()
     .api.overview()
     .catch((error: unknown) => {
-      throw error instanceof ApiError ? new ApiError(error.failure) : error
+      if (!(error instanceof ApiError)) throw error
+      const before = error.lastKnown as Fetched<Overview> | undefined
+      const refusedBefore = before ? refused(before.data) : null
+      throw new ApiError(error.failure, refusedBefore && before ? { data: refusedBefore, fetchedAt: before.fetchedAt } : undefined)
     })
-  const found = (REFUSABLE as readonly string[]).includes(section) ? refusalOf(section as Refusable, data) : null
+  const found = refused(data)
   if (!found) throw new ApiError({ kind: 'not-found', reason: '' })
   return { data: found, fetchedAt }
 }

@@ -278,6 +278,13 @@ export async function seedDemoAccounts(db: Db, today: string): Promise<void> {
       const rows = invoiceDrafts(scenario, today).map((draft) => invoiceRows(scenario, position, draft))
       await trx.insertInto('invoice').values(rows.map((row) => row.invoice)).execute()
       await trx.insertInto('invoice_line').values(rows.flatMap((row) => row.lines)).execute()
+      // An invoice under complaint: about all of it, still pending (004 general §19.3–19.5).
+      const disputed = rows.flatMap(({ invoice }) =>
+        invoice.disputed_on === null
+          ? []
+          : [{ invoice_id: invoice.id, account_id: account.id, filed_on: invoice.disputed_on, line: null, reason: 'wrong-amount' as const, disputed_cents: invoice.total_cents, decided_on: null }],
+      )
+      if (disputed.length > 0) await trx.insertInto('invoice_complaint').values(disputed).execute()
     }
     await seedNotices(trx, today)
     await seedAccountSection(trx, today)

@@ -126,7 +126,7 @@ export function requireDeviceToken(app: App, db: Db, { limiter = null, failures 
     if (!can(session.viewer.profile, action)) throw forbidden(action)
   })
   // Requests are weighed by what they cost: beyond its first unit, an answer is charged one
-  // unit per COST_UNIT_BYTES, so 2 000 recordings (about 600 KB) weigh as much as ~70 small answers.
+  // unit per COST_UNIT_BYTES, so a full recordings page (up to 64 KB) weighs as much as up to 8 small answers.
   if (limiter) {
     app.addHook('onSend', async (request, _reply, payload) => {
       const session = sessionOrNull(request)

@@ -2,6 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ApiErrorBody,
+  ComplaintReceipt,
+  ComplaintRequest,
   INVOICE_LIST_DEFAULT_LIMIT,
   InvoiceDetail,
   InvoiceList,
@@ -13,12 +15,12 @@ import type { RouteContext } from '../http/context'
 import { sessionOf } from '../http/auth'
 import { guarded } from '../http/operation'
 import { notFound } from '../http/errors'
-import { invoiceDetail, listInvoices } from './service'
+import { fileComplaint, invoiceDetail, listInvoices } from './service'
 import { upcomingPremium } from '../premium/catalogue'
 
 const refusals = { 403: ApiErrorBody }
 
-export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
+export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today, now }) => {
   app.get(
     ROUTES.invoices,
     guarded('invoices.read', {
@@ -51,6 +53,24 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
       const invoice = await invoiceDetail(db, session, request.params.id, today())
       if (!invoice) throw notFound(`Não existe a fatura «${request.params.id}» nesta conta.`)
       return invoice
+    },
+  )
+
+  app.post(
+    ROUTES.invoiceComplaint,
+    guarded('invoices.complain', {
+      operationId: 'complainAboutInvoice',
+      summary: 'Complain about an invoice or one of its lines, within 30 days of its issue (idempotency key)',
+      tags: ['invoices'],
+      params: InvoiceParams,
+      body: ComplaintRequest,
+      response: { 200: ComplaintReceipt, 201: ComplaintReceipt, ...refusals, 404: ApiErrorBody, 409: ApiErrorBody, 422: ApiErrorBody },
+    }),
+    async (request, reply) => {
+      const answer = await fileComplaint(db, sessionOf(request), request.params.id, request.body, today(), now())
+      if (!answer) throw notFound(`Não existe a fatura «${request.params.id}» nesta conta.`)
+      reply.code(answer.body.replayed ? 200 : 201)
+      return answer.body
     },
   )
 }

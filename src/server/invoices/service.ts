@@ -1,10 +1,16 @@
 // Invoices as the API answers them: stored facts plus the rules of the day
 // (status, days overdue, timeline) computed by domain/ for `today`.
-import type { InvoiceDetail, InvoicesOverview, InvoiceSummary, Payment } from '../../contract'
-import { assessInvoice, type InvoiceAssessment } from '../../domain/billing'
+import type { ComplaintReceipt, ComplaintRequest, InvoiceComplaint, InvoiceDetail, InvoicesOverview, InvoiceSummary, Payment } from '../../contract'
+import { assessInvoice, COMPLAINT_DAYS, complaintTerms, type InvoiceAssessment } from '../../domain/billing'
+import { addDays } from '../../domain/dates'
+import { formatDate } from '../../domain/format'
+import { vatCents } from '../../domain/money'
+import { can, denial } from '../../domain/permissions'
 import { maskIban } from '../../domain/iban'
 import type { Session } from '../http/context'
-import type { Db, InvoiceTable } from '../store/db'
+import { ApiError } from '../http/errors'
+import type { Db, InvoiceComplaintTable, InvoiceTable } from '../store/db'
+import { oncePerKey } from '../store/receipts'
 import { invoiceDocumentUrl, MULTIBANCO_BENEFICIARY } from '../operator'
 
 const SUMMARY_COLUMNS = [
@@ -17,19 +23,38 @@ const SUMMARY_COLUMNS = [
   'due_date',
   'total_cents',
   'paid_on',
-  'disputed_on',
   'notice_sent_on',
 ] as const
 
 type SummaryRow = Pick<InvoiceTable, (typeof SUMMARY_COLUMNS)[number]>
 
-function assess(row: SummaryRow, session: Session, today: string): InvoiceAssessment {
+/** The complaints about these invoices, by invoice. */
+async function complaintsOf(db: Db, invoiceIds: readonly string[]): Promise<Map<string, InvoiceComplaintTable>> {
+  if (invoiceIds.length === 0) return new Map()
+  const rows = await db.selectFrom('invoice_complaint').selectAll().where('invoice_id', 'in', invoiceIds).execute()
+  return new Map(rows.map((row) => [row.invoice_id, row]))
+}
+
+function toComplaint(row: InvoiceComplaintTable, invoice: Pick<InvoiceTable, 'issue_date' | 'due_date'>): InvoiceComplaint {
+  const terms = complaintTerms({ issueDate: invoice.issue_date, dueDate: invoice.due_date }, row.filed_on)
+  return {
+    filedOn: row.filed_on,
+    line: row.line,
+    reason: row.reason,
+    disputedCents: row.disputed_cents,
+    suspendsPayment: terms.suspendsPayment,
+    decisionBy: terms.decisionBy,
+    decidedOn: row.decided_on,
+  }
+}
+
+function assess(row: SummaryRow, complaint: InvoiceComplaintTable | undefined, session: Session, today: string): InvoiceAssessment {
   return assessInvoice(
     {
       dueDate: row.due_date,
       totalCents: row.total_cents,
       paidOn: row.paid_on,
-      disputedOn: row.disputed_on,
+      complaint: complaint ? { filedOn: complaint.filed_on, disputedCents: complaint.disputed_cents, decidedOn: complaint.decided_on } : null,
       noticeSentOn: row.notice_sent_on,
       periodEnd: row.period_end,
       consumer: session.consumer,
@@ -81,7 +106,12 @@ export async function listInvoices(db: Db, session: Session, limit: number, toda
     .orderBy('period_start', 'desc')
     .limit(limit)
     .execute()
-  return rows.map((row) => toSummary(row, assess(row, session, today)))
+  return summaries(db, rows, session, today)
+}
+
+async function summaries(db: Db, rows: SummaryRow[], session: Session, today: string): Promise<InvoiceSummary[]> {
+  const complaints = await complaintsOf(db, rows.map((row) => row.id))
+  return rows.map((row) => toSummary(row, assess(row, complaints.get(row.id), session, today)))
 }
 
 /** The invoice to act on next (the oldest unpaid one, else the latest) and how many are unpaid. */
@@ -93,9 +123,7 @@ export async function invoicesOverview(db: Db, session: Session, today: string):
     .where((eb) => eb.or([eb('paid_on', 'is', null), eb('paid_on', '>', today)]))
     .orderBy('period_start', 'asc')
     .execute()
-  const unpaid = notYetPaid
-    .map((row) => toSummary(row, assess(row, session, today)))
-    .filter((invoice) => invoice.status === 'unpaid' || invoice.status === 'overdue')
+  const unpaid = (await summaries(db, notYetPaid, session, today)).filter((invoice) => invoice.status === 'unpaid' || invoice.status === 'overdue')
   if (unpaid.length > 0) return { next: unpaid[0], unpaidCount: unpaid.length }
   const [latest] = await listInvoices(db, session, 1, today)
   return { next: latest ?? null, unpaidCount: 0 }
@@ -110,7 +138,7 @@ export async function invoiceDetail(db: Db, session: Session, id: string, today:
     .where('account_id', '=', session.account.id)
     .executeTakeFirst()
   if (!row) return undefined
-  const [lines, previous] = await Promise.all([
+  const [lines, previous, complaints] = await Promise.all([
     db
       .selectFrom('invoice_line')
       .select(['line_group', 'description', 'net_cents'])
@@ -125,8 +153,10 @@ export async function invoiceDetail(db: Db, session: Session, id: string, today:
       .orderBy('period_start', 'desc')
       .limit(1)
       .executeTakeFirst(),
+    complaintsOf(db, [row.id]),
   ])
-  const assessment = assess(row, session, today)
+  const complaint = complaints.get(row.id)
+  const assessment = assess(row, complaint, session, today)
   return {
     ...toSummary(row, assessment),
     atcud: row.atcud,
@@ -140,5 +170,40 @@ export async function invoiceDetail(db: Db, session: Session, id: string, today:
     payment: toPayment(row),
     documentUrl: invoiceDocumentUrl(row.id),
     timeline: assessment.timeline,
+    complaint: complaint ? toComplaint(complaint, row) : null,
+    complaintBy: addDays(row.issue_date, COMPLAINT_DAYS),
+    complainDenied: can(session.viewer.profile, 'invoices.complain') ? null : { denied: true, ...denial('invoices.complain') },
   }
+}
+
+const refused = (status: number, error: string, reason: string) => new ApiError(status, { error, reason })
+
+/**
+ * Records a complaint about an invoice of the account (004 general §19.3–19.5; 001 G), once per idempotency
+ * key: a line or the whole invoice, within 30 days of its issue, one per invoice. Undefined: no such invoice.
+ */
+export async function fileComplaint(db: Db, session: Session, id: string, request: ComplaintRequest, today: string, now: Date): Promise<{ status: number; body: ComplaintReceipt } | undefined> {
+  const invoice = await db.selectFrom('invoice').selectAll().where('id', '=', id).where('account_id', '=', session.account.id).executeTakeFirst()
+  if (!invoice) return undefined
+  const fingerprint = `complaint:${id}:${request.line ?? 'all'}:${request.reason}`
+  return oncePerKey(db, session.account.id, request.idempotencyKey, fingerprint, now, async (trx) => {
+    const terms = complaintTerms({ issueDate: invoice.issue_date, dueDate: invoice.due_date }, today)
+    // §19.4: "The deadline to present the complaint … is 30 (thirty) days, as of the knowledge of the facts".
+    if (!terms.inTime) {
+      throw refused(422, 'complaint-too-late', `O prazo para reclamar da fatura ${invoice.number} terminou a ${formatDate(terms.deadline)}: 30 dias desde a emissão. Pode reclamar no Livro de Reclamações ou ligar 16990.`)
+    }
+    const earlier = await trx.selectFrom('invoice_complaint').select('filed_on').where('invoice_id', '=', id).executeTakeFirst()
+    if (earlier) throw refused(409, 'already-disputed', `A fatura ${invoice.number} já está em reclamação desde ${formatDate(earlier.filed_on)}.`)
+    let disputedCents = invoice.total_cents
+    if (request.line !== null) {
+      const line = await trx.selectFrom('invoice_line').select('net_cents').where('invoice_id', '=', id).where('position', '=', request.line).executeTakeFirst()
+      if (!line) throw refused(422, 'no-such-line', `A fatura ${invoice.number} não tem a linha ${request.line + 1}.`)
+      disputedCents = line.net_cents + vatCents(line.net_cents, invoice.vat_rate_percent)
+    }
+    if (disputedCents <= 0) throw refused(422, 'nothing-disputed', 'Um crédito a seu favor não pode ser reclamado: escolha uma linha cobrada ou a fatura toda.')
+    const row: InvoiceComplaintTable = { invoice_id: id, account_id: session.account.id, filed_on: today, line: request.line, reason: request.reason, disputed_cents: disputedCents, decided_on: null }
+    await trx.insertInto('invoice_complaint').values(row).execute()
+    await trx.updateTable('invoice').set({ disputed_on: today }).where('id', '=', id).execute()
+    return { status: 201, body: { complaint: toComplaint(row, invoice), replayed: false } }
+  })
 }

@@ -10,8 +10,10 @@ import { invoicesOverview } from '../invoices/service'
 import { listNotices, noticesOverview } from '../notices/service'
 import { recordingsOverview } from '../recordings/service'
 import { premiumOverview } from '../premium/catalogue'
+import { OverviewCache } from './cache'
 
 export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app, { db, today }) => {
+  const cache = new OverviewCache()
   app.get(
     ROUTES.overview,
     guarded('overview.read', {
@@ -22,19 +24,23 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (ap
     }),
     async (request) => {
       const session = sessionOf(request)
-      const invoices = can(session.viewer.profile, 'invoices.read')
-        ? await invoicesOverview(db, session, today())
-        : { denied: true as const, ...denial('invoices.read') }
-      // Every profile may read notices ('notices.read'); restricted ones are not counted as unread.
-      const notices = noticesOverview(await listNotices(db, session, today()))
-      const recordings = can(session.viewer.profile, 'recordings.read')
-        ? await recordingsOverview(db, session, today())
-        : { denied: true as const, ...denial('recordings.read') }
-      const premium = can(session.viewer.profile, 'premium.read')
-        ? await premiumOverview(db, session, today())
-        : { denied: true as const, ...denial('premium.read') }
-      const accountGlance = await accountGlanceOf(db, session, today())
-      return { account: session.account, viewer: session.viewer, invoices, notices, recordings, premium, accountGlance }
+      const day = today()
+      const parts = await cache.parts(db, session, day, async () => {
+        const invoices = can(session.viewer.profile, 'invoices.read')
+          ? await invoicesOverview(db, session, day)
+          : { denied: true as const, ...denial('invoices.read') }
+        // Every profile may read notices ('notices.read'); restricted ones are not counted as unread.
+        const notices = noticesOverview(await listNotices(db, session, day))
+        const recordings = can(session.viewer.profile, 'recordings.read')
+          ? await recordingsOverview(db, session, day)
+          : { denied: true as const, ...denial('recordings.read') }
+        const premium = can(session.viewer.profile, 'premium.read')
+          ? await premiumOverview(db, session, day)
+          : { denied: true as const, ...denial('premium.read') }
+        const accountGlance = await accountGlanceOf(db, session, day)
+        return { invoices, notices, recordings, premium, accountGlance }
+      })
+      return { account: session.account, viewer: session.viewer, ...parts }
     },
   )
 }

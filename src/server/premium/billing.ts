@@ -1,6 +1,6 @@
 // What the premium answers are made of: the account's next invoice (where new charges go),
 // the stored products and subscriptions, and how they read today (domain/premium rules).
-import type { PremiumCancellation, PremiumProduct, PremiumSubscription } from '../../contract'
+import type { PremiumCancellation, PremiumCancelQuote, PremiumProduct, PremiumSubscription } from '../../contract'
 import { type BillingPeriod, invoiceDates, monthlyPeriod } from '../../domain/billing'
 import { addDays, addMonths, compareDates } from '../../domain/dates'
 import { VAT_RATE_PERCENT, vatCents } from '../../domain/money'
@@ -76,15 +76,37 @@ export function chargeable(row: PremiumSubscriptionTable): ChargeableSubscriptio
   }
 }
 
+/** What the account's next invoice charges for a subscription stored as `row`. */
+function nextCharge(row: PremiumSubscriptionTable, ctx: BillingContext): { nextChargeOn: string | null; nextChargeCents: number } {
+  const charges = chargesOnInvoice(chargeable(row), ctx.next)
+  const nextNet = charges.reduce((sum, charge) => sum + charge.netCents, 0)
+  return { nextChargeOn: charges.length > 0 ? ctx.nextInvoiceDate : null, nextChargeCents: gross(nextNet, ctx.vatRatePercent) }
+}
+
+function cancellationOf(row: PremiumSubscriptionTable): PremiumCancellation | null {
+  return row.ends_on !== null && row.cancel_requested_on !== null
+    ? { requestedOn: row.cancel_requested_on, endsOn: row.ends_on, rule: (row.cancel_rule ?? 'billing-cycle') as CancellationRule }
+    : null
+}
+
+/**
+ * The row as a cancellation asked for today leaves it (004 TV §2.1.1 minimum period, §8.2
+ * cycle): what the cancel write stores, and what the quote before the PIN is read from.
+ */
+export function cancelledRow(row: PremiumSubscriptionTable, ctx: BillingContext, today: string): PremiumSubscriptionTable {
+  const date = cancellationDate({ startedOn: row.started_on, minimumDays: row.minimum_days }, ctx.anchor, today)
+  return { ...row, cancel_requested_on: today, ends_on: date.endsOn, cancel_rule: date.rule }
+}
+
+function cancelQuote(row: PremiumSubscriptionTable, ctx: BillingContext, today: string): PremiumCancelQuote {
+  const cancelled = cancelledRow(row, ctx, today)
+  return { ...(cancellationOf(cancelled) as PremiumCancellation), ...nextCharge(cancelled, ctx) }
+}
+
 export function toSubscription(row: PremiumSubscriptionTable, name: string, ctx: BillingContext, today: string): PremiumSubscription {
   const facts = chargeable(row)
-  const charges = chargesOnInvoice(facts, ctx.next)
-  const nextNet = charges.reduce((sum, charge) => sum + charge.netCents, 0)
   const promoOn = row.promo_net_cents !== null && row.promo_until !== null && compareDates(today, row.promo_until) <= 0
-  const cancellation: PremiumCancellation | null =
-    row.ends_on !== null && row.cancel_requested_on !== null
-      ? { requestedOn: row.cancel_requested_on, endsOn: row.ends_on, rule: (row.cancel_rule ?? 'billing-cycle') as CancellationRule }
-      : null
+  const cancellation = cancellationOf(row)
   return {
     id: row.id,
     productId: row.product_id,
@@ -94,10 +116,9 @@ export function toSubscription(row: PremiumSubscriptionTable, name: string, ctx:
     startedOn: row.started_on,
     minimumEndsOn: minimumPeriodEnd(row.started_on, row.minimum_days),
     inMinimumPeriod: inMinimumPeriod(row.started_on, row.minimum_days, today),
-    nextChargeOn: charges.length > 0 ? ctx.nextInvoiceDate : null,
-    nextChargeCents: gross(nextNet, ctx.vatRatePercent),
+    ...nextCharge(row, ctx),
     cancellation,
-    cancelToday: cancellation ? null : { requestedOn: today, ...cancellationDate({ startedOn: row.started_on, minimumDays: row.minimum_days }, ctx.anchor, today) },
+    cancelToday: cancellation ? null : cancelQuote(row, ctx, today),
   }
 }
 

@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto'
 import type { PremiumReceipt } from '../../contract'
 import { formatDate } from '../../domain/format'
-import { cancellationDate } from '../../domain/premium'
 import type { Session } from '../http/context'
 import type { Db, PremiumSubscriptionTable } from '../store/db'
-import { activeRows, billingContext, productRow, toSubscription } from './billing'
+import { oncePerKey } from '../store/receipts'
+import { activeRows, billingContext, cancelledRow, productRow, toSubscription } from './billing'
 import { pinState, verifyPurchasePin } from './pin'
 import { termsFor } from './quote'
 import { conflict } from './refusals'
@@ -26,10 +26,7 @@ async function withPin(db: Db, accountId: string, now: Date, answer: StoredAnswe
   return { status: answer.status, receipt: { ...answer.receipt, pin: await pinState(db, accountId, now) } }
 }
 
-/**
- * Runs a write once per idempotency key: the same key with the same request replays the first answer
- * (a repeated OK never subscribes twice); the same key for another request is refused (409).
- */
+/** Once per idempotency key (store/receipts.ts); the PIN state is read fresh for every answer, a replay included. */
 async function once(
   db: Db,
   accountId: string,
@@ -38,38 +35,11 @@ async function once(
   now: Date,
   write: (trx: Db) => Promise<StoredAnswer>,
 ): Promise<WriteAnswer> {
-  const stored = await db.transaction().execute(async (trx): Promise<StoredAnswer> => {
-    // One premium write per account at a time: the account's row is locked first (PostgreSQL runs
-    // transactions side by side; SQLite one at a time), so a double-pressed OK finds the first one's
-    // receipt and a second box finds the first one's subscription, instead of both writing.
-    await trx.updateTable('account').set((eb) => ({ activated_on: eb.ref('activated_on') })).where('id', '=', accountId).execute()
-    const earlier = await trx
-      .selectFrom('write_receipt')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .where('idempotency_key', '=', key)
-      .executeTakeFirst()
-    if (earlier) {
-      if (earlier.fingerprint !== fingerprint) {
-        throw conflict('idempotency-key-reused', 'Esta chave de idempotência já foi usada para outro pedido: gere uma nova para cada operação.')
-      }
-      return { status: earlier.status_code === 201 ? 201 : 200, receipt: { ...(JSON.parse(earlier.body) as StoredAnswer['receipt']), replayed: true } }
-    }
-    const answer = await write(trx as unknown as Db)
-    await trx
-      .insertInto('write_receipt')
-      .values({
-        account_id: accountId,
-        idempotency_key: key,
-        fingerprint,
-        status_code: answer.status,
-        body: JSON.stringify(answer.receipt),
-        created_at: now.toISOString(),
-      })
-      .execute()
-    return answer
+  const stored = await oncePerKey(db, accountId, key, fingerprint, now, async (trx) => {
+    const answer = await write(trx)
+    return { status: answer.status, body: answer.receipt }
   })
-  return withPin(db, accountId, now, stored)
+  return withPin(db, accountId, now, { status: stored.status === 201 ? 201 : 200, receipt: stored.body })
 }
 
 export async function subscribe(
@@ -127,13 +97,13 @@ export async function cancel(
       throw conflict('already-cancelled', `O cancelamento de ${product.name} já foi pedido: fica ativo até ${formatDate(active.ends_on)}.`)
     }
     const ctx = await billingContext(trx, session, today)
-    const date = cancellationDate({ startedOn: active.started_on, minimumDays: active.minimum_days }, ctx.anchor, today)
+    // The same row the quote before the PIN was read from (cancelToday): what was shown is what is stored.
+    const row = cancelledRow(active, ctx, today)
     await trx
       .updateTable('premium_subscription')
-      .set({ cancel_requested_on: today, ends_on: date.endsOn, cancel_rule: date.rule })
+      .set({ cancel_requested_on: row.cancel_requested_on, ends_on: row.ends_on, cancel_rule: row.cancel_rule })
       .where('id', '=', active.id)
       .execute()
-    const row: PremiumSubscriptionTable = { ...active, cancel_requested_on: today, ends_on: date.endsOn, cancel_rule: date.rule }
     return { status: 200, receipt: { action: 'cancelled', subscription: toSubscription(row, product.name, ctx, today), replayed: false } }
   })
 }

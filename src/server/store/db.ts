@@ -5,7 +5,7 @@ import { statSync } from 'node:fs'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
-import type { ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../../contract'
+import type { ComplaintReason, ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../../contract'
 import type { ContractChannel } from '../../domain/account'
 
 export type PaymentMethod = 'multibanco' | 'direct-debit'
@@ -70,6 +70,19 @@ export interface InvoiceTable {
   disputed_on: string | null
   /** Day the written notice of consequences of a late invoice went out (004 TV §8.4); null: none recorded. */
   notice_sent_on: string | null
+}
+
+/** A complaint about an invoice (004 general §19.3–19.5; 001 G); the invoice's `disputed_on` holds its day. */
+export interface InvoiceComplaintTable {
+  invoice_id: string
+  account_id: string
+  filed_on: string
+  /** The disputed line's position; null: the whole invoice. */
+  line: number | null
+  reason: ComplaintReason
+  /** The disputed part, with IVA. */
+  disputed_cents: number
+  decided_on: string | null
 }
 
 export interface InvoiceLineTable {
@@ -282,6 +295,7 @@ export interface Database {
   account_service: AccountServiceTable
   invoice: InvoiceTable
   invoice_line: InvoiceLineTable
+  invoice_complaint: InvoiceComplaintTable
   demo_scenario: DemoScenarioTable
   notice: NoticeTable
   notice_channel: NoticeChannelTable

@@ -354,6 +354,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('account_contract').addColumn('monthly_cents', 'integer').execute()
     },
   },
+  // Issue 16: a complaint about an invoice made from the box (004 general §19.3–19.5; 001 G): what is
+  // disputed (a line or the whole invoice), why, and its decision. One per invoice. A complaint stored
+  // before as a day only (`disputed_on`) becomes one about the whole invoice, pending.
+  '0014_invoice_complaint': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('invoice_complaint')
+        .addColumn('invoice_id', 'text', (column) => column.primaryKey().references('invoice.id'))
+        .addColumn('account_id', 'text', (column) => column.notNull().references('account.id'))
+        .addColumn('filed_on', 'text', (column) => column.notNull())
+        .addColumn('line', 'integer')
+        .addColumn('reason', 'text', (column) => column.notNull())
+        .addColumn('disputed_cents', 'integer', (column) => column.notNull())
+        .addColumn('decided_on', 'text')
+        .execute()
+      await sql`insert into invoice_complaint (invoice_id, account_id, filed_on, line, reason, disputed_cents, decided_on)
+        select id, account_id, disputed_on, null, 'other', total_cents, null from invoice where disputed_on is not null`.execute(db)
+    },
+  },
 }
 
 /** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */

@@ -23,6 +23,9 @@ import { ALL_KEYS, pressCode } from './keys'
 
 /** The demo account with the most data behind every section. */
 const TOKEN = 'demo-overdue-0002'
+/** A refusal page needs a section refused: the restricted account's viewer may not see invoices. */
+const REFUSED = { token: 'demo-restricted-0004', params: { section: 'invoices' } }
+const tokenFor = (route: RouteDef) => (route.path === 'access/:section' ? REFUSED.token : TOKEN)
 
 type Fault = 'down' | 'slow' | '500' | '503-html' | 'not-json' | 'truncated' | 'wrong-type' | '401' | '403'
 export const FAULTS: Fault[] = ['down', 'slow', '500', '503-html', 'not-json', 'truncated', 'wrong-type', '401', '403']
@@ -128,8 +131,8 @@ const routeDefs = (routes(DEVICES.uma, () => undefined) as unknown as { routes: 
  */
 const PAGES = routeDefs.filter((route) => typeof route.on === 'function' && route.path !== 'installer')
 
-function freshServices(): ApiClient {
-  const { config } = parseLaunch(`?token=${TOKEN}`, settings.launch as LaunchConfig)
+function freshServices(token = TOKEN): ApiClient {
+  const { config } = parseLaunch(`?token=${token}`, settings.launch as LaunchConfig)
   const api = new ApiClient({ baseUrl: 'http://api.test', fetch: faultyFetch, now: () => clock, sessions: true })
   provideServices({ launch: config, launchProblems: [], api, version: 'test' })
   return api
@@ -141,6 +144,7 @@ const PARAMS = new Map<string, Record<string, string>>()
 async function resolveParams(route: RouteDef): Promise<Record<string, string>> {
   const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!)
   if (names.length === 0) return {}
+  if (route.path === 'access/:section') return REFUSED.params
   const parent = routeDefs.find((r) => r.on && r.path === route.path.split('/:')[0])
   if (!parent) throw new Error(`no parent route to find an id for ${route.path}`)
   freshServices()
@@ -193,7 +197,7 @@ async function provide(route: RouteDef, page: Page, the: Fault | null): Promise<
 
 describe.each(PAGES.map((route) => [route.path, route] as const))('page %s', (_path, route) => {
   test('has data with the demo account (the matrix starts from a working page)', async () => {
-    freshServices()
+    freshServices(tokenFor(route))
     const harness = mount(route.component)
     await provide(route, harness.component, null)
     harness.settle()
@@ -202,7 +206,7 @@ describe.each(PAGES.map((route) => [route.path, route] as const))('page %s', (_p
 
   describe.each(FAULTS)('with %s', (the) => {
     test('without earlier data: the reason in pt-PT, retry focused and working, keys never throw', async () => {
-      freshServices()
+      freshServices(tokenFor(route))
       const router = spyRouter()
       const harness = mount(route.component)
       await provide(route, harness.component, the)
@@ -238,7 +242,7 @@ describe.each(PAGES.map((route) => [route.path, route] as const))('page %s', (_p
     })
 
     test('with earlier data: that data, the time it was fetched and why it is not newer; keys never throw', async () => {
-      freshServices()
+      freshServices(tokenFor(route))
       spyRouter()
       const harness = mount(route.component)
       const page = harness.component

@@ -140,8 +140,9 @@ describe('complaints (seed 001 G; 004 general §10.11, §19.4–19.5)', () => {
     expect(assessInvoice(facts, '2026-03-25')).toMatchObject({ status: 'overdue', daysOverdue: 2 })
   })
 
-  it('reads a stored complaint day as one about the whole invoice', () => {
-    expect(assessInvoice(unpaid('2026-03-10', { disputedOn: '2026-03-08' }), '2026-04-30')).toEqual({ status: 'disputed', daysOverdue: 0, timeline: null })
+  it('holds the whole invoice while a complaint about all of it, made by the due date, is pending', () => {
+    const whole = unpaid('2026-03-10', { complaint: { filedOn: '2026-03-08', disputedCents: 6000, decidedOn: null } })
+    expect(assessInvoice(whole, '2026-04-30')).toEqual({ status: 'disputed', daysOverdue: 0, timeline: null })
   })
 })
 

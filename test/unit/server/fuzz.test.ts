@@ -131,5 +131,9 @@ describe('every route under bad input', () => {
   it('wrote nothing', async () => {
     expect(tried).toBeGreaterThan(60)
     expect(await snapshot(server.db)).toBe(before)
+    // Each refused write left its audit row, and none says it went through.
+    const audited = await server.db.selectFrom('audit').select(['status', 'outcome']).execute()
+    expect(audited.length).toBeGreaterThan(0)
+    expect(audited.filter((row) => row.status < 400 || row.outcome === 'ok')).toEqual([])
   })
 })

@@ -6,8 +6,9 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, ROUTES } from '../../../src/contract'
+import { bearer, RECORDINGS_PAGE_MAX, ROUTES } from '../../../src/contract'
 import { buildServer } from '../../../src/server/http/app'
+import { COST_UNIT_BYTES } from '../../../src/server/http/auth'
 import type { App } from '../../../src/server/http/context'
 import { openDatabase } from '../../../src/server/store/db'
 import { migrateToLatest } from '../../../src/server/store/migrations'
@@ -55,7 +56,7 @@ describe('failed authentications per client address', () => {
 })
 
 describe('requests weighed by their cost', () => {
-  it('the 2 000-recording list spends the allowance of dozens of small answers', async () => {
+  it('the largest recordings page spends the allowance of several small answers', async () => {
     const app = await buildServer({ db: server.db, now: () => NOW, demo: true, rateLimit: { perSecond: 0.001, burst: 100 } })
     const allowed = async (token: string, url: string) => {
       let count = 0
@@ -64,8 +65,12 @@ describe('requests weighed by their cost', () => {
     }
     try {
       expect(await allowed(TOKENS.healthy, ROUTES.notices)).toBe(100)
-      // About 600 KB an answer at 8 KB a unit: two fit in 100 units.
-      expect(await allowed(TOKENS.heavy, ROUTES.recordings)).toBeLessThanOrEqual(2)
+      // A page of 100 recordings (tens of KB) is charged one unit per 8 KB beyond its first.
+      const largest = `${ROUTES.recordings}?limit=${RECORDINGS_PAGE_MAX}`
+      const bytes = (await server.app.inject({ url: largest, headers: { authorization: bearer(TOKENS.heavy) } })).body.length
+      const units = 1 + Math.floor(bytes / COST_UNIT_BYTES)
+      expect(units).toBeGreaterThan(2)
+      expect(await allowed(TOKENS.heavy, largest)).toBe(Math.ceil(100 / units))
     } finally {
       await app.close()
     }

@@ -84,7 +84,8 @@ describe('GET /v1/premium', () => {
       nextChargeOn: '2026-04-08',
       nextChargeCents: 2999,
       cancellation: null,
-      cancelToday: { requestedOn: '2026-03-16', endsOn: '2026-04-07', rule: 'billing-cycle' },
+      // Cancelled today it ends with this cycle (7 April): the invoice of 8 April charges nothing more for it.
+      cancelToday: { requestedOn: '2026-03-16', endsOn: '2026-04-07', rule: 'billing-cycle', nextChargeOn: null, nextChargeCents: 0 },
     })
     // Pack Infantil, 5 days old: bound to 9 April, which is later than the end of the cycle.
     expect(infantil).toMatchObject({
@@ -94,7 +95,7 @@ describe('GET /v1/premium', () => {
       inMinimumPeriod: true,
       monthlyCents: 499,
       nextChargeOn: '2026-04-08',
-      cancelToday: { requestedOn: '2026-03-16', endsOn: '2026-04-09', rule: 'minimum-period' },
+      cancelToday: { requestedOn: '2026-03-16', endsOn: '2026-04-09', rule: 'minimum-period', nextChargeOn: '2026-04-08' },
     })
     // 11 March – 7 April pro rata (3,67 €) and 8 April – 7 May (4,06 €), before IVA.
     expect(infantil.nextChargeCents).toBe(367 + 406 + Math.round((367 + 406) * 0.23))
@@ -117,7 +118,7 @@ describe('GET /v1/premium', () => {
     }
     // An account whose premium channels are all active has none pending.
     expect((await catalogue()).body.pending).toEqual([])
-  })
+   }, 60_000)
 
   it('refuses the Utilizador profile with the reason and who can help', async () => {
     const { status, body } = await catalogue(TOKENS.restricted)
@@ -151,7 +152,7 @@ describe('GET /v1/premium/:id', () => {
   it('for a subscribed product, gives the exact day a cancellation would take effect', async () => {
     const { body } = await call('GET', path(ROUTES.premiumProduct, 'pack-infantil'), TOKENS.premium)
     expect(body.quote).toBeNull()
-    expect(body.subscription.cancelToday).toEqual({ requestedOn: '2026-03-16', endsOn: '2026-04-09', rule: 'minimum-period' })
+    expect(body.subscription.cancelToday).toMatchObject({ requestedOn: '2026-03-16', endsOn: '2026-04-09', rule: 'minimum-period', nextChargeOn: '2026-04-08' })
   })
 
   it('prices a promotional code, and refuses an unknown, expired or foreign one with one reason', async () => {
@@ -399,6 +400,19 @@ describe('POST /v1/premium/:id/cancel', () => {
     const { body } = await cancel('pack-infantil', { pin: PIN, idempotencyKey: 'key-cancel-infan1' })
     expect(body.subscription.cancellation).toEqual({ requestedOn: '2026-03-16', endsOn: '2026-04-09', rule: 'minimum-period' })
     expect(body.subscription.nextChargeOn).toBe('2026-04-08')
+  })
+
+  it('what the quote before the PIN says the next invoice charges is what the cancellation then charges', async () => {
+    for (const [id, key] of [['pack-infantil', 'key-quote-infan1'], ['sport-tv', 'key-quote-sport1']] as const) {
+      const before = (await call('GET', path(ROUTES.premiumProduct, id), TOKENS.premium)).body.subscription
+      const { body } = await cancel(id, { pin: PIN, idempotencyKey: key })
+      const { nextChargeOn, nextChargeCents, ...cancellation } = before.cancelToday
+      expect(body.subscription.cancellation).toEqual(cancellation)
+      expect({ nextChargeOn: body.subscription.nextChargeOn, nextChargeCents: body.subscription.nextChargeCents }).toEqual({ nextChargeOn, nextChargeCents })
+    }
+    // Inside its minimum period Pack Infantil's next charge drops from a month more (11 March – 7 May) to its end, 9 April.
+    const infantil = (await catalogue()).body.subscriptions.find((s: { productId: string }) => s.productId === 'pack-infantil')
+    expect(infantil.nextChargeCents).toBeLessThan(367 + 406 + Math.round((367 + 406) * 0.23))
   })
 
   it('less than 10 days before the end of the cycle: at the end of the next one', async () => {

@@ -1,0 +1,52 @@
+// Home's figures computed once per change of the account, not on every request (issue 20):
+// an overview asks ~16 queries (invoices, notices, recordings, premium, the account card);
+// a box asks for it on every return to home. What was computed is kept with the account's
+// change stamp and the day, and given again while both are the same.
+//
+// The stamp comes from the audit trail (http/audit.ts): every write behind a token leaves a
+// row there before its answer leaves, after its own changes, so the latest row of the account
+// (its time and how many rows share that time) moves with every write. It is read from the
+// database on each request, so API replicas over one PostgreSQL never give an overview older
+// than a write another replica answered. What changes with the day alone (overdue invoices,
+// expiring recordings and points, §5.9) is keyed by the day. A write made outside the API
+// (an operator's own tools) is not seen until the next API write or the next day.
+import { sql } from 'kysely'
+import type { Overview } from '../../contract'
+import type { Session } from '../http/context'
+import type { Db } from '../store/db'
+
+/** What an overview says of the account: everything but the account header and the viewer. */
+export type OverviewParts = Omit<Overview, 'account' | 'viewer'>
+
+/** Accounts kept at most (the oldest kept goes first): a few KB each. */
+const KEPT = 5000
+
+async function changeStamp(db: Db, accountId: string): Promise<string> {
+  const row = await db
+    .selectFrom('audit')
+    .select((eb) => [eb.ref('at').as('at'), eb.fn.countAll().as('writes')])
+    .where('account_id', '=', accountId)
+    .where('at', '=', sql<string>`(select max(${sql.ref('at')}) from ${sql.table('audit')} where ${sql.ref('account_id')} = ${accountId})`)
+    .groupBy('at')
+    .executeTakeFirst()
+  return row ? `${row.at}#${row.writes}` : ''
+}
+
+export class OverviewCache {
+  private readonly kept = new Map<string, { stamp: string; parts: OverviewParts }>()
+
+  /** The parts for this viewer on `today`: kept ones if nothing was written since, else `compute()`'s. */
+  async parts(db: Db, session: Session, today: string, compute: () => Promise<OverviewParts>): Promise<OverviewParts> {
+    // Each section depends on the viewer's profile (permissions, seed 002), so the viewer is in the key.
+    const key = JSON.stringify([session.account.id, session.viewer.profile, session.viewer.name, today])
+    // Read before computing: a write landing meanwhile moves the stamp, so what is kept is never newer than its stamp says.
+    const stamp = await changeStamp(db, session.account.id)
+    const kept = this.kept.get(key)
+    if (kept && kept.stamp === stamp) return kept.parts
+    const parts = await compute()
+    this.kept.delete(key)
+    this.kept.set(key, { stamp, parts })
+    if (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value!)
+    return parts
+  }
+}
