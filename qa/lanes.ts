@@ -18,7 +18,7 @@ import { RESOLUTIONS, type DeviceId, type ResolutionId } from '../src/platform/d
 import type { Lang } from '../src/platform/launch'
 import { freePort, startApi, type Api } from '../test/e2e/harness'
 import { startChromium, startWpe, wpeMissing, type Engine, type EngineId, type RemoteKey, type Tab } from './engines'
-import { ERROR_HOOK, IDLE, PROBE, REFOCUS, UNFOCUS, type Box, type Probe } from './probe'
+import { ERROR_HOOK, HEARD, HEARD_RESET, IDLE, PROBE, REFOCUS, SPEECH_HOOK, UNFOCUS, type Box, type Probe } from './probe'
 import { languageFindings, loadTranslations, type Translations } from './language'
 import { contrastFindings, dialogFocus, inheritedShaders, lineCuts, textOverlaps } from './checks'
 
@@ -28,6 +28,10 @@ export interface Lane {
   resolution: ResolutionId
   /** The app's language (launch `lang`); Portuguese when absent. */
   lang?: Lang
+  /** Voice guidance on (launch `voice=1`, issue 18): every screen must say something on arrival. */
+  voice?: true
+  /** The high-contrast theme and large text (launch `contrast=high`, `text=large`, issue 18). */
+  seeing?: 'high-contrast-large-text'
 }
 
 /**
@@ -39,6 +43,10 @@ export const FULL_LANES: Lane[] = [
   { engine: 'wpe', device: 'uma', resolution: '720p' },
   { engine: 'wpe', device: 'uma', resolution: '1080p' },
   { engine: 'chromium', device: 'uma', resolution: '720p', lang: 'en' },
+  // Accessibility (issue 18): voice guidance heard through a recording speechSynthesis (probe.ts
+  // SPEECH_HOOK), and high contrast with large text under every check of the other lanes.
+  { engine: 'chromium', device: 'uma', resolution: '1080p', voice: true },
+  { engine: 'chromium', device: 'uma', resolution: '1080p', seeing: 'high-contrast-large-text' },
 ]
 
 /** The lane whose screens are compared with the goldens. */
@@ -82,7 +90,7 @@ export interface Visit {
 export type Severity = 'fail' | 'info'
 
 export interface Finding {
-  check: 'route' | 'cut-off' | 'safe-area' | 'focus' | 'overlap' | 'text-overlap' | 'overlay' | 'contrast' | 'shader' | 'dialog' | 'language' | 'console' | 'golden' | 'settle'
+  check: 'route' | 'cut-off' | 'safe-area' | 'focus' | 'overlap' | 'text-overlap' | 'overlay' | 'contrast' | 'shader' | 'dialog' | 'language' | 'console' | 'golden' | 'settle' | 'voice'
   message: string
 }
 
@@ -135,7 +143,8 @@ export interface QaResult {
   summary: { screens: number; failed: number; findings: Record<string, number> }
 }
 
-export const laneId = (lane: Lane): string => `${lane.engine}-${lane.device}-${lane.resolution}${lane.lang && lane.lang !== 'pt' ? `-${lane.lang}` : ''}`
+export const laneId = (lane: Lane): string =>
+  `${lane.engine}-${lane.device}-${lane.resolution}${lane.lang && lane.lang !== 'pt' ? `-${lane.lang}` : ''}${lane.voice ? '-voice' : ''}${lane.seeing ? `-${lane.seeing}` : ''}`
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const slug = (route: string) => (route === '*' ? 'not-found' : route.replace(/\/:/g, '-').replace(/[^a-z0-9-]+/gi, '-'))
 const visitSlug = (visit: Visit) => `${slug(visit.route)}${visit.dialog ? '-dialog' : ''}`
@@ -156,7 +165,7 @@ export function patternOf(hash: string, routes: string[]): string {
 /** The built app (dist/app) with an error hook in index.html, so both engines report page errors the same way. */
 async function serveQaApp(): Promise<{ url: string; close(): Promise<void> }> {
   const server = Fastify({ logger: false })
-  const index = readFileSync('dist/app/index.html', 'utf8').replace('<head>', `<head>\n${ERROR_HOOK}`)
+  const index = readFileSync('dist/app/index.html', 'utf8').replace('<head>', `<head>\n${ERROR_HOOK}\n${SPEECH_HOOK}`)
   await server.register(fastifyStatic, { root: join(process.cwd(), 'dist/app'), index: false })
   server.get('/', (_request, reply) => reply.type('text/html').send(index))
   await server.listen({ host: '127.0.0.1', port: await freePort() })
@@ -191,6 +200,11 @@ interface Driver {
 function launchUrl(appUrl: string, apiUrl: string, lane: Lane, scenario: string, hash?: string): string {
   const query = new URLSearchParams({ api: apiUrl, device: lane.device, resolution: lane.resolution, lang: lane.lang ?? 'pt', inspector: '1', scenario })
   if (lane.device === 'iris') query.set('entry', 'iris')
+  if (lane.voice) query.set('voice', '1')
+  if (lane.seeing) {
+    query.set('contrast', 'high')
+    query.set('text', 'large')
+  }
   return `${appUrl}?${query}${hash ? `#${hash}` : ''}`
 }
 
@@ -235,12 +249,25 @@ function driver(tab: Tab, appUrl: string, apiUrl: string, lane: Lane): Driver {
     async press(...keys) {
       // Each key waits for what the last one started: a key pressed during loading would be held.
       for (const key of keys) {
+        // Voice lane: what is heard from here on belongs to the screen this key leads to.
+        if (lane.voice) await tab.evaluate(HEARD_RESET)
         await tab.press(key)
         await waitIdle(tab)
       }
       return settle(tab)
     },
     probe: () => tab.evaluate<Probe>(PROBE),
+  }
+}
+
+/** Voice lane: the screen says something on arrival (the Announcer speaks 400 ms after focus settles); waits up to 3 s for it. */
+async function voiceFindings(tab: Tab): Promise<string[]> {
+  const deadline = Date.now() + 3000
+  for (;;) {
+    const heard = await tab.evaluate<string[]>(HEARD)
+    if (heard.length > 0) return []
+    if (Date.now() > deadline) return ['nothing was said on arrival (voice=1)']
+    await sleep(IDLE_POLL_MS)
   }
 }
 
@@ -546,6 +573,7 @@ async function capture(
     failures.push({ check: 'settle', message: String((error as Error).message) })
     probe = await d.probe()
   }
+  if (lane.voice) for (const message of await voiceFindings(d.tab)) failures.push({ check: 'voice', message })
   const shot = await d.tab.screenshot()
   writeFileSync(shotFile, shot)
   const size = pngSize(shot)

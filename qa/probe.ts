@@ -289,3 +289,28 @@ addEventListener('error', function (e) { __qaErrors.push('uncaught: ' + (e.messa
 addEventListener('unhandledrejection', function (e) { __qaErrors.push('unhandled rejection: ' + (e.reason && e.reason.message || e.reason)); });
 (function () { var original = console.error; console.error = function () { __qaErrors.push([].map.call(arguments, String).join(' ')); return original.apply(console, arguments); }; })();
 </script>`
+
+/**
+ * Installed before the app runs (the QA server adds it to index.html): a speechSynthesis that
+ * records what it is asked to say and says nothing, so a voice lane hears every screen (and no
+ * lane talks). Each phrase "lasts" 15 ms a character; cancel cuts what is being said.
+ */
+export const SPEECH_HOOK = `<script>
+(function () {
+  window.__qaHeard = [];
+  var speaking = [];
+  function end(u, ok) { var i = speaking.indexOf(u); if (i < 0) return; speaking.splice(i, 1); var f = ok ? u.onend : u.onerror; if (f) f(new Event(ok ? 'end' : 'error')); }
+  var synth = {
+    speak: function (u) { __qaHeard.push(u.text); speaking.push(u); setTimeout(function () { end(u, true); }, 15 * u.text.length); },
+    cancel: function () { speaking.slice().forEach(function (u) { end(u, false); }); },
+    getVoices: function () { return []; }
+  };
+  function Utterance(text) { this.text = text; this.lang = ''; this.voice = null; this.onend = null; this.onerror = null; }
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+})();
+</script>`
+
+/** What was said since the last HEARD_RESET (or the page load). */
+export const HEARD = `return window.__qaHeard || []`
+export const HEARD_RESET = `window.__qaHeard = []; return true`

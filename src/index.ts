@@ -9,6 +9,7 @@ import { ApiClient } from './data/client'
 import { DEVICES, RESOLUTIONS } from './platform/devices'
 import { countRequests, watchIdle, type IdleStage } from './platform/idle'
 import { KEYMAP } from './platform/keys'
+import { followPlatform, type PlatformAccessibility } from './platform/accessibility'
 import { parseLaunch, type LaunchConfig } from './platform/launch'
 import { createSpeechEngine, Voice, type PlatformTts } from './platform/speech'
 
@@ -19,10 +20,15 @@ declare global {
     gestaoDeContaClosed?: boolean
     /** The box's text-to-speech, set by the box's integration before the app starts (docs/accessibility.md). */
     gestaoDeContaTts?: PlatformTts
+    /** The box's accessibility settings, set by the box's integration before the app starts (docs/accessibility.md). */
+    gestaoDeContaAccessibility?: PlatformAccessibility
   }
 }
 
-const { config: launch, problems } = parseLaunch(window.location.search, settings.launch as LaunchConfig)
+const parsed = parseLaunch(window.location.search, settings.launch as LaunchConfig)
+const problems = parsed.problems
+// Voice guidance, contrast and text size follow the box's settings where the URL says nothing.
+const launch = followPlatform(parsed.config, window.location.search, window.gestaoDeContaAccessibility)
 // Before App's templates are built: they read the theme's colours and sizes.
 applyTheme(launch.contrast, launch.text)
 // QA (inspector=1) waits for the app to say it is idle: requests are counted from the first one.

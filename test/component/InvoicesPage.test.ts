@@ -23,7 +23,7 @@ function open(list: InvoiceList) {
   }
   /** Colour of each chart bar, oldest month first. */
   const bars = () => childrenOf(page.tag('Chart.Bars')).map((bar) => ({ ref: bar.ref, color: bar.tag('Bar').color }))
-  const highlighted = () => bars().filter((bar) => bar.color === COLOR.accent).map((bar) => bar.ref)
+  const highlighted = () => bars().filter((bar) => bar.color === COLOR.text).map((bar) => bar.ref)
   return { ...harness, page, listElement, focusedRow, bars, highlighted }
 }
 

@@ -8,6 +8,7 @@ import { Language, type Lightning } from '@lightningjs/sdk'
 import type { Overview } from '../../src/contract'
 import { HomePage } from '../../src/app/home/HomePage'
 import { CARD } from '../../src/app/home/HomeCard'
+import { applyTheme } from '../../src/app/kit/theme'
 import { TOKENS, get, testServer, type TestServer } from '../unit/server/helpers'
 import { mount } from './helpers'
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close()
   await Language.set('pt')
+  applyTheme('normal', 'normal')
 })
 
 interface Box {
@@ -73,17 +75,26 @@ const overlap = (a: Box, b: Box) => a.x < b.right && b.x < a.right && a.y < b.bo
 
 const RESOLUTIONS = { '1080p': { w: 1920, h: 1080, precision: 1 }, '720p': { w: 1280, h: 720, precision: 2 / 3 } }
 
-describe.each(['pt', 'en'])('home in %s', (lang) => {
+// text=large too (issue 18): the recordings card's last line touched its quota bar.
+describe.each([
+  ['pt', 'normal'],
+  ['en', 'normal'],
+  ['pt', 'large'],
+  ['en', 'large'],
+] as const)('home in %s, %s text', (lang, text) => {
   test.each(Object.keys(RESOLUTIONS) as (keyof typeof RESOLUTIONS)[])('at %s: in every scenario, no two texts of a card overlap and each stays inside it', async (resolution) => {
     await Language.set(lang)
+    applyTheme('normal', text)
     for (const [name, overview] of overviews) {
       const harness = mount(HomePage, {}, RESOLUTIONS[resolution])
       ;(harness.component as unknown as { result: unknown }).result = { ok: true, data: overview, fetchedAt: Date.parse('2026-11-23T10:00:00Z') }
       harness.settle()
       for (const card of harness.component.tag('Content').children as Lightning.Element[]) {
         const boxes = textBoxes(card)
-        const meter = card.tag('Content.Meter') as Lightning.Element | undefined
-        const floor = meter ? meter.y : CARD.h
+        const meter = card.tag('Content.Lines.Meter') as Lightning.Element | undefined
+        const floor = meter ? card.tag('Content.Lines').finalY + meter.finalY : CARD.h
+        // The meter itself inside the card, with room below it.
+        if (meter) expect(floor + meter.h, `${name}, ${card.ref}: the meter`).toBeLessThanOrEqual(CARD.h - 8)
         for (const box of boxes) {
           const where = `${name}, ${card.ref}: "${box.text}"`
           expect(box.right, where).toBeLessThanOrEqual(CARD.w)

@@ -128,9 +128,10 @@ export interface Box {
 
 const PACE_MS = 350
 
-/** Opens the app as a box would, at a resolution, with launch parameters. */
-export async function openBox(session: Session, resolution: Resolution, params: Record<string, string>): Promise<Box> {
+/** Opens the app as a box would, at a resolution, with launch parameters; `beforeApp(arg)` runs in the page before the app (e.g. a recording speechSynthesis). */
+export async function openBox(session: Session, resolution: Resolution, params: Record<string, string>, beforeApp?: (arg?: unknown) => void, arg?: unknown): Promise<Box> {
   const page = await session.browser.newPage({ viewport: VIEWPORT[resolution] })
+  if (beforeApp) await page.addInitScript(beforeApp, arg)
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('console', (message) => {

@@ -1,12 +1,19 @@
 // A home card: a section at a glance. Focusable even when it opens nothing, so a
 // refusal or a pending state is read, not skipped (seed 002 profiles).
 import { Router } from '@lightningjs/sdk'
-import { COLOR, TEXT } from '../kit/theme'
+import { COLOR, largeText, TEXT } from '../kit/theme'
 import { FocusBox } from '../kit/FocusBox'
 import { textSpec } from '../kit/textSpec'
 import type { CardSpec } from './text'
 
-export const CARD = { w: 544, h: 300, gap: 48 }
+/** A card's size; 52 px taller with large text (issue 18), so a refusal's three lines stay inside it; the grid still ends inside the safe area. */
+export const CARD = {
+  w: 544,
+  get h(): number {
+    return largeText() ? 352 : 300
+  },
+  gap: 48,
+}
 
 /**
  * The flex margin that leaves `gap` px between a text's last line and the next text: a
@@ -31,23 +38,26 @@ export class HomeCard extends FocusBox {
     const lines: Record<string, unknown> = {
       Title: { ...textSpec(spec.title, { size: TEXT.body, color: COLOR.muted, width: CARD.w - 72 }), flexItem: { marginBottom: below(TEXT.body, 19) } },
     }
+    let lastMargin = 0
     spec.lines.forEach((line, i) => {
       const size = line.size ?? TEXT.body
-      lines[`Line${i}`] = { ...textSpec(line.text, { size, color: line.color ?? COLOR.text, width: CARD.w - 72, maxLines: 2 }), flexItem: { marginBottom: below(size, Math.round(size * 0.2)) } }
+      lastMargin = below(size, Math.round(size * 0.2))
+      lines[`Line${i}`] = { ...textSpec(line.text, { size, color: line.color ?? COLOR.text, width: CARD.w - 72, maxLines: 2 }), flexItem: { marginBottom: lastMargin } }
     })
-    const content: Record<string, unknown> = { Lines: { x: 36, y: 32, w: CARD.w - 72, flex: { direction: 'column', alignItems: 'flex-start' }, ...lines } }
     if (spec.meter) {
+      // In the column, right under the last line's drawn box (its margin taken back): where it
+      // always stood with normal text, and pushed down with large text instead of touching it (issue 18).
       const w = CARD.w - 72
-      content.Meter = {
-        x: 36,
-        y: CARD.h - 52,
+      lines.Meter = {
         w,
         h: 16,
         rect: true,
         color: COLOR.background,
+        flexItem: { marginTop: -lastMargin },
         Fill: { w: Math.round((w * Math.min(100, Math.max(0, spec.meter.percent))) / 100), h: 16, rect: true, color: spec.meter.color },
       }
     }
+    const content: Record<string, unknown> = { Lines: { x: 36, y: 32, w: CARD.w - 72, flex: { direction: 'column', alignItems: 'flex-start' }, ...lines } }
     this.fillContent(content)
   }
 

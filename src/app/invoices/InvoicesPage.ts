@@ -75,7 +75,7 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
       return {
         ref: `Bar_${invoice.id}`,
         x: i * pitch + (pitch - CHART.bar) / 2,
-        Bar: { y: CHART.barsH - h, w: CHART.bar, h, rect: true, color: COLOR.surface },
+        Bar: { y: CHART.barsH - h, w: CHART.bar, h, rect: true, color: COLOR.bar },
         Month: {
           x: CHART.bar / 2,
           y: CHART.barsH + 12,
@@ -90,7 +90,7 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
     const focusedId = this.items.at(index)?.id
     for (const bar of this.tag('Chart.Bars').children) {
       const focused = bar.ref === `Bar_${focusedId}`
-      bar.tag('Bar').color = focused ? COLOR.accent : COLOR.surface
+      bar.tag('Bar').color = focused ? COLOR.text : COLOR.bar
     }
   }
 }

@@ -41,6 +41,8 @@ const DEFAULT_COLORS = {
   warning: 0xfff5b83f,
   danger: 0xffff5a5f,
   focusRing: 0xffffffff,
+  /** A chart's bars (WCAG 1.4.11: 3:1 on the page; the focused one is drawn in `text`, 3:1 on them). */
+  bar: 0xff687d93,
   // A status colour on the focused fill keeps its meaning in a light tint (issue 21:
   // red on the fill measured 2.18:1, green 3.0:1, yellow 3.74:1).
   focusedMuted: 0xffdce6f0,
@@ -68,6 +70,7 @@ const HIGH_CONTRAST_COLORS: Palette = {
   warning: 0xffffd24a,
   danger: 0xffff8a8a,
   focusRing: 0xffffff00,
+  bar: 0xff787878,
   // Its text colours already read on its fill.
   focusedMuted: 0xffe6e6e6,
   focusedAccent: 0xff7fd4ff,
@@ -97,12 +100,33 @@ export const TEXT_ON: Readonly<Record<string, { fill: keyof Palette; texts: (key
 }
 
 /**
+ * Non-text contrast (WCAG 2.x 1.4.11, EN 301 549 9.1.4.11): each graphic that carries
+ * meaning against the colours next to it, 3:1 at least: the focus ring on the page and
+ * on a resting row, a meter's fill on its track and on the card or page around it, a
+ * chart's bars on the page and the focused bar on the others. A meter's track against
+ * its card is left out: the track only frames the fill, and the same figure is written
+ * beside every meter ("55%", "66,6 h de 120 h usadas").
+ */
+export const GRAPHIC_ON: Readonly<Record<string, { graphic: keyof Palette; next: (keyof Palette)[] }>> = {
+  focusRing: { graphic: 'focusRing', next: ['background', 'surface', 'focusFill'] },
+  meterFill: { graphic: 'accent', next: ['background', 'surface'] },
+  meterFillWarning: { graphic: 'warning', next: ['background', 'surface'] },
+  chartBar: { graphic: 'bar', next: ['background'] },
+  chartBarFocused: { graphic: 'text', next: ['bar', 'background'] },
+}
+
+/**
  * Chooses the theme and text size for this run (launch parameters contrast, text), before
  * the app builds its first element: templates read COLOR and TEXT when they are built.
  */
 export function applyTheme(contrast: 'normal' | 'high', text: 'normal' | 'large'): void {
   Object.assign(COLOR, THEMES[contrast])
   Object.assign(TEXT, text === 'large' ? LARGE_TEXT : NORMAL_TEXT)
+}
+
+/** Whether `text=large` is in force (applyTheme): a layout that needs more room asks. */
+export function largeText(): boolean {
+  return TEXT.body === LARGE_TEXT.body
 }
 
 /** Each text colour at rest and the one it takes on a focused box (FocusBox); the others keep theirs. */

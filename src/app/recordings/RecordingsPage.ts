@@ -16,7 +16,7 @@ import { t } from '../kit/i18n'
 import { ListPage } from '../kit/ListPage'
 import { PendingRow } from '../kit/PendingRow'
 import type { PagedWindow } from '../../data/pagedWindow'
-import { COLOR, SAFE, TEXT } from '../kit/theme'
+import { COLOR, largeText, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { deleteRecording, recordingsWindow, setProtection } from './actions'
 import { RecordingRow, ROW } from './RecordingRow'
@@ -71,7 +71,8 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
           Items: { y: 210 },
         },
         Failure: { x: SIDE.x, y: SAFE.y + SAFE.h - 190, visible: false, ...textSpec('', { size: TEXT.small, color: COLOR.danger, width: SIDE.w, maxLines: 3 }) },
-        Done: { x: SIDE.x, y: SAFE.y + SAFE.h - 80, visible: false, ...textSpec('', { bold: true, color: COLOR.ok, width: SIDE.w }) },
+        // Ends at the safe area's bottom; large text makes it 12 px taller (issue 18, QA lane high-contrast-large-text).
+        Done: { x: SIDE.x, y: SAFE.y + SAFE.h - (largeText() ? 92 : 80), visible: false, ...textSpec('', { bold: true, color: COLOR.ok, width: SIDE.w }) },
       },
       Dialog: { type: ChoiceDialog, x: -0, y: 0, signals: { chosen: '_dialogChosen', dismissed: '_dialogDismissed' } },
     }

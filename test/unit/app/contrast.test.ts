@@ -1,7 +1,7 @@
 // WCAG 2.x contrast (EN 301 549 9.1.4.3): every text colour against every fill it is
 // drawn on (theme TEXT_ON), in each theme; 4.5:1 is the floor for text.
 import { describe, expect, it } from 'vitest'
-import { TEXT_ON, THEMES, type Palette } from '../../../src/app/kit/theme'
+import { GRAPHIC_ON, TEXT_ON, THEMES, type Palette } from '../../../src/app/kit/theme'
 
 /** Relative luminance of an ARGB colour (WCAG 2.x definition, sRGB). */
 function luminance(argb: number): number {
@@ -39,5 +39,24 @@ describe('contrast of text', () => {
 
   it('default theme: every text colour on every fill it is drawn on is at least 4.5:1, focused rows included (issue 21)', () => {
     expect(below(THEMES.normal)).toEqual([])
+  })
+})
+
+/** Every graphic under 3:1 against a colour next to it, as "graphic on next (ratio)". */
+function graphicsBelow(palette: Palette): string[] {
+  return Object.values(GRAPHIC_ON).flatMap(({ graphic, next }) =>
+    next.filter((other) => contrast(palette[graphic], palette[other]) < 3).map((other) => `${graphic} on ${other} (${contrast(palette[graphic], palette[other]).toFixed(2)})`),
+  )
+}
+
+describe('contrast of what is not text (WCAG 1.4.11, issue 18)', () => {
+  it.each(['normal', 'high'] as const)('%s theme: focus ring, meter fills and chart bars are at least 3:1 against what is next to them', (theme) => {
+    expect(graphicsBelow(THEMES[theme])).toEqual([])
+  })
+
+  it('the chart bars of before were under 3:1 on the page', () => {
+    // The bars were drawn in `surface`: 1.24:1 on the page.
+    expect(contrast(THEMES.normal.surface, THEMES.normal.background)).toBeLessThan(3)
+    expect(graphicsBelow({ ...THEMES.normal, bar: THEMES.normal.surface })).toEqual(['bar on background (1.24)'])
   })
 })
