@@ -55,6 +55,8 @@ function wrongType(value: unknown): unknown {
     const [key, first] = entries[0]!
     return { ...Object.fromEntries(entries), [key]: wrongType(first) }
   }
+  // A withheld field (null, such as a Utilizador's account id) given an object: no scalar field takes one.
+  if (value === null) return { wrongType: true }
   return typeof value === 'string' ? 12345 : 'not-a-number-or-flag'
 }
 
