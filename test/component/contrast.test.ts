@@ -8,7 +8,9 @@ import { HomePage } from '../../src/app/home/HomePage'
 import { InvoicesPage } from '../../src/app/invoices/InvoicesPage'
 import { COLOR, focusedText } from '../../src/app/kit/theme'
 import { invoiceList, overdueOverview } from './fixtures'
-import { mount } from './helpers'
+import { isShown, mount } from './helpers'
+import { startShell } from './shell'
+import { testServer } from '../unit/server/helpers'
 
 const NOW = Date.parse('2026-11-23T10:00:00Z')
 const MIN = 4.5
@@ -86,5 +88,22 @@ describe('focused and at rest, every text of a box reads at 4.5:1', () => {
     const rows = (harness.component.tag('List.Rows') as Lightning.Element).children
     expect(rows.length).toBeGreaterThan(2)
     for (const row of rows) expect(readable(row).filter((t) => t.ratio < MIN)).toEqual([])
+  })
+})
+
+describe('the start-up banner', () => {
+  test('focused (it always is while shown), its count, title, facts and keys read at 4.5:1 on the fill', { timeout: 30_000 }, async () => {
+    const server = await testServer()
+    try {
+      const app = startShell(server, 'demo-notices-0005')
+      await app.until('the banner', () => app.onHome() && isShown(app.banner))
+      const fill = (app.banner.tag('Background') as Lightning.Element).color
+      expect(fill).toBe(COLOR.focusFill)
+      const texts = textsOn(app.banner, fill).filter((t) => t.text.trim() !== '')
+      expect(texts.map((t) => t.text)).toContain('Tem 4 avisos por ler')
+      expect(texts.filter((t) => contrast(t.colour, t.behind) < MIN).map((t) => t.text)).toEqual([])
+    } finally {
+      await server.close()
+    }
   })
 })

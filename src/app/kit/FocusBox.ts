@@ -10,7 +10,7 @@ import { roundedShape } from './shape'
 const restColours = new WeakMap<Lightning.Element, number>()
 
 /** Gives every text under `element` its colour on the focused fill (or back its colour at rest). */
-function recolour(element: Lightning.Element, focused: boolean): void {
+export function recolour(element: Lightning.Element, focused: boolean): void {
   const text = element.text
   if (text) {
     const rest = restColours.get(element) ?? text.textColor
