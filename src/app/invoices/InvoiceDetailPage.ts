@@ -14,18 +14,8 @@ import { ScrollPanel } from '../kit/ScrollPanel'
 import { BADGE, statusBadge } from '../kit/StatusBadge'
 import { SAFE } from '../kit/theme'
 import { complainAboutInvoice } from './actions'
-import {
-  canComplain,
-  COMPLAINT_REASONS,
-  complaintDialog,
-  complaintParts,
-  type ComplaintStep,
-  invoiceArrival,
-  linesColumn,
-  linesSpoken,
-  paymentColumn,
-  paymentSpoken,
-} from './text'
+import { canComplain, COMPLAINT_REASONS, complaintDialog, complaintParts, type ComplaintStep } from './complaintText'
+import { invoiceArrival, linesColumn, linesSpoken, paymentColumn, paymentSpoken } from './text'
 import { ref } from '../kit/ref'
 import type { KeyHint } from '../kit/KeyHints'
 

@@ -14,7 +14,8 @@ import { ScrollPanel } from '../kit/ScrollPanel'
 import { SAFE, TEXT } from '../kit/theme'
 import type { PremiumAction } from './actions'
 import { PremiumFlow } from './PremiumFlow'
-import { actionNotes, detailColumn, flowSpec, productArrival } from './text'
+import { flowSpec } from './flowText'
+import { actionNotes, detailColumn, productArrival } from './text'
 import { ref } from '../kit/ref'
 
 const LEFT = { w: 1100, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }

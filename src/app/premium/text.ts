@@ -26,7 +26,7 @@ export interface Line {
 }
 
 /** Lines as shown, each with its spoken form: the same builder run with the spoken formats. */
-function withSpoken(build: (f: Formats) => Line[]): Line[] {
+export function withSpoken(build: (f: Formats) => Line[]): Line[] {
   const heard = build(formats('spoken'))
   return build(formats()).map((line, i) => ({ ...line, spoken: spoken(heard[i]!.text) }))
 }
@@ -161,17 +161,6 @@ export function subscriptionsColumn(catalogue: PremiumCatalogue, width: number, 
   return column
 }
 
-export interface FlowSpec {
-  action: PremiumAction
-  productId: string
-  productName: string
-  /** What the viewer agrees to, line by line: the server's dates and prices, formatted. */
-  summary: Line[]
-  /** One line kept over the PIN entry: what the PIN confirms. */
-  recap: Line
-  pin: PinState
-}
-
 function quoteBlock(column: Column, quote: SubscribeQuote, f: Formats): void {
   column
     .gap()
@@ -209,35 +198,6 @@ export function detailColumn(detail: PremiumProductDetail, width: number, f: For
     }
   }
   return column
-}
-
-/** What the summary states before the PIN (duration, price and minimum period, or the last day), and the recap kept over the PIN. */
-function flowWords(detail: PremiumProductDetail, action: PremiumAction, f: Formats): Line[] {
-  const { product, subscription, quote } = detail
-  if (action === 'subscribe' && quote) {
-    const price = priceLine(quote.monthlyCents, quote.promo, f)
-    return [
-      t('premium.summary.price', { price }),
-      t('premium.summary.duration'),
-      t('premium.summary.minimum', { days: product.minimumDays, date: f.date(quote.minimumEndsOn) }),
-      t('premium.summary.firstCharge', { amount: f.money(quote.firstChargeCents), date: f.date(quote.firstChargeOn) }),
-      t('premium.recap.subscribe', { name: product.name, price, date: f.date(quote.minimumEndsOn) }),
-    ].map((text) => ({ text }))
-  }
-  const cancellation = subscription?.cancelToday
-  if (!subscription || !cancellation) throw new Error(`nothing to ${action} for ${product.id}`)
-  return [
-    cancellationLine(cancellation, f),
-    t('premium.summary.until', { price: paidLine(subscription, f) }),
-    nextChargeLine(cancellation, f),
-    t('premium.summary.after', { channels: product.channels.join(', ') }),
-    t('premium.recap.cancel', { name: product.name, date: f.date(cancellation.endsOn) }),
-  ].map((text) => ({ text }))
-}
-
-export function flowSpec(detail: PremiumProductDetail, action: PremiumAction): FlowSpec {
-  const lines = withSpoken((f) => flowWords(detail, action, f))
-  return { action, productId: detail.product.id, productName: detail.product.name, summary: lines.slice(0, -1), recap: lines[lines.length - 1]!, pin: detail.pin }
 }
 
 /** Beside the action button: what pressing it would mean, or why there is no button. */

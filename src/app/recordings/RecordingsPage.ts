@@ -1,11 +1,9 @@
-// recordings: the quota meter, every recording first-to-be-deleted first, and
-// what automatic management deletes next (seed 004 TV §5.9–5.12, DESIGN §3).
-// OK opens a recording's options; yellow protects or unprotects; red deletes
-// after a confirmation naming the recording. The server answers every change
-// with the quota and the recording as they now are; the list and meter update
-// from that answer and focus stays on the neighbouring recording. The list is read
-// a page at a time around the focus (recordingsWindow: at most RECORDINGS_PAGES_HELD
-// pages held), so a 2 000-recording account is never parsed or held whole.
+// recordings: the quota meter, every recording first-to-be-deleted first, and what
+// automatic management deletes next (seed 004 TV §5.9–5.12, DESIGN §3). OK opens a
+// recording's options; yellow protects or unprotects; red deletes after a confirmation
+// naming it. The server answers each change with the quota and the recording as they now
+// are; focus stays on the neighbouring recording. The list is read a page at a time around
+// the focus (recordingsWindow, at most RECORDINGS_PAGES_HELD pages), never held whole.
 import { Lightning } from '@lightningjs/sdk'
 import type { Loaded } from '../../data/load'
 import type { Recording, RecordingChange, RecordingList, RecordingQuota } from '../../contract'
@@ -155,25 +153,27 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     return this.dialogStep.is('closed') ? super._getFocused() : this.dialog
   }
 
+  /** The focused recording, when a key may act on it (no error shown, no change on its way). */
+  private actionable(): Recording | undefined {
+    return this.showingError || this.busy ? undefined : this.focusedRecording
+  }
+
   override _handleEnter(): boolean {
-    const recording = this.focusedRecording
-    if (this.showingError || this.busy || !recording) return false
-    this.openStep('actions', recording)
-    return true
+    const recording = this.actionable()
+    if (recording) this.openStep('actions', recording)
+    return !!recording
   }
 
   _handleYellow(): boolean {
-    const recording = this.focusedRecording
-    if (this.showingError || this.busy || !recording) return false
-    void this.protect(recording, !recording.protected)
-    return true
+    const recording = this.actionable()
+    if (recording) void this.protect(recording, !recording.protected)
+    return !!recording
   }
 
   _handleRed(): boolean {
-    const recording = this.focusedRecording
-    if (this.showingError || this.busy || !recording) return false
-    this.openStep('confirm-delete', recording)
-    return true
+    const recording = this.actionable()
+    if (recording) this.openStep('confirm-delete', recording)
+    return !!recording
   }
 
   private openStep(step: Exclude<DialogStep, 'closed'>, recording: Recording): void {
@@ -203,7 +203,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     }
     this.closeDialog()
     if (id === 'protect' || id === 'unprotect') void this.protect(recording, id === 'protect')
-    if (id === 'confirm-delete') void this.remove(recording)
+    if (id === 'confirm-delete') void this.perform(() => deleteRecording(recording.id), 'delete')
   }
 
   protected override keyHints(): KeyHint[] {
@@ -212,10 +212,6 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
 
   private protect(recording: Recording, protect: boolean): Promise<void> {
     return this.perform(() => setProtection(recording.id, protect), protect ? 'protect' : 'unprotect')
-  }
-
-  private remove(recording: Recording): Promise<void> {
-    return this.perform(() => deleteRecording(recording.id), 'delete')
   }
 
   /** Writes, then says briefly what was done ("Gravação protegida"), on screen and by voice. */
