@@ -79,28 +79,29 @@ test('with voice=1: arrival, focus with position, Green repeats, Info reads the 
   expect(spoken(home)[2]).toMatch(/^[a-z ]+ euros e [a-z ]+ cêntimos$/)
   expect(home.every((entry) => entry.kind === 'cancel' || entry.lang === 'pt-PT')).toBe(true)
 
-  // Invoices: title and main fact on arrival; Down while it is still being said cuts it.
+  // Invoices open on the most urgent one, October (overdue), second of 24. Title and main fact on
+  // arrival; Up while they are still being said cuts them and says November with its position.
   let from = (await heard()).length
   await box.page.keyboard.press('Enter')
   await saidSince(from, 'Faturas')
-  await box.page.keyboard.press('ArrowDown')
-  const moved = await saidSince(from, 'dois de vinte e quatro')
+  await box.page.keyboard.press('ArrowUp')
+  const moved = await saidSince(from, 'um de vinte e quatro')
   const title = moved.findIndex((entry) => entry.text === 'Faturas')
   const cut = moved.findIndex((entry, i) => i > title && entry.kind === 'cancel')
-  const october = moved.findIndex((entry) => entry.kind === 'speak' && entry.text!.startsWith('Fatura de outubro de dois mil e vinte e seis'))
-  // (Its main fact, if Down came before it was said, is heard with Info below.)
+  const november = moved.findIndex((entry) => entry.kind === 'speak' && entry.text!.startsWith('Fatura de novembro de dois mil e vinte e seis'))
+  // (Its main fact, if Up came before it was said, is heard with Info below.)
   expect(cut).toBeGreaterThan(title)
-  expect(october).toBeGreaterThan(cut)
-  // What was cut is not finished: the list's first row and its position were never all said.
-  expect(spoken(moved.slice(title, cut + 1))).not.toContain('um de vinte e quatro')
-  expect(moved[october]!.text).toMatch(/^Fatura de outubro de dois mil e vinte e seis, .+ euros e .+ cêntimos, Em atraso$/)
-  expect(moved.at(-1)).toEqual({ kind: 'speak', text: 'dois de vinte e quatro', lang: 'pt-PT' })
+  expect(november).toBeGreaterThan(cut)
+  // What was cut is not finished: the row focused on arrival and its position were never all said.
+  expect(spoken(moved.slice(title, cut + 1))).not.toContain('dois de vinte e quatro')
+  expect(moved[november]!.text).toMatch(/^Fatura de novembro de dois mil e vinte e seis, .+ euros e .+ cêntimos, Por pagar$/)
+  expect(moved.at(-1)).toEqual({ kind: 'speak', text: 'um de vinte e quatro', lang: 'pt-PT' })
 
   // Green: the last utterance again, as one.
   from = (await heard()).length
   await box.press('F2')
-  const repeated = await saidSince(from, 'Fatura de outubro')
-  expect(spoken(repeated)).toEqual([`${moved[october]!.text}. dois de vinte e quatro.`])
+  const repeated = await saidSince(from, 'Fatura de novembro')
+  expect(spoken(repeated)).toEqual([`${moved[november]!.text}. um de vinte e quatro.`])
 
   // Info: the whole screen, the arrival and the rows in view.
   from = (await heard()).length
@@ -114,14 +115,14 @@ test('with voice=1: arrival, focus with position, Green repeats, Info reads the 
   await box.press('Enter')
   const invoice = spoken(await saidSince(from, /^Total com IVA/))
   expect(invoice[0]).toMatch(/^Fatura FT \d{4}\/\d+$/)
-  expect(invoice[1]).toMatch(/^.+ euros e .+ cêntimos, Em atraso, a pagar até [a-z ]+ de [a-z]+ de dois mil e vinte e seis\.$/)
+  expect(invoice[1]).toMatch(/^.+ euros e .+ cêntimos, Por pagar, a pagar até [a-z ]+ de [a-z]+ de dois mil e vinte e seis\.$/)
 
   // Back: the list again, on the invoice that was open.
   from = (await heard()).length
   await box.press('Backspace')
-  const back = spoken(await saidSince(from, 'dois de vinte e quatro'))
+  const back = spoken(await saidSince(from, 'um de vinte e quatro'))
   expect(back[0]).toBe('Faturas')
-  expect(back.at(-2)).toMatch(/^Fatura de outubro de dois mil e vinte e seis/)
+  expect(back.at(-2)).toMatch(/^Fatura de novembro de dois mil e vinte e seis/)
   // Nothing said as figures: no "70,35 €", no "20/12/2026".
   expect(spoken(await heard()).filter((text) => /\d+,\d\d\s?€|\d\d\/\d\d\/\d{4}/.test(text))).toEqual([])
   expect(box.errors).toEqual([])

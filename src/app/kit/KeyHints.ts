@@ -38,7 +38,7 @@ export class KeyHints extends Lightning.Component {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       x: SAFE.x + SAFE.w,
-      y: SAFE.y - 2,
+      y: SAFE.y,
       Row: { mountX: 1, flex: { direction: 'row', alignItems: 'center' } },
     }
   }
