@@ -3,9 +3,8 @@
 // amounts, dates, percentages and hours in words (issue 18; the words: each feature's text.ts).
 import { Router } from '@lightningjs/sdk'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Voice, type SpeechEngine } from '../../src/platform/speech'
 import { testServer, type TestServer } from '../unit/server/helpers'
-import { startShell } from './shell'
+import { startListening } from './shell'
 
 let server: TestServer
 beforeAll(async () => {
@@ -14,17 +13,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 test('each section as heard', { timeout: 120_000 }, async () => {
-  const said: string[] = []
-  const engine: SpeechEngine = { speak: async (text) => void said.push(text), cancel: () => {} }
-  const app = startShell(server, 'demo-healthy-0001', undefined, new Voice(engine))
-  const heardAfter = async (what: string, ready: () => boolean) => {
-    await app.until(what, () => ready() && said.length > 0)
-    app.settle(0.6)
-    await new Promise((resolve) => setTimeout(resolve, 600))
-    const heard = [...said]
-    said.length = 0
-    return heard
-  }
+  const { app, heardAfter } = startListening(server, 'demo-healthy-0001')
   const log: Record<string, string[]> = {}
   await heardAfter('home', () => app.onHome())
   for (const [name, hash, keys] of [

@@ -1,9 +1,8 @@
 // Voice guidance (voice=1) beyond invoices: the notices list says its title on arrival and
 // its focused row what it shows and where it is; the recordings card its quota in words.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Voice, type SpeechEngine } from '../../src/platform/speech'
 import { testServer, type TestServer } from '../unit/server/helpers'
-import { startShell } from './shell'
+import { startListening } from './shell'
 
 let server: TestServer
 beforeAll(async () => {
@@ -12,17 +11,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 test('the notices list is heard on arrival and by row, the recordings card in words', { timeout: 60_000 }, async () => {
-  const said: string[] = []
-  const engine: SpeechEngine = { speak: async (text) => void said.push(text), cancel: () => {} }
-  const app = startShell(server, 'demo-overdue-0002', undefined, new Voice(engine))
-  const heardAfter = async (what: string, ready: () => boolean) => {
-    await app.until(what, () => ready() && said.length > 0)
-    app.settle(0.6)
-    await new Promise((resolve) => setTimeout(resolve, 600))
-    const heard = [...said]
-    said.length = 0
-    return heard
-  }
+  const { app, heardAfter } = startListening(server, 'demo-overdue-0002')
   await heardAfter('home', () => app.onHome())
   app.press('Right')
   expect(await heardAfter('the notices card', () => true)).toEqual(['Avisos', 'Não há avisos por ler.', '2 avisos recebidos'])

@@ -8,7 +8,7 @@ import type { NoticeBanner } from '../../src/app/shell/NoticeBanner'
 import { ApiClient } from '../../src/data/client'
 import { parseLaunch, type LaunchConfig } from '../../src/platform/launch'
 import settings from '../../settings.json'
-import type { Voice } from '../../src/platform/speech'
+import { type SpeechEngine, Voice } from '../../src/platform/speech'
 import type { TestServer } from '../unit/server/helpers'
 import { mount, shownTexts } from './helpers'
 
@@ -47,4 +47,24 @@ export function startShell(server: TestServer, token: string, gate: () => Promis
   const unreadOnServer = async () =>
     (await server.app.inject({ url: '/v1/overview', headers: { authorization: `Bearer ${token}` } })).json().notices.unread as number
   return { ...harness, banner, until, route, onHome, unreadOnServer }
+}
+
+/**
+ * The shell with voice guidance on, heard through a recording engine: `heardAfter` waits
+ * until `ready()` and something was said, lets the Announcer's debounce pass, and returns
+ * (and forgets) what was said.
+ */
+export function startListening(server: TestServer, token: string) {
+  const said: string[] = []
+  const engine: SpeechEngine = { speak: async (text) => void said.push(text), cancel: () => {} }
+  const app = startShell(server, token, undefined, new Voice(engine))
+  const heardAfter = async (what: string, ready: () => boolean) => {
+    await app.until(what, () => ready() && said.length > 0)
+    app.settle(0.6)
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    const heard = [...said]
+    said.length = 0
+    return heard
+  }
+  return { app, heardAfter }
 }
