@@ -24,6 +24,7 @@ import { isValidNif, maskNif } from '../../domain/nif'
 import { can, denial } from '../../domain/permissions'
 import type { Session } from '../http/context'
 import type { AccountServiceTable, Db } from '../store/db'
+import { hasOverdueInvoice } from '../invoices/service'
 import { POINTS_REWARDS, REGISTER_URL } from '../operator'
 
 async function contractRow(db: Db, accountId: string) {
@@ -102,25 +103,14 @@ async function services(db: Db, accountId: string, today: string): Promise<Accou
   })
 }
 
-async function hasUnpaidOverdue(db: Db, accountId: string, today: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('invoice')
-    .select('id')
-    .where('account_id', '=', accountId)
-    .where('paid_on', 'is', null)
-    .where('disputed_on', 'is', null)
-    .where('due_date', '<', today)
-    .executeTakeFirst()
-  return row !== undefined
-}
-
-async function points(db: Db, accountId: string, row: ContractRow | undefined, inCommitment: boolean, today: string): Promise<PointsSection> {
+async function points(db: Db, session: Session, row: ContractRow | undefined, inCommitment: boolean, today: string): Promise<PointsSection> {
+  const accountId = session.account.id
   const [stored, paid, redemptions, overdue] = await Promise.all([
     db.selectFrom('points_award').select(['awarded_on', 'points']).where('account_id', '=', accountId).execute(),
     // One point per euro paid on each monthly invoice (seed 003 §2).
     db.selectFrom('invoice').select(['paid_on', 'total_cents']).where('account_id', '=', accountId).where('paid_on', 'is not', null).execute(),
     db.selectFrom('points_redemption').select(['redeemed_on', 'points', 'kind']).where('account_id', '=', accountId).execute(),
-    hasUnpaidOverdue(db, accountId, today),
+    hasOverdueInvoice(db, session, today),
   ])
   const awards = [
     ...stored.map((award) => ({ awardedOn: award.awarded_on, points: award.points })),
@@ -182,7 +172,7 @@ export async function accountPage(db: Db, session: Session, today: string): Prom
       : { denied: true as const, ...denial('commitment.read') },
     einvoice: { enabled: row?.einvoice === 1, canChange: can(profile, 'einvoice.write') },
     points: can(profile, 'points.read')
-      ? await points(db, accountId, row, commitment !== null, today)
+      ? await points(db, session, row, commitment !== null, today)
       : { denied: true as const, ...denial('points.read') },
   }
 }
@@ -241,7 +231,7 @@ export async function accountGlance(db: Db, session: Session, today: string): Pr
   }
   let pointsGlance: AccountGlance['points'] = { denied: true, ...denial('points.read') }
   if (can(profile, 'points.read')) {
-    const section = await points(db, session.account.id, row, commitment !== null && !('denied' in commitment), today)
+    const section = await points(db, session, row, commitment !== null && !('denied' in commitment), today)
     pointsGlance = { balance: section.balance, expiringSoon: section.expiring.reduce((sum, item) => sum + item.points, 0) }
   }
   return { registered: row?.registered === 1, commitment, points: pointsGlance }

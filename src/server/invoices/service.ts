@@ -114,6 +114,21 @@ async function summaries(db: Db, rows: SummaryRow[], session: Session, today: st
   return rows.map((row) => toSummary(row, assess(row, complaints.get(row.id), session, today)))
 }
 
+/**
+ * Whether an invoice is late today as its own page says: a complaint made "até à data limite de
+ * pagamento" suspends only the part it disputes, and a later one suspends nothing (001 G).
+ */
+export async function hasOverdueInvoice(db: Db, session: Session, today: string): Promise<boolean> {
+  const pastDue = await db
+    .selectFrom('invoice')
+    .select(SUMMARY_COLUMNS)
+    .where('account_id', '=', session.account.id)
+    .where('paid_on', 'is', null)
+    .where('due_date', '<', today)
+    .execute()
+  return (await summaries(db, pastDue, session, today)).some((invoice) => invoice.status === 'overdue')
+}
+
 /** The invoice to act on next (the oldest unpaid one, else the latest), how many are unpaid and what they add up to. */
 export async function invoicesOverview(db: Db, session: Session, today: string): Promise<InvoicesOverview> {
   const notYetPaid = await db

@@ -4,6 +4,7 @@ import { AccountPage, Registration, ROUTES } from '../../../src/contract'
 import { buildServer } from '../../../src/server/http/app'
 import { seedDemoAccounts } from '../../../src/server/demo/build'
 import { migrateToLatest } from '../../../src/server/store/migrations'
+import { addDays } from '../../../src/domain/dates'
 import { lisbonDayEdges } from '../domain/lisbon-boundary'
 import { get, NOW, type TestServer, testDatabase, testServer, TOKENS } from './helpers'
 
@@ -60,6 +61,40 @@ describe('GET /v1/account (seeded Monday 16 March 2026)', () => {
     const { body } = await get(server.app, ROUTES.account, TOKENS.overdue)
     expect(body.points.equipment.blockedBy).toContain('unpaid-invoices')
     expect(body.points.accessory.blockedBy).toContain('unpaid-invoices')
+  })
+
+  it('a complaint made by the due date lifts that block only for what it disputes; a later one lifts nothing (001 G)', async () => {
+    const own = await testServer()
+    try {
+      const accountId = (await get(own.app, ROUTES.overview, TOKENS.overdue)).body.account.id as string
+      const pastDue = await own.db
+        .selectFrom('invoice')
+        .select(['id', 'issue_date', 'due_date', 'total_cents'])
+        .where('account_id', '=', accountId)
+        .where('paid_on', 'is', null)
+        .where('due_date', '<', '2026-03-16')
+        .execute()
+      expect(pastDue.length).toBeGreaterThan(0)
+      const blockedBy = async () => (await get(own.app, ROUTES.account, TOKENS.overdue)).body.points.accessory.blockedBy as string[]
+      const complain = async (invoice: (typeof pastDue)[number], filedOn: string, whole: boolean) => {
+        await own.db.deleteFrom('invoice_complaint').where('invoice_id', '=', invoice.id).execute()
+        await own.db
+          .insertInto('invoice_complaint')
+          .values({ invoice_id: invoice.id, account_id: accountId, filed_on: filedOn, line: whole ? null : 0, reason: 'wrong-amount', disputed_cents: whole ? invoice.total_cents : 100, decided_on: null })
+          .execute()
+      }
+      // One line disputed in time: the rest of the invoice is still late.
+      for (const invoice of pastDue) await complain(invoice, invoice.issue_date, false)
+      expect(await blockedBy()).toContain('unpaid-invoices')
+      // The whole invoice disputed by its due date: nothing is late.
+      for (const invoice of pastDue) await complain(invoice, invoice.due_date, true)
+      expect(await blockedBy()).not.toContain('unpaid-invoices')
+      // The whole invoice disputed the day after its due date: late, as before the complaint.
+      for (const invoice of pastDue) await complain(invoice, addDays(invoice.due_date, 1), true)
+      expect(await blockedBy()).toContain('unpaid-invoices')
+    } finally {
+      await own.close()
+    }
   })
 
   it('explains services pending activation: 48 h from acceptance and installation, then call 16990; none while the installation is scheduled', async () => {
