@@ -1,6 +1,6 @@
 // invoices/:id: what was billed on the left, how to pay on the right; the remote
 // moves between the two panels and scrolls the one that is taller than the screen.
-import type { Lightning } from '@lightningjs/sdk'
+import { Language, type Lightning } from '@lightningjs/sdk'
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { InvoiceDetail } from '../../src/contract'
 import { COLOR } from '../../src/app/kit/theme'
@@ -42,6 +42,18 @@ describe('InvoiceDetailPage: what was billed', () => {
     expect(valueOf(texts, 'Emitida a')).toBe('03/11/2026')
     expect(valueOf(texts, 'Data limite de pagamento')).toBe('23/11/2026')
     expect(valueOf(texts, 'ATCUD')).toBe('JJ4TGW2K-4512301')
+  })
+
+  test('in English the lines stay as billed, in Portuguese, and the page says so; in Portuguese no such note', async () => {
+    expect(open(multibancoInvoice).linesText()).not.toContain('As linhas são as da fatura emitida pelo operador.')
+    await Language.set('en')
+    try {
+      const texts = open(multibancoInvoice).linesText()
+      expect(texts).toContain('The lines are as the operator billed them, in Portuguese.')
+      expect(texts).toContain('Pacote TV Fibra 150 canais')
+    } finally {
+      await Language.set('pt')
+    }
   })
 
   test('lines are listed under their group, in the invoice order of groups', () => {

@@ -24,6 +24,8 @@ export function linesColumn(invoice: InvoiceDetail, width: number): Column {
     .pair(t(invoice.status === 'overdue' ? 'invoice.dueDate.passed' : 'invoice.dueDate'), formatDate(invoice.dueDate, lang), { bold: true })
     .pair(t('invoice.atcud'), invoice.atcud)
   if (invoice.partialPeriod) column.text(t('invoice.partial'), { size: TEXT.small, color: COLOR.muted })
+  // The operator bills in Portuguese: in another language the lines stay as billed, and the screen says so.
+  if (lang !== 'pt') column.text(t('invoice.asBilled'), { size: TEXT.small, color: COLOR.muted, maxLines: 2 })
   for (const group of GROUPS) {
     const lines = invoice.lines.filter((line: InvoiceLine) => line.group === group)
     if (lines.length === 0) continue
