@@ -274,13 +274,29 @@ const SIGN_WORDS: Record<UiLanguage, { month: string; to: string; divided: strin
   en: { month: ' a month', to: 'to', divided: 'divided by', times: 'times', equals: 'equals' },
 }
 
+/** A figure as pt-PT writes it ("2,3", "2,05") in words: "dois vírgula três", "dois vírgula zero cinco". */
+function decimalWords(whole: string, decimals: string | undefined, lang: UiLanguage): string {
+  const int = numberWords(Number(whole), lang)
+  if (!decimals) return int
+  const fraction = decimals.startsWith('0') ? [...decimals].map((digit) => numberWords(Number(digit), lang)).join(' ') : numberWords(Number(decimals), lang)
+  return `${int} ${lang === 'pt' ? 'vírgula' : 'point'} ${fraction}`
+}
+
 /**
  * The screen's signs an engine would read aloud or skip, in words: "12,99 €/mês" is said
- * "… por mês", "a · b" "a, b", "25 → 7" "25 para 7", "a ÷ b × c = d" in words.
+ * "… por mês", "a · b" "a, b", "25 → 7" "25 para 7", "a ÷ b × c = d" in words; and the
+ * figures of a text the operator wrote ("0,50 €", "01/12/2026", "2,3 %", "*****5931") in words too.
  */
 export function spokenSigns(text: string, lang: UiLanguage): string {
   const words = SIGN_WORDS[lang]
   return text
+    // Figures in a text the operator wrote (a notice's body): amounts, dates and percentages in words.
+    .replace(/(\d{1,3}(?:[\s.]\d{3})+|\d+),(\d{2})\s?€/g, (_, euros: string, cents: string) => spokenMoney(Number(euros.replace(/\D/g, '')) * 100 + Number(cents), lang))
+    .replace(/\b(\d+)\s?€/g, (_, euros: string) => spokenMoney(Number(euros) * 100, lang))
+    .replace(/\b(\d{2})\/(\d{2})\/(\d{4})\b/g, (_, day: string, month: string, year: string) => spokenDate(`${year}-${month}-${day}`, lang))
+    // A masked number ("*****5931", a NIF): its visible end, digit by digit.
+    .replace(/\*{3,}(\d+)/g, (_, digits: string) => `${lang === 'pt' ? 'terminado em' : 'ending in'} ${spokenDigits(digits, [digits.length], lang)}`)
+    .replace(/\b(\d+)(?:,(\d+))?\s?%/g, (_, whole: string, decimals: string | undefined) => `${decimalWords(whole, decimals, lang)} ${lang === 'pt' ? 'por cento' : 'percent'}`)
     .replace(/\/(mês|month)\b/g, words.month)
     .replace(/ · /g, ', ')
     .replace(/ → /g, ` ${words.to} `)

@@ -40,6 +40,18 @@ describe('prices and signs', () => {
     expect(spokenSigns('a ÷ 24 meses × 13 meses = b', 'pt')).toBe('a a dividir por 24 meses vezes 13 meses igual a b')
     expect(spokenSigns('nine euros/month', 'en')).toBe('nine euros a month')
   })
+
+  it('says the figures of a text the operator wrote (a notice body) in words, keeping plain numbers', () => {
+    expect(spokenSigns('Passa de 64,85 € para 69,90 €/mês a partir de 01/12/2026 (mais 7,8 %).', 'pt')).toBe(
+      'Passa de sessenta e quatro euros e oitenta e cinco cêntimos para sessenta e nove euros e noventa cêntimos por mês a partir de um de dezembro de dois mil e vinte e seis (mais sete vírgula oito por cento).',
+    )
+    expect(spokenSigns('Taxa de 0,50\u00a0€ com IVA; 1\u00a0234,05 € no total; 10 €; 2,05 %', 'pt')).toBe(
+      'Taxa de cinquenta cêntimos com IVA; mil duzentos e trinta e quatro euros e cinco cêntimos no total; dez euros; dois vírgula zero cinco por cento',
+    )
+    expect(spokenSigns('NIF *****5931', 'pt')).toBe('NIF terminado em cinco nove três um')
+    expect(spokenSigns('Eurosport 2 (posição 41) deixa de estar disponível.', 'pt')).toBe('Eurosport 2 (posição 41) deixa de estar disponível.')
+    expect(spokenSigns('From 01/12/2026: 0,50 € more (2,3 %).', 'en')).toBe('From the first of December two thousand and twenty-six: fifty cents more (two point three percent).')
+  })
 })
 
 describe('spoken and shown formats', () => {
