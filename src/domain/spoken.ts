@@ -254,6 +254,11 @@ export function spokenDayMonth(isoDate: string, lang: UiLanguage): string {
 /** The time of an instant in Portugal: 14:35 → "catorze horas e trinta e cinco minutos" / "fourteen thirty-five"; 21:00 → "twenty-one hundred". */
 export function spokenTimeOfDay(instant: string, lang: UiLanguage): string {
   const [hours, minutes] = formatTimeOfDay(instant, 'pt').split(':').map(Number)
+  return clockWords(hours!, minutes!, lang)
+}
+
+/** A clock time in words: 14:35 → "catorze horas e trinta e cinco minutos" / "fourteen thirty-five". */
+function clockWords(hours: number, minutes: number, lang: UiLanguage): string {
   if (lang === 'en') {
     if (minutes === 0) return `${numberWords(hours, lang)} hundred`
     return `${numberWords(hours, lang)} ${minutes < 10 ? 'oh ' : ''}${numberWords(minutes, lang)}`
@@ -285,7 +290,7 @@ function decimalWords(whole: string, decimals: string | undefined, lang: UiLangu
 /**
  * The screen's signs an engine would read aloud or skip, in words: "12,99 €/mês" is said
  * "… por mês", "a · b" "a, b", "25 → 7" "25 para 7", "a ÷ b × c = d" in words; and the
- * figures of a text the operator wrote ("0,50 €", "01/12/2026", "2,3 %", "*****5931") in words too.
+ * figures of a text the operator wrote ("0,50 €", "01/12/2026", "2,3 %", "14:35", "*****5931") in words too.
  */
 export function spokenSigns(text: string, lang: UiLanguage): string {
   const words = SIGN_WORDS[lang]
@@ -294,6 +299,8 @@ export function spokenSigns(text: string, lang: UiLanguage): string {
     .replace(/(\d{1,3}(?:[\s.]\d{3})+|\d+),(\d{2})\s?€/g, (_, euros: string, cents: string) => spokenMoney(Number(euros.replace(/\D/g, '')) * 100 + Number(cents), lang))
     .replace(/\b(\d+)\s?€/g, (_, euros: string) => spokenMoney(Number(euros) * 100, lang))
     .replace(/\b(\d{2})\/(\d{2})\/(\d{4})\b/g, (_, day: string, month: string, year: string) => spokenDate(`${year}-${month}-${day}`, lang))
+    // A clock time already on the screen ("até às 14:35", the PIN lock's end).
+    .replace(/\b([01]?\d|2[0-3]):([0-5]\d)\b/g, (_, hours: string, minutes: string) => clockWords(Number(hours), Number(minutes), lang))
     // A masked number ("*****5931", a NIF): its visible end, digit by digit.
     .replace(/\*{3,}(\d+)/g, (_, digits: string) => `${lang === 'pt' ? 'terminado em' : 'ending in'} ${spokenDigits(digits, [digits.length], lang)}`)
     .replace(/\b(\d+)(?:,(\d+))?\s?%/g, (_, whole: string, decimals: string | undefined) => `${decimalWords(whole, decimals, lang)} ${lang === 'pt' ? 'por cento' : 'percent'}`)

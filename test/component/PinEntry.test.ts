@@ -118,6 +118,6 @@ describe('PinEntry with voice guidance', () => {
     pin.reset(1, 'PIN errado.')
     expect(said().at(-1)).toBe('PIN errado. Resta uma tentativa.')
     pin.lock('PIN de compras bloqueado até às 21:30.')
-    expect(said().at(-1)).toBe('PIN de compras bloqueado até às 21:30.')
+    expect(said().at(-1)).toBe('PIN de compras bloqueado até às vinte e uma horas e trinta minutos.')
   })
 })

@@ -8,7 +8,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { digitOf } from '../../platform/keys'
 import { spokenPinProgress, numberWords } from '../../domain/spoken'
-import { t, uiLanguage } from './i18n'
+import { spoken, t, uiLanguage } from './i18n'
 import { COLOR, TEXT } from './theme'
 import { say } from './announce'
 import { FocusBox } from './FocusBox'
@@ -105,8 +105,9 @@ export class PinEntry extends Lightning.Component {
     this.showError(false)
     this.tag('Keypad').visible = false
     this.showStatus(message, COLOR.danger)
-    this.spokenStatus = message
-    this.say(message)
+    // "até às 14:35" said in words.
+    this.spokenStatus = spoken(message)
+    this.say(this.spokenStatus)
     this.renderSlots()
     this._refocus()
   }

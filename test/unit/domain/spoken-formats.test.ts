@@ -48,6 +48,7 @@ describe('prices and signs', () => {
     expect(spokenSigns('Taxa de 0,50\u00a0€ com IVA; 1\u00a0234,05 € no total; 10 €; 2,05 %', 'pt')).toBe(
       'Taxa de cinquenta cêntimos com IVA; mil duzentos e trinta e quatro euros e cinco cêntimos no total; dez euros; dois vírgula zero cinco por cento',
     )
+    expect(spokenSigns('Bloqueado até às 14:35.', 'pt')).toBe('Bloqueado até às catorze horas e trinta e cinco minutos.')
     expect(spokenSigns('NIF *****5931', 'pt')).toBe('NIF terminado em cinco nove três um')
     expect(spokenSigns('Eurosport 2 (posição 41) deixa de estar disponível.', 'pt')).toBe('Eurosport 2 (posição 41) deixa de estar disponível.')
     expect(spokenSigns('From 01/12/2026: 0,50 € more (2,3 %).', 'en')).toBe('From the first of December two thousand and twenty-six: fifty cents more (two point three percent).')
