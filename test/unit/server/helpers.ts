@@ -176,3 +176,22 @@ export async function allRecordings(app: App, token: string): Promise<RecordingL
   } while (cursor)
   return { ...pages[0], items: pages.flatMap((page) => page.items), pages: pages.length }
 }
+
+/**
+ * The heavy account's kept recordings straight from the store, as the domain sees them: the
+ * recordings tests' oracle, read apart from the service's own mapping.
+ */
+export async function heavyKeptRecordings(db: Db) {
+  const rows = await db.selectFrom('recording').selectAll().where('account_id', '=', 'acc-4103348812').where('deleted_on', 'is', null).execute()
+  return rows.map((row) => ({
+    id: row.id,
+    startsAt: row.starts_at,
+    recordedOn: row.recorded_on,
+    scheduledDeletion: row.scheduled_deletion,
+    deletionOn: row.deletion_on,
+    sizeMinutes: row.size_minutes,
+    watched: row.watched === 1,
+    watchingNow: row.watching_now === 1,
+    protected: row.protected === 1,
+  }))
+}

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ROUTES } from '../../../src/contract'
 import { autoDeletionOrder, byDeletionDate, deletionDate, quotaUse } from '../../../src/domain/recordings'
-import { allRecordings, get, type TestServer, testServer, TOKENS } from './helpers'
+import { allRecordings, get, heavyKeptRecordings, type TestServer, testServer, TOKENS } from './helpers'
 
 vi.setConfig({ testTimeout: 60_000 })
 
@@ -13,21 +13,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => server.close())
 
-/** The heavy account's kept recordings straight from the store, as the domain sees them. */
-async function keptRows() {
-  const rows = await server.db.selectFrom('recording').selectAll().where('account_id', '=', 'acc-4103348812').where('deleted_on', 'is', null).execute()
-  return rows.map((row) => ({
-    id: row.id,
-    startsAt: row.starts_at,
-    recordedOn: row.recorded_on,
-    scheduledDeletion: row.scheduled_deletion,
-    deletionOn: row.deletion_on,
-    sizeMinutes: row.size_minutes,
-    watched: row.watched === 1,
-    watchingNow: row.watching_now === 1,
-    protected: row.protected === 1,
-  }))
-}
+const keptRows = () => heavyKeptRecordings(server.db)
 
 describe('recordings kept with their deletion day (heavy account)', () => {
   it('stores for each recording the deletion day the domain gives (§5.9)', async () => {

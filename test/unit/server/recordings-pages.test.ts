@@ -5,7 +5,7 @@ import { Value } from 'typebox/value'
 import { Overview, RECORDINGS_PAGE_MAX, RecordingList, ROUTES } from '../../../src/contract'
 import { autoDeletionOrder, byDeletionDate } from '../../../src/domain/recordings'
 import { addDays } from '../../../src/domain/dates'
-import { get, NOW, type TestServer, testServer, TOKENS } from './helpers'
+import { get, heavyKeptRecordings, NOW, type TestServer, testServer, TOKENS } from './helpers'
 
 vi.setConfig({ testTimeout: 60_000 })
 
@@ -22,20 +22,7 @@ async function page(query: string, token: string = TOKENS.heavy): Promise<{ list
   return { list: body as RecordingList, bytes: Buffer.byteLength(text) }
 }
 
-/** Every kept recording of the heavy account, straight from the store, as the domain sees them. */
-async function keptRows() {
-  const rows = await server.db.selectFrom('recording').selectAll().where('account_id', '=', 'acc-4103348812').where('deleted_on', 'is', null).execute()
-  return rows.map((row) => ({
-    id: row.id,
-    startsAt: row.starts_at,
-    recordedOn: row.recorded_on,
-    scheduledDeletion: row.scheduled_deletion,
-    sizeMinutes: row.size_minutes,
-    watched: row.watched === 1,
-    watchingNow: row.watching_now === 1,
-    protected: row.protected === 1,
-  }))
-}
+const keptRows = () => heavyKeptRecordings(server.db)
 
 describe('GET /v1/recordings, paged (heavy account)', () => {
   it('answers a first page of at most 64 KB with the totals of the whole list', async () => {
