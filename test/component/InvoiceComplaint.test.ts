@@ -24,7 +24,7 @@ function open(data: InvoiceDetail) {
   harness.component.result = { ok: true, data, fetchedAt: NOW }
   harness.settle()
   const dialog = harness.component.tag('Dialog') as unknown as ChoiceDialog
-  return { ...harness, dialog, dialogTexts: () => shownTexts(dialog), focusedText: () => shownTexts(harness.focused()).join(' ') }
+  return { ...harness, dialog, dialogTexts: () => shownTexts(dialog.tag('Panel')), focusedText: () => shownTexts(harness.focused()).join(' ') }
 }
 
 beforeEach(() => {

@@ -1,14 +1,15 @@
 // The key hints every screen shows (issue 21, 9), in one row at the top right of the
 // safe area: a chip per key (the remote's colour for a colour key, the key's name or
 // arrows for the others) and what the key does here. Pages say which keys do what
-// (DataPage.keyHints); this lays them out.
+// (DataPage.keyHints), dialogs theirs (Modal.keyHints), the notice banner its own; this
+// lays them out, and says them for voice guidance (`spoken`).
 import { Lightning } from '@lightningjs/sdk'
 import { t } from './i18n'
 import { COLOR, KEY_COLOUR, SAFE, TEXT } from './theme'
 import { textSpec } from './textSpec'
 import { roundedShape, shaped } from './shape'
 
-export type HintKey = 'ok' | 'back' | 'leftRight' | 'upDown' | 'arrows' | keyof typeof KEY_COLOUR
+export type HintKey = 'ok' | 'back' | 'leftRight' | 'upDown' | 'arrows' | 'digits' | keyof typeof KEY_COLOUR
 
 export interface KeyHint {
   key: HintKey
@@ -47,6 +48,8 @@ export class KeyHints extends Lightning.Component {
   shown: KeyHint[] = []
 
   set hints(hints: KeyHint[]) {
+    // A dialog says its hints on every focus change: the same ones are not drawn again.
+    if (JSON.stringify(hints) === JSON.stringify(this.shown)) return
     this.shown = hints
     const row = this.tag('Row')
     row.childList.clear()
@@ -54,5 +57,10 @@ export class KeyHints extends Lightning.Component {
       { ref: `Chip${i}`, ...chip(hint.key), flexItem: { marginRight: 10 } },
       { ref: `Label${i}`, ...textSpec(hint.label, { size: TEXT.min, color: COLOR.text }), flexItem: { marginRight: i < hints.length - 1 ? 30 : 0 } },
     ])
+  }
+
+  /** The row as voice guidance says it: each key's name and what it does ("OK: ver o aviso. Voltar: fechar."). */
+  get spoken(): string {
+    return this.shown.map((hint) => `${t(`keys.name.${hint.key}`)}: ${hint.label}.`).join(' ')
   }
 }

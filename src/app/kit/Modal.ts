@@ -2,10 +2,14 @@
 // with a thin border. The border is the panel's own Background, drawn under the panel's
 // content (./shape.ts), so no title, message or button gets a box of its own. While a
 // modal has focus the shell dims its breadcrumb too (App._handleFocusSettings): the page
-// layer cannot draw over the shell's header.
+// layer cannot draw over the shell's header. A modal shows its own key hints where the
+// page shows its (KeyHints, the safe area's top right), above the dim: the page's row
+// gives way while the modal has focus (DataPage._handleFocusSettings).
 import { Lightning } from '@lightningjs/sdk'
 import { COLOR, RADIUS, SCREEN } from './theme'
 import { roundedShape, shaped } from './shape'
+import { type KeyHint, KeyHints } from './KeyHints'
+import { ref } from './ref'
 
 /** How much of what lies behind a modal still shows: the page under its Dim, the breadcrumb. */
 export const BEHIND_MODAL_ALPHA = 0.2
@@ -16,6 +20,7 @@ export function modalTemplate(panel: { x: number; y: number; w: number; h: numbe
     zIndex: 10,
     Dim: { w: SCREEN.w, h: SCREEN.h, rect: true, color: Math.round((1 - BEHIND_MODAL_ALPHA) * 255) * 0x1000000 },
     Panel: { x: panel.x, y: panel.y, ...shaped(panel, roundedShape(COLOR.background, RADIUS, { width: 2, color: COLOR.muted }), content) },
+    Hints: { type: KeyHints },
   }
 }
 
@@ -24,8 +29,21 @@ export interface ModalFocusSettings {
   modal?: boolean
 }
 
-export class Modal extends Lightning.Component {
+export abstract class Modal extends Lightning.Component {
   override _setFocusSettings(settings: ModalFocusSettings): void {
     settings.modal = true
+  }
+
+  /** Every step of a modal moves focus (_refocus), so its hints follow the step it shows. */
+  override _handleFocusSettings(): void {
+    ref(this, 'Hints', KeyHints).hints = this.keyHints()
+  }
+
+  /** What OK, Back, the arrows and any colour key do in this modal now (issue 21, 9). */
+  protected abstract keyHints(): KeyHint[]
+
+  /** The hints shown now (tests, voice guidance). */
+  get hintsShown(): KeyHint[] {
+    return ref(this, 'Hints', KeyHints).shown
   }
 }

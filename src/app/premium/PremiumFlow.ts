@@ -9,6 +9,7 @@ import { type ApiFailure, newIdempotencyKey } from '../../data/client'
 import { t } from '../kit/i18n'
 import { COLOR, SAFE, SCREEN, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
+import type { KeyHint } from '../kit/KeyHints'
 import { announceAgain } from '../kit/announce'
 import { Modal, modalTemplate } from '../kit/Modal'
 import { describeFailure } from '../kit/ErrorPanel'
@@ -205,6 +206,22 @@ export class PremiumFlow extends Modal {
     if (primary !== null) ref(this, 'Buttons.Primary', ActionButton).label = primary
     this.tag('Buttons.Leave').visible = leave !== null
     if (leave !== null) ref(this, 'Buttons.Leave', ActionButton).label = leave
+  }
+
+  /**
+   * Back leaves with nothing sent (summary, PIN) or returns to the product (locked, result);
+   * while the PIN's answer is awaited no key does anything.
+   */
+  protected keyHints(): KeyHint[] {
+    const spec = this.spec
+    if (!spec || this.steps.is('sending', 'closed')) return []
+    if (this.steps.is('locked', 'result')) {
+      const product = t('premium.flow.keys.product')
+      return [{ key: 'ok', label: product }, { key: 'back', label: product }]
+    }
+    const back: KeyHint = { key: 'back', label: t(`premium.flow.keys.leave.${spec.action}`) }
+    if (this.steps.is('pin')) return [...ref(this, 'Pin', PinEntry).keyHints, back]
+    return [{ key: 'ok', label: t('keys.choose') }, { key: 'leftRight', label: t('keys.button') }, back]
   }
 
   override _handleBack(): boolean {

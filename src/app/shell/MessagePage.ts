@@ -1,18 +1,21 @@
-// Boot, not-found and error pages: a message and, where it helps, a way back home.
+// Boot, not-found and error pages: a message and, where it helps, a way back home,
+// with the key hints every screen shows (KeyHints): OK goes home, Back goes back.
 import { Lightning, Router } from '@lightningjs/sdk'
 import { t } from '../kit/i18n'
-import { COLOR, SAFE, TEXT } from '../kit/theme'
+import { COLOR, focusFit, SAFE, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
 import type { PageTypeConfig } from '../kit/DataPage'
 import { textSpec } from '../kit/textSpec'
 import { ref } from '../kit/ref'
+import { KeyHints } from '../kit/KeyHints'
 
 abstract class MessagePage extends Lightning.Component<Lightning.Component.TemplateSpecLoose, PageTypeConfig> {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     return {
       Title: { x: SAFE.x, y: 360, ...textSpec('', { size: TEXT.title, bold: true, width: SAFE.w }) },
       Body: { x: SAFE.x, y: 450, ...textSpec('', { width: 1400, maxLines: 3 }) },
-      Home: { type: ActionButton, x: SAFE.x, y: 620, w: 460, h: 84, visible: false, signals: { pressed: '_home' } },
+      Home: { type: ActionButton, ...focusFit({ x: SAFE.x, y: 620, w: 460, h: 84 }), visible: false, signals: { pressed: '_home' } },
+      Hints: { type: KeyHints },
     }
   }
 
@@ -20,6 +23,8 @@ abstract class MessagePage extends Lightning.Component<Lightning.Component.Templ
     this.tag('Title').text.text = title
     this.tag('Body').text.text = body
     this.tag('Home').patch({ visible: withHomeButton, label: t('action.home') })
+    // Back from a deep link walks up its path (routes.ts backtrack).
+    ref(this, 'Hints', KeyHints).hints = withHomeButton ? [{ key: 'ok', label: t('keys.home') }, { key: 'back', label: t('keys.back') }] : []
   }
 
   _home(): void {
