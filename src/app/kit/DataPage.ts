@@ -37,7 +37,8 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
       },
       Content: {},
       Error: { type: ErrorPanel, x: SAFE.x, y: CONTENT_Y, visible: false },
-      Hints: { type: KeyHints },
+      // Shown while the page has focus (_handleFocusSettings): the notice banner may take it first.
+      Hints: { type: KeyHints, visible: false },
     }
   }
 
