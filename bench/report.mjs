@@ -78,6 +78,7 @@ function browserFigures(results, budgets, { resolutions, throttles, engine }, ad
       const when = `Chromium, ${resolution}, CPU ${throttle}×`
       add(`first frame (${when})`, 'ms', ...pair((s) => s.firstFrame, booted))
       add(`first meaningful frame of home (${when})`, 'ms', ...pair((s) => s.meaningful, booted), { ratio: ratio.firstMeaningfulFrame })
+      add(`… of which until the last API answer before it (${when})`, 'ms', ...pair((s) => s.apiAnswered, booted))
       add(`frame CPU median, scrolling the longest list (${when})`, 'ms', ...pair((s) => s.scroll?.median))
       add(`frame CPU p95, scrolling the longest list (${when})`, 'ms', ...pair((s) => s.scroll?.p95), throttle === 4 ? { ratio: ratio.frameP95At4x } : undefined)
       if (throttle === throttles[0]) {
@@ -133,6 +134,7 @@ function wpeFigures(results, samples, budgets, { resolutions }, add) {
     const when = `WPE, ${resolution}`
     add(`first frame (${when})`, 'ms', ...pair((s) => s.firstFrame, booted))
     add(`first meaningful frame of home (${when})`, 'ms', ...pair((s) => s.meaningful, booted), { ratio: ratio.firstMeaningfulFrame })
+    add(`… of which until the last API answer before it (${when})`, 'ms', ...pair((s) => s.apiAnswered, booted))
     add(
       `texture memory after a tour (${when})`,
       'MB',

@@ -158,6 +158,19 @@ async function concreteRoute(path, api, token) {
 const PROBE = readFileSync('bench/probe.js', 'utf8')
 const VIEWPORT = { '720p': { width: 1280, height: 720 }, '1080p': { width: 1920, height: 1080 } }
 
+/**
+ * Read in the page (both engines): home's first frames, and when the last API answer before the
+ * greeting had arrived (Resource Timing of the `/v1/` requests: the app's session and overview,
+ * the bare app's overview), so the first meaningful frame splits into waiting and drawing.
+ */
+const TIMES = `var bench = window.__bench;
+  if (!bench) return null;
+  var api = performance.getEntriesByType('resource').filter(function (entry) {
+    return entry.name.indexOf('/v1/') >= 0 && bench.meaningful !== null && entry.responseEnd <= bench.meaningful;
+  });
+  return { firstFrame: bench.firstFrame, meaningful: bench.meaningful,
+    apiAnswered: api.length ? Math.max.apply(null, api.map(function (entry) { return entry.responseEnd })) : null, apiRequests: api.length }`
+
 /** Read in the page (both engines): how long Lightning has drawn nothing new, and fetches in flight. */
 const QUIET = 'return { quiet: performance.now() - window.__bench.lastChange, inflight: window.__bench.inflight }'
 /** Read in the page (both engines): Lightning's texture memory (stage.usedMemory is in pixels, RGBA: ×4 bytes). */
@@ -198,7 +211,7 @@ class Box {
   }
 
   times() {
-    return this.page.evaluate(() => ({ firstFrame: window.__bench.firstFrame, meaningful: window.__bench.meaningful }))
+    return this.page.evaluate(`(() => { ${TIMES} })()`)
   }
 
   settle(quietMs) {
@@ -324,6 +337,15 @@ async function browserBench(results, api, scenarios, sessionsOf) {
     results.tour = tour
     log(`tour: ${tour.app.join(' → ')}`)
 
+    /** Heap and textures of a box after its first tour (`afterFirst`), then after TOURS more. */
+    const growth = async (box, target, afterFirst, sample) => {
+      const first = { ...afterFirst, objects: await box.heapObjects() }
+      for (let i = 0; i < TOURS; i++) for (const hash of tour[target]) await box.goto(hash)
+      const last = { ...(await box.memory()), objects: await box.heapObjects() }
+      results.samples.push({ ...sample, growth: { tours: TOURS, first, last } })
+      log(`${target}: heap ${(first.heap / 1e6).toFixed(2)} → ${(last.heap / 1e6).toFixed(2)} MB (objects ${(first.objects / 1e6).toFixed(2)} → ${(last.objects / 1e6).toFixed(2)} MB) over ${TOURS} tours`)
+    }
+
     // The longest list present, over every demo account and every route without a parameter.
     log('finding the longest list (every scenario × every list route)')
     let heaviest = { scenario: home.id, token: home.token, route: 'home', length: 0 }
@@ -372,6 +394,8 @@ async function browserBench(results, api, scenarios, sessionsOf) {
               await box.settle()
               for (const hash of tour[target]) await box.goto(hash)
               Object.assign(sample, { afterTour: await box.memory(), errors: box.errors.slice() })
+              // Growth at 1080p, the same box: after that first tour, then after TOURS more.
+              if (resolution === '1080p') await growth(box, target, { ...sample.afterTour }, { run: runIndex + 1, engine: 'chromium', target, resolution, throttle, load: sample.load })
               await box.close()
             }
 
@@ -396,7 +420,7 @@ async function browserBench(results, api, scenarios, sessionsOf) {
             log(
               `${target} ${resolution} ${throttle}×:` +
                 (sample.afterTour ? ` heap ${(sample.afterTour.heap / 1e6).toFixed(2)} MB, vram ${(sample.afterTour.vram.total / 1e6).toFixed(2)} MB,` : '') +
-                `, frame p50/p95 ${sample.scroll.median?.toFixed(2)}/${sample.scroll.p95?.toFixed(2)} ms over ${frames.length} frames, ${sample.elements} elements`,
+                ` frame p50/p95 ${sample.scroll.median?.toFixed(2)}/${sample.scroll.p95?.toFixed(2)} ms over ${frames.length} frames, ${sample.elements} elements`,
             )
           }
         }
@@ -408,20 +432,6 @@ async function browserBench(results, api, scenarios, sessionsOf) {
         await box.settle()
         for (const hash of tour[target]) await box.goto(hash)
         results.samples.push({ run: runIndex + 1, engine: 'chromium', target, resolution: '720p', device: 'low', throttle: 1, load: load(), afterTour: await box.memory() })
-        await box.close()
-      }
-
-      // Growth over many tours, 1080p 1×: after the first tour, then after TOURS more.
-      for (const target of Object.keys(TARGETS)) {
-        const box = await open(target, '1080p', 1)
-        const growthLoad = load()
-        await box.settle()
-        for (const hash of tour[target]) await box.goto(hash)
-        const first = { ...(await box.memory()), objects: await box.heapObjects() }
-        for (let i = 0; i < TOURS; i++) for (const hash of tour[target]) await box.goto(hash)
-        const last = { ...(await box.memory()), objects: await box.heapObjects() }
-        results.samples.push({ run: runIndex + 1, engine: 'chromium', target, resolution: '1080p', throttle: 1, load: growthLoad, growth: { tours: TOURS, first, last } })
-        log(`${target}: heap ${(first.heap / 1e6).toFixed(2)} → ${(last.heap / 1e6).toFixed(2)} MB (objects ${(first.objects / 1e6).toFixed(2)} → ${(last.objects / 1e6).toFixed(2)} MB) over ${TOURS} tours`)
         await box.close()
       }
     }
@@ -524,7 +534,7 @@ async function wpeBench(results, { apiUrl, greeting, token, tour }) {
     await tab.open(`${servers[target].url}?${query}`)
     const deadline = Date.now() + 60_000
     for (;;) {
-      const times = await tab.evaluate('return window.__bench ? { firstFrame: window.__bench.firstFrame, meaningful: window.__bench.meaningful } : null')
+      const times = await tab.evaluate(TIMES)
       if (times?.meaningful != null) return { tab, times }
       if (Date.now() > deadline) {
         await tab.close()
