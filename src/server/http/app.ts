@@ -27,6 +27,8 @@ import { originAllowed } from '../settings'
 export interface ServerOptions {
   /** Migrated (and, for demos, seeded) database. */
   db: Db
+  /** TOKEN_SECRET: the key of the stored token digests (store/tokens.ts); the one the database was migrated and seeded with. */
+  tokenSecret: string
   /** The clock every rule reads; fixed in tests. */
   now?: () => Date
   /** Serve the demo scenarios and their tokens. */
@@ -61,6 +63,7 @@ export const TIMEOUTS: Timeouts = { requestMs: 30_000, headersMs: 10_000, keepAl
 
 export async function buildServer({
   db,
+  tokenSecret,
   now = () => new Date(),
   demo,
   logger = false,
@@ -136,14 +139,14 @@ export async function buildServer({
   const context: RouteContext = { db, today: () => lisbonDate(now()), now }
   await app.register(publicRoutes, { ...context, demo })
   await app.register(async (scope) => {
-    requireDeviceToken(scope, db, {
+    requireDeviceToken(scope, db, tokenSecret, {
       limiter: rateLimit ? new RateLimiter(rateLimit) : null,
       failures: authFailures ? new RateLimiter(authFailures) : null,
       requireSession,
       now,
     })
     auditWrites(scope, db, now)
-    await scope.register(sessionRoutes, { db, now })
+    await scope.register(sessionRoutes, { db, now, tokenSecret })
     await scope.register(overviewRoutes, context)
     await scope.register(invoiceRoutes, context)
     await scope.register(accountRoutes, context)

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, ROUTES } from '../../../src/contract'
 import { tokenDigest } from '../../../src/server/store/tokens'
-import { NOW, type TestServer, testServer, TOKENS } from './helpers'
+import { NOW, SECRET, type TestServer, testServer, TOKENS } from './helpers'
 
 let server: TestServer
 beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('audit', () => {
       ['DELETE', ROUTES.session, null, 204, 'ok'],
     ])
     const [opened, , , locked, refused] = trail
-    expect(opened).toMatchObject({ at: NOW.toISOString(), viewer_profile: 'administrador', action: 'session.open', device: tokenDigest(TOKENS.premium).slice(0, 12), client_ip: '127.0.0.1' })
+    expect(opened).toMatchObject({ at: NOW.toISOString(), viewer_profile: 'administrador', action: 'session.open', device: tokenDigest(SECRET, TOKENS.premium).slice(0, 12), client_ip: '127.0.0.1' })
     expect(locked?.account_id).toBe(opened?.account_id)
     expect(locked?.action).toBe('premium.manage')
     expect(refused).toMatchObject({ viewer_profile: 'responsavel-faturacao', action: 'einvoice.write' })

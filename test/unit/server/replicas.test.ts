@@ -14,7 +14,7 @@ import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
 import { type Db, openDatabase } from '../../../src/server/store/db'
 import { migrateToLatest } from '../../../src/server/store/migrations'
-import { NOW, TEST_DATABASE_URL, testDatabase, TOKENS } from './helpers'
+import { NOW, SECRET, TEST_DATABASE_URL, testDatabase, TOKENS } from './helpers'
 
 const PIN = '2580'
 // Two servers' first queries and scrypt PIN checks: slow on a loaded machine, hence the longer limit.
@@ -39,13 +39,13 @@ async function sameDatabase(): Promise<{ first: Db; second: Db; drop: () => Prom
 
 beforeAll(async () => {
   const { first, second, drop } = await sameDatabase()
-  await migrateToLatest(first)
-  await seedDemoAccounts(first, lisbonDate(NOW))
+  await migrateToLatest(first, SECRET)
+  await seedDemoAccounts(first, lisbonDate(NOW), SECRET)
   dbs.push(first, second)
   // As deployed: sessions required, a per-token limit and a failed-authentication limit of 3 at once.
   const options = { demo: false, now: () => NOW, requireSession: true, rateLimit: { perSecond: 20, burst: 60 }, authFailures: { perSecond: 0.01, burst: 3 } }
-  a = await buildServer({ db: first, ...options })
-  b = await buildServer({ db: second, ...options })
+  a = await buildServer({ tokenSecret: SECRET, db: first, ...options })
+  b = await buildServer({ tokenSecret: SECRET, db: second, ...options })
   cleanup = async () => {
     await a.close()
     await b.close()

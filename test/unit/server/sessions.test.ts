@@ -5,7 +5,7 @@ import { bearer, ROUTES } from '../../../src/contract'
 import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
 import { EXPIRED, LOGGED_OUT } from '../../../src/server/sessions/service'
-import { NOW, TOKENS, testServer, type TestServer } from './helpers'
+import { NOW, SECRET, testServer, type TestServer, TOKENS } from './helpers'
 import { tokenDigest } from '../../../src/server/store/tokens'
 
 const DAY = 86_400_000
@@ -14,7 +14,7 @@ let app: App
 let clock = NOW
 beforeAll(async () => {
   server = await testServer()
-  app = await buildServer({ db: server.db, now: () => clock, demo: true, requireSession: true })
+  app = await buildServer({ tokenSecret: SECRET, db: server.db, now: () => clock, demo: true, requireSession: true })
 })
 afterAll(async () => {
   await app.close()
@@ -76,7 +76,7 @@ describe('lifetime', () => {
     clock = NOW
     await login(TOKENS.unregistered)
     await login(TOKENS.unregistered)
-    const rows = () => server.db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(TOKENS.unregistered)).execute()
+    const rows = () => server.db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(SECRET, TOKENS.unregistered)).execute()
     expect(await rows()).toHaveLength(2)
     clock = new Date(NOW.getTime() + 31 * DAY)
     await login(TOKENS.unregistered)
