@@ -8,7 +8,7 @@ import { buildServer } from './http/app'
 import type { App } from './http/context'
 import { parseRateLimit } from './http/limits'
 import { loggerOptions } from './http/logging'
-import { sessionsRequired } from './sessions/service'
+import { parseAuditRetention, sessionsRequired } from './sessions/service'
 import { demoEnabled, parseOrigins, parseTrustProxy } from './settings'
 import { type DatabaseConfig, type Db, openDatabase } from './store/db'
 import { migrateToLatest } from './store/migrations'
@@ -75,6 +75,7 @@ function settings(env: NodeJS.ProcessEnv) {
       // 30 failed authentications at once per client address, then one every 2 s (30 a minute).
       authFailures: parseRateLimit(env.AUTH_FAILURES, { perSecond: 0.5, burst: 30 }, 'AUTH_FAILURES'),
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      auditRetentionDays: parseAuditRetention(env.AUDIT_RETENTION_DAYS),
     }
   } catch (error) {
     throw new StartError(error instanceof Error ? error.message : String(error))
@@ -90,7 +91,7 @@ export interface Started {
 
 /** Reads the settings, opens the database, seeds a new one under DEMO=1, and listens. */
 export async function start(env: NodeJS.ProcessEnv, print: (line: string) => void = console.log): Promise<Started> {
-  const { port, now, demo, tokenSecret, corsOrigins, requireSession, rateLimit, authFailures, trustProxy } = settings(env)
+  const { port, now, demo, tokenSecret, corsOrigins, requireSession, rateLimit, authFailures, trustProxy, auditRetentionDays } = settings(env)
 
   const { db, created } = await openMigrated(databaseConfig(env, demo), tokenSecret)
   // Only a database created by this start is seeded: never one that held data before.
@@ -107,6 +108,7 @@ export async function start(env: NodeJS.ProcessEnv, print: (line: string) => voi
     trustProxy,
     requireSession,
     corsOrigins,
+    auditRetentionDays,
   })
   const url = await app.listen({ host: HOST, port })
   if (demo) {

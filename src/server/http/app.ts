@@ -44,6 +44,8 @@ export interface ServerOptions {
   authFailures?: RateLimit | null
   /** The proxies whose X-Forwarded-For names the client (TRUST_PROXY): a hop count or addresses. */
   trustProxy?: number | string[] | false
+  /** Days the audit trail keeps a row (AUDIT_RETENTION_DAYS); sessions/service.ts's default when absent. */
+  auditRetentionDays?: number
   /** How long a slow client may hold a socket (main.ts keeps the defaults; tests shorten them). */
   timeouts?: Partial<Timeouts>
 }
@@ -73,6 +75,7 @@ export async function buildServer({
   authFailures = null,
   trustProxy = false,
   timeouts = {},
+  auditRetentionDays,
 }: ServerOptions): Promise<App> {
   const limits = { ...TIMEOUTS, ...timeouts }
   const app: App = Fastify({
@@ -146,7 +149,7 @@ export async function buildServer({
       now,
     })
     auditWrites(scope, db, now)
-    await scope.register(sessionRoutes, { db, now, tokenSecret })
+    await scope.register(sessionRoutes, { db, now, tokenSecret, auditRetentionDays })
     await scope.register(overviewRoutes, context)
     await scope.register(invoiceRoutes, context)
     await scope.register(accountRoutes, context)

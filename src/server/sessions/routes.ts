@@ -8,7 +8,10 @@ import { ApiError, unauthorized } from '../http/errors'
 import type { Db } from '../store/db'
 import { closeSession, openSession } from './service'
 
-export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date; tokenSecret: string }> = async (app, { db, now, tokenSecret }) => {
+export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date; tokenSecret: string; auditRetentionDays?: number }> = async (
+  app,
+  { db, now, tokenSecret, auditRetentionDays },
+) => {
   app.post(
     ROUTES.session,
     guarded('session.open', {
@@ -26,7 +29,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date;
       const session = sessionOf(request)
       if (session.sessionToken) throw unauthorized('Uma sessão abre-se com o token do equipamento, não com o token de outra sessão.')
       reply.code(201)
-      return openSession(db, tokenSecret, session.credential, now())
+      return openSession(db, tokenSecret, session.credential, now(), auditRetentionDays)
     },
   )
 
