@@ -45,7 +45,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date;
       const session = sessionOf(request)
       if (!session.sessionToken) throw new ApiError(400, { error: 'bad-request', reason: 'Só uma sessão se termina: envie o token da sessão, não o do equipamento.' })
       await closeSession(db, tokenSecret, session.sessionToken, now())
-      return reply.code(204).send(null)
+      // Returned, not sent here: the answer leaves once the audit row is committed with the write (http/audit.ts).
+      reply.code(204)
+      return null
     },
   )
 }
