@@ -56,7 +56,7 @@ describe('InvoicesPage with 24 invoices', () => {
     expect(listElement.index).toBe(0)
     expect(focusPath()).toContain(page)
     expect(target(row, 'scale')).toBeGreaterThan(1)
-    expect(row.tag('Background').color).toBe(COLOR.focusFill)
+    expect(row.tag('Background')?.color).toBe(COLOR.focusFill)
   })
 
   test('Down moves focus to the next row, Up back; the previous row loses its focus look', () => {
@@ -68,7 +68,7 @@ describe('InvoicesPage with 24 invoices', () => {
     expect(second.invoice?.id).toBe('ft-2026-10')
     expect(listElement.index).toBe(1)
     expect(target(first, 'scale')).toBe(1)
-    expect(first.tag('Background').color).toBe(COLOR.surface)
+    expect(first.tag('Background')?.color).toBe(COLOR.surface)
     press('Up')
     expect(focusedRow().invoice?.id).toBe('ft-2026-11')
   })
