@@ -15,8 +15,8 @@ function open(invoice: InvoiceDetail) {
   const harness = mount(InvoiceDetailPage)
   harness.component.result = { ok: true, data: invoice, fetchedAt: NOW }
   const page = harness.component
-  const lines = page.tag('Lines') as unknown as ScrollPanel
-  const payment = page.tag('Payment') as unknown as ScrollPanel
+  const lines = page.tag('Content.Lines')!
+  const payment = page.tag('Content.Payment')!
   return { ...harness, page, lines, payment, linesText: () => shownTexts(lines), paymentText: () => shownTexts(payment) }
 }
 
@@ -302,7 +302,7 @@ describe('InvoiceDetailPage: the remote', () => {
     expect(qr.y + content.y + qr.h).toBeLessThanOrEqual(payment.tag('Viewport').h)
     expect(qr.y + content.y).toBeGreaterThan(0)
     // Scrolling the right panel leaves the left one where it was.
-    expect(page.tag('Lines.Viewport.Content').y).toBe(0)
+    expect(page.tag('Content.Lines')!.tag('Viewport.Content').y).toBe(0)
   })
 
   test('a second invoice opened in the same page starts at the top', () => {
