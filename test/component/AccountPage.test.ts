@@ -253,7 +253,7 @@ describe('focus with the remote', () => {
     const details = page.tag('Content.Details')!
     const points = page.tag('Content.Points')!
     expect(focused()).toBe(page.tag('Content.EInvoice'))
-    const y = (panel: ScrollPanel) => panel.tag('Viewport.Content').y
+    const y = (panel: ScrollPanel) => panel.tag('Viewport.Content')!.y
     press('Down')
     expect(focused()).toBe(page.tag('Content.EInvoice'))
     expect(y(details)).toBeLessThan(0)

@@ -21,7 +21,7 @@ function open(list: InvoiceList) {
     return focused as InvoiceRow
   }
   /** Colour of each chart bar, oldest month first. */
-  const bars = () => childrenOf(page.tag('Content.Chart.Bars')!).map((bar) => ({ ref: bar.ref, color: bar.tag('Bar').color }))
+  const bars = () => childrenOf(page.tag('Content.Chart.Bars')!).map((bar) => ({ ref: bar.ref, color: bar.tag('Bar')!.color }))
   const highlighted = () => bars().filter((bar) => bar.color === COLOR.text).map((bar) => bar.ref)
   return { ...harness, page, listElement, focusedRow, bars, highlighted }
 }
@@ -40,9 +40,9 @@ describe('InvoicesPage with 24 invoices', () => {
     expect(texts).toContain('Últimos 12 meses')
     const first = invoiceList(1).items[0]!
     // The first row reads period, amount, status, as the subscriber scans it.
-    const row = page.tag('Content.List')!.tag('Rows').children[0]!
+    const row = page.tag('Content.List')!.tag('Rows')!.children[0]!
     expect(shownTexts(row)).toEqual(['novembro de 2026', eur(`${(first.totalCents / 100).toFixed(2).replace('.', ',')} €`), 'Por pagar'])
-    const second = page.tag('Content.List')!.tag('Rows').children[1]!
+    const second = page.tag('Content.List')!.tag('Rows')!.children[1]!
     expect(shownTexts(second)).toContain('Paga')
     expect(shownTexts(second)[0]).toBe('outubro de 2026')
     expect(isShown(page.tag('Content.Empty')!)).toBe(false)
@@ -55,7 +55,7 @@ describe('InvoicesPage with 24 invoices', () => {
     expect(listElement.index).toBe(0)
     expect(focusPath()).toContain(page)
     expect(target(row, 'scale')).toBeGreaterThan(1)
-    expect(row.tag('Background')?.color).toBe(COLOR.focusFill)
+    expect(row.tag('Background')!?.color).toBe(COLOR.focusFill)
   })
 
   test('Down moves focus to the next row, Up back; the previous row loses its focus look', () => {
@@ -67,7 +67,7 @@ describe('InvoicesPage with 24 invoices', () => {
     expect(second.invoice?.id).toBe('ft-2026-10')
     expect(listElement.index).toBe(1)
     expect(target(first, 'scale')).toBe(1)
-    expect(first.tag('Background')?.color).toBe(COLOR.surface)
+    expect(first.tag('Background')!?.color).toBe(COLOR.surface)
     press('Up')
     expect(focusedRow().invoice?.id).toBe('ft-2026-11')
   })
@@ -95,7 +95,7 @@ describe('InvoicesPage with 24 invoices', () => {
   test('bars are as tall as their month is dear', () => {
     const { page } = open(invoiceList(24))
     const items = invoiceList(12).items.slice().reverse()
-    const heights = childrenOf(page.tag('Content.Chart.Bars')!).map((bar) => bar.tag('Bar').h)
+    const heights = childrenOf(page.tag('Content.Chart.Bars')!).map((bar) => bar.tag('Bar')!.h)
     const dearest = items.reduce((best, item, i) => (item.totalCents > items[best]!.totalCents ? i : best), 0)
     const cheapest = items.reduce((best, item, i) => (item.totalCents < items[best]!.totalCents ? i : best), 0)
     expect(Math.max(...heights)).toBe(heights[dearest])
@@ -111,7 +111,7 @@ describe('InvoicesPage with 24 invoices', () => {
 
   test('only the rows on screen plus a small buffer exist, and the list scrolls to keep focus visible', () => {
     const { press, listElement, focusedRow, page } = open(invoiceList(24))
-    const rows = page.tag('Content.List')!.tag('Rows')
+    const rows = page.tag('Content.List')!.tag('Rows')!
     expect(listElement.renderedCount).toBeLessThanOrEqual(11)
     expect(rows.children.length).toBe(listElement.renderedCount)
     for (let i = 0; i < 15; i++) press('Down')
@@ -134,7 +134,7 @@ describe('InvoicesPage with 24 invoices', () => {
     for (let i = 0; i < 300; i++) press('Down')
     expect(focusedRow().invoice?.id).toBe(invoiceList(301).items[300]!.id)
     expect(listElement.renderedCount).toBeLessThanOrEqual(11)
-    expect(page.tag('Content.List')!.tag('Rows').children.length).toBe(listElement.renderedCount)
+    expect(page.tag('Content.List')!.tag('Rows')!.children.length).toBe(listElement.renderedCount)
   })
 
   test('OK on a row opens that invoice', () => {
@@ -165,7 +165,7 @@ describe('InvoicesPage data changes', () => {
     page.result = { ok: true, data: invoiceList(5), fetchedAt: NOW }
     expect(listElement.length).toBe(5)
     expect(focusedRow().invoice?.id).toBe('ft-2026-11')
-    expect(page.tag('Content.List')!.tag('Rows').children).toHaveLength(5)
+    expect(page.tag('Content.List')!.tag('Rows')!.children).toHaveLength(5)
   })
 })
 

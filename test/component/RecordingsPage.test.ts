@@ -79,7 +79,7 @@ describe('RecordingsPage, quota-full', () => {
 
   test('rows read title, channel and time, "Disponível até" the last day it can be watched (the eve of its deletion, TV §5.9) only in the last 30 days, and the marks', () => {
     const { page } = open(quotaFullList())
-    const rows = page.tag('Content.List')!.tag('Rows').children
+    const rows = page.tag('Content.List')!.tag('Rows')!.children
     expect(shownTexts(rows[0]!)).toEqual(['Gladiador', 'Hollywood · 28/05, 21:30 · 2 h 35 min', 'Disponível até 27/11'])
     expect(shownTexts(rows[2]!)).toEqual(['Liga Portugal: Benfica x FC Porto', expect.stringMatching(/^Sport TV1 · /), 'Disponível até 05/12', 'Vista · Protegida'])
     const unavailable = rows[3]!
@@ -196,7 +196,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(shownTexts(page).some((text) => text.startsWith('Não foi possível concluir. As gravações só podem ser protegidas ou apagadas'))).toBe(true)
     expect(isShown(page.tag('Content.Done')!)).toBe(false)
     expect(focusedRow().recording?.title).toBe('Gladiador')
-    expect(page.tag('Content.List')!.tag('Rows').children).toHaveLength(6)
+    expect(page.tag('Content.List')!.tag('Rows')!.children).toHaveLength(6)
   })
 })
 
@@ -219,7 +219,7 @@ describe('RecordingsPage with 2 000 recordings', () => {
     }
     expect(focusedRow().recording?.id).toBe('rec-0080')
     expect(list.renderedCount).toBeLessThanOrEqual(9)
-    expect(page.tag('Content.List')!.tag('Rows').children.length).toBe(list.renderedCount)
+    expect(page.tag('Content.List')!.tag('Rows')!.children.length).toBe(list.renderedCount)
   }, 20_000)
 
   test('scrolls to the last recording and back to the first with the right row focused at every step, holding at most 4 pages of 50', async () => {
