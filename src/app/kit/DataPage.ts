@@ -9,7 +9,6 @@ import { ErrorPanel, describeFailure } from './ErrorPanel'
 import { say } from './announce'
 import type { ScrollPanel } from './ScrollPanel'
 import { textSpec } from './textSpec'
-import { ref } from './ref'
 import { type KeyHint, KeyHints } from './KeyHints'
 
 /** Top of a page's content, under the shell's breadcrumb and the page title. */
@@ -22,10 +21,19 @@ export interface PageTypeConfig extends Lightning.Component.TypeConfig {
   IsPage: true
 }
 
-export abstract class DataPage<T> extends Lightning.Component<Lightning.Component.TemplateSpecLoose, PageTypeConfig> {
+/** The frame's children. A page's spec extends it, naming what it puts in Content (and beside it: a dialog). */
+export interface DataPageSpec extends Lightning.Component.TemplateSpec {
+  Title: object
+  Stale: object
+  Content: object
+  Error: typeof ErrorPanel
+  Hints: typeof KeyHints
+}
+
+export abstract class DataPage<T, S extends DataPageSpec = DataPageSpec> extends Lightning.Component<S, PageTypeConfig> {
   protected showingError = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<DataPageSpec> {
     return {
       Title: { x: SAFE.x, y: SAFE.y + 60, ...textSpec('', { size: TEXT.title, bold: true, width: SAFE.w }) },
       Stale: {
@@ -40,13 +48,18 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
     }
   }
 
+  /** This page by the frame's template: its tags whatever a page adds (see FocusBox's `box`). */
+  private get frame(): DataPage<T> {
+    return this as DataPage<T>
+  }
+
   private titleText = ''
   /** What voice guidance says after the title on arrival: the page's main fact, from the feature's text.ts. */
   protected arrival: string[] = []
 
   set title(title: string) {
     this.titleText = title
-    this.tag('Title').text.text = title
+    this.frame.tag('Title')!.text!.text = title
   }
 
   /** Said when the page gets focus (the Announcer): its title, its main fact, and that the data is old when it is. */
@@ -63,8 +76,8 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
 
   /** The title, the main fact, `more`, and that the data is old when it is. */
   private spoken(more: string[]): string[] {
-    const stale = this.tag('Stale')
-    return [this.titleText, ...(this.showingError ? [] : this.arrival), ...more, stale.visible ? stale.text.text : ''].filter(Boolean)
+    const stale = this.frame.tag('Stale')!
+    return [this.titleText, ...(this.showingError ? [] : this.arrival), ...more, stale.visible ? stale.text!.text : ''].filter(Boolean)
   }
 
   /** What Info reads after the arrival: by default every text panel, left to right. */
@@ -76,13 +89,13 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
   set result(result: Loaded<T>) {
     const shown = result.ok ? { data: result.data, fetchedAt: result.fetchedAt } : result.lastKnown
     this.showingError = !shown
-    this.tag('Error').visible = this.showingError
-    this.tag('Content').visible = !this.showingError
-    this.tag('Stale').visible = !result.ok && !!shown
+    this.frame.tag('Error')!.visible = this.showingError
+    this.frame.tag('Content')!.visible = !this.showingError
+    this.frame.tag('Stale')!.visible = !result.ok && !!shown
     if (!result.ok) {
-      this.tag('Error').failure = result.failure
+      this.frame.tag('Error')!.failure = result.failure
       if (shown) {
-        this.tag('Stale').text.text = `${t('error.lastKnown', { time: timeFormat.format(shown.fetchedAt) })} ${describeFailure(result.failure)}`
+        this.frame.tag('Stale')!.text!.text = `${t('error.lastKnown', { time: timeFormat.format(shown.fetchedAt) })} ${describeFailure(result.failure)}`
       }
     }
     if (shown) this.render(shown.data)
@@ -92,7 +105,7 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
 
   /** Shows what the keys do on this screen now (issue 21, 9): after data comes, or when it changes what keys do. */
   protected showKeyHints(): void {
-    ref(this, 'Hints', KeyHints).hints = this.showingError ? [{ key: 'ok', label: t('keys.choose') }, { key: 'back', label: t('keys.back') }] : this.keyHints()
+    this.frame.tag('Hints')!.hints = this.showingError ? [{ key: 'ok', label: t('keys.choose') }, { key: 'back', label: t('keys.back') }] : this.keyHints()
   }
 
   /**
@@ -116,7 +129,7 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
   protected abstract focusedContent(): Lightning.Component | undefined
 
   override _getFocused(): Lightning.Component | undefined {
-    return this.showingError ? ref(this, 'Error', Lightning.Component) : this.focusedContent()
+    return this.showingError ? this.frame.tag('Error') : this.focusedContent()
   }
 
   /** The page's text panels, left to right: Up/Down scroll one, Left/Right choose which. */
@@ -133,7 +146,7 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
     this.scrolled = index
     this.markScrolled()
     // Voice guidance reads the panel the arrows now move, as it read a focused one.
-    say(this, panels[index]!.announce.join(' '))
+    say(this.frame, panels[index]!.announce.join(' '))
     return true
   }
 

@@ -34,8 +34,13 @@ function chip(key: HintKey): Record<string, unknown> {
   })
 }
 
-export class KeyHints extends Lightning.Component {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+/** The Row of chips and labels, built from the hints at run time. */
+export interface KeyHintsSpec extends Lightning.Component.TemplateSpec {
+  Row: typeof Lightning.Element
+}
+
+export class KeyHints extends Lightning.Component<KeyHintsSpec> {
+  static override _template(): Lightning.Component.Template<KeyHintsSpec> {
     return {
       x: SAFE.x + SAFE.w,
       y: SAFE.y,
@@ -48,7 +53,7 @@ export class KeyHints extends Lightning.Component {
 
   set hints(hints: KeyHint[]) {
     this.shown = hints
-    const row = this.tag('Row')
+    const row = this.tag('Row')!
     row.childList.clear()
     row.children = hints.flatMap((hint, i) => [
       { ref: `Chip${i}`, ...chip(hint.key), flexItem: { marginRight: 10 } },

@@ -24,7 +24,13 @@ export interface ModalFocusSettings {
   modal?: boolean
 }
 
-export class Modal extends Lightning.Component {
+/** A modal's frame: the Dim over the page and the Panel; a modal's spec names what its Panel holds. */
+export interface ModalSpec extends Lightning.Component.TemplateSpec {
+  Dim: object
+  Panel: object
+}
+
+export class Modal<S extends ModalSpec = ModalSpec> extends Lightning.Component<S> {
   override _setFocusSettings(settings: ModalFocusSettings): void {
     settings.modal = true
   }

@@ -5,10 +5,15 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
 import type { PageTypeConfig } from '../kit/DataPage'
 import { textSpec } from '../kit/textSpec'
-import { ref } from '../kit/ref'
 
-abstract class MessagePage extends Lightning.Component<Lightning.Component.TemplateSpecLoose, PageTypeConfig> {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+interface MessagePageSpec extends Lightning.Component.TemplateSpec {
+  Title: object
+  Body: object
+  Home: typeof ActionButton
+}
+
+abstract class MessagePage extends Lightning.Component<MessagePageSpec, PageTypeConfig> {
+  static override _template(): Lightning.Component.Template<MessagePageSpec> {
     return {
       Title: { x: SAFE.x, y: 360, ...textSpec('', { size: TEXT.title, bold: true, width: SAFE.w }) },
       Body: { x: SAFE.x, y: 450, ...textSpec('', { width: 1400, maxLines: 3 }) },
@@ -17,9 +22,9 @@ abstract class MessagePage extends Lightning.Component<Lightning.Component.Templ
   }
 
   protected show(title: string, body: string, withHomeButton: boolean): void {
-    this.tag('Title').text.text = title
-    this.tag('Body').text.text = body
-    this.tag('Home').patch({ visible: withHomeButton, label: t('action.home') })
+    this.tag('Title')!.text!.text = title
+    this.tag('Body')!.text!.text = body
+    this.tag('Home')!.patch({ visible: withHomeButton, label: t('action.home') })
   }
 
   _home(): void {
@@ -27,15 +32,15 @@ abstract class MessagePage extends Lightning.Component<Lightning.Component.Templ
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    const home = ref(this, 'Home', Lightning.Component)
-    return home.visible ? home : undefined
+    const home = this.tag('Home')
+    return home?.visible ? home : undefined
   }
 }
 
 export class BootPage extends MessagePage {
   override _init(): void {
     this.show(t('app.title'), t('boot.loading'), false)
-    this.tag('Body').text.textColor = COLOR.muted
+    this.tag('Body')!.text!.textColor = COLOR.muted
   }
 }
 
