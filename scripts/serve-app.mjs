@@ -39,10 +39,14 @@ export function contentSecurityPolicy(html, apiOrigins = []) {
 /**
  * `apiOrigins`: where the app may call the API (`http://127.0.0.1:*` allows every port of a host).
  * `sourceMaps`: serve `*.map` too (local debugging, APP_SOURCE_MAPS=1 npm start); off, a map is 404.
+ * `headScript`: an inline script put first in index.html's <head>, allowed by its hash like the
+ * page's own (the bench's probe in an engine that has no init-script hook: WPE over WebDriver).
  */
-export async function serveApp({ port = 8080, root = 'dist/app', apiOrigins = [], sourceMaps = false } = {}) {
+export async function serveApp({ port = 8080, root = 'dist/app', apiOrigins = [], sourceMaps = false, headScript = null } = {}) {
   const directory = resolve(root)
-  const policy = contentSecurityPolicy(readFileSync(resolve(directory, 'index.html'), 'utf8'), apiOrigins)
+  const file = readFileSync(resolve(directory, 'index.html'), 'utf8')
+  const index = headScript === null ? file : file.replace('<head>', `<head>\n<script>${headScript}</script>`)
+  const policy = contentSecurityPolicy(index, apiOrigins)
   const server = Fastify({ logger: false })
   server.addHook('onRequest', async (request, reply) => {
     if (!sourceMaps && request.url.split('?')[0].endsWith('.map')) return reply.code(404).send()
@@ -54,7 +58,8 @@ export async function serveApp({ port = 8080, root = 'dist/app', apiOrigins = []
     reply.header('referrer-policy', 'no-referrer')
     return payload
   })
-  await server.register(fastifyStatic, { root: directory })
+  await server.register(fastifyStatic, { root: directory, index: headScript === null ? 'index.html' : false })
+  if (headScript !== null) server.get('/', (_request, reply) => reply.type('text/html').send(index))
   await server.listen({ host: '127.0.0.1', port })
   const address = server.server.address()
   return { server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/` }

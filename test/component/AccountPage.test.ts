@@ -73,8 +73,8 @@ function open(data: AccountData) {
   harness.settle()
   const page = harness.component
   const texts = () => shownTexts(page)
-  const dialogShown = () => isShown(page.tag('Dialog'))
-  const dialogTexts = () => shownTexts(page.tag('Dialog.Panel'))
+  const dialogShown = () => isShown(page.tag('Dialog')!)
+  const dialogTexts = () => shownTexts(page.dialog.tag('Panel')!)
   /** The focused element's texts: what the viewer sees highlighted. */
   const focusedTexts = () => shownTexts(harness.focused())
   return { ...harness, page, texts, dialogShown, dialogTexts, focusedTexts }
@@ -89,8 +89,8 @@ function valueOf(texts: string[], label: string): string | undefined {
 /** From the page's first focus, Right to the points and Down (past their scrolling) to the switch. */
 function focusSwitch(harness: ReturnType<typeof open>): void {
   harness.press('Right')
-  for (let i = 0; i < 10 && harness.focused() !== harness.page.tag('EInvoice'); i++) harness.press('Down')
-  expect(harness.focused()).toBe(harness.page.tag('EInvoice'))
+  for (let i = 0; i < 10 && harness.focused() !== harness.page.tag('Content.EInvoice'); i++) harness.press('Down')
+  expect(harness.focused()).toBe(harness.page.tag('Content.EInvoice'))
 }
 
 describe('what each access profile sees (seed 002)', () => {
@@ -162,12 +162,12 @@ describe('what each access profile sees (seed 002)', () => {
     expect(shown).toContain('Só o Administrador ou o Responsável Delegado podem mudar a fatura eletrónica.')
     expect(shown).not.toContain('OK para mudar (pede confirmação).')
     press('Right', 'Down')
-    expect(focused()).toBe(page.tag('EInvoice'))
+    expect(focused()).toBe(page.tag('Content.EInvoice'))
     press('Enter')
     await flush()
     expect(dialogShown()).toBe(false)
     expect(api.setEInvoice).not.toHaveBeenCalled()
-    expect(focused()).toBe(page.tag('EInvoice'))
+    expect(focused()).toBe(page.tag('Content.EInvoice'))
   })
 
   test('the Utilizador is refused by the server, with the reason and whom to ask (the page shows it in its error panel)', async () => {
@@ -250,17 +250,17 @@ describe('focus with the remote', () => {
   // Issue 21 (3): text panels never take focus; the switch, the one action, has it from the start.
   test('the switch has focus; Down scrolls the details by whole rows, Right chooses the points, Left the details', () => {
     const { page, press, focused } = open(answers.administrador)
-    const details = page.tag('Details') as ScrollPanel
-    const points = page.tag('Points') as ScrollPanel
-    expect(focused()).toBe(page.tag('EInvoice'))
-    const y = (panel: ScrollPanel) => panel.tag('Viewport.Content').y
+    const details = page.tag('Content.Details')!
+    const points = page.tag('Content.Points')!
+    expect(focused()).toBe(page.tag('Content.EInvoice'))
+    const y = (panel: ScrollPanel) => panel.tag('Viewport.Content')!.y
     press('Down')
-    expect(focused()).toBe(page.tag('EInvoice'))
+    expect(focused()).toBe(page.tag('Content.EInvoice'))
     expect(y(details)).toBeLessThan(0)
     press('Up')
     expect(y(details)).toBe(0)
     press('Right')
-    expect(focused()).toBe(page.tag('EInvoice'))
+    expect(focused()).toBe(page.tag('Content.EInvoice'))
     // The points are longer than their panel: Down scrolls them, the details stay.
     press('Down')
     expect(y(points)).toBeLessThan(0)
@@ -302,7 +302,7 @@ describe('the e-invoice switch (fatura eletrónica)', () => {
     expect(api.setEInvoice).toHaveBeenCalledTimes(1)
     await flush()
     expect(dialogShown()).toBe(false)
-    expect(focused()).toBe(page.tag('EInvoice'))
+    expect(focused()).toBe(page.tag('Content.EInvoice'))
     expect(focusedTexts()).toEqual(['Fatura eletrónica: desativada'])
     expect(texts()).toContain('Fatura eletrónica desativada.')
     // Stored on the server: the account page now says so to everyone.
@@ -338,7 +338,7 @@ describe('the e-invoice switch (fatura eletrónica)', () => {
     expect(focusedTexts()).toEqual(['Cancelar'])
     press('Enter')
     expect(dialogShown()).toBe(false)
-    expect(harness.focused()).toBe(page.tag('EInvoice'))
+    expect(harness.focused()).toBe(page.tag('Content.EInvoice'))
     await flush()
     expect(api.setEInvoice).not.toHaveBeenCalled()
     expect(texts()).toContain('Fatura eletrónica: ativa')

@@ -55,7 +55,7 @@ test('the premium card lists the active subscriptions, a cancelled one with its 
   }
   harness.component.result = { ok: true, data: { ...overdueOverview, premium }, fetchedAt: NOW } satisfies Loaded<Overview>
   harness.settle()
-  const card = harness.component.tag('Content.Premium') as HomeCard
+  const card = harness.component.tag('Content')!.tag('Premium') as HomeCard
   expect(shownTexts(card)).toEqual(['Serviços Premium', '3 subscrições ativas', eur('Sport TV · 29,99 €/mês'), 'TVCine · termina a 22/12/2026', 'e mais 1'])
   expect(card.route).toBe('premium')
 })
@@ -65,17 +65,17 @@ test('a profile that may not see premium is told why on the card, whose OK opens
   const denied = { denied: true as const, reason: 'Os serviços premium só podem ser consultados pelo Administrador.', allowedProfiles: ['administrador' as const] }
   harness.component.result = { ok: true, data: { ...restrictedOverview, premium: denied }, fetchedAt: NOW } satisfies Loaded<Overview>
   harness.settle()
-  const card = harness.component.tag('Content.Premium') as HomeCard
+  const card = harness.component.tag('Content')!.tag('Premium') as HomeCard
   expect(shownTexts(card)).toEqual(['Serviços Premium', 'Sem acesso aos serviços premium', denied.reason, 'OK para saber quem pode dar acesso'])
   expect(card.route).toBe('access/premium')
   // The holder and contract are withheld from a Utilizador: the line under the greeting names the profile only.
-  expect(shownTexts(harness.component.tag('Contract'))).toEqual(['Utilizador'])
+  expect(shownTexts(harness.component.tag('Contract')!)).toEqual(['Utilizador'])
 })
 
 test('more than one invoice to pay: the card says what they add up to, the total owed (issue 21, 10)', () => {
   const harness = mount(HomePage)
   harness.component.result = { ok: true, data: unpaidOverview, fetchedAt: NOW } satisfies Loaded<Overview>
   harness.settle()
-  const card = harness.component.tag('Content.Invoices') as HomeCard
+  const card = harness.component.tag('Content')!.tag('Invoices') as HomeCard
   expect(shownTexts(card)).toContain(eur('2 faturas por pagar: 494,34 € ao todo'))
 })

@@ -5,7 +5,6 @@ import { beforeEach, expect, test, vi } from 'vitest'
 import { Value } from 'typebox/value'
 import { type ComplaintReceipt, type ComplaintRequest, InvoiceDetail } from '../../src/contract'
 import { ApiError, type Fetched } from '../../src/data/client'
-import type { ChoiceDialog } from '../../src/app/kit/ChoiceDialog'
 import { InvoiceDetailPage } from '../../src/app/invoices/InvoiceDetailPage'
 import { provideServices } from '../../src/app/shell/services'
 import { multibancoInvoice } from './fixtures'
@@ -23,8 +22,8 @@ function open(data: InvoiceDetail) {
   const harness = mount(InvoiceDetailPage)
   harness.component.result = { ok: true, data, fetchedAt: NOW }
   harness.settle()
-  const dialog = harness.component.tag('Dialog') as unknown as ChoiceDialog
-  return { ...harness, dialog, dialogTexts: () => shownTexts(dialog.tag('Panel')), focusedText: () => shownTexts(harness.focused()).join(' ') }
+  const dialog = harness.component.dialog
+  return { ...harness, dialog, dialogTexts: () => shownTexts(dialog.tag('Panel')!), focusedText: () => shownTexts(harness.focused()).join(' ') }
 }
 
 beforeEach(() => {
@@ -37,8 +36,8 @@ test('Reclamar: a line and a reason chosen, confirmed, recorded once; the invoic
   const complaint = { filedOn: '2026-11-23', line: 0, reason: 'not-contracted' as const, disputedCents: 4550, suspendsPayment: true, decisionBy: '2026-12-23', decidedOn: null }
   api.complainAboutInvoice.mockResolvedValue({ data: { complaint, replayed: false }, fetchedAt: NOW })
   const page = open(invoice)
-  expect(shownTexts(page.component.tag('Payment'))).toContain('Pode reclamar desta fatura até 03/12/2026 (30 dias desde a emissão).')
-  expect(shownTexts(page.component.tag('Complain'))).toEqual(['Reclamar'])
+  expect(shownTexts(page.component.tag('Content.Payment')!)).toContain('Pode reclamar desta fatura até 03/12/2026 (30 dias desde a emissão).')
+  expect(shownTexts(page.component.tag('Content.Complain')!)).toEqual(['Reclamar'])
   page.press('Enter')
   expect(page.dialogTexts()).toEqual(expect.arrayContaining(['O que reclama?', eur('A fatura toda: 83,64 €')]))
   expect(page.focusedText()).toBe('Continuar')
@@ -68,8 +67,8 @@ test('Reclamar: a line and a reason chosen, confirmed, recorded once; the invoic
   )
   page.press('Enter')
   expect(isShown(page.dialog)).toBe(false)
-  expect(shownTexts(page.component.tag('Payment'))).toContain('Reclamação')
-  expect(isShown(page.component.tag('Complain'))).toBe(false)
+  expect(shownTexts(page.component.tag('Content.Payment')!)).toContain('Reclamação')
+  expect(isShown(page.component.tag('Content.Complain')!)).toBe(false)
 })
 
 test('Back at any step closes the dialog with nothing sent; a failed try keeps the same key for the retry', async () => {
@@ -99,6 +98,6 @@ test('Back at any step closes the dialog with nothing sent; a failed try keeps t
 test('the Responsável de Faturação sees until when one can complain and who can, with no Reclamar', () => {
   const denied = { denied: true as const, reason: 'As faturas só podem ser reclamadas pelo Administrador ou Responsável Delegado da conta.', allowedProfiles: ['administrador' as const, 'responsavel-delegado' as const] }
   const page = open({ ...invoice, complainDenied: denied })
-  expect(isShown(page.component.tag('Complain'))).toBe(false)
-  expect(shownTexts(page.component.tag('Payment'))).toEqual(expect.arrayContaining(['Peça a: Administrador, Responsável Delegado.']))
+  expect(isShown(page.component.tag('Content.Complain')!)).toBe(false)
+  expect(shownTexts(page.component.tag('Content.Payment')!)).toEqual(expect.arrayContaining(['Peça a: Administrador, Responsável Delegado.']))
 })

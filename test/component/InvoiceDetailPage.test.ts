@@ -15,8 +15,8 @@ function open(invoice: InvoiceDetail) {
   const harness = mount(InvoiceDetailPage)
   harness.component.result = { ok: true, data: invoice, fetchedAt: NOW }
   const page = harness.component
-  const lines = page.tag('Lines') as unknown as ScrollPanel
-  const payment = page.tag('Payment') as unknown as ScrollPanel
+  const lines = page.tag('Content.Lines')!
+  const payment = page.tag('Content.Payment')!
   return { ...harness, page, lines, payment, linesText: () => shownTexts(lines), paymentText: () => shownTexts(payment) }
 }
 
@@ -152,7 +152,7 @@ describe('InvoiceDetailPage: how to pay', () => {
   test('a QR code opens the invoice on a phone', () => {
     const { payment } = open(multibancoInvoice)
     expect(shownTexts(payment)).toContain('Abra a fatura no telemóvel')
-    const image = childrenOf(payment.tag('Content')).find((child) => typeof (child as { src?: unknown }).src === 'string')
+    const image = childrenOf(payment.tag('Viewport.Content')!).find((child) => typeof (child as { src?: unknown }).src === 'string')
     expect(image).toBeDefined()
     expect((image as unknown as { src: string }).src).toMatch(/^data:image\/gif;base64,/)
     expect(image!.w).toBeGreaterThanOrEqual(150)
@@ -222,18 +222,18 @@ describe('InvoiceDetailPage: the remote', () => {
   test('the page holds focus; Down scrolls the lines, Right makes Down scroll the payment panel, Left back', () => {
     const { press, focused, page, lines, payment } = open(overdueInvoice)
     expect(focused()).toBe(page)
-    expect(lines.tag('Background').color).toBe(COLOR.surface)
+    expect(lines.tag('Background')!.color).toBe(COLOR.surface)
     press('Right', 'Down')
-    expect(payment.tag('Viewport.Content').y).toBeLessThan(0)
-    expect(lines.tag('Viewport.Content').y).toBe(0)
+    expect(payment.tag('Viewport.Content')!.y).toBeLessThan(0)
+    expect(lines.tag('Viewport.Content')!.y).toBe(0)
     press('Left', 'Down')
     expect(focused()).toBe(page)
   })
 
   /** The rows the panel's window cuts through: a text from its top down its lines, partly in the window. */
   function cutRows(panel: ScrollPanel): string[] {
-    const viewport = panel.tag('Viewport') as Lightning.Element
-    const content = panel.tag('Viewport.Content') as Lightning.Element
+    const viewport = panel.tag('Viewport')! as Lightning.Element
+    const content = panel.tag('Viewport.Content')!
     return content.children
       .filter((row: Lightning.Element) => {
         const text = row.text as unknown as { lineHeight: number; maxLines: number } | null
@@ -247,13 +247,13 @@ describe('InvoiceDetailPage: the remote', () => {
 
   test('Up/Down scroll by whole rows (no line cut at either edge), to the last row, and stop at both ends', () => {
     const { pressSlowly, lines } = open(longInvoice)
-    const content = lines.tag('Viewport.Content')
+    const content = lines.tag('Viewport.Content')!
     const rows = content.children
     const last = rows[rows.length - 1]!
     expect(textOf(last)).toBe(eur('Mais 141,98 € do que no mês anterior'))
     // There is more below, and the scroll bar says so.
     expect(lines.more).toEqual({ above: false, below: true })
-    expect(lines.tag('Bar').visible).toBe(true)
+    expect(lines.tag('Bar')!.visible).toBe(true)
     expect(cutRows(lines)).toEqual([])
     for (let i = 0; i < 40 && lines.more.below; i++) {
       pressSlowly('Down')
@@ -262,7 +262,7 @@ describe('InvoiceDetailPage: the remote', () => {
     expect(lines.more).toEqual({ above: true, below: false })
     const bottom = content.y
     // The last row is shown whole.
-    expect(last.y + bottom).toBeLessThan(lines.tag('Viewport').h)
+    expect(last.y + bottom).toBeLessThan(lines.tag('Viewport')!.h)
     pressSlowly('Down')
     expect(content.y).toBe(bottom)
     for (let i = 0; i < 40 && lines.more.above; i++) {
@@ -275,7 +275,7 @@ describe('InvoiceDetailPage: the remote', () => {
   // A held key repeats faster than any animation: no press may be lost.
   test('Down pressed twice quickly scrolls as far as pressed slowly', () => {
     const { press, pressSlowly, settle, lines } = open(longInvoice)
-    const content = lines.tag('Viewport.Content')
+    const content = lines.tag('Viewport.Content')!
     pressSlowly('Down', 'Down')
     const slow = content.y
     pressSlowly('Up', 'Up')
@@ -289,28 +289,28 @@ describe('InvoiceDetailPage: the remote', () => {
     const short = { ...multibancoInvoice, lines: multibancoInvoice.lines.slice(0, 1) }
     const { pressSlowly, lines } = open(short)
     pressSlowly('Down', 'Down')
-    expect(lines.tag('Viewport.Content').y).toBe(0)
+    expect(lines.tag('Viewport.Content')!.y).toBe(0)
   })
 
   test('with the overdue timeline the payment panel scrolls down to the QR code', () => {
     const { pressSlowly, payment, page } = open(overdueInvoice)
-    const content = payment.tag('Content')
+    const content = payment.tag('Viewport.Content')!
     const qr = childrenOf(content).find((child) => typeof (child as { src?: unknown }).src === 'string')!
     expect(qr.y + qr.h).toBeGreaterThan(payment.h)
     pressSlowly('Right')
     for (let i = 0; i < 10; i++) pressSlowly('Down')
-    expect(qr.y + content.y + qr.h).toBeLessThanOrEqual(payment.tag('Viewport').h)
+    expect(qr.y + content.y + qr.h).toBeLessThanOrEqual(payment.tag('Viewport')!.h)
     expect(qr.y + content.y).toBeGreaterThan(0)
     // Scrolling the right panel leaves the left one where it was.
-    expect(page.tag('Lines.Viewport.Content').y).toBe(0)
+    expect(page.tag('Content.Lines')!.tag('Viewport.Content')!.y).toBe(0)
   })
 
   test('a second invoice opened in the same page starts at the top', () => {
     const { pressSlowly, page, lines } = open(longInvoice)
     pressSlowly('Down', 'Down')
-    expect(lines.tag('Viewport.Content').y).toBeLessThan(0)
+    expect(lines.tag('Viewport.Content')!.y).toBeLessThan(0)
     page.result = { ok: true, data: multibancoInvoice, fetchedAt: NOW }
-    expect(lines.tag('Viewport.Content').y).toBe(0)
+    expect(lines.tag('Viewport.Content')!.y).toBe(0)
     expect(isShown(elementWithText(lines, 'Pacote base'))).toBe(true)
   })
 })

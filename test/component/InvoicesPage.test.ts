@@ -5,7 +5,6 @@ import type { Loaded } from '../../src/data/load'
 import { COLOR } from '../../src/app/kit/theme'
 import { InvoiceRow } from '../../src/app/invoices/InvoiceRow'
 import { InvoicesPage } from '../../src/app/invoices/InvoicesPage'
-import type { VirtualList } from '../../src/app/kit/VirtualList'
 import { invoiceList, invoiceSummary, overdueSummary } from './fixtures'
 import { childrenOf, elementWithText, eur, isShown, mount, shownTexts, spyRouter, target, textOf } from './helpers'
 
@@ -15,14 +14,14 @@ function open(list: InvoiceList) {
   const harness = mount(InvoicesPage)
   harness.component.result = { ok: true, data: list, fetchedAt: NOW } satisfies Loaded<InvoiceList>
   const page = harness.component
-  const listElement = page.tag('List') as unknown as VirtualList
+  const listElement = page.tag('Content.List')!
   const focusedRow = () => {
     const focused = harness.focused()
     expect(focused).toBeInstanceOf(InvoiceRow)
     return focused as InvoiceRow
   }
   /** Colour of each chart bar, oldest month first. */
-  const bars = () => childrenOf(page.tag('Chart.Bars')).map((bar) => ({ ref: bar.ref, color: bar.tag('Bar').color }))
+  const bars = () => childrenOf(page.tag('Content.Chart.Bars')!).map((bar) => ({ ref: bar.ref, color: bar.tag('Bar')!.color }))
   const highlighted = () => bars().filter((bar) => bar.color === COLOR.text).map((bar) => bar.ref)
   return { ...harness, page, listElement, focusedRow, bars, highlighted }
 }
@@ -41,12 +40,12 @@ describe('InvoicesPage with 24 invoices', () => {
     expect(texts).toContain('Últimos 12 meses')
     const first = invoiceList(1).items[0]!
     // The first row reads period, amount, status, as the subscriber scans it.
-    const row = page.tag('List.Rows').children[0]!
+    const row = page.tag('Content.List')!.tag('Rows')!.children[0]!
     expect(shownTexts(row)).toEqual(['novembro de 2026', eur(`${(first.totalCents / 100).toFixed(2).replace('.', ',')} €`), 'Por pagar'])
-    const second = page.tag('List.Rows').children[1]!
+    const second = page.tag('Content.List')!.tag('Rows')!.children[1]!
     expect(shownTexts(second)).toContain('Paga')
     expect(shownTexts(second)[0]).toBe('outubro de 2026')
-    expect(isShown(page.tag('Empty'))).toBe(false)
+    expect(isShown(page.tag('Content.Empty')!)).toBe(false)
   })
 
   test('the first row is focused and looks focused', () => {
@@ -56,7 +55,7 @@ describe('InvoicesPage with 24 invoices', () => {
     expect(listElement.index).toBe(0)
     expect(focusPath()).toContain(page)
     expect(target(row, 'scale')).toBeGreaterThan(1)
-    expect(row.tag('Background').color).toBe(COLOR.focusFill)
+    expect(row.tag('Background')!?.color).toBe(COLOR.focusFill)
   })
 
   test('Down moves focus to the next row, Up back; the previous row loses its focus look', () => {
@@ -68,7 +67,7 @@ describe('InvoicesPage with 24 invoices', () => {
     expect(second.invoice?.id).toBe('ft-2026-10')
     expect(listElement.index).toBe(1)
     expect(target(first, 'scale')).toBe(1)
-    expect(first.tag('Background').color).toBe(COLOR.surface)
+    expect(first.tag('Background')!?.color).toBe(COLOR.surface)
     press('Up')
     expect(focusedRow().invoice?.id).toBe('ft-2026-11')
   })
@@ -85,7 +84,7 @@ describe('InvoicesPage with 24 invoices', () => {
   test('the chart shows the last 12 months oldest first and highlights the focused month', () => {
     const { press, bars, highlighted, page } = open(invoiceList(24))
     expect(bars().map((bar) => bar.ref)).toEqual(invoiceList(12).items.map((item) => `Bar_${item.id}`).reverse())
-    const months = childrenOf(page.tag('Chart.Bars')).map((bar) => textOf(bar.tag('Month')))
+    const months = childrenOf(page.tag('Content.Chart.Bars')!).map((bar) => textOf(bar.tag('Month')))
     expect(months[0]).toBe('dez.')
     expect(months[11]).toBe('nov.')
     expect(highlighted()).toEqual(['Bar_ft-2026-11'])
@@ -96,7 +95,7 @@ describe('InvoicesPage with 24 invoices', () => {
   test('bars are as tall as their month is dear', () => {
     const { page } = open(invoiceList(24))
     const items = invoiceList(12).items.slice().reverse()
-    const heights = childrenOf(page.tag('Chart.Bars')).map((bar) => bar.tag('Bar').h)
+    const heights = childrenOf(page.tag('Content.Chart.Bars')!).map((bar) => bar.tag('Bar')!.h)
     const dearest = items.reduce((best, item, i) => (item.totalCents > items[best]!.totalCents ? i : best), 0)
     const cheapest = items.reduce((best, item, i) => (item.totalCents < items[best]!.totalCents ? i : best), 0)
     expect(Math.max(...heights)).toBe(heights[dearest])
@@ -112,7 +111,7 @@ describe('InvoicesPage with 24 invoices', () => {
 
   test('only the rows on screen plus a small buffer exist, and the list scrolls to keep focus visible', () => {
     const { press, listElement, focusedRow, page } = open(invoiceList(24))
-    const rows = page.tag('List.Rows')
+    const rows = page.tag('Content.List')!.tag('Rows')!
     expect(listElement.renderedCount).toBeLessThanOrEqual(11)
     expect(rows.children.length).toBe(listElement.renderedCount)
     for (let i = 0; i < 15; i++) press('Down')
@@ -135,7 +134,7 @@ describe('InvoicesPage with 24 invoices', () => {
     for (let i = 0; i < 300; i++) press('Down')
     expect(focusedRow().invoice?.id).toBe(invoiceList(301).items[300]!.id)
     expect(listElement.renderedCount).toBeLessThanOrEqual(11)
-    expect(page.tag('List.Rows').children.length).toBe(listElement.renderedCount)
+    expect(page.tag('Content.List')!.tag('Rows')!.children.length).toBe(listElement.renderedCount)
   })
 
   test('OK on a row opens that invoice', () => {
@@ -151,7 +150,7 @@ describe('InvoicesPage with no invoices', () => {
     const { page, listElement, focused, press } = open(invoiceList(0))
     expect(isShown(elementWithText(page, 'Ainda não há faturas nesta conta.'))).toBe(true)
     expect(listElement.renderedCount).toBe(0)
-    expect(page.tag('Chart.Bars').children).toHaveLength(0)
+    expect(page.tag('Content.Chart.Bars')!.children).toHaveLength(0)
     expect(shownTexts(focused())).toEqual(['Voltar'])
     press('Down', 'Enter')
     expect(router.navigate).not.toHaveBeenCalled()
@@ -166,7 +165,7 @@ describe('InvoicesPage data changes', () => {
     page.result = { ok: true, data: invoiceList(5), fetchedAt: NOW }
     expect(listElement.length).toBe(5)
     expect(focusedRow().invoice?.id).toBe('ft-2026-11')
-    expect(page.tag('List.Rows').children).toHaveLength(5)
+    expect(page.tag('Content.List')!.tag('Rows')!.children).toHaveLength(5)
   })
 })
 
@@ -186,7 +185,7 @@ describe('premium charges on the next invoice', () => {
 
   test('are listed under the chart before the invoice is issued, with their total with IVA', () => {
     const { page } = open({ ...invoiceList(24), upcomingPremium })
-    expect(shownTexts(page.tag('Upcoming'))).toEqual([
+    expect(shownTexts(page.tag('Content.Upcoming')!)).toEqual([
       'Na próxima fatura, de 15/12/2026:',
       'Canal premium Sport TV, 16/12 a 15/01',
       'Canal premium TVCine, 23/11 a 15/12',
@@ -198,7 +197,7 @@ describe('premium charges on the next invoice', () => {
 
   test('say nothing when there are none', () => {
     const { page } = open({ ...invoiceList(24), upcomingPremium: { ...upcomingPremium, lines: [], totalCents: 0 } })
-    expect(shownTexts(page.tag('Upcoming'))).toEqual([])
+    expect(shownTexts(page.tag('Content.Upcoming')!)).toEqual([])
   })
 })
 

@@ -26,7 +26,7 @@ function hintsOf(page: new (...args: never[]) => Lightning.Component, result: un
   ;(harness.component as unknown as { result: unknown }).result = result
   harness.settle()
   const hints = harness.component.tag('Hints') as KeyHints
-  const row = hints.tag('Row') as Lightning.Element
+  const row = hints.tag('Row')!
   const texts = shownTexts(row)
   return { harness, hints, row, texts }
 }
@@ -55,11 +55,11 @@ describe('key hints', () => {
   })
 
   test('recordings: the yellow and red keys with chips in their colours', () => {
-    const { texts, hints } = hintsOf(RecordingsPage, { ok: true, data: quotaFullList(), fetchedAt: NOW })
+    const { texts, hints, row } = hintsOf(RecordingsPage, { ok: true, data: quotaFullList(), fetchedAt: NOW })
     expect(texts).toEqual(['OK', 'opções', '↑ ↓', 'mudar de linha', 'proteger', 'apagar', 'Voltar', 'voltar'])
     expect(hints.shown.map((hint) => hint.key)).toEqual(['ok', 'upDown', 'yellow', 'red', 'back'])
-    expect(hints.tag('Row.Chip2.Background').color).toBe(KEY_COLOUR.yellow)
-    expect(hints.tag('Row.Chip3.Background').color).toBe(KEY_COLOUR.red)
+    expect(row.tag('Chip2.Background').color).toBe(KEY_COLOUR.yellow)
+    expect(row.tag('Chip3.Background').color).toBe(KEY_COLOUR.red)
   })
 
   test('a refused section in full: two panels to read, Back', () => {

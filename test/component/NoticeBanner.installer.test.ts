@@ -16,7 +16,7 @@ afterAll(() => server.close())
 test('Blue 0 0 0 with the banner up: the installer screen, without the banner, has focus; home does not offer it again', { timeout: 30_000 }, async () => {
   const app = startShell(server, 'demo-notices-0005')
   await app.until('home with the banner', () => app.onHome() && isShown(app.banner))
-  const background = app.banner.tag('Background')
+  const background = app.banner.tag('Background')!
   expect(background.color).toBe(COLOR.focusFill)
   app.banner._unfocus()
   expect(background.color).toBe(COLOR.surface)

@@ -13,7 +13,7 @@ function open() {
     if (event === 'complete') completed(value)
   }) as never)
   pin.reset(3)
-  const slots = () => [0, 1, 2, 3].map((i) => shownTexts(pin.tag(`Slots.Slot${i}`))[0])
+  const slots = () => [0, 1, 2, 3].map((i) => shownTexts(pin.tag('Slots')!.tag(`Slot${i}`))[0])
   return { ...harness, pin, slots, completed, signal }
 }
 
@@ -66,12 +66,12 @@ describe('PinEntry', () => {
     for (const d of [1, 1, 1, 1]) digit(d)
     pin.reset(2, 'PIN errado.')
     expect(shownTexts(focused())).toEqual(['Tentar de novo'])
-    expect(isShown(pin.tag('Keypad'))).toBe(false)
+    expect(isShown(pin.tag('Keypad')!)).toBe(false)
     press('Enter')
     expect(slots()).toEqual(['–', '–', '–', '–'])
     expect(shownTexts(pin)).toContain('PIN errado. Restam 2 tentativas.')
     // Only now is the keypad there, its first key focused: the next OK types.
-    expect(isShown(pin.tag('Keypad'))).toBe(true)
+    expect(isShown(pin.tag('Keypad')!)).toBe(true)
     expect(shownTexts(focused())).toEqual(['1'])
     press('Enter')
     expect(slots()).toEqual(['●', '–', '–', '–'])
@@ -92,7 +92,7 @@ describe('PinEntry', () => {
     for (const d of [2, 5, 8, 0]) digit(d)
     expect(slots()).toEqual(['–', '–', '–', '–'])
     expect(completed).not.toHaveBeenCalled()
-    expect(isShown(pin.tag('Keypad'))).toBe(false)
+    expect(isShown(pin.tag('Keypad')!)).toBe(false)
     expect(shownTexts(pin)).toContain('As compras estão bloqueadas até às 10:15.')
     expect(focused()).toBe(pin)
   })

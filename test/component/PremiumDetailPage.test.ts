@@ -30,7 +30,7 @@ function open(detail: PremiumProductDetail) {
   const typePin = (pin: string) => {
     for (const d of pin) harness.digit(Number(d))
   }
-  return { ...harness, page, flow, focusedText, typePin, flowTexts: () => shownTexts(flow.tag('Panel')) }
+  return { ...harness, page, flow, focusedText, typePin, flowTexts: () => shownTexts(flow.tag('Panel')!) }
 }
 
 beforeEach(() => {
@@ -280,11 +280,11 @@ describe('the premium list', () => {
     const router = spyRouter()
     harness.component.result = { ok: true, data: catalogue, fetchedAt: NOW }
     harness.settle()
-    const rows = harness.component.tag('List.Rows').children
+    const rows = harness.component.tag('Content.List')!.tag('Rows')!.children
     expect(shownTexts(rows[0]!)).toEqual(['Sport TV', eur('29,99 €/mês'), 'Subscrito · Ativo, sem período mínimo por cumprir'])
     expect(shownTexts(rows[1]!)).toEqual(['TVCine', eur('14,99 €/mês'), 'TVCine 1, TVCine 2'])
     expect(shownTexts(rows[2]!)).toEqual(['Pack Documentários', eur('2,99 €/mês'), eur('Promoção até 13/12/2026, depois 5,99 €/mês')])
-    const panel = harness.component.tag('Subscriptions')
+    const panel = harness.component.tag('Content.Subscriptions')!
     expect(shownTexts(panel)).toEqual(expect.arrayContaining(['As suas subscrições', eur('Próxima cobrança: 29,99 € na fatura de 15/12/2026'), 'As cobranças premium aparecem na fatura seguinte, de 15/12/2026.']))
     harness.press('Down', 'Enter')
     expect(router.navigate).toHaveBeenCalledWith('premium/tvcine')

@@ -15,7 +15,7 @@ function panelTexts(data: PremiumCatalogue): string[] {
   const harness = mount(PremiumPage)
   harness.component.result = { ok: true, data, fetchedAt: NOW }
   harness.settle()
-  return shownTexts(harness.component.tag('Subscriptions'))
+  return shownTexts(harness.component.tag('Content.Subscriptions')!)
 }
 
 beforeEach(() => {

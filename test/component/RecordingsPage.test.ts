@@ -36,7 +36,7 @@ function open(list: RecordingList) {
     expect(focused).toBeInstanceOf(RecordingRow)
     return focused as RecordingRow
   }
-  const dialog = page.tag('Dialog') as unknown as ChoiceDialog
+  const dialog = page.tag('Dialog')! as unknown as ChoiceDialog
   return { ...harness, page, focusedRow, dialog }
 }
 
@@ -65,21 +65,21 @@ describe('RecordingsPage, quota-full', () => {
     const used = elementWithText(page, '98 h de 100 h usadas (98%)')
     expect(textColor(used)).toBe(COLOR.warning)
     expect(shownTexts(page)).toContain('Livre: 2 h')
-    expect(isShown(page.tag('Meter.Warning'))).toBe(true)
-    expect(page.tag('Meter.Track.Fill').w).toBe(Math.round(LIST.w * 0.98))
-    expect(page.tag('Meter.Track.Fill').color).toBe(COLOR.warning)
+    expect(isShown(page.tag('Content.Meter.Warning')!)).toBe(true)
+    expect(page.tag('Content.Meter.Track.Fill')!.w).toBe(Math.round(LIST.w * 0.98))
+    expect(page.tag('Content.Meter.Track.Fill')!.color).toBe(COLOR.warning)
   })
 
   test('below 90 % the meter is in the normal colour and nothing warns', () => {
     const { page } = open({ ...quotaFullList(), quota: { totalMinutes: 6000, usedMinutes: 3000, freeMinutes: 3000, percent: 50, warning: false } })
     expect(textColor(elementWithText(page, '50 h de 100 h usadas (50%)'))).toBe(COLOR.text)
-    expect(page.tag('Meter.Track.Fill').color).toBe(COLOR.accent)
-    expect(isShown(page.tag('Meter.Warning'))).toBe(false)
+    expect(page.tag('Content.Meter.Track.Fill')!.color).toBe(COLOR.accent)
+    expect(isShown(page.tag('Content.Meter.Warning')!)).toBe(false)
   })
 
   test('rows read title, channel and time, "Disponível até" the last day it can be watched (the eve of its deletion, TV §5.9) only in the last 30 days, and the marks', () => {
     const { page } = open(quotaFullList())
-    const rows = page.tag('List.Rows').children
+    const rows = page.tag('Content.List')!.tag('Rows')!.children
     expect(shownTexts(rows[0]!)).toEqual(['Gladiador', 'Hollywood · 28/05, 21:30 · 2 h 35 min', 'Disponível até 27/11'])
     expect(shownTexts(rows[2]!)).toEqual(['Liga Portugal: Benfica x FC Porto', expect.stringMatching(/^Sport TV1 · /), 'Disponível até 05/12', 'Vista · Protegida'])
     const unavailable = rows[3]!
@@ -90,7 +90,7 @@ describe('RecordingsPage, quota-full', () => {
 
   test('"Próximas a apagar" names the next deletion by date first, then what automatic management deletes first, in its order', () => {
     const { page } = open(quotaFullList())
-    const next = childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item))
+    const next = childrenOf(page.tag('Content.Next.Items')!).map((item) => shownTexts(item))
     expect(next.map((texts) => texts[0])).toEqual(['Gladiador', 'Telejornal', 'Jornal da Noite', 'Anatomia de Grey'])
     expect(next[0]![1]).toBe('Apagada a 28/11: data marcada do conteúdo')
     expect(shownTexts(page)).toContain('Próximas a apagar')
@@ -99,7 +99,7 @@ describe('RecordingsPage, quota-full', () => {
   test('the next deletion by date is named even when automatic management would not pick it (issue 21, 10)', () => {
     const list = quotaFullList()
     const { page } = open({ ...list, nextToDelete: [list.items[1]!, list.items[5]!] })
-    const next = childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item)[0])
+    const next = childrenOf(page.tag('Content.Next.Items')!).map((item) => shownTexts(item)[0])
     expect(next).toEqual(['Gladiador', 'Telejornal', 'Jornal da Noite'])
   })
 
@@ -109,7 +109,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(focusedRow().recording?.title).toBe('Telejornal')
     ;(page as unknown as { _handleRed(): boolean })._handleRed()
     expect(dialog.isOpen).toBe(true)
-    expect(shownTexts(dialog.tag('Panel'))).toEqual(['Apagar gravação?', 'Apagar «Telejornal» (RTP1, 02/06, 21:30)? Não é possível recuperá-la.', 'Cancelar', 'Apagar'])
+    expect(shownTexts(dialog.tag('Panel')!)).toEqual(['Apagar gravação?', 'Apagar «Telejornal» (RTP1, 02/06, 21:30)? Não é possível recuperá-la.', 'Cancelar', 'Apagar'])
     expect(shownTexts(focused())).toEqual(['Cancelar'])
     // A modal: Up and Down do not move the list behind it.
     press('Down', 'Up')
@@ -138,7 +138,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(shownTexts(page)).not.toContain('Telejornal')
     expect(shownTexts(page)).toContain('97 h de 100 h usadas (97%)')
     expect(focusedRow().recording?.title).toBe('Liga Portugal: Benfica x FC Porto')
-    expect(childrenOf(page.tag('Next.Items')).map((item) => shownTexts(item)[0])).toEqual(['Gladiador', 'Jornal da Noite', 'Anatomia de Grey'])
+    expect(childrenOf(page.tag('Content.Next.Items')!).map((item) => shownTexts(item)[0])).toEqual(['Gladiador', 'Jornal da Noite', 'Anatomia de Grey'])
   })
 
   test('deleting the last recording moves focus to the one before it', async () => {
@@ -149,7 +149,7 @@ describe('RecordingsPage, quota-full', () => {
     api.deleteRecording.mockReturnValue(answer(deletedAnswer(list, 'rec-0005')))
     press('Enter')
     press('Right', 'Enter')
-    expect(shownTexts(page.tag('Dialog'))[0]).toBe('Apagar gravação?')
+    expect(shownTexts(page.tag('Dialog')!)[0]).toBe('Apagar gravação?')
     press('Right', 'Enter')
     await flush()
     expect(focusedRow().recording?.title).toBe('Festival da Canção')
@@ -158,10 +158,10 @@ describe('RecordingsPage, quota-full', () => {
   test('OK opens the options; Proteger protects through the server and the row shows it', async () => {
     const list = quotaFullList()
     const { page, press, focusedRow, dialog, focused } = open(list)
-    expect(isShown(page.tag('Done'))).toBe(false)
+    expect(isShown(page.tag('Content.Done')!)).toBe(false)
     api.setRecordingProtection.mockReturnValue(answer(protectedAnswer(list, 'rec-0000', true)))
     press('Enter')
-    expect(shownTexts(dialog.tag('Panel')).slice(-3)).toEqual(['Proteger', 'Apagar', 'Cancelar'])
+    expect(shownTexts(dialog.tag('Panel')!).slice(-3)).toEqual(['Proteger', 'Apagar', 'Cancelar'])
     // Not protected yet: the note says what protecting would do, not that it is protected.
     expect(shownTexts(dialog).join('\n')).toContain('Se a proteger, não é apagada pela gestão automática')
     expect(shownTexts(dialog).join('\n')).not.toContain('Protegida, não é apagada')
@@ -172,7 +172,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(focusedRow().recording?.title).toBe('Gladiador')
     expect(shownTexts(focusedRow())).toContain('Protegida')
     // A short confirmation says it was done (issue 21, 9).
-    expect(shownTexts(page.tag('Done'))).toEqual(['Gravação protegida'])
+    expect(shownTexts(page.tag('Content.Done')!)).toEqual(['Gravação protegida'])
   })
 
   test('yellow unprotects a protected recording', async () => {
@@ -184,7 +184,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(api.setRecordingProtection).toHaveBeenCalledWith('rec-0002', false)
     await flush()
     expect(shownTexts(focusedRow())).toEqual(['Liga Portugal: Benfica x FC Porto', expect.any(String), 'Disponível até 05/12', 'Vista'])
-    expect(shownTexts(page.tag('Done'))).toEqual(['Proteção retirada'])
+    expect(shownTexts(page.tag('Content.Done')!)).toEqual(['Proteção retirada'])
   })
 
   test('a refused change says why and leaves the list and focus as they were', async () => {
@@ -194,9 +194,9 @@ describe('RecordingsPage, quota-full', () => {
     press('Right', 'Enter')
     await flush()
     expect(shownTexts(page).some((text) => text.startsWith('Não foi possível concluir. As gravações só podem ser protegidas ou apagadas'))).toBe(true)
-    expect(isShown(page.tag('Done'))).toBe(false)
+    expect(isShown(page.tag('Content.Done')!)).toBe(false)
     expect(focusedRow().recording?.title).toBe('Gladiador')
-    expect(page.tag('List.Rows').children).toHaveLength(6)
+    expect(page.tag('Content.List')!.tag('Rows')!.children).toHaveLength(6)
   })
 })
 
@@ -210,7 +210,7 @@ describe('RecordingsPage with 2 000 recordings', () => {
 
   test('only the rows on screen and a small buffer exist, wherever the list is', async () => {
     const { page, press, focusedRow } = openHeavy()
-    const list = page.tag('List') as unknown as { renderedCount: number; length: number }
+    const list = page.tag('Content.List')! as unknown as { renderedCount: number; length: number }
     expect(list.length).toBe(2000)
     expect(list.renderedCount).toBeLessThanOrEqual(9)
     for (let i = 0; i < 80; i++) {
@@ -219,7 +219,7 @@ describe('RecordingsPage with 2 000 recordings', () => {
     }
     expect(focusedRow().recording?.id).toBe('rec-0080')
     expect(list.renderedCount).toBeLessThanOrEqual(9)
-    expect(page.tag('List.Rows').children.length).toBe(list.renderedCount)
+    expect(page.tag('Content.List')!.tag('Rows')!.children.length).toBe(list.renderedCount)
   }, 20_000)
 
   test('scrolls to the last recording and back to the first with the right row focused at every step, holding at most 4 pages of 50', async () => {

@@ -85,7 +85,7 @@ describe('focused and at rest, every text of a box reads at 4.5:1', () => {
     const harness = mount(InvoicesPage)
     harness.component.result = { ok: true, data: invoiceList(6), fetchedAt: NOW }
     harness.settle()
-    const rows = (harness.component.tag('List.Rows') as Lightning.Element).children
+    const rows = (harness.component.tag('Content.List')!.tag('Rows') as Lightning.Element).children
     expect(rows.length).toBeGreaterThan(2)
     for (const row of rows) expect(readable(row).filter((t) => t.ratio < MIN)).toEqual([])
   })

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, beforeEach, expect, test, vi } from 'vitest'
 import type { Lightning } from '@lightningjs/sdk'
 import { bearer, type AccountPage as AccountData, type InvoiceDetail } from '../../src/contract'
 import { ApiError } from '../../src/data/client'
+import type { Loaded } from '../../src/data/load'
 import { AccountPage } from '../../src/app/account/AccountPage'
 import { InvoiceDetailPage } from '../../src/app/invoices/InvoiceDetailPage'
 import { KeyHints } from '../../src/app/kit/KeyHints'
-import type { Modal } from '../../src/app/kit/Modal'
 import { SAFE } from '../../src/app/kit/theme'
 import { PremiumDetailPage } from '../../src/app/premium/PremiumDetailPage'
 import { RecordingsPage } from '../../src/app/recordings/RecordingsPage'
@@ -44,32 +44,37 @@ beforeEach(() => {
 /** A hint row as read on screen: each chip's glyph and what the key does. */
 const rowTexts = (hints: Lightning.Element) => (isShown(hints) ? shownTexts(hints) : [])
 
-function page<P extends Lightning.Component>(type: new (...args: never[]) => P, data: unknown) {
+/** A page or a dialog: it has a key-hint row of its own. */
+interface Hinted {
+  tag(path: 'Hints'): KeyHints | undefined
+}
+
+/** A page with the data given, and the rows of hints of the page and of its dialog (`dialogOf`). */
+function page<P extends Lightning.Component & Hinted & { result: Loaded<unknown> }>(type: new (...args: never[]) => P, data: unknown, dialogOf: (page: P) => Hinted) {
   const harness = mount(type)
-  ;(harness.component as unknown as { result: unknown }).result = { ok: true, data, fetchedAt: NOW }
+  harness.component.result = { ok: true, data, fetchedAt: NOW }
   harness.settle()
-  const dialogOf = (ref: string) => harness.component.tag(ref) as unknown as Modal
   return {
     ...harness,
-    pageHints: () => rowTexts(harness.component.tag('Hints')),
-    dialogHints: (ref: string) => rowTexts(dialogOf(ref).tag('Hints')),
+    pageHints: () => rowTexts(harness.component.tag('Hints')!),
+    dialogHints: () => rowTexts(dialogOf(harness.component).tag('Hints')!),
   }
 }
 
 test('recordings: the options say OK chooses, ← → moves, Back closes with nothing changed; the delete question, Back keeps it', () => {
-  const p = page(RecordingsPage, quotaFullList())
+  const p = page(RecordingsPage, quotaFullList(), (recordings) => recordings.dialog)
   expect(p.pageHints()).toEqual(['OK', 'opções', '↑ ↓', 'mudar de linha', 'proteger', 'apagar', 'Voltar', 'voltar'])
   p.press('Enter')
-  expect(p.dialogHints('Dialog')).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'fechar sem alterar'])
+  expect(p.dialogHints()).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'fechar sem alterar'])
   // Only the dialog's row is shown: the page's gives way.
   expect(p.pageHints()).toEqual([])
   // "Apagar" among the options asks the delete question.
   p.press('Right', 'Enter')
-  expect(p.dialogHints('Dialog')).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'não apagar'])
+  expect(p.dialogHints()).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'não apagar'])
   p.press('Back')
   expect(p.pageHints()).toEqual(['OK', 'opções', '↑ ↓', 'mudar de linha', 'proteger', 'apagar', 'Voltar', 'voltar'])
   // Where the page's row is: the safe area's top right, above the dim.
-  const hints = (p.component.tag('Dialog') as Lightning.Element).tag('Hints') as KeyHints
+  const hints = p.component.dialog.tag('Hints')!
   expect(hints.x).toBe(SAFE.x + SAFE.w)
   expect(hints.y).toBe(SAFE.y)
 })
@@ -77,15 +82,15 @@ test('recordings: the options say OK chooses, ← → moves, Back closes with no
 test('e-invoice: the question and a failed write, Back closes with nothing changed; while the answer is awaited, the request goes on', async () => {
   let answer: (value: never) => void = () => undefined
   api.setEInvoice.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)))
-  const p = page(AccountPage, admin)
+  const p = page(AccountPage, admin, (account) => account.dialog)
   p.press('Enter')
-  expect(p.dialogHints('Dialog')).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'fechar sem alterar'])
+  expect(p.dialogHints()).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'fechar sem alterar'])
   p.press('Right', 'Enter')
-  expect(p.dialogHints('Dialog')).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'fechar (o pedido segue)'])
+  expect(p.dialogHints()).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'fechar (o pedido segue)'])
   api.setEInvoice.mockImplementationOnce(() => Promise.reject(new ApiError({ kind: 'network' })))
   answer(Promise.reject(new ApiError({ kind: 'network' })) as never)
   await flush()
-  expect(p.dialogHints('Dialog')).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'fechar sem alterar'])
+  expect(p.dialogHints()).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'fechar sem alterar'])
   p.press('Back')
   expect(p.pageHints()).toEqual(['OK', 'escolher', '← →', 'mudar de painel', '↑ ↓', 'ler mais', 'Voltar', 'voltar'])
 })
@@ -94,56 +99,56 @@ test('Reclamar: Back leaves with no complaint at each step; while it is sent no 
   let answer: (value: unknown) => void = () => undefined
   api.complainAboutInvoice.mockImplementation(() => new Promise((resolve) => (answer = resolve)))
   const invoice: InvoiceDetail = { ...multibancoInvoice, complaint: null, complaintBy: '2026-12-03', complainDenied: null }
-  const p = page(InvoiceDetailPage, invoice)
+  const p = page(InvoiceDetailPage, invoice, (detail) => detail.dialog)
   const leave = ['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'sair sem reclamar']
   p.press('Enter')
-  expect(p.dialogHints('Dialog')).toEqual(leave)
+  expect(p.dialogHints()).toEqual(leave)
   p.press('Enter')
-  expect(p.dialogHints('Dialog')).toEqual(leave)
+  expect(p.dialogHints()).toEqual(leave)
   p.press('Enter')
-  expect(p.dialogHints('Dialog')).toEqual(leave)
+  expect(p.dialogHints()).toEqual(leave)
   p.press('Right', 'Enter')
-  expect(p.dialogHints('Dialog')).toEqual([])
+  expect(p.dialogHints()).toEqual([])
   const complaint = { filedOn: '2026-11-23', line: null, reason: 'not-contracted' as const, disputedCents: 8364, suspendsPayment: true, decisionBy: '2026-12-23', decidedOn: null }
   answer({ data: { complaint, replayed: false }, fetchedAt: NOW })
   await flush()
-  expect(p.dialogHints('Dialog')).toEqual(['OK', 'escolher', 'Voltar', 'fechar'])
+  expect(p.dialogHints()).toEqual(['OK', 'escolher', 'Voltar', 'fechar'])
 })
 
 test('premium: the summary, Back leaves with nothing subscribed or cancelled; the PIN pad, its error and its lock', async () => {
-  const s = page(PremiumDetailPage, tvcineDetail)
+  const s = page(PremiumDetailPage, tvcineDetail, (premium) => premium.tag('Flow')!)
   s.press('Enter')
-  expect(s.dialogHints('Flow')).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'sair sem subscrever'])
+  expect(s.dialogHints()).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'sair sem subscrever'])
   expect(s.pageHints()).toEqual([])
   s.press('Enter')
-  expect(s.dialogHints('Flow')).toEqual(['0–9', 'marcar o PIN', '← ↑ ↓ →', 'mudar de tecla', 'OK', 'marcar o algarismo', 'Voltar', 'sair sem subscrever'])
+  expect(s.dialogHints()).toEqual(['0–9', 'marcar o PIN', '← ↑ ↓ →', 'mudar de tecla', 'OK', 'marcar o algarismo', 'Voltar', 'sair sem subscrever'])
   // On ⌫, OK erases.
   s.press('Down', 'Down', 'Down')
-  expect(s.dialogHints('Flow')).toEqual(['0–9', 'marcar o PIN', '← ↑ ↓ →', 'mudar de tecla', 'OK', 'apagar o último', 'Voltar', 'sair sem subscrever'])
+  expect(s.dialogHints()).toEqual(['0–9', 'marcar o PIN', '← ↑ ↓ →', 'mudar de tecla', 'OK', 'apagar o último', 'Voltar', 'sair sem subscrever'])
   // A wrong PIN: OK only dismisses the error (it never types a digit).
   api.changePremium.mockImplementationOnce(() =>
     Promise.reject(new ApiError({ kind: 'pin', reason: 'PIN de compras errado.', triesLeft: 1, lockedUntil: null, locks: 0, lockMinutes: null, nextLockMinutes: 15 })),
   )
   for (const d of '1111') s.digit(Number(d))
-  expect(s.dialogHints('Flow')).toEqual([])
+  expect(s.dialogHints()).toEqual([])
   await flush()
-  expect(s.dialogHints('Flow')).toEqual(['OK', 'tentar de novo', '0–9', 'marcar o PIN', 'Voltar', 'sair sem subscrever'])
+  expect(s.dialogHints()).toEqual(['OK', 'tentar de novo', '0–9', 'marcar o PIN', 'Voltar', 'sair sem subscrever'])
   s.press('Enter')
-  expect(s.dialogHints('Flow')[5]).toBe('marcar o algarismo')
+  expect(s.dialogHints()[5]).toBe('marcar o algarismo')
   // Locked: OK on Voltar and Back both return to the product.
   api.changePremium.mockImplementationOnce(() =>
     Promise.reject(new ApiError({ kind: 'pin', reason: 'bloqueado', triesLeft: 0, lockedUntil: '2026-11-23T10:15:00.000Z', locks: 1, lockMinutes: 15, nextLockMinutes: 60 })),
   )
   for (const d of '2222') s.digit(Number(d))
   await flush()
-  expect(s.dialogHints('Flow')).toEqual(['OK', 'voltar ao produto', 'Voltar', 'voltar ao produto'])
+  expect(s.dialogHints()).toEqual(['OK', 'voltar ao produto', 'Voltar', 'voltar ao produto'])
   // Closed, the page's row is back and says what the page offers now: no button to press.
   s.press('Back')
   expect(s.pageHints()).toEqual(['↑ ↓', 'ler mais', 'Voltar', 'voltar'])
 
-  const c = page(PremiumDetailPage, sportDetail)
+  const c = page(PremiumDetailPage, sportDetail, (premium) => premium.tag('Flow')!)
   c.press('Enter')
-  expect(c.dialogHints('Flow')).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'sair sem cancelar'])
+  expect(c.dialogHints()).toEqual(['OK', 'escolher', '← →', 'mudar de botão', 'Voltar', 'sair sem cancelar'])
 })
 
 test('the notice banner: the kit row with OK, Back and the arrows, and voice guidance says it', () => {
@@ -155,7 +160,7 @@ test('the notice banner: the kit row with OK, Back and the arrows, and voice gui
   } as never)
   banner.visible = true
   settle()
-  const hints = banner.tag('Hints') as KeyHints
+  const hints = banner.tag('Hints')!
   expect(hints).toBeInstanceOf(KeyHints)
   expect(shownTexts(hints)).toEqual(['OK', 'ver o aviso', 'Voltar', 'fechar', '← ↑ ↓ →', 'ir para o ecrã'])
   expect(banner.announce.at(-1)).toBe('OK: ver o aviso. Voltar: fechar. As setas: ir para o ecrã.')
@@ -163,5 +168,5 @@ test('the notice banner: the kit row with OK, Back and the arrows, and voice gui
 
 test('not found: OK goes to the start, Back goes back', () => {
   const { component } = mount(NotFoundPage)
-  expect(shownTexts(component.tag('Hints'))).toEqual(['OK', 'ir para o início', 'Voltar', 'voltar'])
+  expect(shownTexts(component.tag('Hints')!)).toEqual(['OK', 'ir para o início', 'Voltar', 'voltar'])
 })

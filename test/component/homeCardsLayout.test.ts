@@ -89,7 +89,7 @@ describe.each([
       const harness = mount(HomePage, {}, RESOLUTIONS[resolution])
       ;(harness.component as unknown as { result: unknown }).result = { ok: true, data: overview, fetchedAt: Date.parse('2026-11-23T10:00:00Z') }
       harness.settle()
-      for (const card of harness.component.tag('Content').children as Lightning.Element[]) {
+      for (const card of harness.component.tag('Content')!.children as Lightning.Element[]) {
         const boxes = textBoxes(card)
         const meter = card.tag('Content.Lines.Meter') as Lightning.Element | undefined
         const floor = meter ? card.tag('Content.Lines').finalY + meter.finalY : CARD.h

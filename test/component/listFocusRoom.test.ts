@@ -34,7 +34,7 @@ function noticeList(count: number): NoticeList {
 
 /** The focused row's box once grown by its scale (from its centre), in the list's own coordinates. */
 function grownBox(list: Lightning.Element, row: Lightning.Element) {
-  const rows = list.tag('Rows') as Lightning.Element
+  const rows = list.tag('Rows')! as Lightning.Element
   const scale = target(row, 'scale')
   const x = target(rows, 'x') + row.x - (row.w * (scale - 1)) / 2
   const y = target(rows, 'y') + row.y - (row.h * (scale - 1)) / 2
@@ -64,7 +64,7 @@ describe.each(CASES)('$name', ({ page, data, downs }) => {
     const { harness, list } = showList(page, data)
     const check = () => {
       const row = harness.focused()
-      expect(list.tag('Rows').children.includes(row)).toBe(true)
+      expect(list.tag('Rows')!.children.includes(row)).toBe(true)
       const box = grownBox(list, row)
       expect(box.scale).toBeCloseTo(FOCUS_SCALE)
       expect(box.x).toBeGreaterThanOrEqual(0)
@@ -85,7 +85,7 @@ describe.each(CASES)('$name', ({ page, data, downs }) => {
   test('no row is shown cut by the list: each is wholly inside its clip or wholly outside, at the top and after scrolling', () => {
     const { harness, list } = showList(page, data)
     const check = () => {
-      const rows = list.tag('Rows') as Lightning.Element
+      const rows = list.tag('Rows')! as Lightning.Element
       for (const row of rows.children) {
         const top = target(rows, 'y') + row.y
         const bottom = top + row.h

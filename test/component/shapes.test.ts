@@ -53,7 +53,7 @@ describe('shapes are drawn under their content, never round it', () => {
     expect(drawnThroughAnother(dialog)).toEqual([])
     // The panel's border is its Background's; each button's ring is its own Background's.
     expect(shaderOwners(dialog)).toEqual(['Subject.Panel.Background', 'Subject.Panel.Buttons.Choice_cancel.Background', 'Subject.Panel.Buttons.Choice_confirm-delete.Background'])
-    for (const owner of shaderOwners(dialog)) expect(childrenOf(dialog.tag(owner.replace(/^Subject\./, '')) as Lightning.Element)).toEqual([])
+    for (const owner of shaderOwners(dialog)) expect(childrenOf(dialog.mtag(owner.replace(/^Subject\./, ''))[0]!)).toEqual([])
   })
 
   test('the premium cancel flow: summary and PIN pad drawn plainly inside the bordered panel', () => {

@@ -5,10 +5,9 @@
 // scroll, Back returns home to the card that opened it.
 import type { Lightning } from '@lightningjs/sdk'
 import { Column, type Paragraph } from '../kit/Column'
-import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { ScrollPanel } from '../kit/ScrollPanel'
 import { SAFE } from '../kit/theme'
-import { ref } from '../kit/ref'
 import { howToGetAccess, refusalTitle, whoMaySee, type Refusal } from './text'
 
 const GAP = 40
@@ -19,8 +18,12 @@ function panelColumn(paragraphs: Paragraph[]): Column {
   return paragraphs.reduce((column, paragraph) => column.paragraph(paragraph), new Column(HALF))
 }
 
-export class AccessPage extends DataPage<Refusal> {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+interface AccessPageSpec extends DataPageSpec {
+  Content: { Who: typeof ScrollPanel; How: typeof ScrollPanel }
+}
+
+export class AccessPage extends DataPage<Refusal, AccessPageSpec> {
+  static override _template(): Lightning.Component.Template<AccessPageSpec> {
     return {
       ...super._template(),
       Content: {
@@ -33,13 +36,13 @@ export class AccessPage extends DataPage<Refusal> {
   protected render(refusal: Refusal): void {
     this.title = refusalTitle(refusal)
     this.arrival = [refusal.denied.reason]
-    ref(this, 'Who', ScrollPanel).fill(panelColumn(whoMaySee(refusal)))
-    ref(this, 'How', ScrollPanel).fill(panelColumn(howToGetAccess()))
+    this.tag('Content.Who')!.fill(panelColumn(whoMaySee(refusal)))
+    this.tag('Content.How')!.fill(panelColumn(howToGetAccess()))
     this.markScrolled()
   }
 
   protected override scrollPanels(): ScrollPanel[] {
-    return [ref(this, 'Who', ScrollPanel), ref(this, 'How', ScrollPanel)]
+    return [this.tag('Content.Who')!, this.tag('Content.How')!]
   }
 
   protected focusedContent(): undefined {

@@ -6,7 +6,7 @@ import type { AccountPage as AccountData } from '../../contract'
 import { ActionButton } from '../kit/ActionButton'
 import { ChoiceDialog } from '../kit/ChoiceDialog'
 import { columnSpoken } from '../kit/Column'
-import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { describeFailure } from '../kit/ErrorPanel'
 import { t } from '../kit/i18n'
 import { ScrollPanel } from '../kit/ScrollPanel'
@@ -14,7 +14,6 @@ import { COLOR, focusFit, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { setEInvoice } from './actions'
 import { accountArrival, detailsColumn, type EInvoiceChoice, type EInvoiceStep, einvoiceDialog, pointsColumn } from './text'
-import { ref } from '../kit/ref'
 import { type Moves, Steps } from '../kit/steps'
 
 const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
@@ -24,13 +23,18 @@ const BUTTON = { w: RIGHT.w, h: 84 }
 /** Back or Cancelar closes at any step; a write already sent still lands (its answer goes to the note). */
 const EINVOICE_MOVES: Moves<EInvoiceStep> = { closed: ['ask'], ask: ['saving', 'closed'], saving: ['failed', 'closed'], failed: ['saving', 'closed'] }
 
-export class AccountPage extends DataPage<AccountData> {
+interface AccountPageSpec extends DataPageSpec {
+  Content: { Details: typeof ScrollPanel; Points: typeof ScrollPanel; EInvoice: typeof ActionButton; EInvoiceNote: object }
+  Dialog: typeof ChoiceDialog
+}
+
+export class AccountPage extends DataPage<AccountData, AccountPageSpec> {
   private data: AccountData | null = null
   /** A write is on its way: a second OK sends nothing more. */
   private saving = false
   private readonly einvoiceStep = new Steps(EINVOICE_MOVES, 'closed')
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<AccountPageSpec> {
     return {
       ...super._template(),
       Content: {
@@ -46,15 +50,15 @@ export class AccountPage extends DataPage<AccountData> {
   }
 
   get dialog(): ChoiceDialog {
-    return ref(this, 'Dialog', ChoiceDialog)
+    return this.tag('Dialog')!
   }
 
   protected render(data: AccountData): void {
     this.data = data
     this.title = t('account.title')
     this.arrival = accountArrival(data)
-    ref(this, 'Details', ScrollPanel).fill(detailsColumn(data, LEFT.w), columnSpoken((f) => detailsColumn(data, LEFT.w, f)))
-    ref(this, 'Points', ScrollPanel).fill(pointsColumn(data.points, RIGHT.w), columnSpoken((f) => pointsColumn(data.points, RIGHT.w, f)))
+    this.tag('Content.Details')!.fill(detailsColumn(data, LEFT.w), columnSpoken((f) => detailsColumn(data, LEFT.w, f)))
+    this.tag('Content.Points')!.fill(pointsColumn(data.points, RIGHT.w), columnSpoken((f) => pointsColumn(data.points, RIGHT.w, f)))
     this.markScrolled()
     this.renderEInvoice()
     if (!this.einvoiceStep.is('closed')) this.closeDialog()
@@ -63,8 +67,8 @@ export class AccountPage extends DataPage<AccountData> {
   private renderEInvoice(): void {
     const einvoice = this.data?.einvoice
     if (!einvoice) return
-    ref(this, 'EInvoice', ActionButton).label = t(einvoice.enabled ? 'account.einvoice.on' : 'account.einvoice.off')
-    this.tag('EInvoiceNote').text.text = einvoice.canChange ? t('account.einvoice.hint') : t('account.einvoice.denied')
+    this.tag('Content.EInvoice')!.label = t(einvoice.enabled ? 'account.einvoice.on' : 'account.einvoice.off')
+    this.tag('Content.EInvoiceNote')!.text!.text = einvoice.canChange ? t('account.einvoice.hint') : t('account.einvoice.denied')
   }
 
   private openDialog(step: Exclude<EInvoiceStep, 'closed'>, problem = ''): void {
@@ -105,22 +109,22 @@ export class AccountPage extends DataPage<AccountData> {
     if (saved.ok) {
       this.data = { ...data, einvoice: saved.data }
       this.renderEInvoice()
-      this.tag('EInvoiceNote').text.text = t(saved.data.enabled ? 'account.einvoice.savedOn' : 'account.einvoice.savedOff')
+      this.tag('Content.EInvoiceNote')!.text!.text = t(saved.data.enabled ? 'account.einvoice.savedOn' : 'account.einvoice.savedOff')
       if (!this.einvoiceStep.is('closed')) this.closeDialog()
       return
     }
     // Nothing changed: the switch keeps its state; the dialog says why and offers to try again.
     const still = t(enabled ? 'account.einvoice.stillOn' : 'account.einvoice.stillOff')
     if (!this.einvoiceStep.is('closed')) this.openDialog('failed', `${describeFailure(saved.failure)} ${still}`.replace(/\s+/g, ' ').trim())
-    else this.tag('EInvoiceNote').text.text = `${t('account.einvoice.failed')} ${still}`
+    else this.tag('Content.EInvoiceNote')!.text!.text = `${t('account.einvoice.failed')} ${still}`
   }
 
   protected override scrollPanels(): ScrollPanel[] {
-    return [ref(this, 'Details', ScrollPanel), ref(this, 'Points', ScrollPanel)]
+    return [this.tag('Content.Details')!, this.tag('Content.Points')!]
   }
 
   /** The e-invoice switch, the page's one action, has focus from the start (or its dialog). */
-  protected focusedContent(): Lightning.Component {
-    return this.einvoiceStep.is('closed') ? ref(this, 'EInvoice', Lightning.Component) : this.dialog
+  protected focusedContent(): Lightning.Component | undefined {
+    return this.einvoiceStep.is('closed') ? this.tag('Content.EInvoice') : this.dialog
   }
 }

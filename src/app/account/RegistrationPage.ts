@@ -10,21 +10,24 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
 import { qrImage } from '../kit/QrCode'
 import { textSpec } from '../kit/textSpec'
-import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { Column } from '../kit/Column'
 import { checkRegistration } from './actions'
-import { ref } from '../kit/ref'
 
 const QR_X = SAFE.x + SAFE.w - 440
 const TEXT_W = QR_X - SAFE.x - 60
 const STEPS = 6
 const timeFormat = new Intl.DateTimeFormat('pt-PT', { hour: '2-digit', minute: '2-digit' })
 
-export class RegistrationPage extends DataPage<Registration> {
+interface RegistrationPageSpec extends DataPageSpec {
+  Content: { Body: typeof Lightning.Element; Qr: object; QrCaption: object; Check: typeof ActionButton; Checked: object }
+}
+
+export class RegistrationPage extends DataPage<Registration, RegistrationPageSpec> {
   private checking = false
   private registered = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<RegistrationPageSpec> {
     return {
       ...super._template(),
       Content: {
@@ -64,11 +67,11 @@ export class RegistrationPage extends DataPage<Registration> {
         )
       }
     }
-    this.tag('Body').children = column.rows
+    this.tag('Content.Body')!.childList.patch(column.rows)
     const qr = qrImage(registration.registerUrl, 10)
-    this.tag('Qr').patch({ w: qr.size, h: qr.size, src: qr.src, visible: !registration.registered })
-    this.tag('QrCaption').text.text = registration.registered ? '' : t('registration.qr')
-    ref(this, 'Check', ActionButton).label = registration.registered ? t('registration.toAccount') : t('registration.check')
+    this.tag('Content.Qr')!.patch({ w: qr.size, h: qr.size, src: qr.src, visible: !registration.registered })
+    this.tag('Content.QrCaption')!.text!.text = registration.registered ? '' : t('registration.qr')
+    this.tag('Content.Check')!.label = registration.registered ? t('registration.toAccount') : t('registration.check')
   }
 
   async _checkAgain(): Promise<void> {
@@ -78,20 +81,20 @@ export class RegistrationPage extends DataPage<Registration> {
       return
     }
     this.checking = true
-    this.tag('Checked').text.text = t('registration.checking')
+    this.tag('Content.Checked')!.text!.text = t('registration.checking')
     const result = await checkRegistration()
     this.checking = false
     if (result.ok) {
       this.result = result
-      this.tag('Checked').text.text = result.data.registered
+      this.tag('Content.Checked')!.text!.text = result.data.registered
         ? t('registration.checked.done')
         : t('registration.checked.not', { time: timeFormat.format(result.fetchedAt) })
     } else {
-      this.tag('Checked').text.text = t('registration.checked.failed')
+      this.tag('Content.Checked')!.text!.text = t('registration.checked.failed')
     }
   }
 
-  protected focusedContent(): Lightning.Component {
-    return ref(this, 'Check', Lightning.Component)
+  protected focusedContent(): Lightning.Component | undefined {
+    return this.tag('Content.Check')
   }
 }

@@ -1,6 +1,6 @@
 // A home card: a section at a glance. Focusable even when it opens nothing, so a
 // refusal or a pending state is read, not skipped (seed 002 profiles).
-import { Router } from '@lightningjs/sdk'
+import { type Lightning, Router } from '@lightningjs/sdk'
 import { COLOR, focusGrowth, largeText, SAFE, TEXT } from '../kit/theme'
 import { FocusBox } from '../kit/FocusBox'
 import { textSpec } from '../kit/textSpec'
@@ -65,7 +65,7 @@ export class HomeCard extends FocusBox {
         Fill: { w: Math.round((w * Math.min(100, Math.max(0, spec.meter.percent))) / 100), h: 16, rect: true, color: spec.meter.color },
       }
     }
-    const content: Record<string, unknown> = { Lines: { x: 36, y: 32, w: CARD.w - 72, flex: { direction: 'column', alignItems: 'flex-start' }, ...lines } }
+    const content: Record<string, Lightning.Element.PatchTemplate> = { Lines: { x: 36, y: 32, w: CARD.w - 72, flex: { direction: 'column', alignItems: 'flex-start' }, ...lines } }
     this.fillContent(content)
   }
 

@@ -6,19 +6,25 @@ import { t } from '../kit/i18n'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import type { KeyHint } from '../kit/KeyHints'
-import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { CARD, COLUMNS, HomeCard } from './HomeCard'
 import { accountCard, type CardSpec, contractLine, homeKeys, invoicesCard, noticesCard, premiumCard, recordingsCard } from './text'
 
 /** The sections on home, in reading order; a section adds its card here. */
 const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard, accountCard, premiumCard]
 
-export class HomePage extends DataPage<Overview> {
+interface HomePageSpec extends DataPageSpec {
+  Contract: object
+  /** The cards, built from the overview. */
+  Content: typeof Lightning.Element
+}
+
+export class HomePage extends DataPage<Overview, HomePageSpec> {
   private focusIndex = 0
   /** The card to focus when the cards are laid out (Back from a section, issue 21). */
   private wantedCard: string | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<HomePageSpec> {
     return {
       ...super._template(),
       Contract: { x: SAFE.x, y: SAFE.y + 130, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: SAFE.w }) },
@@ -28,9 +34,9 @@ export class HomePage extends DataPage<Overview> {
 
   protected render(overview: Overview): void {
     this.title = t('home.greeting', { name: overview.viewer.name })
-    this.tag('Contract').text.text = contractLine(overview)
+    this.tag('Contract')!.text!.text = contractLine(overview)
     const cards = CARDS.map((card) => card(overview))
-    this.tag('Content').children = cards.map((spec, i) => ({
+    this.tag('Content')!.children = cards.map((spec, i) => ({
       ref: spec.ref,
       type: HomeCard,
       x: (i % COLUMNS) * (CARD.w + CARD.gap),
@@ -55,7 +61,7 @@ export class HomePage extends DataPage<Overview> {
     }
     if (typeof state.card !== 'string') return undefined
     this.wantedCard = state.card
-    const index = this.tag('Content').children.findIndex((card: Lightning.Element) => card.ref === state.card)
+    const index = this.tag('Content')!.children.findIndex((card: Lightning.Element) => card.ref === state.card)
     if (index >= 0) this.focusIndex = index
     return undefined
   }
@@ -64,8 +70,9 @@ export class HomePage extends DataPage<Overview> {
     return homeKeys()
   }
 
-  protected focusedContent(): Lightning.Component | undefined {
-    return this.tag('Content').children[this.focusIndex] as Lightning.Component | undefined
+  protected focusedContent(): HomeCard | undefined {
+    const card = this.tag('Content')!.children[this.focusIndex]
+    return card instanceof HomeCard ? card : undefined
   }
 
   override _handleLeft(): boolean {
@@ -81,7 +88,7 @@ export class HomePage extends DataPage<Overview> {
   }
 
   override _handleDown(): boolean {
-    const count = this.tag('Content').children.length
+    const count = this.tag('Content')!.children.length
     // Down from a column the last row does not reach lands on the last card.
     if (this.focusIndex + COLUMNS >= count && Math.floor(this.focusIndex / COLUMNS) < Math.floor((count - 1) / COLUMNS)) {
       return this.moveFocus(count - 1 - this.focusIndex)
@@ -91,7 +98,7 @@ export class HomePage extends DataPage<Overview> {
 
   private moveFocus(by: number): boolean {
     const next = this.focusIndex + by
-    if (by === 0 || next < 0 || next >= this.tag('Content').children.length) return false
+    if (by === 0 || next < 0 || next >= this.tag('Content')!.children.length) return false
     this.focusIndex = next
     return true
   }

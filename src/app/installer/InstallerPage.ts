@@ -4,20 +4,23 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { ActionButton } from '../kit/ActionButton'
 import { columnSpoken } from '../kit/Column'
-import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { t } from '../kit/i18n'
 import { SAFE } from '../kit/theme'
 import type { InstallerReport } from './actions'
 import { accountColumn, boxColumn, installerArrival } from './text'
-import { ref } from '../kit/ref'
 
 const LEFT_X = SAFE.x
 const RIGHT_X = SAFE.x + 960
 
-export class InstallerPage extends DataPage<InstallerReport> {
+interface InstallerPageSpec extends DataPageSpec {
+  Content: { Account: typeof Lightning.Element; Box: typeof Lightning.Element; Remeasure: typeof ActionButton }
+}
+
+export class InstallerPage extends DataPage<InstallerReport, InstallerPageSpec> {
   private standalone = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<InstallerPageSpec> {
     return {
       ...super._template(),
       Content: {
@@ -30,14 +33,14 @@ export class InstallerPage extends DataPage<InstallerReport> {
 
   override _init(): void {
     this.title = t('installer.title')
-    this.tag('Remeasure').label = t('installer.remeasure')
+    this.tag('Content.Remeasure')!.label = t('installer.remeasure')
   }
 
   protected render(report: InstallerReport): void {
     this.standalone = report.standalone
     this.title = t('installer.title')
-    this.tag('Account').children = accountColumn(report.diagnostics).rows
-    this.tag('Box').children = boxColumn(report).rows
+    this.tag('Content.Account')!.childList.patch(accountColumn(report.diagnostics).rows)
+    this.tag('Content.Box')!.childList.patch(boxColumn(report).rows)
     this.arrival = installerArrival(report)
     this.heard = [...columnSpoken((f) => accountColumn(report.diagnostics, f)), ...columnSpoken((f) => boxColumn(report, f))]
   }
@@ -49,8 +52,8 @@ export class InstallerPage extends DataPage<InstallerReport> {
     return this.heard
   }
 
-  protected focusedContent(): Lightning.Component {
-    return ref(this, 'Remeasure', Lightning.Component)
+  protected focusedContent(): Lightning.Component | undefined {
+    return this.tag('Content.Remeasure')
   }
 
   _remeasure(): void {

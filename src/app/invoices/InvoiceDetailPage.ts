@@ -7,7 +7,7 @@ import type { ComplaintReason, InvoiceDetail } from '../../contract'
 import { newIdempotencyKey } from '../../data/client'
 import { ActionButton } from '../kit/ActionButton'
 import { ChoiceDialog } from '../kit/ChoiceDialog'
-import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { describeFailure } from '../kit/ErrorPanel'
 import { t } from '../kit/i18n'
 import { ScrollPanel } from '../kit/ScrollPanel'
@@ -16,21 +16,25 @@ import { SAFE } from '../kit/theme'
 import { complainAboutInvoice } from './actions'
 import { canComplain, COMPLAINT_REASONS, complaintDialog, complaintParts, type ComplaintStep } from './complaintText'
 import { invoiceArrival, linesColumn, linesSpoken, paymentColumn, paymentSpoken } from './text'
-import { ref } from '../kit/ref'
 import type { KeyHint } from '../kit/KeyHints'
 
 const LEFT = { w: 1000, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
 const BUTTON = { h: 84, gap: 24 }
 
-export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
+interface InvoiceDetailPageSpec extends DataPageSpec {
+  Content: { Badge: typeof Lightning.Element; Lines: typeof ScrollPanel; Payment: typeof ScrollPanel; Complain: typeof ActionButton }
+  Dialog: typeof ChoiceDialog
+}
+
+export class InvoiceDetailPage extends DataPage<InvoiceDetail, InvoiceDetailPageSpec> {
   private invoice: InvoiceDetail | null = null
   private step: ComplaintStep | null = null
   private partIndex = 0
   private reasonIndex = 0
   private idempotencyKey = ''
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<InvoiceDetailPageSpec> {
     return {
       ...super._template(),
       Content: {
@@ -44,25 +48,25 @@ export class InvoiceDetailPage extends DataPage<InvoiceDetail> {
   }
 
   get dialog(): ChoiceDialog {
-    return ref(this, 'Dialog', ChoiceDialog)
+    return this.tag('Dialog')!
   }
 
   protected render(invoice: InvoiceDetail): void {
     this.invoice = invoice
     this.title = t('invoice.title', { number: invoice.number })
-    this.tag('Badge').patch({ children: { Status: statusBadge(invoice.status) } })
+    this.tag('Content.Badge')!.childList.patch({ Status: statusBadge(invoice.status) })
     this.arrival = [invoiceArrival(invoice)]
     const complain = canComplain(invoice)
-    ref(this, 'Complain', ActionButton).patch({ visible: complain, label: t('complaint.action') })
-    ref(this, 'Payment', ScrollPanel).patch({ h: complain ? LEFT.h - BUTTON.h - BUTTON.gap : LEFT.h })
-    ref(this, 'Lines', ScrollPanel).fill(linesColumn(invoice, LEFT.w), linesSpoken(invoice))
-    ref(this, 'Payment', ScrollPanel).fill(paymentColumn(invoice, RIGHT.w), paymentSpoken(invoice))
+    this.tag('Content.Complain')!.patch({ visible: complain, label: t('complaint.action') })
+    this.tag('Content.Payment')!.patch({ h: complain ? LEFT.h - BUTTON.h - BUTTON.gap : LEFT.h })
+    this.tag('Content.Lines')!.fill(linesColumn(invoice, LEFT.w), linesSpoken(invoice))
+    this.tag('Content.Payment')!.fill(paymentColumn(invoice, RIGHT.w), paymentSpoken(invoice))
     this.markScrolled()
     if (this.dialog.isOpen && this.step?.kind !== 'done') this.closeDialog()
   }
 
   protected override scrollPanels(): ScrollPanel[] {
-    return [ref(this, 'Lines', ScrollPanel), ref(this, 'Payment', ScrollPanel)]
+    return [this.tag('Content.Lines')!, this.tag('Content.Payment')!]
   }
 
   /**

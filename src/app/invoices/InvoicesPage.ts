@@ -6,7 +6,7 @@ import type { InvoiceList, InvoiceSummary } from '../../contract'
 import { formatShortMonth } from '../../domain/format'
 import { CONTENT_Y } from '../kit/DataPage'
 import { t, uiLanguage } from '../kit/i18n'
-import { ListPage } from '../kit/ListPage'
+import { type ListContent, ListPage, type ListPageSpec } from '../kit/ListPage'
 import type { ListItems } from '../kit/VirtualList'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
@@ -18,8 +18,12 @@ const CHART = { x: 1180, w: 644, barsH: 360, bar: 36, months: 12 }
 /** Under the chart's month labels. */
 const UPCOMING_Y = 520
 
-export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+interface InvoicesPageSpec extends ListPageSpec {
+  Content: ListContent & { Chart: { Heading: object; Bars: typeof Lightning.Element }; Upcoming: typeof Lightning.Element }
+}
+
+export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary, InvoicesPageSpec> {
+  static override _template(): Lightning.Component.Template<InvoicesPageSpec> {
     const { List, Empty } = ListPage.listTemplate(SAFE.x, CONTENT_Y)
     return {
       ...super._template(),
@@ -58,7 +62,7 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
       t('invoices.empty'),
     )
     this.renderChart(list.items)
-    const upcoming = this.tag('Upcoming')
+    const upcoming = this.tag('Content.Upcoming')!
     upcoming.childList.clear()
     upcoming.children = upcomingLines(list.upcomingPremium).map((row, i) => ({ y: i * 44, ...textSpec(row.text, { ...row, width: CHART.w }) }))
     this._highlightBar(this.list.index)
@@ -69,8 +73,8 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
     const months = invoices.slice(0, CHART.months).reverse()
     const max = Math.max(1, ...months.map((invoice) => invoice.totalCents))
     const pitch = CHART.w / CHART.months
-    this.tag('Chart.Heading').text.text = t('invoices.chart')
-    this.tag('Chart.Bars').children = months.map((invoice, i) => {
+    this.tag('Content.Chart.Heading')!.text!.text = t('invoices.chart')
+    this.tag('Content.Chart.Bars')!.children = months.map((invoice, i) => {
       const h = Math.max(4, Math.round((invoice.totalCents / max) * CHART.barsH))
       return {
         ref: `Bar_${invoice.id}`,
@@ -88,7 +92,7 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
 
   _highlightBar(index: number): void {
     const focusedId = this.items.at(index)?.id
-    for (const bar of this.tag('Chart.Bars').children) {
+    for (const bar of this.tag('Content.Chart.Bars')!.children) {
       const focused = bar.ref === `Bar_${focusedId}`
       bar.tag('Bar').color = focused ? COLOR.text : COLOR.bar
     }

@@ -5,7 +5,7 @@
 // destructive question. Its key hints say what OK and Back do in this question.
 import { Lightning } from '@lightningjs/sdk'
 import { SCREEN, TEXT } from './theme'
-import { Modal, modalTemplate } from './Modal'
+import { Modal, type ModalSpec, modalTemplate } from './Modal'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
 import { t } from './i18n'
@@ -33,13 +33,18 @@ export interface ChoiceDialogSpec<Id extends string = string> {
 const PANEL = { w: 1100, h: 420 }
 const BUTTON = { w: 320, h: 80, gap: 32 }
 
-export class ChoiceDialog extends Modal {
+/** The dialog's children (its buttons are built for each question). */
+export interface ChoiceDialogTemplateSpec extends ModalSpec {
+  Panel: { Background: object; Title: object; Message: object; Buttons: typeof Lightning.Element }
+}
+
+export class ChoiceDialog extends Modal<ChoiceDialogTemplateSpec> {
   private choices: Choice[] = []
   private focusIndex = 0
   private spokenMessage = ''
   private hints: KeyHint[] = []
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<ChoiceDialogTemplateSpec> {
     return modalTemplate(
       { x: (SCREEN.w - PANEL.w) / 2, y: (SCREEN.h - PANEL.h) / 2, w: PANEL.w, h: PANEL.h },
       {
@@ -64,8 +69,8 @@ export class ChoiceDialog extends Modal {
       0,
       spec.choices.findIndex((choice) => choice.id === spec.focusId),
     )
-    this.tag('Title').text.text = spec.title
-    this.tag('Message').patch({ visible: !!spec.message, text: { text: spec.message ?? '' } })
+    this.tag('Panel.Title')!.text!.text = spec.title
+    this.tag('Panel.Message')!.patch({ visible: !!spec.message, text: { text: spec.message ?? '' } })
     this.spokenMessage = spec.spokenMessage ?? spec.message ?? ''
     const choosing = spec.choosing ?? true
     this.hints = [
@@ -73,7 +78,7 @@ export class ChoiceDialog extends Modal {
       ...(choosing && spec.choices.length > 1 ? [{ key: 'leftRight' as const, label: t('keys.button') }] : []),
       ...(spec.back === null ? [] : [{ key: 'back' as const, label: spec.back }]),
     ]
-    this.tag('Buttons').children = spec.choices.map((choice, i) => ({
+    this.tag('Panel.Buttons')!.children = spec.choices.map((choice, i) => ({
       ref: `Choice_${choice.id}`,
       type: ActionButton,
       x: i * (BUTTON.w + BUTTON.gap),
@@ -87,7 +92,7 @@ export class ChoiceDialog extends Modal {
 
   /** Voice guidance: the question, then the focused button. */
   get announce(): string[] {
-    return [this.tag('Title').text.text, this.spokenMessage].filter(Boolean)
+    return [this.tag('Panel.Title')!.text!.text, this.spokenMessage].filter(Boolean)
   }
 
   close(): void {
@@ -99,8 +104,9 @@ export class ChoiceDialog extends Modal {
     return this.hints
   }
 
-  override _getFocused(): Lightning.Component | undefined {
-    return this.tag('Buttons').children[this.focusIndex] as Lightning.Component | undefined
+  override _getFocused(): ActionButton | undefined {
+    const button = this.tag('Panel.Buttons')!.children[this.focusIndex]
+    return button instanceof ActionButton ? button : undefined
   }
 
   override _handleLeft(): boolean {

@@ -45,7 +45,7 @@ export interface PairOptions {
 }
 
 export class Column {
-  readonly rows: Rows = {}
+  readonly rows: Record<string, Rows> = {}
   height: number
   /** Where each row starts and ends: a panel scrolls and cuts between rows, never through one. */
   readonly lines: { top: number; bottom: number }[] = []

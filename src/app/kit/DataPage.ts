@@ -9,7 +9,6 @@ import { ErrorPanel, describeFailure } from './ErrorPanel'
 import { say } from './announce'
 import type { ScrollPanel } from './ScrollPanel'
 import { textSpec } from './textSpec'
-import { ref } from './ref'
 import { type KeyHint, KeyHints } from './KeyHints'
 import type { ModalFocusSettings } from './Modal'
 
@@ -23,10 +22,19 @@ export interface PageTypeConfig extends Lightning.Component.TypeConfig {
   IsPage: true
 }
 
-export abstract class DataPage<T> extends Lightning.Component<Lightning.Component.TemplateSpecLoose, PageTypeConfig> {
+/** The frame's children. A page's spec extends it, naming what it puts in Content (and beside it: a dialog). */
+export interface DataPageSpec extends Lightning.Component.TemplateSpec {
+  Title: object
+  Stale: object
+  Content: object
+  Error: typeof ErrorPanel
+  Hints: typeof KeyHints
+}
+
+export abstract class DataPage<T, S extends DataPageSpec = DataPageSpec> extends Lightning.Component<S, PageTypeConfig> {
   protected showingError = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<DataPageSpec> {
     return {
       Title: { x: SAFE.x, y: SAFE.y + 60, ...textSpec('', { size: TEXT.title, bold: true, width: SAFE.w }) },
       Stale: {
@@ -42,6 +50,11 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
     }
   }
 
+  /** This page by the frame's template: its tags whatever a page adds (see FocusBox's `box`). */
+  private get frame(): DataPage<T> {
+    return this as DataPage<T>
+  }
+
   /** A result has been set: the page's keys are known (the row of hints may be drawn). */
   private hasResult = false
   private titleText = ''
@@ -50,7 +63,7 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
 
   set title(title: string) {
     this.titleText = title
-    this.tag('Title').text.text = title
+    this.frame.tag('Title')!.text!.text = title
   }
 
   /** Said when the page gets focus (the Announcer): its title, its main fact, and that the data is old when it is. */
@@ -67,8 +80,8 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
 
   /** The title, the main fact, `more`, and that the data is old when it is. */
   private spoken(more: string[]): string[] {
-    const stale = this.tag('Stale')
-    return [this.titleText, ...(this.showingError ? [] : this.arrival), ...more, stale.visible ? stale.text.text : ''].filter(Boolean)
+    const stale = this.frame.tag('Stale')!
+    return [this.titleText, ...(this.showingError ? [] : this.arrival), ...more, stale.visible ? stale.text!.text : ''].filter(Boolean)
   }
 
   /** What Info reads after the arrival: by default every text panel, left to right. */
@@ -81,13 +94,13 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
     this.hasResult = true
     const shown = result.ok ? { data: result.data, fetchedAt: result.fetchedAt } : result.lastKnown
     this.showingError = !shown
-    this.tag('Error').visible = this.showingError
-    this.tag('Content').visible = !this.showingError
-    this.tag('Stale').visible = !result.ok && !!shown
+    this.frame.tag('Error')!.visible = this.showingError
+    this.frame.tag('Content')!.visible = !this.showingError
+    this.frame.tag('Stale')!.visible = !result.ok && !!shown
     if (!result.ok) {
-      this.tag('Error').failure = result.failure
+      this.frame.tag('Error')!.failure = result.failure
       if (shown) {
-        this.tag('Stale').text.text = `${t('error.lastKnown', { time: timeFormat.format(shown.fetchedAt) })} ${describeFailure(result.failure)}`
+        this.frame.tag('Stale')!.text!.text = `${t('error.lastKnown', { time: timeFormat.format(shown.fetchedAt) })} ${describeFailure(result.failure)}`
       }
     }
     if (shown) this.render(shown.data)
@@ -97,7 +110,7 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
 
   /** Shows what the keys do on this screen now (issue 21, 9): after data comes, or when it changes what keys do. */
   protected showKeyHints(): void {
-    ref(this, 'Hints', KeyHints).hints = this.showingError ? [{ key: 'ok', label: t('keys.choose') }, { key: 'back', label: t('keys.back') }] : this.keyHints()
+    this.frame.tag('Hints')!.hints = this.showingError ? [{ key: 'ok', label: t('keys.choose') }, { key: 'back', label: t('keys.back') }] : this.keyHints()
   }
 
   /**
@@ -105,13 +118,13 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
    * instead. Otherwise they follow what the page now offers (a closed flow may have changed it).
    */
   override _handleFocusSettings(settings: ModalFocusSettings): void {
-    this.tag('Hints').visible = !settings.modal
+    this.frame.tag('Hints')!.visible = !settings.modal
     if (!settings.modal && this.hasResult) this.showKeyHints()
   }
 
   /** ... and so does the notice banner, which takes focus from the page while it is up. */
   override _unfocus(): void {
-    this.tag('Hints').visible = false
+    this.frame.tag('Hints')!.visible = false
   }
 
   /**
@@ -135,7 +148,7 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
   protected abstract focusedContent(): Lightning.Component | undefined
 
   override _getFocused(): Lightning.Component | undefined {
-    return this.showingError ? ref(this, 'Error', Lightning.Component) : this.focusedContent()
+    return this.showingError ? this.frame.tag('Error') : this.focusedContent()
   }
 
   /** The page's text panels, left to right: Up/Down scroll one, Left/Right choose which. */
@@ -152,7 +165,7 @@ export abstract class DataPage<T> extends Lightning.Component<Lightning.Componen
     this.scrolled = index
     this.markScrolled()
     // Voice guidance reads the panel the arrows now move, as it read a focused one.
-    say(this, panels[index]!.announce.join(' '))
+    say(this.frame, panels[index]!.announce.join(' '))
     return true
   }
 

@@ -4,10 +4,14 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import { t } from './i18n'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
-import { ref } from './ref'
 
-export class EmptyState extends Lightning.Component {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+export interface EmptyStateSpec extends Lightning.Component.TemplateSpec {
+  Message: object
+  Back: typeof ActionButton
+}
+
+export class EmptyState extends Lightning.Component<EmptyStateSpec> {
+  static override _template(): Lightning.Component.Template<EmptyStateSpec> {
     return {
       visible: false,
       Message: { ...textSpec('', { width: 1000, maxLines: 2 }) },
@@ -18,18 +22,18 @@ export class EmptyState extends Lightning.Component {
   /** Shows `message`, or hides the whole state when the list has items (null). */
   show(message: string | null): void {
     this.visible = message !== null
-    if (message !== null) this.tag('Message').text.text = message
+    if (message !== null) this.tag('Message')!.text!.text = message
   }
 
   get announce(): string {
-    return this.tag('Message').text.text
+    return this.tag('Message')!.text!.text
   }
 
   _back(): void {
     Router.back()
   }
 
-  override _getFocused(): Lightning.Component {
-    return ref(this, 'Back', Lightning.Component)
+  override _getFocused(): ActionButton | undefined {
+    return this.tag('Back')
   }
 }

@@ -5,7 +5,6 @@ import { t } from './i18n'
 import { COLOR, focusGrowth, TEXT } from './theme'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
-import { ref } from './ref'
 
 const WIDTH = 1200
 const BACK_X = 460
@@ -39,11 +38,19 @@ export function describeFailure(failure: ApiFailure): string {
   }
 }
 
-export class ErrorPanel extends Lightning.Component {
+export interface ErrorPanelSpec extends Lightning.Component.TemplateSpec {
+  Title: object
+  Message: object
+  Help: object
+  Retry: typeof ActionButton
+  Back: typeof ActionButton
+}
+
+export class ErrorPanel extends Lightning.Component<ErrorPanelSpec> {
   private focusIndex = 0
   private refused = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<ErrorPanelSpec> {
     return {
       Title: { ...textSpec(t('error.title'), { size: TEXT.heading, bold: true, width: WIDTH }) },
       Message: { y: 70, ...textSpec('', { width: WIDTH, maxLines: 4 }) },
@@ -56,18 +63,18 @@ export class ErrorPanel extends Lightning.Component {
   set failure(failure: ApiFailure) {
     // A refusal of the viewer's profile is not a fault: trying again cannot help, and neither can 16990.
     this.refused = failure.kind === 'forbidden'
-    this.tag('Title').text.text = t(this.refused ? 'error.refused.title' : 'error.title')
-    this.tag('Message').text.text = describeFailure(failure)
-    this.tag('Help').visible = !this.refused
-    this.tag('Retry').visible = !this.refused
-    this.tag('Back').x = this.refused ? BACK.x : BACK_X
+    this.tag('Title')!.text!.text = t(this.refused ? 'error.refused.title' : 'error.title')
+    this.tag('Message')!.text!.text = describeFailure(failure)
+    this.tag('Help')!.visible = !this.refused
+    this.tag('Retry')!.visible = !this.refused
+    this.tag('Back')!.x = this.refused ? BACK.x : BACK_X
     this.focusIndex = this.refused ? 1 : 0
   }
 
   /** Voice guidance: what failed and why, then the focused button says itself. */
   get announce(): string[] {
-    const shown = ['Title', 'Message', 'Help'].map((name) => this.tag(name)).filter((element) => element.visible)
-    return shown.map((element) => element.text.text)
+    const shown = [this.tag('Title')!, this.tag('Message')!, this.tag('Help')!].filter((element) => element.visible)
+    return shown.map((element) => element.text!.text)
   }
 
   _retry(): void {
@@ -86,7 +93,7 @@ export class ErrorPanel extends Lightning.Component {
     this.focusIndex = 1
   }
 
-  override _getFocused(): Lightning.Component {
-    return ref(this, this.focusIndex === 0 ? 'Retry' : 'Back', Lightning.Component)
+  override _getFocused(): ActionButton | undefined {
+    return this.tag(this.focusIndex === 0 ? 'Retry' : 'Back')
   }
 }

@@ -26,38 +26,57 @@ export function panelBackground(ring: number) {
   return roundedShape(COLOR.surface, RADIUS, { width: 0, color: ring })
 }
 
-export class FocusBox extends Lightning.Component {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+/**
+ * A FocusBox's children: its Background and its Content, by default an Element whose
+ * children a row builds at run time (fillContent); a subclass with a fixed content names
+ * it (ActionButton's Label).
+ */
+export interface FocusBoxSpec<Content extends object = typeof Lightning.Element> extends Lightning.Component.TemplateSpec {
+  Background: object
+  Content: Content
+}
+
+export class FocusBox<S extends FocusBoxSpec<object> = FocusBoxSpec> extends Lightning.Component<S> {
+  static override _template(): Lightning.Component.Template<FocusBoxSpec> {
     return {
       Background: panelBackground(COLOR.focusRing),
       Content: {},
     }
   }
 
+  /**
+   * This box by its own template. Its tags are there whatever a subclass adds (S extends
+   * FocusBoxSpec), but TypeScript cannot see them through the generic S: Lightning's
+   * TypeScript guide ("Subclassable Components") upcasts `this` for them, once.
+   */
+  private get box(): FocusBox {
+    return this as FocusBox
+  }
+
   override _firstActive(): void {
-    this.tag('Background').patch({ w: this.w, h: this.h })
+    this.box.tag('Background')!.patch({ w: this.w, h: this.h })
   }
 
   /** Lays out the box's content; texts take their focused tint if the box has focus now. */
-  protected fillContent(children: Record<string, unknown>): void {
-    const content = this.tag('Content')
+  protected fillContent(children: Record<string, Lightning.Element.PatchTemplate>): void {
+    const content = this.box.tag('Content')!
     // A list's recycled row (VirtualList) shows another item with the same parts: they are
     // updated in place, not built again.
     const refs = Object.keys(children)
     if (content.children.length === refs.length && refs.every((ref) => content.tag(ref))) content.patch(children)
-    else content.children = children
+    else content.childList.patch(children)
     if (this.hasFocus()) recolour(content, true)
   }
 
   override _focus(): void {
-    this.patch({ smooth: { scale: FOCUS_SCALE } })
-    this.tag('Background').patch({ color: COLOR.focusFill, shader: { stroke: 4 } })
-    recolour(this.tag('Content'), true)
+    this.box.patch({ smooth: { scale: FOCUS_SCALE } })
+    this.box.tag('Background')!.patch({ color: COLOR.focusFill, shader: { stroke: 4 } })
+    recolour(this.box.tag('Content')!, true)
   }
 
   override _unfocus(): void {
-    this.patch({ smooth: { scale: 1 } })
-    this.tag('Background').patch({ color: COLOR.surface, shader: { stroke: 0 } })
-    recolour(this.tag('Content'), false)
+    this.box.patch({ smooth: { scale: 1 } })
+    this.box.tag('Background')!.patch({ color: COLOR.surface, shader: { stroke: 0 } })
+    recolour(this.box.tag('Content')!, false)
   }
 }

@@ -35,8 +35,14 @@ function chip(key: HintKey): Record<string, unknown> {
   })
 }
 
-export class KeyHints extends Lightning.Component {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+/** The Row of chips and labels, built from the hints at run time; `hints` may be given in a template (the notice banner). */
+export interface KeyHintsSpec extends Lightning.Component.TemplateSpec {
+  hints: KeyHint[]
+  Row: typeof Lightning.Element
+}
+
+export class KeyHints extends Lightning.Component<KeyHintsSpec> implements Lightning.Component.ImplementTemplateSpec<KeyHintsSpec> {
+  static override _template(): Lightning.Component.Template<KeyHintsSpec> {
     return {
       x: SAFE.x + SAFE.w,
       y: SAFE.y,
@@ -51,7 +57,7 @@ export class KeyHints extends Lightning.Component {
     // A dialog says its hints on every focus change: the same ones are not drawn again.
     if (JSON.stringify(hints) === JSON.stringify(this.shown)) return
     this.shown = hints
-    const row = this.tag('Row')
+    const row = this.tag('Row')!
     row.childList.clear()
     row.children = hints.flatMap((hint, i) => [
       { ref: `Chip${i}`, ...chip(hint.key), flexItem: { marginRight: 10 } },

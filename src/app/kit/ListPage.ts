@@ -2,9 +2,8 @@
 // of the page's items, the empty state when there are none, and focus back on the
 // item a viewer opened when Back returns to the list.
 import { Lightning } from '@lightningjs/sdk'
-import { DataPage } from './DataPage'
+import { DataPage, type DataPageSpec } from './DataPage'
 import { EmptyState } from './EmptyState'
-import { ref } from './ref'
 import { t } from './i18n'
 import type { KeyHint } from './KeyHints'
 import { type ListItems, VirtualList, type VirtualListConfig } from './VirtualList'
@@ -12,7 +11,17 @@ import { type ListItems, VirtualList, type VirtualListConfig } from './VirtualLi
 /** How a page lays its list out: everything but the items and where focus starts. */
 export type ListLayout<T> = Omit<VirtualListConfig<T>, 'items' | 'index'>
 
-export abstract class ListPage<D, T> extends DataPage<D> {
+/** A list page's Content: its list and empty state (listTemplate); a page's spec adds its own. */
+export interface ListContent {
+  List: typeof VirtualList
+  Empty: typeof EmptyState
+}
+
+export interface ListPageSpec extends DataPageSpec {
+  Content: ListContent
+}
+
+export abstract class ListPage<D, T, S extends ListPageSpec = ListPageSpec> extends DataPage<D, S> {
   protected items: ListItems<T> = []
   private layout: ListLayout<T> | null = null
   /** Back from an item's page: the page is rebuilt (lazyDestroy), focus returns to that item. */
@@ -31,8 +40,13 @@ export abstract class ListPage<D, T> extends DataPage<D> {
     return 0
   }
 
+  /** This page by the list frame's template (see FocusBox's `box`). */
+  private get listFrame(): ListPage<D, T> {
+    return this as ListPage<D, T>
+  }
+
   get list(): VirtualList {
-    return ref(this, 'List', VirtualList)
+    return this.listFrame.tag('Content.List')!
   }
 
   /**
@@ -56,7 +70,7 @@ export abstract class ListPage<D, T> extends DataPage<D> {
 
   /** The empty state, shown only while the list has no items. */
   protected showEmpty(empty: string | null): void {
-    if (empty !== null) ref(this, 'Empty', EmptyState).show(this.items.length === 0 ? empty : null)
+    if (empty !== null) this.listFrame.tag('Content.Empty')!.show(this.items.length === 0 ? empty : null)
   }
 
   /** The SDK Router asks for the state to keep when the page is left, and gives it back on Back. */
@@ -98,7 +112,7 @@ export abstract class ListPage<D, T> extends DataPage<D> {
 
   /** What has focus when the list is empty. */
   protected emptyFocus(): Lightning.Component | undefined {
-    return ref(this, 'Empty', Lightning.Component)
+    return this.listFrame.tag('Content.Empty')
   }
 }
 

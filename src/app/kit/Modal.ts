@@ -9,7 +9,6 @@ import { Lightning } from '@lightningjs/sdk'
 import { COLOR, RADIUS, SCREEN } from './theme'
 import { roundedShape, shaped } from './shape'
 import { type KeyHint, KeyHints } from './KeyHints'
-import { ref } from './ref'
 
 /** How much of what lies behind a modal still shows: the page under its Dim, the breadcrumb. */
 export const BEHIND_MODAL_ALPHA = 0.2
@@ -29,14 +28,26 @@ export interface ModalFocusSettings {
   modal?: boolean
 }
 
-export abstract class Modal extends Lightning.Component {
+/** A modal's frame: the Dim over the page, the Panel and its key hints; a modal's spec names what its Panel holds. */
+export interface ModalSpec extends Lightning.Component.TemplateSpec {
+  Dim: object
+  Panel: object
+  Hints: typeof KeyHints
+}
+
+export abstract class Modal<S extends ModalSpec = ModalSpec> extends Lightning.Component<S> {
+  /** This modal by the frame's template: its tags whatever a modal adds (see FocusBox's `box`). */
+  private get frame(): Modal {
+    return this as Modal
+  }
+
   override _setFocusSettings(settings: ModalFocusSettings): void {
     settings.modal = true
   }
 
   /** Every step of a modal moves focus (_refocus), so its hints follow the step it shows. */
   override _handleFocusSettings(): void {
-    ref(this, 'Hints', KeyHints).hints = this.keyHints()
+    this.frame.tag('Hints')!.hints = this.keyHints()
   }
 
   /** What OK, Back, the arrows and any colour key do in this modal now (issue 21, 9). */
@@ -44,6 +55,6 @@ export abstract class Modal extends Lightning.Component {
 
   /** The hints shown now (tests, voice guidance). */
   get hintsShown(): KeyHint[] {
-    return ref(this, 'Hints', KeyHints).shown
+    return this.frame.tag('Hints')!.shown
   }
 }

@@ -14,7 +14,6 @@ import { say } from './announce'
 import { FocusBox } from './FocusBox'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
-import { ref } from './ref'
 import { roundedShape, shaped } from './shape'
 import type { KeyHint } from './KeyHints'
 
@@ -39,14 +38,22 @@ class PinKey extends FocusBox {
   }
 }
 
-export class PinEntry extends Lightning.Component {
+/** The slots and keys are built in a loop (Slot0…, Key0…), so Slots and Keypad are Elements whose children have no fixed names. */
+export interface PinEntrySpec extends Lightning.Component.TemplateSpec {
+  Slots: typeof Lightning.Element
+  Status: object
+  Keypad: typeof Lightning.Element
+  Retry: typeof ActionButton
+}
+
+export class PinEntry extends Lightning.Component<PinEntrySpec> {
   private digits = ''
   private focusIndex = 0
   private locked = false
   /** A wrong PIN (or a failed try) is on screen: OK dismisses it before the keypad takes keys again. */
   private showingError = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<PinEntrySpec> {
     const slots: Record<string, unknown> = {}
     for (let i = 0; i < PIN_DIGITS; i++) {
       slots[`Slot${i}`] = {
@@ -104,7 +111,7 @@ export class PinEntry extends Lightning.Component {
     this.locked = true
     this.digits = ''
     this.showError(false)
-    this.tag('Keypad').visible = false
+    this.tag('Keypad')!.visible = false
     this.showStatus(message, COLOR.danger)
     // "até às 14:35" said in words.
     this.spokenStatus = spoken(message)
@@ -116,8 +123,8 @@ export class PinEntry extends Lightning.Component {
   /** The keypad waits behind "Tentar de novo" while an error is shown (`shown`), else it takes keys. */
   private showError(shown: boolean): void {
     this.showingError = shown
-    this.tag('Retry').visible = shown
-    this.tag('Keypad').visible = !shown
+    this.tag('Retry')!.visible = shown
+    this.tag('Keypad')!.visible = !shown
     this._refocus()
   }
 
@@ -193,8 +200,9 @@ export class PinEntry extends Lightning.Component {
 
   override _getFocused(): Lightning.Component | undefined {
     if (this.locked) return undefined
-    if (this.showingError) return ref(this, 'Retry', ActionButton)
-    return this.tag('Keypad').children[this.focusIndex] as Lightning.Component | undefined
+    if (this.showingError) return this.tag('Retry')!
+    const key = this.tag('Keypad')!.children[this.focusIndex]
+    return key instanceof PinKey ? key : undefined
   }
 
   private move(by: number): boolean {
@@ -223,14 +231,14 @@ export class PinEntry extends Lightning.Component {
   }
 
   private showStatus(text: string, color: number): void {
-    this.tag('Status').patch({ text: { text, textColor: color } })
+    this.tag('Status')!.patch({ text: { text, textColor: color } })
   }
 
   /** Masked: a dot per typed digit, a dash for each still to type. */
   private renderSlots(): void {
     for (let i = 0; i < PIN_DIGITS; i++) {
       const typed = i < this.digits.length
-      this.tag(`Slots.Slot${i}.Mark`).patch({ text: { text: typed ? '●' : '–', textColor: typed ? COLOR.text : COLOR.muted } })
+      this.tag('Slots')!.tag(`Slot${i}.Mark`).patch({ text: { text: typed ? '●' : '–', textColor: typed ? COLOR.text : COLOR.muted } })
     }
   }
 }

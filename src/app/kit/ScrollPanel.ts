@@ -12,12 +12,19 @@ import { COLOR } from './theme'
 const STEP = PANEL_STYLE.row * 4
 const BAR = { w: 6, inset: 12 }
 
-export class ScrollPanel extends Lightning.Component {
+/** The Viewport's Content holds a column's rows, built at run time. */
+export interface ScrollPanelSpec extends Lightning.Component.TemplateSpec {
+  Background: object
+  Viewport: { Content: typeof Lightning.Element }
+  Bar: { Thumb: object }
+}
+
+export class ScrollPanel extends Lightning.Component<ScrollPanelSpec> {
   private lines: { top: number; bottom: number }[] = []
   /** How far the content is moved up: the top of a row, less the panel's padding. */
   private shift = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<ScrollPanelSpec> {
     return {
       Background: panelBackground(COLOR.accent),
       Viewport: { clipping: true, Content: {} },
@@ -30,18 +37,18 @@ export class ScrollPanel extends Lightning.Component {
 
   /** Whether Up/Down move this panel now (pages with two panels): a thin outline says so. */
   set scrolling(active: boolean) {
-    this.tag('Background').patch({ shader: { stroke: active ? 2 : 0 } })
+    this.tag('Background')!.patch({ shader: { stroke: active ? 2 : 0 } })
   }
 
   fill(column: Pick<Column, 'rows' | 'lines' | 'texts'>, spoken?: string[]): void {
     this.announce = spoken ?? column.texts()
     this.lines = column.lines
     this.shift = 0
-    const content = this.tag('Viewport.Content')
+    const content = this.tag('Viewport.Content')!
     // A reused page (Router keeps it alive) must not keep rows of what it showed before:
     // an object patch only adds and updates children by ref, it never removes them.
     content.childList.clear()
-    content.children = column.rows
+    content.childList.patch(column.rows)
     this.layout()
   }
 
@@ -89,17 +96,17 @@ export class ScrollPanel extends Lightning.Component {
 
   private layout(): void {
     const shown = this.shownHeight()
-    this.tag('Background').patch({ w: this.w, h: this.h })
+    this.tag('Background')!.patch({ w: this.w, h: this.h })
     // Scrolled, the padding above the first row shown stays empty: no sliver of the row before.
     const top = this.shift > 0 ? PANEL_STYLE.pad : 0
-    this.tag('Viewport').patch({ y: top, w: this.w, h: shown - top })
-    this.tag('Viewport.Content').patch({ y: 0 - this.shift - top })
+    this.tag('Viewport')!.patch({ y: top, w: this.w, h: shown - top })
+    this.tag('Viewport.Content')!.patch({ y: 0 - this.shift - top })
     const end = this.lines[this.lines.length - 1]?.bottom ?? 0
     const track = this.h - 2 * BAR.inset
     const overflows = end > shown + this.shift || this.shift > 0
-    this.tag('Bar').patch({ visible: overflows, x: this.w - BAR.inset - BAR.w, y: BAR.inset, w: BAR.w, h: track })
+    this.tag('Bar')!.patch({ visible: overflows, x: this.w - BAR.inset - BAR.w, y: BAR.inset, w: BAR.w, h: track })
     if (overflows) {
-      this.tag('Bar.Thumb').patch({
+      this.tag('Bar.Thumb')!.patch({
         w: BAR.w,
         y: Math.round((track * this.shift) / end),
         h: Math.max(BAR.w * 4, Math.round((track * shown) / end)),

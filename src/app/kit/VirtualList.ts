@@ -57,7 +57,12 @@ interface Announced {
   announceContext?: string
 }
 
-export class VirtualList extends Lightning.Component {
+/** Rows holds the rows in the window, built and recycled at run time. */
+export interface VirtualListSpec extends Lightning.Component.TemplateSpec {
+  Rows: typeof Lightning.Element
+}
+
+export class VirtualList extends Lightning.Component<VirtualListSpec> {
   private config: Shown | null = null
   private selected = 0
   private offset = 0
@@ -65,7 +70,7 @@ export class VirtualList extends Lightning.Component {
   /** Rows drawn as pending: redraw() builds them once their items are there. */
   private waiting = new Set<number>()
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<VirtualListSpec> {
     return { clipping: true, Rows: {} }
   }
 
@@ -104,7 +109,7 @@ export class VirtualList extends Lightning.Component {
     // below, is never shown cut in half, and the whole rows keep their focus room.
     const pitch = layout.rowHeight + layout.spacing
     this.patch({ w: config.width, h: Math.min(config.viewportHeight, room.y + this.visibleRows() * pitch) })
-    this.tag('Rows').childList.clear()
+    this.tag('Rows')!.childList.clear()
     this.rows.clear()
     this.waiting.clear()
     this.offset = offset
@@ -114,7 +119,7 @@ export class VirtualList extends Lightning.Component {
 
   /** Builds the rows drawn as pending whose items have come (a page loaded); the rest stay as they are. */
   redraw(): void {
-    const rowsElement = this.tag('Rows')
+    const rowsElement = this.tag('Rows')!
     for (const index of this.waiting) {
       const element = this.rows.get(index)
       if (element) rowsElement.childList.remove(element)
@@ -183,7 +188,7 @@ export class VirtualList extends Lightning.Component {
     first = Math.max(0, Math.min(first, config.length - visible))
     this.offset = first * pitch
     this.renderWindow(first, visible)
-    const rowsElement = this.tag('Rows')
+    const rowsElement = this.tag('Rows')!
     const y = config.room.y - this.offset
     if (animate) rowsElement.setSmooth('y', y, { duration: 0.15 })
     else rowsElement.patch({ x: config.room.x, y })
@@ -195,7 +200,7 @@ export class VirtualList extends Lightning.Component {
     const buffer = config.buffer ?? 2
     const from = Math.max(0, first - buffer)
     const to = Math.min(config.length - 1, first + visible - 1 + buffer)
-    const rowsElement = this.tag('Rows')
+    const rowsElement = this.tag('Rows')!
     // Rows that left the window are kept to show the rows coming in: a held key moves
     // rows, it does not build and collect them (issue 20).
     const spare: Lightning.Element[] = []

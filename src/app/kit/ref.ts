@@ -1,6 +1,7 @@
-// A child of a template as the class it was declared with. Lightning's typings type
-// `tag()` only by the full path of a strongly typed template; this checks the class
-// at run time instead of asserting it, so a wrong ref fails where it is asked for.
+// A child of a loose template as the class it was declared with, checked at run time
+// instead of asserted, so a wrong ref fails where it is asked for. Every other component
+// types its template (docs/screens.md); only the shell's App cannot: the SDK's Router.App
+// takes a loose template spec only.
 import type { Lightning } from '@lightningjs/sdk'
 
 export function ref<C>(parent: Lightning.Element, path: string, type: abstract new (...args: never[]) => C): C {

@@ -5,12 +5,11 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { NoticeDetail } from '../../contract'
 import { Column, type Paragraph } from '../kit/Column'
-import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { ScrollPanel } from '../kit/ScrollPanel'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { kindLabel, noticePanelsSpoken, whatAndWhen, whatYouCanDo } from './text'
-import { ref } from '../kit/ref'
 
 const PANEL = { h: SAFE.y + SAFE.h - CONTENT_Y - 10, gap: 40 }
 const LEFT_W = Math.round((SAFE.w - PANEL.gap) * 0.55)
@@ -22,8 +21,12 @@ function stack(paragraphs: Paragraph[], width: number): Column {
   return column
 }
 
-export class NoticeDetailPage extends DataPage<NoticeDetail> {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+interface NoticeDetailPageSpec extends DataPageSpec {
+  Content: { Kind: object; What: typeof ScrollPanel; Do: typeof ScrollPanel }
+}
+
+export class NoticeDetailPage extends DataPage<NoticeDetail, NoticeDetailPageSpec> {
+  static override _template(): Lightning.Component.Template<NoticeDetailPageSpec> {
     return {
       ...super._template(),
       Content: {
@@ -36,17 +39,17 @@ export class NoticeDetailPage extends DataPage<NoticeDetail> {
 
   protected render(notice: NoticeDetail): void {
     this.title = notice.title
-    this.tag('Kind').text.text = kindLabel(notice)
+    this.tag('Content.Kind')!.text!.text = kindLabel(notice)
     // The kind, unless the title already says it ("Atualização anual de preços").
     this.arrival = kindLabel(notice) === notice.title ? [] : [kindLabel(notice)]
     const heard = noticePanelsSpoken(notice)
-    ref(this, 'What', ScrollPanel).fill(stack(whatAndWhen(notice), LEFT_W), heard.what)
-    ref(this, 'Do', ScrollPanel).fill(stack(whatYouCanDo(notice), RIGHT.w), heard.toDo)
+    this.tag('Content.What')!.fill(stack(whatAndWhen(notice), LEFT_W), heard.what)
+    this.tag('Content.Do')!.fill(stack(whatYouCanDo(notice), RIGHT.w), heard.toDo)
     this.markScrolled()
   }
 
   protected override scrollPanels(): ScrollPanel[] {
-    return [ref(this, 'What', ScrollPanel), ref(this, 'Do', ScrollPanel)]
+    return [this.tag('Content.What')!, this.tag('Content.Do')!]
   }
 
   /** Nothing here to act on: the page itself holds focus, and the arrows read the panels. */

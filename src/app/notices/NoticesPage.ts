@@ -4,7 +4,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { NoticeList, NoticeSummary } from '../../contract'
 import { CONTENT_Y } from '../kit/DataPage'
 import { t } from '../kit/i18n'
-import { ListPage } from '../kit/ListPage'
+import { type ListContent, ListPage, type ListPageSpec } from '../kit/ListPage'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { NoticeRow, ROW } from './NoticeRow'
@@ -12,8 +12,12 @@ import { noticesArrival, noticeSpoken, unreadCount } from './text'
 
 const LIST = { spacing: 16, viewportHeight: SAFE.y + SAFE.h - CONTENT_Y - 50 }
 
-export class NoticesPage extends ListPage<NoticeList, NoticeSummary> {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+interface NoticesPageSpec extends ListPageSpec {
+  Content: ListContent & { Count: object }
+}
+
+export class NoticesPage extends ListPage<NoticeList, NoticeSummary, NoticesPageSpec> {
+  static override _template(): Lightning.Component.Template<NoticesPageSpec> {
     return {
       ...super._template(),
       Content: {
@@ -29,7 +33,7 @@ export class NoticesPage extends ListPage<NoticeList, NoticeSummary> {
 
   protected render(list: NoticeList): void {
     this.title = t('notices.title')
-    this.tag('Count').text.text = unreadCount(list.unread)
+    this.tag('Content.Count')!.text!.text = unreadCount(list.unread)
     this.arrival = [noticesArrival(list)]
     this.showList(
       list.items,

@@ -8,7 +8,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { PinState, PremiumProductDetail, PremiumReceipt } from '../../contract'
 import { ActionButton } from '../kit/ActionButton'
 import { Column, columnSpoken } from '../kit/Column'
-import { CONTENT_Y, DataPage } from '../kit/DataPage'
+import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { t } from '../kit/i18n'
 import { ScrollPanel } from '../kit/ScrollPanel'
 import { focusFit, SAFE, TEXT } from '../kit/theme'
@@ -16,7 +16,6 @@ import type { PremiumAction } from './actions'
 import { PremiumFlow } from './PremiumFlow'
 import { flowSpec } from './flowText'
 import { actionNotes, detailColumn, productArrival } from './text'
-import { ref } from '../kit/ref'
 
 const LEFT = { w: 1100, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 const RIGHT = { x: SAFE.x + LEFT.w + 40, w: SAFE.w - LEFT.w - 40 }
@@ -24,10 +23,15 @@ const BUTTON = { h: 84 }
 /** Column indents its rows; the notes line up with the button's edge. */
 const NOTE_PAD = 32
 
-export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
+interface PremiumDetailPageSpec extends DataPageSpec {
+  Content: { Details: typeof ScrollPanel; Action: typeof ActionButton; Note: typeof Lightning.Element }
+  Flow: typeof PremiumFlow
+}
+
+export class PremiumDetailPage extends DataPage<PremiumProductDetail, PremiumDetailPageSpec> {
   private detail: PremiumProductDetail | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<PremiumDetailPageSpec> {
     return {
       ...super._template(),
       Content: {
@@ -51,24 +55,24 @@ export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
   protected render(detail: PremiumProductDetail): void {
     this.detail = detail
     this.title = detail.product.name
-    ref(this, 'Details', ScrollPanel).fill(detailColumn(detail, LEFT.w), columnSpoken((f) => detailColumn(detail, LEFT.w, f)))
+    this.tag('Content.Details')!.fill(detailColumn(detail, LEFT.w), columnSpoken((f) => detailColumn(detail, LEFT.w, f)))
     const action = this.action
     this.arrival = productArrival(detail, action)
-    this.tag('Action').visible = action !== null
-    if (action) ref(this, 'Action', ActionButton).label = t(`premium.action.${action}`)
+    this.tag('Content.Action')!.visible = action !== null
+    if (action) this.tag('Content.Action')!.label = t(`premium.action.${action}`)
     // Next to the button, what pressing it would mean; or why there is no button.
     const notes = actionNotes(detail, action)
     const column = new Column(RIGHT.w + 2 * NOTE_PAD)
     for (const note of notes) column.text(note.text, { size: TEXT.small, color: note.color, maxLines: 3 })
-    this.tag('Note').y = CONTENT_Y + (action ? BUTTON.h : 0)
-    this.tag('Note').childList.clear()
-    this.tag('Note').children = column.rows
+    this.tag('Content.Note')!.y = CONTENT_Y + (action ? BUTTON.h : 0)
+    this.tag('Content.Note')!.childList.clear()
+    this.tag('Content.Note')!.childList.patch(column.rows)
   }
 
   _startFlow(): void {
     const action = this.action
     if (!this.detail || !action) return
-    ref(this, 'Flow', PremiumFlow).open(flowSpec(this.detail, action))
+    this.tag('Flow')!.open(flowSpec(this.detail, action))
     this._refocus()
   }
 
@@ -87,16 +91,16 @@ export class PremiumDetailPage extends DataPage<PremiumProductDetail> {
   }
 
   protected override scrollPanels(): ScrollPanel[] {
-    return [ref(this, 'Details', ScrollPanel)]
+    return [this.tag('Content.Details')!]
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    const flow = ref(this, 'Flow', PremiumFlow)
+    const flow = this.tag('Flow')!
     return flow.isOpen ? flow : super._getFocused()
   }
 
   /** The subscribe or cancel button when there is one; Up/Down scroll the details either way. */
   protected focusedContent(): Lightning.Component | undefined {
-    return this.action === null ? undefined : ref(this, 'Action', Lightning.Component)
+    return this.action === null ? undefined : this.tag('Content.Action')
   }
 }

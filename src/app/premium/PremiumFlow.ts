@@ -11,14 +11,13 @@ import { COLOR, SAFE, SCREEN, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
 import type { KeyHint } from '../kit/KeyHints'
 import { announceAgain } from '../kit/announce'
-import { Modal, modalTemplate } from '../kit/Modal'
+import { Modal, type ModalSpec, modalTemplate } from '../kit/Modal'
 import { describeFailure } from '../kit/ErrorPanel'
 import { PinEntry } from '../kit/PinEntry'
 import { textSpec } from '../kit/textSpec'
 import { changePremium } from './actions'
 import type { FlowSpec } from './flowText'
 import { cancelledLines, type Line, lockedMessage, subscribedLines } from './text'
-import { ref } from '../kit/ref'
 import { type Moves, Steps } from '../kit/steps'
 
 type Step = 'closed' | 'summary' | 'pin' | 'locked' | 'sending' | 'result'
@@ -39,13 +38,24 @@ const PAD = 56
 const BUTTON = { w: 420, h: 84, gap: 32 }
 const LINE = 46
 
-export class PremiumFlow extends Modal {
+interface PremiumFlowSpec extends ModalSpec {
+  Panel: {
+    Background: object
+    Heading: object
+    Lines: typeof Lightning.Element
+    Pin: typeof PinEntry
+    PinHelp: object
+    Buttons: { Primary: typeof ActionButton; Leave: typeof ActionButton }
+  }
+}
+
+export class PremiumFlow extends Modal<PremiumFlowSpec> {
   private readonly steps = new Steps(MOVES, 'closed')
   private spec: FlowSpec | null = null
   private idempotencyKey = ''
   private buttonIndex = 0
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<PremiumFlowSpec> {
     return modalTemplate(PANEL, {
       Heading: { x: PAD, y: 40, ...textSpec('', { size: TEXT.heading, bold: true, width: PANEL.w - 2 * PAD }) },
       Lines: { x: PAD, y: 110 },
@@ -108,7 +118,7 @@ export class PremiumFlow extends Modal {
     this.setHeading(t('premium.flow.pin.title'))
     this.setLines([spec.recap])
     this.showPin(true)
-    const pin = ref(this, 'Pin', PinEntry)
+    const pin = this.tag('Panel.Pin')!
     if (lockedUntil) {
       // Locked: the hour it ends (Lisbon time) stays on screen, and "Voltar" has focus: never nothing focused.
       pin.lock(lockedMessage(spec.pin))
@@ -175,12 +185,12 @@ export class PremiumFlow extends Modal {
   }
 
   private setHeading(text: string): void {
-    this.tag('Heading').text.text = text
+    this.tag('Panel.Heading')!.text!.text = text
   }
 
   private setLines(lines: Line[]): void {
-    this.tag('Lines').childList.clear()
-    this.tag('Lines').children = lines.map((line, i) => ({
+    this.tag('Panel.Lines')!.childList.clear()
+    this.tag('Panel.Lines')!.children = lines.map((line, i) => ({
       y: i * LINE * 2,
       ...textSpec(line.text, { color: line.color ?? COLOR.text, width: PANEL.w - 2 * PAD, maxLines: 2 }),
     }))
@@ -193,19 +203,19 @@ export class PremiumFlow extends Modal {
 
   /** Voice guidance: the step's heading and lines, then the focused button or the PIN entry. */
   get announce(): string[] {
-    return [this.tag('Heading').text.text, ...this.spokenLines]
+    return [this.tag('Panel.Heading')!.text!.text, ...this.spokenLines]
   }
 
   private showPin(shown: boolean): void {
-    this.tag('Pin').visible = shown
-    this.tag('PinHelp').patch({ visible: shown, text: { text: `${t('pin.prompt')}\n\n${t('premium.flow.pinBack')}` } })
+    this.tag('Panel.Pin')!.visible = shown
+    this.tag('Panel.PinHelp')!.patch({ visible: shown, text: { text: `${t('pin.prompt')}\n\n${t('premium.flow.pinBack')}` } })
   }
 
   private setButtons(primary: string | null, leave: string | null): void {
-    this.tag('Buttons').visible = primary !== null
-    if (primary !== null) ref(this, 'Buttons.Primary', ActionButton).label = primary
-    this.tag('Buttons.Leave').visible = leave !== null
-    if (leave !== null) ref(this, 'Buttons.Leave', ActionButton).label = leave
+    this.tag('Panel.Buttons')!.visible = primary !== null
+    if (primary !== null) this.tag('Panel.Buttons.Primary')!.label = primary
+    this.tag('Panel.Buttons.Leave')!.visible = leave !== null
+    if (leave !== null) this.tag('Panel.Buttons.Leave')!.label = leave
   }
 
   /**
@@ -220,7 +230,7 @@ export class PremiumFlow extends Modal {
       return [{ key: 'ok', label: product }, { key: 'back', label: product }]
     }
     const back: KeyHint = { key: 'back', label: t(`premium.flow.keys.leave.${spec.action}`) }
-    if (this.steps.is('pin')) return [...ref(this, 'Pin', PinEntry).keyHints, back]
+    if (this.steps.is('pin')) return [...this.tag('Panel.Pin')!.keyHints, back]
     return [{ key: 'ok', label: t('keys.choose') }, { key: 'leftRight', label: t('keys.button') }, back]
   }
 
@@ -255,9 +265,9 @@ export class PremiumFlow extends Modal {
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    if (this.steps.is('pin')) return ref(this, 'Pin', Lightning.Component)
+    if (this.steps.is('pin')) return this.tag('Panel.Pin')
     if (this.steps.is('summary', 'result', 'locked')) {
-      return ref(this, this.buttonIndex === 0 ? 'Buttons.Primary' : 'Buttons.Leave', Lightning.Component)
+      return this.tag(this.buttonIndex === 0 ? 'Panel.Buttons.Primary' : 'Panel.Buttons.Leave')
     }
     return this
   }

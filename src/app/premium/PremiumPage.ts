@@ -8,23 +8,26 @@ import type { PremiumCatalogue } from '../../contract'
 import { columnSpoken } from '../kit/Column'
 import { CONTENT_Y } from '../kit/DataPage'
 import { t } from '../kit/i18n'
-import { ListPage } from '../kit/ListPage'
+import { type ListContent, ListPage, type ListPageSpec } from '../kit/ListPage'
 import { ScrollPanel } from '../kit/ScrollPanel'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { type CatalogueItem, PremiumRow, ROW } from './PremiumRow'
 import { catalogueSpoken, premiumArrival, subscriptionsColumn } from './text'
-import { ref } from '../kit/ref'
 
 const LIST = { spacing: 14, viewportHeight: 5 * 142 }
 /** Under the one-line hint. */
 const LIST_Y = CONTENT_Y + 30
 const RIGHT = { x: SAFE.x + ROW.w + 40, w: SAFE.w - ROW.w - 40, h: SAFE.y + SAFE.h - CONTENT_Y - 10 }
 
-export class PremiumPage extends ListPage<PremiumCatalogue, CatalogueItem> {
+interface PremiumPageSpec extends ListPageSpec {
+  Content: ListContent & { Hint: object; Subscriptions: typeof ScrollPanel }
+}
+
+export class PremiumPage extends ListPage<PremiumCatalogue, CatalogueItem, PremiumPageSpec> {
   private focusRight = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<PremiumPageSpec> {
     return {
       ...super._template(),
       Content: {
@@ -41,7 +44,7 @@ export class PremiumPage extends ListPage<PremiumCatalogue, CatalogueItem> {
 
   protected render(catalogue: PremiumCatalogue): void {
     this.title = t('premium.title')
-    this.tag('Hint').text.text = t('premium.hint')
+    this.tag('Content.Hint')!.text!.text = t('premium.hint')
     const byProduct = new Map(catalogue.subscriptions.map((subscription) => [subscription.productId, subscription]))
     this.showList(
       catalogue.products.map((product) => ({ id: product.id, product, subscription: byProduct.get(product.id) })),
@@ -49,7 +52,7 @@ export class PremiumPage extends ListPage<PremiumCatalogue, CatalogueItem> {
       null,
     )
     this.arrival = [premiumArrival(catalogue)]
-    ref(this, 'Subscriptions', ScrollPanel).fill(subscriptionsColumn(catalogue, RIGHT.w), columnSpoken((f) => subscriptionsColumn(catalogue, RIGHT.w, f)))
+    this.tag('Content.Subscriptions')!.fill(subscriptionsColumn(catalogue, RIGHT.w), columnSpoken((f) => subscriptionsColumn(catalogue, RIGHT.w, f)))
   }
 
   /** No products: the page holds focus and Up/Down read the subscriptions column (it says why, e.g. a profile that may only look). */
@@ -58,7 +61,7 @@ export class PremiumPage extends ListPage<PremiumCatalogue, CatalogueItem> {
   }
 
   protected override scrollPanels(): ScrollPanel[] {
-    return [ref(this, 'Subscriptions', ScrollPanel)]
+    return [this.tag('Content.Subscriptions')!]
   }
 
   /** Right: Up/Down scroll the subscriptions (outlined) instead of the list; Left: back to the list. */
@@ -73,7 +76,7 @@ export class PremiumPage extends ListPage<PremiumCatalogue, CatalogueItem> {
   private scrollSubscriptions(on: boolean): boolean {
     if (this.focusRight === on || (!on && this.items.length === 0)) return false
     this.focusRight = on
-    ref(this, 'Subscriptions', ScrollPanel).scrolling = on
+    this.tag('Content.Subscriptions')!.scrolling = on
     this._refocus()
     return true
   }

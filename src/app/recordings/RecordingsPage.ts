@@ -11,7 +11,7 @@ import { ChoiceDialog } from '../kit/ChoiceDialog'
 import { CONTENT_Y } from '../kit/DataPage'
 import { describeFailure } from '../kit/ErrorPanel'
 import { t } from '../kit/i18n'
-import { ListPage } from '../kit/ListPage'
+import { type ListContent, ListPage, type ListPageSpec } from '../kit/ListPage'
 import { PendingRow } from '../kit/PendingRow'
 import type { PagedWindow } from '../../data/pagedWindow'
 import { COLOR, largeText, SAFE, TEXT } from '../kit/theme'
@@ -19,7 +19,6 @@ import { textSpec } from '../kit/textSpec'
 import { deleteRecording, recordingsWindow, setProtection } from './actions'
 import { RecordingRow, ROW } from './RecordingRow'
 import { actionsDialog, deleteDialog, doneMessage, nextDeletions, quotaLines, type RecordingChoice, recordingsArrival, recordingsKeys, recordingSpoken } from './text'
-import { ref } from '../kit/ref'
 import { say } from '../kit/announce'
 import type { KeyHint } from '../kit/KeyHints'
 import { type Moves, Steps } from '../kit/steps'
@@ -35,7 +34,17 @@ type DialogStep = 'closed' | 'actions' | 'confirm-delete'
 /** OK opens the options and red the delete question; "Apagar" among the options asks it too. */
 const DIALOG_MOVES: Moves<DialogStep> = { closed: ['actions', 'confirm-delete'], actions: ['confirm-delete', 'closed'], 'confirm-delete': ['closed'] }
 
-export class RecordingsPage extends ListPage<RecordingList, Recording> {
+interface RecordingsPageSpec extends ListPageSpec {
+  Content: ListContent & {
+    Meter: { Label: object; Track: { Fill: object }; Used: object; Free: object; Warning: object }
+    Next: { Heading: object; Explain: object; Items: typeof Lightning.Element }
+    Failure: object
+    Done: object
+  }
+  Dialog: typeof ChoiceDialog
+}
+
+export class RecordingsPage extends ListPage<RecordingList, Recording, RecordingsPageSpec> {
   private data: Pick<RecordingList, 'quota' | 'nextToDelete'> | null = null
   /** The recordings around the focus, a page at a time. */
   private recordings: PagedWindow<Recording, RecordingList> | null = null
@@ -45,7 +54,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
   /** A change is on its way to the server: keys wait for its answer. */
   busy = false
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<RecordingsPageSpec> {
     const { List, Empty } = ListPage.listTemplate(SAFE.x, LIST_Y)
     return {
       ...super._template(),
@@ -77,7 +86,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
   }
 
   get dialog(): ChoiceDialog {
-    return ref(this, 'Dialog', ChoiceDialog)
+    return this.tag('Dialog')!
   }
 
   /** Pages of recordings held now and the positions they cover (tests and the benchmark read it). */
@@ -94,7 +103,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     this.title = t('recordings.title')
     this.data = data
     this.recordings = recordingsWindow(data)
-    this.tag('Failure').visible = false
+    this.tag('Content.Failure')!.visible = false
     this.renderQuota(data.quota)
     this.renderNext()
     this.showList(
@@ -126,12 +135,12 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
 
   private renderQuota(quota: RecordingQuota): void {
     const colour = quota.warning ? COLOR.warning : COLOR.accent
-    this.tag('Meter.Label').text.text = t('recordings.quota')
-    this.tag('Meter.Track.Fill').patch({ w: Math.round((METER.w * Math.min(100, quota.percent)) / 100), color: colour })
+    this.tag('Content.Meter.Label')!.text!.text = t('recordings.quota')
+    this.tag('Content.Meter.Track.Fill')!.patch({ w: Math.round((METER.w * Math.min(100, quota.percent)) / 100), color: colour })
     const lines = quotaLines(quota)
-    this.tag('Meter.Used').patch({ text: { text: lines.used, textColor: quota.warning ? COLOR.warning : COLOR.text } })
-    this.tag('Meter.Free').text.text = lines.free
-    this.tag('Meter.Warning').patch({ visible: quota.warning, text: { text: t('recordings.nearlyFull') } })
+    this.tag('Content.Meter.Used')!.patch({ text: { text: lines.used, textColor: quota.warning ? COLOR.warning : COLOR.text } })
+    this.tag('Content.Meter.Free')!.text!.text = lines.free
+    this.tag('Content.Meter.Warning')!.patch({ visible: quota.warning, text: { text: t('recordings.nearlyFull') } })
     this.arrival = recordingsArrival(quota)
   }
 
@@ -140,9 +149,9 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     if (!data) return
     // The list is sorted by deletion date: its first recording is the next one deleted by date.
     const next = nextDeletions(this.recordings?.at(0), data.nextToDelete)
-    this.tag('Next.Heading').text.text = t('recordings.next.title')
-    this.tag('Next.Explain').text.text = next.length ? t('recordings.next.explain') : t('recordings.next.none')
-    this.tag('Next.Items').children = next.map(({ recording, line }, i) => ({
+    this.tag('Content.Next.Heading')!.text!.text = t('recordings.next.title')
+    this.tag('Content.Next.Explain')!.text!.text = next.length ? t('recordings.next.explain') : t('recordings.next.none')
+    this.tag('Content.Next.Items')!.children = next.map(({ recording, line }, i) => ({
       y: i * 84,
       Title: { ...textSpec(recording.title, { width: SIDE.w }) },
       Line: { y: 40, ...textSpec(line, { size: TEXT.min, color: COLOR.muted, width: SIDE.w }) },
@@ -217,17 +226,17 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
   /** Writes, then says briefly what was done ("Gravação protegida"), on screen and by voice. */
   private async perform(write: () => Promise<Loaded<RecordingChange>>, change: 'protect' | 'unprotect' | 'delete'): Promise<void> {
     this.busy = true
-    this.tag('Done').visible = false
+    this.tag('Content.Done')!.visible = false
     const result = await write()
     this.busy = false
     if (!result.ok) {
-      this.tag('Failure').patch({ visible: true, text: { text: t('recordings.failed', { reason: describeFailure(result.failure) }) } })
+      this.tag('Content.Failure')!.patch({ visible: true, text: { text: t('recordings.failed', { reason: describeFailure(result.failure) }) } })
       return
     }
-    this.tag('Failure').visible = false
+    this.tag('Content.Failure')!.visible = false
     this.apply(result.data)
     const done = doneMessage(change)
-    this.tag('Done').patch({ visible: true, text: { text: done } })
+    this.tag('Content.Done')!.patch({ visible: true, text: { text: done } })
     say(this, done)
   }
 

@@ -50,7 +50,7 @@ export class App extends withAnnouncer(Router.App, speak) {
   }
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
-    const base = super._template() as Record<string, unknown>
+    const base = super._template()
     return {
       Background: { rect: true, w: 1920, h: 1080, color: COLOR.background },
       ...base,

@@ -6,11 +6,17 @@ import { COLOR, focusFit, SAFE, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
 import type { PageTypeConfig } from '../kit/DataPage'
 import { textSpec } from '../kit/textSpec'
-import { ref } from '../kit/ref'
 import { KeyHints } from '../kit/KeyHints'
 
-abstract class MessagePage extends Lightning.Component<Lightning.Component.TemplateSpecLoose, PageTypeConfig> {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+interface MessagePageSpec extends Lightning.Component.TemplateSpec {
+  Title: object
+  Body: object
+  Home: typeof ActionButton
+  Hints: typeof KeyHints
+}
+
+abstract class MessagePage extends Lightning.Component<MessagePageSpec, PageTypeConfig> {
+  static override _template(): Lightning.Component.Template<MessagePageSpec> {
     return {
       Title: { x: SAFE.x, y: 360, ...textSpec('', { size: TEXT.title, bold: true, width: SAFE.w }) },
       Body: { x: SAFE.x, y: 450, ...textSpec('', { width: 1400, maxLines: 3 }) },
@@ -20,11 +26,11 @@ abstract class MessagePage extends Lightning.Component<Lightning.Component.Templ
   }
 
   protected show(title: string, body: string, withHomeButton: boolean): void {
-    this.tag('Title').text.text = title
-    this.tag('Body').text.text = body
-    this.tag('Home').patch({ visible: withHomeButton, label: t('action.home') })
+    this.tag('Title')!.text!.text = title
+    this.tag('Body')!.text!.text = body
+    this.tag('Home')!.patch({ visible: withHomeButton, label: t('action.home') })
     // Back from a deep link walks up its path (routes.ts backtrack).
-    ref(this, 'Hints', KeyHints).hints = withHomeButton ? [{ key: 'ok', label: t('keys.home') }, { key: 'back', label: t('keys.back') }] : []
+    this.tag('Hints')!.hints = withHomeButton ? [{ key: 'ok', label: t('keys.home') }, { key: 'back', label: t('keys.back') }] : []
   }
 
   _home(): void {
@@ -32,15 +38,15 @@ abstract class MessagePage extends Lightning.Component<Lightning.Component.Templ
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    const home = ref(this, 'Home', Lightning.Component)
-    return home.visible ? home : undefined
+    const home = this.tag('Home')
+    return home?.visible ? home : undefined
   }
 }
 
 export class BootPage extends MessagePage {
   override _init(): void {
     this.show(t('app.title'), t('boot.loading'), false)
-    this.tag('Body').text.textColor = COLOR.muted
+    this.tag('Body')!.text!.textColor = COLOR.muted
   }
 }
 

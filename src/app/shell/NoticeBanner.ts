@@ -13,15 +13,22 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { panelBackground, recolour } from '../kit/FocusBox'
 import { KeyHints } from '../kit/KeyHints'
-import { ref } from '../kit/ref'
 
 export const BANNER = { x: SAFE.x, w: SAFE.w, h: 210, y: SAFE.y + SAFE.h - 210 }
 
-export class NoticeBanner extends Lightning.Component {
+export interface NoticeBannerSpec extends Lightning.Component.TemplateSpec {
+  Background: object
+  Count: object
+  Title: object
+  Facts: object
+  Hints: typeof KeyHints
+}
+
+export class NoticeBanner extends Lightning.Component<NoticeBannerSpec> {
   /** The notice OK opens. */
   notice: NoticeSummary | null = null
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Lightning.Component.Template<NoticeBannerSpec> {
     return {
       x: BANNER.x,
       y: BANNER.y,
@@ -52,27 +59,27 @@ export class NoticeBanner extends Lightning.Component {
     const notice = notices.mostUrgent
     if (notices.unread === 0 || !notice) return false
     this.notice = notice
-    this.tag('Count').text.text = notices.unread === 1 ? t('banner.one') : t('banner.many', { count: notices.unread })
-    this.tag('Title').text.text = `${kindLabel(notice)}: ${notice.title}`
-    this.tag('Facts').text.text = notice.freeExit?.open ? freeExitLine(notice) : whenShort(notice)
+    this.tag('Count')!.text!.text = notices.unread === 1 ? t('banner.one') : t('banner.many', { count: notices.unread })
+    this.tag('Title')!.text!.text = `${kindLabel(notice)}: ${notice.title}`
+    this.tag('Facts')!.text!.text = notice.freeExit?.open ? freeExitLine(notice) : whenShort(notice)
     return true
   }
 
   // The focused look of FocusBox, without its growth: the banner already spans the safe area.
   // Its texts take their focused tints too: the warning-yellow count was 3.74:1 on the fill (QA contrast check).
   override _focus(): void {
-    this.tag('Background').patch({ color: COLOR.focusFill, shader: { stroke: 4 } })
+    this.tag('Background')!.patch({ color: COLOR.focusFill, shader: { stroke: 4 } })
     recolour(this, true)
   }
 
   override _unfocus(): void {
-    this.tag('Background').patch({ color: COLOR.surface, shader: { stroke: 0 } })
+    this.tag('Background')!.patch({ color: COLOR.surface, shader: { stroke: 0 } })
     recolour(this, false)
   }
 
   /** Voice guidance: what the banner shows, then which keys do what. */
   get announce(): string[] {
-    return [...['Count', 'Title', 'Facts'].map((name) => this.tag(name).text.text), ref(this, 'Hints', KeyHints).spoken]
+    return [...[this.tag('Count')!, this.tag('Title')!, this.tag('Facts')!].map((element) => element.text!.text), this.tag('Hints')!.spoken]
   }
 
   override _handleEnter(): void {
