@@ -12,9 +12,20 @@ import { type ListItems, VirtualList, type VirtualListConfig } from './VirtualLi
 /** How a page lays its list out: everything but the items and where focus starts. */
 export type ListLayout<T> = Omit<VirtualListConfig<T>, 'items' | 'index'>
 
+/** A long list read a page at a time around the focus (data/PagedWindow). */
+interface PagedItems<T> extends ListItems<T> {
+  around(index: number): Promise<boolean>
+  readonly held: { pages: number; from: number; to: number }
+}
+
+function isPaged<T>(items: ListItems<T>): items is PagedItems<T> {
+  return 'around' in items
+}
+
 export abstract class ListPage<D, T> extends DataPage<D> {
   protected items: ListItems<T> = []
   private layout: ListLayout<T> | null = null
+  private empty: string | null = null
   /** Back from an item's page: the page is rebuilt (lazyDestroy), focus returns to that item. */
   private readonly returnFocus = new ReturnFocus()
 
@@ -31,6 +42,11 @@ export abstract class ListPage<D, T> extends DataPage<D> {
     return 0
   }
 
+  /** Pages held now and the positions they cover, when the list is read in pages (tests and the benchmark read it). */
+  get held(): PagedItems<T>['held'] | null {
+    return isPaged(this.items) ? this.items.held : null
+  }
+
   get list(): VirtualList {
     return ref(this, 'List', VirtualList)
   }
@@ -42,8 +58,28 @@ export abstract class ListPage<D, T> extends DataPage<D> {
   protected showList(items: ListItems<T>, layout: ListLayout<T>, empty: string | null): void {
     this.items = items
     this.layout = layout
+    this.empty = empty
     this.showEmpty(empty)
     this.list.setup({ ...layout, items, index: this.returnFocus.index(this.ids(), this.startIndex(items)) })
+    // Focus may start pages away from the first (the invoice the list opens on): its page is asked for.
+    if (isPaged(items)) void this._focusMoved(this.list.index)
+  }
+
+  /**
+   * Focus moved in the list (the List's indexChanged): a list read in pages asks for the pages around it,
+   * one at a time until the focused item's has come, and draws the rows that waited for them.
+   */
+  async _focusMoved(index: number): Promise<void> {
+    const items = this.items
+    if (!isPaged(items)) return
+    let changed = false
+    while ((await items.around(index)) && items === this.items) {
+      changed = true
+      if (items.at(index) !== undefined) break
+    }
+    if (!changed || items !== this.items) return
+    if (items.length === this.list.length) this.list.redraw()
+    else this.replaceItems(items, this.empty)
   }
 
   /** New items (after the server's answer to a write): the same scroll, focus near where it was. */

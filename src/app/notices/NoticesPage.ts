@@ -1,12 +1,15 @@
 // notices: channel and contract changes, unread first and the most urgent first (the
-// server's order). OK on a row opens the notice (and marks it read).
+// server's order), read a page at a time around the focus (noticesWindow). OK on a row
+// opens the notice (and marks it read).
 import { Lightning } from '@lightningjs/sdk'
 import type { NoticeList, NoticeSummary } from '../../contract'
 import { CONTENT_Y } from '../kit/DataPage'
 import { t } from '../kit/i18n'
 import { ListPage } from '../kit/ListPage'
+import { PendingRow } from '../kit/PendingRow'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
+import { noticesWindow } from './actions'
 import { NoticeRow, ROW } from './NoticeRow'
 import { noticesArrival, noticeSpoken, unreadCount } from './text'
 
@@ -14,11 +17,13 @@ const LIST = { spacing: 16, viewportHeight: SAFE.y + SAFE.h - CONTENT_Y - 50 }
 
 export class NoticesPage extends ListPage<NoticeList, NoticeSummary> {
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+    const { List, Empty } = ListPage.listTemplate(SAFE.x, CONTENT_Y)
     return {
       ...super._template(),
       Content: {
         Count: { x: SAFE.x + SAFE.w, y: SAFE.y + 76, mountX: 1, ...textSpec('', { size: TEXT.body, color: COLOR.warning, align: 'right' }) },
-        ...ListPage.listTemplate(SAFE.x, CONTENT_Y),
+        List: { ...List, signals: { indexChanged: '_focusMoved' } },
+        Empty,
       },
     }
   }
@@ -32,8 +37,16 @@ export class NoticesPage extends ListPage<NoticeList, NoticeSummary> {
     this.tag('Count').text.text = unreadCount(list.unread)
     this.arrival = [noticesArrival(list)]
     this.showList(
-      list.items,
-      { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (notice) => ({ type: NoticeRow, item: notice }) as never, spoken: noticeSpoken },
+      noticesWindow(list),
+      {
+        width: ROW.w,
+        rowHeight: ROW.h,
+        spacing: LIST.spacing,
+        viewportHeight: LIST.viewportHeight,
+        row: (notice) => ({ type: NoticeRow, item: notice }) as never,
+        pending: () => ({ type: PendingRow }) as never,
+        spoken: noticeSpoken,
+      },
       t('notices.empty'),
     )
   }

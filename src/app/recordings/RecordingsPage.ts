@@ -3,7 +3,7 @@
 // recording's options; yellow protects or unprotects; red deletes after a confirmation
 // naming it. The server answers each change with the quota and the recording as they now
 // are; focus stays on the neighbouring recording. The list is read a page at a time around
-// the focus (recordingsWindow, at most RECORDINGS_PAGES_HELD pages), never held whole.
+// the focus (recordingsWindow, at most PAGES_HELD pages), never held whole.
 import { Lightning } from '@lightningjs/sdk'
 import type { Loaded } from '../../data/load'
 import type { Recording, RecordingChange, RecordingList, RecordingQuota } from '../../contract'
@@ -80,11 +80,6 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     return ref(this, 'Dialog', ChoiceDialog)
   }
 
-  /** Pages of recordings held now and the positions they cover (tests and the benchmark read it). */
-  get held(): PagedWindow<Recording, RecordingList>['held'] | null {
-    return this.recordings?.held ?? null
-  }
-
   /** The recording with focus, if any. */
   get focusedRecording(): Recording | undefined {
     return this.recordings?.at(this.list.index)
@@ -110,14 +105,6 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
       },
       t('recordings.empty'),
     )
-  }
-
-  /** Focus moved in the list: the pages around it are asked for, and rows that waited for them drawn. */
-  async _focusMoved(index: number): Promise<void> {
-    const recordings = this.recordings
-    if (!recordings || !(await recordings.around(index)) || recordings !== this.recordings) return
-    if (recordings.length === this.list.length) this.list.redraw()
-    else this.replaceItems(recordings, t('recordings.empty'))
   }
 
   protected idOf(recording: Recording): string {
