@@ -7,8 +7,7 @@ import type { InvoiceList, InvoiceSummary } from '../../contract'
 import { formatShortMonth } from '../../domain/format'
 import { CONTENT_Y } from '../kit/DataPage'
 import { t, uiLanguage } from '../kit/i18n'
-import { ListPage } from '../kit/ListPage'
-import { PendingRow } from '../kit/PendingRow'
+import { ListPage, pagedLayout } from '../kit/ListPage'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { InvoiceRow, ROW } from './InvoiceRow'
@@ -60,15 +59,7 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary> {
     this.opensOn = list.mostUrgent?.position ?? 0
     this.showList(
       invoicesWindow(list),
-      {
-        width: ROW.w,
-        rowHeight: ROW.h,
-        spacing: LIST.spacing,
-        viewportHeight: LIST.viewportHeight,
-        row: (invoice) => ({ type: InvoiceRow, item: invoice }) as never,
-        pending: () => ({ type: PendingRow }) as never,
-        spoken: invoiceSpoken,
-      },
+      pagedLayout(InvoiceRow, ROW, LIST.spacing, LIST.viewportHeight, invoiceSpoken),
       t('invoices.empty'),
     )
     this.renderChart(list.items)

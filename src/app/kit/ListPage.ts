@@ -4,6 +4,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { DataPage } from './DataPage'
 import { EmptyState } from './EmptyState'
+import { PendingRow } from './PendingRow'
 import { ref } from './ref'
 import { t } from './i18n'
 import type { KeyHint } from './KeyHints'
@@ -11,6 +12,22 @@ import { type ListItems, VirtualList, type VirtualListConfig } from './VirtualLi
 
 /** How a page lays its list out: everything but the items and where focus starts. */
 export type ListLayout<T> = Omit<VirtualListConfig<T>, 'items' | 'index'>
+
+/**
+ * The layout of a list read in pages: rows of `type` (given their `item`), `size` each, `spacing` apart in
+ * `viewportHeight`, and the pending row while an item's page is on its way.
+ */
+export function pagedLayout<T>(type: Lightning.Component.Constructor, size: { w: number; h: number }, spacing: number, viewportHeight: number, spoken: (item: T) => string): ListLayout<T> {
+  return {
+    width: size.w,
+    rowHeight: size.h,
+    spacing,
+    viewportHeight,
+    row: (item) => ({ type, item }) as never,
+    pending: () => ({ type: PendingRow }) as never,
+    spoken,
+  }
+}
 
 /** A long list read a page at a time around the focus (data/PagedWindow). */
 interface PagedItems<T> extends ListItems<T> {

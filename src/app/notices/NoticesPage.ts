@@ -5,8 +5,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { NoticeList, NoticeSummary } from '../../contract'
 import { CONTENT_Y } from '../kit/DataPage'
 import { t } from '../kit/i18n'
-import { ListPage } from '../kit/ListPage'
-import { PendingRow } from '../kit/PendingRow'
+import { ListPage, pagedLayout } from '../kit/ListPage'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { noticesWindow } from './actions'
@@ -38,15 +37,7 @@ export class NoticesPage extends ListPage<NoticeList, NoticeSummary> {
     this.arrival = [noticesArrival(list)]
     this.showList(
       noticesWindow(list),
-      {
-        width: ROW.w,
-        rowHeight: ROW.h,
-        spacing: LIST.spacing,
-        viewportHeight: LIST.viewportHeight,
-        row: (notice) => ({ type: NoticeRow, item: notice }) as never,
-        pending: () => ({ type: PendingRow }) as never,
-        spoken: noticeSpoken,
-      },
+      pagedLayout(NoticeRow, ROW, LIST.spacing, LIST.viewportHeight, noticeSpoken),
       t('notices.empty'),
     )
   }

@@ -11,8 +11,7 @@ import { ChoiceDialog } from '../kit/ChoiceDialog'
 import { CONTENT_Y } from '../kit/DataPage'
 import { describeFailure } from '../kit/ErrorPanel'
 import { t } from '../kit/i18n'
-import { ListPage } from '../kit/ListPage'
-import { PendingRow } from '../kit/PendingRow'
+import { ListPage, pagedLayout } from '../kit/ListPage'
 import type { PagedWindow } from '../../data/pagedWindow'
 import { COLOR, largeText, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
@@ -94,15 +93,7 @@ export class RecordingsPage extends ListPage<RecordingList, Recording> {
     this.renderNext()
     this.showList(
       this.recordings,
-      {
-        width: LIST.w,
-        rowHeight: LIST.rowHeight,
-        spacing: LIST.spacing,
-        viewportHeight: LIST.viewportHeight,
-        row: (recording) => ({ type: RecordingRow, item: recording }) as never,
-        pending: () => ({ type: PendingRow }) as never,
-        spoken: recordingSpoken,
-      },
+      pagedLayout(RecordingRow, ROW, LIST.spacing, LIST.viewportHeight, recordingSpoken),
       t('recordings.empty'),
     )
   }
