@@ -6,7 +6,7 @@
 // timeout is counted, and a figure with any of them is not a figure (report.mjs).
 // Autocannon against 127.0.0.1 only.
 import { spawn } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import autocannon from 'autocannon'
@@ -17,6 +17,9 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms))
 
 /** The default rate limit (src/server/start.ts), per device token, in units: a small answer is one unit. */
 const LIMIT = { perSecond: 20, burst: 60 }
+
+/** The API's TOKEN_SECRET here, so provisionBoxes can write digests it accepts (src/server/store/tokens.ts). */
+const TOKEN_SECRET = randomBytes(32).toString('hex')
 
 export async function freePort() {
   return new Promise((done, fail) => {
@@ -43,6 +46,7 @@ export async function startApi(database, env = {}, nodeArgs = []) {
       ...env,
       PORT: String(port),
       DEMO: '1',
+      TOKEN_SECRET,
       // The app and the bare app are served from other 127.0.0.1 ports.
       CORS_ORIGINS: 'http://127.0.0.1:*',
       LOG_LEVEL: 'warn',
@@ -82,8 +86,8 @@ function withoutOverrides(env) {
  */
 export async function provisionBoxes(database, scenarioToken, count) {
   const tokens = Array.from({ length: count }, () => `bench-${randomBytes(12).toString('base64url')}`)
-  // The database keeps a token's SHA-256 (src/server/store/tokens.ts), not the token.
-  const digest = (token) => createHash('sha256').update(token).digest('base64url')
+  // The database keeps HMAC-SHA-256(TOKEN_SECRET, SHA-256(token)) (src/server/store/tokens.ts), not the token.
+  const digest = (token) => createHmac('sha256', TOKEN_SECRET).update(createHash('sha256').update(token).digest('base64url')).digest('base64url')
   const copy = (placeholder) =>
     `INSERT INTO device_token (token, account_id, viewer_name, viewer_profile)
      SELECT ${placeholder(1)}, account_id, viewer_name, viewer_profile FROM device_token WHERE token = ${placeholder(2)}`

@@ -18,7 +18,7 @@ import { RESOLUTIONS, type DeviceId, type ResolutionId } from '../src/platform/d
 import type { Lang } from '../src/platform/launch'
 import { freePort, startApi, type Api } from '../test/e2e/harness'
 import { startChromium, startWpe, wpeMissing, type Engine, type EngineId, type RemoteKey, type Tab } from './engines'
-import { ERROR_HOOK, HEARD, HEARD_RESET, IDLE, PROBE, REFOCUS, SPEECH_HOOK, UNFOCUS, type Box, type Probe } from './probe'
+import { ERROR_HOOK, HEARD, HEARD_RESET, PROBE, REFOCUS, SPEECH_HOOK, UNFOCUS, WAIT_IDLE, type Box, type Probe } from './probe'
 import { languageFindings, loadTranslations, type Translations } from './language'
 import { contrastFindings, dialogFocus, inheritedShaders, lineCuts, textOverlaps } from './checks'
 
@@ -200,6 +200,9 @@ interface Driver {
 function launchUrl(appUrl: string, apiUrl: string, lane: Lane, scenario: string, hash?: string): string {
   const query = new URLSearchParams({ api: apiUrl, device: lane.device, resolution: lane.resolution, lang: lane.lang ?? 'pt', inspector: '1', scenario })
   if (lane.device === 'iris') query.set('entry', 'iris')
+  // Transitions jump to their end (motion=reduced, src/index.ts): a lane reads settled screens,
+  // which come out the same, and a 2160p frame took SwiftShader 1–3 s here (load 15–17).
+  query.set('motion', 'reduced')
   if (lane.voice) query.set('voice', '1')
   if (lane.seeing) {
     query.set('contrast', 'high')
@@ -214,17 +217,10 @@ function launchUrl(appUrl: string, apiUrl: string, lane: Lane, scenario: string,
  * loading veil showing.
  */
 async function waitIdle(tab: Tab, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  let idleInARow = 0
-  for (;;) {
-    const state = await tab.evaluate<{ idle: boolean | null; pending: string[]; busy: boolean; closed: boolean; route: string }>(IDLE)
-    if (state.closed) throw new Error('the app closed itself (Back on home)')
-    if (state.idle === null) throw new Error('the app has no idle signal (window.gestaoDeContaIdle): is dist/ built from this tree, with inspector=1?')
-    idleInARow = state.idle && !state.busy && state.route !== '$' ? idleInARow + 1 : 0
-    if (idleInARow >= 2) return
-    if (Date.now() > deadline) throw new Error(`screen did not settle within ${timeoutMs} ms (pending: ${[...state.pending, ...(state.busy ? ['boot page or loading veil'] : [])].join(', ') || '—'})`)
-    await sleep(IDLE_POLL_MS)
-  }
+  const state = await tab.evaluate<{ idle: boolean | null; pending: string[]; busy: boolean; closed: boolean; route: string; timedOut?: boolean }>(WAIT_IDLE(timeoutMs))
+  if (state.closed) throw new Error('the app closed itself (Back on home)')
+  if (state.idle === null) throw new Error('the app has no idle signal (window.gestaoDeContaIdle): is dist/ built from this tree, with inspector=1?')
+  if (state.timedOut) throw new Error(`screen did not settle within ${timeoutMs} ms (pending: ${[...state.pending, ...(state.busy ? ['boot page or loading veil'] : [])].join(', ') || '—'})`)
 }
 
 /** How long a screen read with texts off the screen waits before it is read again. */

@@ -66,6 +66,9 @@ const appSettings = {
     bufferMemory: device.bufferMemory,
     pauseRafLoopOnIdle: device.pauseRafLoopOnIdle,
     clearColor: COLOR.background,
+    // motion=reduced: each frame advances transitions by a whole second, longer than any of
+    // the app's (the longest is the Router's page change), so every one ends on its next frame.
+    fixedDt: launch.motion === 'reduced' ? 1 : 0,
   },
 }
 

@@ -9,6 +9,12 @@ export type Mode = 'subscriber' | 'installer'
 export type Contrast = 'normal' | 'high'
 /** text=large: every text size one step up, layouts still inside the safe area (issue 18). */
 export type TextSize = 'normal' | 'large'
+/**
+ * motion=reduced: every transition and animation jumps to its end in one frame, for viewers
+ * whom movement on screen unsettles (WCAG 2.3.3, Animation from Interactions). The screens
+ * come out the same; QA's lanes use it to stop waiting on motion.
+ */
+export type Motion = 'full' | 'reduced'
 
 export interface LaunchConfig {
   device: DeviceId
@@ -24,6 +30,7 @@ export interface LaunchConfig {
   voice: boolean
   contrast: Contrast
   text: TextSize
+  motion: Motion
 }
 
 export interface LaunchProblem {
@@ -42,6 +49,7 @@ const ENTRIES: readonly Entry[] = ['uma', 'iris']
 const MODES: readonly Mode[] = ['subscriber', 'installer']
 const CONTRASTS: readonly Contrast[] = ['normal', 'high']
 const TEXT_SIZES: readonly TextSize[] = ['normal', 'large']
+const MOTIONS: readonly Motion[] = ['full', 'reduced']
 const SCENARIO_PATTERN = /^[a-z][a-z0-9-]{0,39}$/
 const TOKEN_PATTERN = /^[A-Za-z0-9._-]{8,200}$/
 
@@ -97,6 +105,7 @@ export function parseLaunch(search: string, defaults: LaunchConfig): ParsedLaunc
   take('voice', flag)
   take('contrast', (v) => oneOf(CONTRASTS, v))
   take('text', (v) => oneOf(TEXT_SIZES, v))
+  take('motion', (v) => oneOf(MOTIONS, v))
 
   return { config, problems }
 }

@@ -8,10 +8,11 @@ import { buildServer } from './http/app'
 import type { App } from './http/context'
 import { parseRateLimit } from './http/limits'
 import { loggerOptions } from './http/logging'
-import { sessionsRequired } from './sessions/service'
+import { parseAuditRetention, sessionsRequired } from './sessions/service'
 import { demoEnabled, parseOrigins, parseTrustProxy } from './settings'
 import { type DatabaseConfig, type Db, openDatabase } from './store/db'
 import { migrateToLatest } from './store/migrations'
+import { parseTokenSecret } from './store/tokens'
 
 const HOST = '127.0.0.1'
 
@@ -39,11 +40,11 @@ function databaseConfig(env: NodeJS.ProcessEnv, demo: boolean): DatabaseConfig {
 }
 
 /** Opens and migrates the database, or a StartError naming the file and what to do. */
-async function openMigrated(config: DatabaseConfig): Promise<{ db: Db; created: boolean }> {
+async function openMigrated(config: DatabaseConfig, tokenSecret: string): Promise<{ db: Db; created: boolean }> {
   let db: Db | undefined
   try {
     db = openDatabase(config)
-    const { created } = await migrateToLatest(db)
+    const { created } = await migrateToLatest(db, tokenSecret)
     // The account data and its tokens: readable by the server's user only (also its WAL and shared-memory files).
     if ('file' in config && config.file !== ':memory:') {
       for (const file of [config.file, `${config.file}-wal`, `${config.file}-shm`]) if (existsSync(file)) chmodSync(file, 0o600)
@@ -62,16 +63,19 @@ function settings(env: NodeJS.ProcessEnv) {
   try {
     const port = Number(env.PORT ?? 3000)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`)
+    const demo = demoEnabled(env.DEMO)
     return {
       port,
       now: clock(env.NOW),
-      demo: demoEnabled(env.DEMO),
+      demo,
+      tokenSecret: parseTokenSecret(env.TOKEN_SECRET, demo),
       corsOrigins: parseOrigins(env.CORS_ORIGINS),
       requireSession: sessionsRequired(env.SESSIONS),
       rateLimit: parseRateLimit(env.RATE_LIMIT, { perSecond: 20, burst: 60 }),
       // 30 failed authentications at once per client address, then one every 2 s (30 a minute).
       authFailures: parseRateLimit(env.AUTH_FAILURES, { perSecond: 0.5, burst: 30 }, 'AUTH_FAILURES'),
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      auditRetentionDays: parseAuditRetention(env.AUDIT_RETENTION_DAYS),
     }
   } catch (error) {
     throw new StartError(error instanceof Error ? error.message : String(error))
@@ -87,14 +91,15 @@ export interface Started {
 
 /** Reads the settings, opens the database, seeds a new one under DEMO=1, and listens. */
 export async function start(env: NodeJS.ProcessEnv, print: (line: string) => void = console.log): Promise<Started> {
-  const { port, now, demo, corsOrigins, requireSession, rateLimit, authFailures, trustProxy } = settings(env)
+  const { port, now, demo, tokenSecret, corsOrigins, requireSession, rateLimit, authFailures, trustProxy, auditRetentionDays } = settings(env)
 
-  const { db, created } = await openMigrated(databaseConfig(env, demo))
+  const { db, created } = await openMigrated(databaseConfig(env, demo), tokenSecret)
   // Only a database created by this start is seeded: never one that held data before.
-  if (demo && created && (await isEmpty(db))) await seedDemoAccounts(db, lisbonDate(now()))
+  if (demo && created && (await isEmpty(db))) await seedDemoAccounts(db, lisbonDate(now()), tokenSecret)
 
   const app = await buildServer({
     db,
+    tokenSecret,
     now,
     demo,
     logger: loggerOptions(env.LOG_LEVEL ?? 'info'),
@@ -103,6 +108,7 @@ export async function start(env: NodeJS.ProcessEnv, print: (line: string) => voi
     trustProxy,
     requireSession,
     corsOrigins,
+    auditRetentionDays,
   })
   const url = await app.listen({ host: HOST, port })
   if (demo) {

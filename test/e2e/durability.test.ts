@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { afterAll, expect, test } from 'vitest'
 import { tokenDigest } from '../../src/server/store/tokens'
+import { DEMO_TOKEN_SECRET as SECRET } from '../../src/server/store/tokens'
 
 const dir = mkdtempSync(join(tmpdir(), 'durability-'))
 const file = join(dir, 'account.sqlite')
@@ -89,13 +90,13 @@ test(`kill -9 during a stream of writes, ${ROUNDS} times: every acknowledged wri
     const rows = db.prepare('select token, device_token, opened_at, ended_at from session').all() as { token: string; device_token: string; opened_at: string; ended_at: string | null }[]
     const byToken = new Map(rows.map((row) => [row.token, row]))
     // Every acknowledged login is there (ended sessions are kept 30 days).
-    expect(acknowledged.filter((write) => !byToken.has(tokenDigest(write.token))).map((write) => write.token)).toEqual([])
+    expect(acknowledged.filter((write) => !byToken.has(tokenDigest(SECRET, write.token))).map((write) => write.token)).toEqual([])
     // Nothing half-written: at most one open session per device token, every row complete.
     const open = db.prepare('select device_token, count(*) as n from session where ended_at is null group by device_token').all() as { n: number }[]
     expect(open.every((row) => row.n === 1)).toBe(true)
     expect(rows.every((row) => row.opened_at && row.device_token)).toBe(true)
     // Each device's open session is its last login: acknowledged, or one in flight at a kill (committed, answer lost).
-    const ackedTokens = new Set(acknowledged.map((write) => tokenDigest(write.token)))
+    const ackedTokens = new Set(acknowledged.map((write) => tokenDigest(SECRET, write.token)))
     const unacknowledged = rows.filter((row) => !ackedTokens.has(row.token)).length
     console.info(
       `durability: ${ROUNDS} kill -9 during writes, ${acknowledged.length} acknowledged, ${inFlightAtKill} in flight at the kills, ` +

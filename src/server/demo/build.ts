@@ -226,14 +226,15 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Writes every demo scenario, dated relative to `today` (a Lisbon calendar day). */
-export async function seedDemoAccounts(db: Db, today: string): Promise<void> {
+/** `secret`: TOKEN_SECRET, which the device tokens' digests are keyed with (store/tokens.ts). */
+export async function seedDemoAccounts(db: Db, today: string, secret: string): Promise<void> {
   const scenarios = DEMO.scenarios.map((scenario, position) => ({ scenario, position }))
   await db.transaction().execute(async (trx) => {
     /** The scenario's token and its line in the demo list (GET /v1/demo/scenarios). */
     const listed = async ({ scenario, position }: (typeof scenarios)[number], accountId: string) => {
       await trx
         .insertInto('device_token')
-        .values({ token: tokenDigest(scenario.token), account_id: accountId, viewer_name: scenario.viewer.name, viewer_profile: scenario.viewer.profile })
+        .values({ token: tokenDigest(secret, scenario.token), account_id: accountId, viewer_name: scenario.viewer.name, viewer_profile: scenario.viewer.profile })
         .execute()
       await trx.insertInto('demo_scenario').values({ id: scenario.id, position, description: scenario.description, token: scenario.token, account_id: accountId }).execute()
     }

@@ -27,6 +27,8 @@ import { originAllowed } from '../settings'
 export interface ServerOptions {
   /** Migrated (and, for demos, seeded) database. */
   db: Db
+  /** TOKEN_SECRET: the key of the stored token digests (store/tokens.ts); the one the database was migrated and seeded with. */
+  tokenSecret: string
   /** The clock every rule reads; fixed in tests. */
   now?: () => Date
   /** Serve the demo scenarios and their tokens. */
@@ -42,6 +44,8 @@ export interface ServerOptions {
   authFailures?: RateLimit | null
   /** The proxies whose X-Forwarded-For names the client (TRUST_PROXY): a hop count or addresses. */
   trustProxy?: number | string[] | false
+  /** Days the audit trail keeps a row (AUDIT_RETENTION_DAYS); sessions/service.ts's default when absent. */
+  auditRetentionDays?: number
   /** How long a slow client may hold a socket (main.ts keeps the defaults; tests shorten them). */
   timeouts?: Partial<Timeouts>
 }
@@ -61,6 +65,7 @@ export const TIMEOUTS: Timeouts = { requestMs: 30_000, headersMs: 10_000, keepAl
 
 export async function buildServer({
   db,
+  tokenSecret,
   now = () => new Date(),
   demo,
   logger = false,
@@ -70,6 +75,7 @@ export async function buildServer({
   authFailures = null,
   trustProxy = false,
   timeouts = {},
+  auditRetentionDays,
 }: ServerOptions): Promise<App> {
   const limits = { ...TIMEOUTS, ...timeouts }
   const app: App = Fastify({
@@ -136,14 +142,14 @@ export async function buildServer({
   const context: RouteContext = { db, today: () => lisbonDate(now()), now }
   await app.register(publicRoutes, { ...context, demo })
   await app.register(async (scope) => {
-    requireDeviceToken(scope, db, {
+    requireDeviceToken(scope, db, tokenSecret, {
       limiter: rateLimit ? new RateLimiter(rateLimit) : null,
       failures: authFailures ? new RateLimiter(authFailures) : null,
       requireSession,
       now,
     })
     auditWrites(scope, db, now)
-    await scope.register(sessionRoutes, { db, now })
+    await scope.register(sessionRoutes, { db, now, tokenSecret, auditRetentionDays })
     await scope.register(overviewRoutes, context)
     await scope.register(invoiceRoutes, context)
     await scope.register(accountRoutes, context)

@@ -82,7 +82,8 @@ export function bearerToken(header: string | undefined): string {
  * Every route registered on `app` (an encapsulated scope) then needs a known device or session token,
  * and a viewer whose profile may do the route's declared action (403 with who can help).
  */
-export function requireDeviceToken(app: App, db: Db, { limiter = null, failures = null, requireSession = false, now = () => new Date() }: AuthOptions = {}): void {
+/** `secret`: TOKEN_SECRET, which the stored token digests are keyed with (store/tokens.ts). */
+export function requireDeviceToken(app: App, db: Db, secret: string, { limiter = null, failures = null, requireSession = false, now = () => new Date() }: AuthOptions = {}): void {
   app.decorateRequest(SESSION, null)
   /** The session behind the request's token, or the 401 saying what is wrong with it. */
   async function authenticate(request: FastifyRequest): Promise<Session> {
@@ -90,7 +91,7 @@ export function requireDeviceToken(app: App, db: Db, { limiter = null, failures 
     const sessionToken = presented.startsWith(SESSION_PREFIX) ? presented : null
     // A session token stands for its device token (sessions/service.ts); an ended one is refused with why.
     // Tokens are looked up by their digest, the only form the database keeps (store/tokens.ts).
-    const token = sessionToken ? await sessionCredential(db, sessionToken, now()) : tokenDigest(presented)
+    const token = sessionToken ? await sessionCredential(db, secret, sessionToken, now()) : tokenDigest(secret, presented)
     const row = await db
       .selectFrom('device_token')
       .innerJoin('account', 'account.id', 'device_token.account_id')

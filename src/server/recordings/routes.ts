@@ -102,7 +102,8 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
     }),
     async (request, reply) => {
       const result = await simulateRecording(db, sessionOf(request), request.body, today())
-      return reply.code(201).send(result)
+      reply.code(201)
+      return result
     },
   )
 

@@ -8,7 +8,10 @@ import { ApiError, unauthorized } from '../http/errors'
 import type { Db } from '../store/db'
 import { closeSession, openSession } from './service'
 
-export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date; tokenSecret: string; auditRetentionDays?: number }> = async (
+  app,
+  { db, now, tokenSecret, auditRetentionDays },
+) => {
   app.post(
     ROUTES.session,
     guarded('session.open', {
@@ -26,7 +29,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date 
       const session = sessionOf(request)
       if (session.sessionToken) throw unauthorized('Uma sessão abre-se com o token do equipamento, não com o token de outra sessão.')
       reply.code(201)
-      return openSession(db, session.credential, now())
+      return openSession(db, tokenSecret, session.credential, now(), auditRetentionDays)
     },
   )
 
@@ -41,8 +44,10 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date 
     async (request, reply) => {
       const session = sessionOf(request)
       if (!session.sessionToken) throw new ApiError(400, { error: 'bad-request', reason: 'Só uma sessão se termina: envie o token da sessão, não o do equipamento.' })
-      await closeSession(db, session.sessionToken, now())
-      return reply.code(204).send(null)
+      await closeSession(db, tokenSecret, session.sessionToken, now())
+      // Returned, not sent here: the answer leaves once the audit row is committed with the write (http/audit.ts).
+      reply.code(204)
+      return null
     },
   )
 }

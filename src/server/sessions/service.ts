@@ -6,6 +6,7 @@
 // database, so every replica behind a load balancer sees the same one.
 import { randomBytes } from 'node:crypto'
 import type { SessionAnswer } from '../../contract'
+import { addDays, lisbonDate, lisbonDayStart } from '../../domain/dates'
 import type { Db } from '../store/db'
 import { unauthorized } from '../http/errors'
 import { tokenDigest } from '../store/tokens'
@@ -48,8 +49,8 @@ const KEEP_ENDED_MS = 30 * 24 * HOUR_MS
  * The last use is written at most once an hour: the idle limit counts in days, and a write on
  * every request would double the database's work.
  */
-export async function sessionCredential(db: Db, sessionToken: string, now: Date, lifetime: SessionLifetime = SESSION_LIFETIME): Promise<string> {
-  const digest = tokenDigest(sessionToken)
+export async function sessionCredential(db: Db, secret: string, sessionToken: string, now: Date, lifetime: SessionLifetime = SESSION_LIFETIME): Promise<string> {
+  const digest = tokenDigest(secret, sessionToken)
   const row = await db.selectFrom('session').selectAll().where('token', '=', digest).executeTakeFirst()
   if (!row) throw unauthorized('Esta sessão não é conhecida ou já expirou. Escolha «Tentar novamente» para abrir uma nova.')
   if (row.ended_at !== null) throw unauthorized(row.end_reason === 'logout' ? LOGGED_OUT : ENDED_ELSEWHERE)
@@ -60,12 +61,28 @@ export async function sessionCredential(db: Db, sessionToken: string, now: Date,
 }
 
 /** Ends a session at its box's request (DELETE /v1/session); its token then gets 401. */
-export async function closeSession(db: Db, sessionToken: string, now: Date): Promise<void> {
-  await db.updateTable('session').set({ ended_at: now.toISOString(), end_reason: 'logout' }).where('token', '=', tokenDigest(sessionToken)).where('ended_at', 'is', null).execute()
+export async function closeSession(db: Db, secret: string, sessionToken: string, now: Date): Promise<void> {
+  await db.updateTable('session').set({ ended_at: now.toISOString(), end_reason: 'logout' }).where('token', '=', tokenDigest(secret, sessionToken)).where('ended_at', 'is', null).execute()
 }
 
-/** Opens a session for the device token whose digest is `deviceToken`, ending the open one; one transaction, so never two open. */
-export async function openSession(db: Db, deviceToken: string, now: Date): Promise<SessionAnswer> {
+/**
+ * How long the audit trail keeps a row (AUDIT_RETENTION_DAYS; docs/production.md says why a year):
+ * a row is deleted once its Lisbon day is "há mais de" this many days before today's.
+ */
+export const AUDIT_RETENTION_DAYS = 365
+
+/** AUDIT_RETENTION_DAYS of main.ts: a whole number of days, at least 1; unset: the default. */
+export function parseAuditRetention(value: string | undefined): number {
+  if (value === undefined || value === '') return AUDIT_RETENTION_DAYS
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`AUDIT_RETENTION_DAYS is a whole number of days (at least 1), not: ${value}`)
+  return Number(value)
+}
+
+/**
+ * Opens a session for the device token whose digest is `deviceToken`, ending the open one; one transaction, so never two open.
+ * Then cleans up (old sessions, audit rows past `auditRetentionDays`).
+ */
+export async function openSession(db: Db, secret: string, deviceToken: string, now: Date, auditRetentionDays: number = AUDIT_RETENTION_DAYS): Promise<SessionAnswer> {
   const token = SESSION_PREFIX + randomBytes(24).toString('base64url')
   const openedAt = now.toISOString()
   const ended = await db.transaction().execute(async (trx) => {
@@ -77,11 +94,18 @@ export async function openSession(db: Db, deviceToken: string, now: Date): Promi
       .where('device_token', '=', deviceToken)
       .where('ended_at', 'is', null)
       .executeTakeFirst()
-    await trx.insertInto('session').values({ token: tokenDigest(token), device_token: deviceToken, opened_at: openedAt, ended_at: null, last_seen_at: null, end_reason: null }).execute()
+    await trx.insertInto('session').values({ token: tokenDigest(secret, token), device_token: deviceToken, opened_at: openedAt, ended_at: null, last_seen_at: null, end_reason: null }).execute()
     return Number(result.numUpdatedRows)
   })
   await deleteOldSessions(db, now)
+  await deleteOldAuditRows(db, now, auditRetentionDays)
   return { sessionToken: token, openedAt, ended }
+}
+
+/** Audit rows from a Lisbon day "há mais de" `days` days before today's are deleted: today minus `days` is the oldest day kept. */
+async function deleteOldAuditRows(db: Db, now: Date, days: number): Promise<void> {
+  const oldestKept = lisbonDayStart(addDays(lisbonDate(now), -days)).toISOString()
+  await db.deleteFrom('audit').where('at', '<', oldestKept).execute()
 }
 
 /** Every login cleans up: sessions ended, or past their absolute lifetime, more than 30 days ago are deleted. */

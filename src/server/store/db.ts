@@ -1,9 +1,10 @@
 // Storage through Kysely: SQLite (better-sqlite3) by default, PostgreSQL (pg)
 // when a connection URL is given. Queries stick to what both engines share:
 // text dates 'YYYY-MM-DD', integer cents, integer 0/1 flags, text keys.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { statSync } from 'node:fs'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, Kysely, PostgresDialect, SqliteDialect, sql, type TransactionSettings } from 'kysely'
 import pg from 'pg'
 import type { ComplaintReason, ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../../contract'
 import type { ContractChannel } from '../../domain/account'
@@ -325,7 +326,7 @@ export function openDatabase(config: DatabaseConfig): Db {
   if ('url' in config) {
     // `schema`: a search_path of its own, so test suites share one PostgreSQL without sharing tables.
     const options = config.schema ? `-c search_path=${config.schema}` : undefined
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, options }) }) })
+    return new Kysely<Database>({ dialect: oneTransactionCapable(new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, options }) })) })
   }
   const sqlite = new SQLite(config.file)
   const inode = config.file === ':memory:' ? null : statSync(config.file).ino
@@ -336,7 +337,7 @@ export function openDatabase(config: DatabaseConfig): Db {
   // Another process (a second replica, a backup) holding the lock: wait, do not fail.
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  const db = new Kysely<Database>({ dialect: oneTransactionCapable(new SqliteDialect({ database: withStatementCache(sqlite) })) })
   if (inode !== null) sqliteFiles.set(db, { file: config.file, inode })
   return db
 }
@@ -383,4 +384,113 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
     return statement
   }) as typeof sqlite.prepare
   return sqlite
+}
+
+/** A run of `inOneTransaction`: the connection its queries share (once the first one asked), how deep its services' transactions are, whether it is over. */
+interface OneTransaction {
+  connection: Promise<DatabaseConnection> | null
+  depth: number
+  over: boolean
+}
+
+const running = new AsyncLocalStorage<OneTransaction>()
+
+/**
+ * Runs `work` so that every query made through any `Db` within it, however deep in the services,
+ * goes to one connection in one transaction: committed when `work` returns, rolled back when it
+ * throws. A service's own `db.transaction()` inside it becomes a savepoint, so it still rolls back
+ * alone. What it is for: a write and its audit row (http/audit.ts) commit or vanish together.
+ * On SQLite the one connection is held meanwhile, so other requests' queries wait for it.
+ */
+export async function inOneTransaction<T>(work: () => Promise<T>): Promise<T> {
+  const scope: OneTransaction = { connection: null, depth: 0, over: false }
+  const finish = async (end: 'commit' | 'rollback') => {
+    scope.over = true
+    const connection = await scope.connection
+    if (!connection) return
+    const release = releases.get(connection)!
+    // The same connection object serves later queries (SQLite has only one): no longer this run's.
+    releases.delete(connection)
+    try {
+      await connection.executeQuery(CompiledQuery.raw(end))
+    } finally {
+      await release()
+    }
+  }
+  let result: T
+  try {
+    result = await running.run(scope, work)
+  } catch (error) {
+    await finish('rollback')
+    throw error
+  }
+  await finish('commit')
+  return result
+}
+
+/** How each held connection goes back to its pool, once its one transaction ends. */
+const releases = new WeakMap<DatabaseConnection, () => Promise<void>>()
+
+/** `dialect`, with queries made inside `inOneTransaction` sent to that run's connection and transaction. */
+function oneTransactionCapable(dialect: Dialect): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: () => new OneTransactionDriver(dialect.createDriver()),
+  }
+}
+
+class OneTransactionDriver implements Driver {
+  constructor(private readonly inner: Driver) {}
+
+  init(): Promise<void> {
+    return this.inner.init()
+  }
+
+  destroy(): Promise<void> {
+    return this.inner.destroy()
+  }
+
+  private scopeOf(connection: DatabaseConnection | null): OneTransaction | undefined {
+    const scope = running.getStore()
+    return scope && !scope.over && (connection === null || releases.has(connection)) ? scope : undefined
+  }
+
+  acquireConnection(): Promise<DatabaseConnection> {
+    const scope = this.scopeOf(null)
+    if (!scope) return this.inner.acquireConnection()
+    scope.connection ??= (async () => {
+      const connection = await this.inner.acquireConnection()
+      releases.set(connection, () => this.inner.releaseConnection(connection))
+      await connection.executeQuery(CompiledQuery.raw('begin'))
+      return connection
+    })()
+    return scope.connection
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    // The run's connection goes back when the run ends (inOneTransaction), not after each query.
+    if (!releases.has(connection)) await this.inner.releaseConnection(connection)
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const scope = this.scopeOf(connection)
+    if (!scope) return this.inner.beginTransaction(connection, settings)
+    await connection.executeQuery(CompiledQuery.raw(`savepoint nested_${++scope.depth}`))
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const scope = this.scopeOf(connection)
+    if (!scope) return this.inner.commitTransaction(connection)
+    await connection.executeQuery(CompiledQuery.raw(`release savepoint nested_${scope.depth--}`))
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const scope = this.scopeOf(connection)
+    if (!scope) return this.inner.rollbackTransaction(connection)
+    const name = `nested_${scope.depth--}`
+    await connection.executeQuery(CompiledQuery.raw(`rollback to savepoint ${name}`))
+    await connection.executeQuery(CompiledQuery.raw(`release savepoint ${name}`))
+  }
 }

@@ -3,9 +3,10 @@
 import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely'
 import { deletionDate } from '../../domain/recordings'
 import type { Db } from './db'
-import { tokenDigest } from './tokens'
+import { keyedDigest, sha256Digest } from './tokens'
 
-const migrations: Record<string, Migration> = {
+/** Every migration, in order; `secret` is TOKEN_SECRET, which 0016 keys the stored token digests with. */
+const migrations = (secret: string): Record<string, Migration> => ({
   '0001_accounts_and_invoices': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -307,13 +308,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('demo_scenario_by_account').renameTo('demo_scenario').execute()
       // Each device token's row is copied under its digest, its sessions moved to it, then the clear row goes.
       for (const row of await store.selectFrom('device_token').selectAll().execute()) {
-        const digest = tokenDigest(row.token)
+        const digest = sha256Digest(row.token)
         await store.insertInto('device_token').values({ ...row, token: digest }).execute()
         await store.updateTable('session').set({ device_token: digest }).where('device_token', '=', row.token).execute()
         await store.deleteFrom('device_token').where('token', '=', row.token).execute()
       }
       for (const row of await store.selectFrom('session').select('token').execute()) {
-        await store.updateTable('session').set({ token: tokenDigest(row.token) }).where('token', '=', row.token).execute()
+        await store.updateTable('session').set({ token: sha256Digest(row.token) }).where('token', '=', row.token).execute()
       }
     },
   },
@@ -379,17 +380,48 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('purchase_pin').addColumn('locks', 'integer', (column) => column.notNull().defaultTo(0)).execute()
     },
   },
+  // Issue 15: token digests become HMAC-SHA-256(TOKEN_SECRET, SHA-256(token)) (store/tokens.ts).
+  // The SHA-256 digests 0010 stored are re-keyed in place, so boxes and open sessions keep
+  // working; the audit trail's device prefixes follow, so a box's rows still tell it apart.
+  // One transaction (SQLite runs migrations outside one): a crash leaves every digest as it was.
+  '0016_keyed_token_digests': {
+    async up(db: Kysely<unknown>) {
+      const rekey = async (trx: Db) => {
+        for (const row of await trx.selectFrom('device_token').selectAll().execute()) {
+          const keyed = keyedDigest(secret, row.token)
+          await trx.insertInto('device_token').values({ ...row, token: keyed }).execute()
+          await trx.updateTable('session').set({ device_token: keyed }).where('device_token', '=', row.token).execute()
+          await trx.updateTable('audit').set({ device: keyed.slice(0, 12) }).where('device', '=', row.token.slice(0, 12)).execute()
+          await trx.deleteFrom('device_token').where('token', '=', row.token).execute()
+        }
+        for (const row of await trx.selectFrom('session').select('token').execute()) {
+          await trx.updateTable('session').set({ token: keyedDigest(secret, row.token) }).where('token', '=', row.token).execute()
+        }
+      }
+      const store = db as unknown as Db
+      await (store.isTransaction ? rekey(store) : store.transaction().execute(rekey))
+    },
+  },
+})
+
+/**
+ * Brings the schema up to date; `created`: the database was empty (its first migration ran now).
+ * `secret`: TOKEN_SECRET, the one the server then runs with (0016 keys stored digests with it).
+ */
+export async function migrateToLatest(db: Db, secret: string): Promise<{ created: boolean }> {
+  return migrateTo(db, secret, Object.keys(migrations(secret)).at(-1)!)
 }
 
-/** Brings the schema up to date; `created`: the database was empty (its first migration ran now). */
-export async function migrateToLatest(db: Db): Promise<{ created: boolean }> {
+/** Up to the migration `last` and no further: what `migrateToLatest` does, and how tests build a database as an older release left it. */
+export async function migrateTo(db: Db, secret: string, last: string): Promise<{ created: boolean }> {
   // PostgreSQL: Kysely looks for its migration tables in every schema unless told
   // which one; a database where another schema already has them (a second
   // deployment, another test suite) would skip creating ours and fail. So: ours.
   const migrationTableSchema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema })
-  const { error, results = [] } = await migrator.migrateToLatest()
+  const all = migrations(secret)
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => all }, migrationTableSchema })
+  const { error, results = [] } = await migrator.migrateTo(last)
   if (error) throw error
-  const first = Object.keys(migrations)[0]
+  const first = Object.keys(all)[0]
   return { created: results.some((result) => result.migrationName === first && result.status === 'Success') }
 }

@@ -9,21 +9,22 @@ const launch = (search: string, platform?: Parameters<typeof followPlatform>[2])
 
 describe('the platform accessibility setting', () => {
   it('is off by default: no setting, no URL parameter, nothing spoken, default theme', () => {
-    expect(launch('')).toMatchObject({ voice: false, contrast: 'normal', text: 'normal' })
+    expect(launch('')).toMatchObject({ voice: false, contrast: 'normal', text: 'normal', motion: 'full' })
     expect(launch('', {})).toMatchObject({ voice: false, contrast: 'normal', text: 'normal' })
   })
 
   it('turns voice guidance, high contrast and large text on when the box has them on', () => {
-    expect(launch('', { voiceGuidance: true, highContrast: true, largeText: true })).toMatchObject({ voice: true, contrast: 'high', text: 'large' })
+    expect(launch('', { voiceGuidance: true, highContrast: true, largeText: true, reducedMotion: true })).toMatchObject({ voice: true, contrast: 'high', text: 'large', motion: 'reduced' })
     expect(launch('?lang=en', { voiceGuidance: true })).toMatchObject({ voice: true, contrast: 'normal', text: 'normal', lang: 'en' })
   })
 
   it('leaves them off when the box has them off or says something that is not on/off', () => {
-    expect(launch('', { voiceGuidance: false, highContrast: 'yes', largeText: 1 })).toMatchObject({ voice: false, contrast: 'normal', text: 'normal' })
+    expect(launch('', { voiceGuidance: false, highContrast: 'yes', largeText: 1, reducedMotion: 'on' })).toMatchObject({ voice: false, contrast: 'normal', text: 'normal', motion: 'full' })
   })
 
   it('gives way to the launch URL, which says it explicitly', () => {
     expect(launch('?voice=0&contrast=normal', { voiceGuidance: true, highContrast: true })).toMatchObject({ voice: false, contrast: 'normal' })
     expect(launch('?voice=1', { voiceGuidance: false })).toMatchObject({ voice: true })
+    expect(launch('?motion=full', { reducedMotion: true })).toMatchObject({ motion: 'full' })
   })
 })

@@ -6,7 +6,7 @@ import { seedDemoAccounts } from '../../../src/server/demo/build'
 import { migrateToLatest } from '../../../src/server/store/migrations'
 import { addDays } from '../../../src/domain/dates'
 import { lisbonDayEdges } from '../domain/lisbon-boundary'
-import { get, NOW, type TestServer, testDatabase, testServer, TOKENS } from './helpers'
+import { get, NOW, SECRET, testDatabase, type TestServer, testServer, TOKENS } from './helpers'
 
 let server: TestServer
 beforeAll(async () => {
@@ -126,10 +126,10 @@ describe('right of withdrawal (004 general §6.1–6.5)', () => {
   it('a consumer\'s distance contract "within 14 (fourteen) days" of its conclusion: the last day, the service used and the refund day', async () => {
     // new-customer: ordered by phone on 08/03/2026, active since 10/03, 63,97 € a month with IVA (55,15 € + 16 %).
     const { db, drop } = await testDatabase()
-    await migrateToLatest(db)
-    await seedDemoAccounts(db, '2026-03-16')
+    await migrateToLatest(db, SECRET)
+    await seedDemoAccounts(db, '2026-03-16', SECRET)
     let clock = NOW
-    const app = await buildServer({ db, now: () => clock, demo: true, corsOrigins: [] })
+    const app = await buildServer({ tokenSecret: SECRET, db, now: () => clock, demo: true, corsOrigins: [] })
     const withdrawalOn = async (instant: Date, token: string = TOKENS.newCustomer) => {
       clock = instant
       const { status, body } = await get(app, ROUTES.account, token)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Value } from 'typebox/value'
 import { ApiErrorBody, ROUTES } from '../../../src/contract'
 import { requireDeviceToken } from '../../../src/server/http/auth'
-import { get, type TestServer, testServer, TOKENS } from './helpers'
+import { get, SECRET, type TestServer, testServer, TOKENS } from './helpers'
 
 let server: TestServer
 beforeAll(async () => {
@@ -78,7 +78,7 @@ describe('a route that declares no action (config.action)', () => {
     const local = await testServer()
     try {
       await local.app.register(async (scope) => {
-        requireDeviceToken(scope, local.db)
+        requireDeviceToken(scope, local.db, SECRET)
         scope.get('/v1/undeclared', async () => ({ secret: true }))
       })
       const { status, body } = await get(local.app, '/v1/undeclared', TOKENS.admin)

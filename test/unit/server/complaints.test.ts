@@ -10,7 +10,7 @@ import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
 import type { Db } from '../../../src/server/store/db'
 import { lisbonDayEdges } from '../domain/lisbon-boundary'
-import { NOW, type SeededCopies, seededCopies, TOKENS } from './helpers'
+import { NOW, SECRET, type SeededCopies, seededCopies, TOKENS } from './helpers'
 
 const NEWEST = 'ft-2026-1271001'
 const LATE = 'ft-2026-1243001'
@@ -28,7 +28,7 @@ let clock: Date
 beforeEach(async () => {
   clock = NOW
   ;({ db, drop } = await copies.copy())
-  app = await buildServer({ db, now: () => clock, demo: true })
+  app = await buildServer({ tokenSecret: SECRET, db, now: () => clock, demo: true })
 })
 afterEach(async () => {
   await app.close()

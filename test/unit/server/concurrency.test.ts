@@ -7,7 +7,7 @@ import { bearer, ROUTES } from '../../../src/contract'
 import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
 import type { Db } from '../../../src/server/store/db'
-import { NOW, type SeededCopies, seededCopies, TOKENS } from './helpers'
+import { NOW, SECRET, type SeededCopies, seededCopies, TOKENS } from './helpers'
 import { tokenDigest } from '../../../src/server/store/tokens'
 
 const PIN = '2580'
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => copies.dispose())
 beforeEach(async () => {
   ;({ db, drop } = await copies.copy())
-  app = await buildServer({ db, now: () => NOW, demo: true })
+  app = await buildServer({ tokenSecret: SECRET, db, now: () => NOW, demo: true })
 })
 afterEach(async () => {
   await app.close()
@@ -45,7 +45,7 @@ describe('writes at the same time', { timeout: 30_000 }, () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(AT_ONCE).fill(201))
     // Each login but the first ended exactly the one before it.
     expect(answers.reduce((sum, answer) => sum + answer.body.ended, 0)).toBe(AT_ONCE - 1)
-    const open = await db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(TOKENS.healthy)).where('ended_at', 'is', null).execute()
+    const open = await db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(SECRET, TOKENS.healthy)).where('ended_at', 'is', null).execute()
     expect(open).toHaveLength(1)
   })
 

@@ -12,9 +12,13 @@ import type { App } from '../../../src/server/http/context'
 import { type Db, openDatabase } from '../../../src/server/store/db'
 import { migrateToLatest } from '../../../src/server/store/migrations'
 import { seedDemoAccounts } from '../../../src/server/demo/build'
+import { DEMO_TOKEN_SECRET } from '../../../src/server/store/tokens'
 
 /** Where `npm start` serves the app. */
 export const APP_ORIGIN = 'http://127.0.0.1:8080'
+
+/** The token secret the test servers run with: DEMO=1's, as the demo data they hold. */
+export const SECRET = DEMO_TOKEN_SECRET
 
 /** Monday 16 March 2026, 10:00 in Lisbon. */
 export const NOW = new Date('2026-03-16T10:00:00Z')
@@ -98,8 +102,8 @@ export async function seededCopies(now: Date = NOW): Promise<SeededCopies> {
   if (!url) {
     const directory = mkdtempSync(join(tmpdir(), 'seeded-test-'))
     const seeded = openDatabase({ file: join(directory, 'seeded.sqlite') })
-    await migrateToLatest(seeded)
-    await seedDemoAccounts(seeded, lisbonDate(now))
+    await migrateToLatest(seeded, SECRET)
+    await seedDemoAccounts(seeded, lisbonDate(now), SECRET)
     await seeded.destroy()
     let copies = 0
     return {
@@ -113,8 +117,8 @@ export async function seededCopies(now: Date = NOW): Promise<SeededCopies> {
     }
   }
   const seeded = await testDatabase()
-  await migrateToLatest(seeded.db)
-  await seedDemoAccounts(seeded.db, lisbonDate(now))
+  await migrateToLatest(seeded.db, SECRET)
+  await seedDemoAccounts(seeded.db, lisbonDate(now), SECRET)
   const from = (await sql<{ schema: string }>`select current_schema() as schema`.execute(seeded.db)).rows[0]!.schema
   const tables = (
     await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -123,7 +127,7 @@ export async function seededCopies(now: Date = NOW): Promise<SeededCopies> {
   return {
     copy: async () => {
       const copy = await testDatabase()
-      await migrateToLatest(copy.db)
+      await migrateToLatest(copy.db, SECRET)
       await copy.db.transaction().execute(async (trx) => {
         for (const table of tables) await sql`insert into ${sql.table(table)} select * from ${sql.table(`${from}.${table}`)}`.execute(trx)
       })
@@ -145,10 +149,10 @@ async function admin(url: string, statement: string): Promise<void> {
 
 export async function testServer({ now = NOW, askedAt = now, demo = true }: TestServerOptions = {}): Promise<TestServer> {
   const { db, drop } = await testDatabase()
-  await migrateToLatest(db)
-  await seedDemoAccounts(db, lisbonDate(now))
+  await migrateToLatest(db, SECRET)
+  await seedDemoAccounts(db, lisbonDate(now), SECRET)
   // The app server of `npm start` is the one origin allowed to call (CORS_ORIGINS).
-  const app = await buildServer({ db, now: () => askedAt, demo, corsOrigins: [APP_ORIGIN] })
+  const app = await buildServer({ tokenSecret: SECRET, db, now: () => askedAt, demo, corsOrigins: [APP_ORIGIN] })
   return {
     app,
     db,

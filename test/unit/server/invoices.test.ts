@@ -8,7 +8,7 @@ import { buildServer } from '../../../src/server/http/app'
 import { seedDemoAccounts } from '../../../src/server/demo/build'
 import { migrateToLatest } from '../../../src/server/store/migrations'
 import { lisbonDayEdges } from '../domain/lisbon-boundary'
-import { get, NOW, type TestServer, testDatabase, testServer, TOKENS } from './helpers'
+import { get, NOW, SECRET, testDatabase, type TestServer, testServer, TOKENS } from './helpers'
 
 const TODAY = '2026-03-16'
 let server: TestServer
@@ -254,10 +254,10 @@ describe('the clock', () => {
     // Seeded on 16/03/2026: the late invoice was due on 04/03 and its notice went out on 07/03, so the
     // service is suspended from 06/04/2026 (not 13/04, 30 days after the notice's last allowed day).
     const { db, drop } = await testDatabase()
-    await migrateToLatest(db)
-    await seedDemoAccounts(db, TODAY)
+    await migrateToLatest(db, SECRET)
+    await seedDemoAccounts(db, TODAY, SECRET)
     let clock = NOW
-    const app = await buildServer({ db, now: () => clock, demo: true, corsOrigins: [] })
+    const app = await buildServer({ tokenSecret: SECRET, db, now: () => clock, demo: true, corsOrigins: [] })
     try {
       const late = (await get(app, ROUTES.overview, TOKENS.overdue)).body.invoices.next
       expect(late.dueDate).toBe('2026-03-04')

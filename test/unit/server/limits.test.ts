@@ -12,7 +12,7 @@ import { COST_UNIT_BYTES } from '../../../src/server/http/auth'
 import type { App } from '../../../src/server/http/context'
 import { openDatabase } from '../../../src/server/store/db'
 import { migrateToLatest } from '../../../src/server/store/migrations'
-import { NOW, TOKENS, testServer, type TestServer } from './helpers'
+import { NOW, SECRET, testServer, type TestServer, TOKENS } from './helpers'
 
 let server: TestServer
 beforeAll(async () => {
@@ -25,7 +25,7 @@ const guess = (app: App, remoteAddress = '127.0.0.1', headers: Record<string, st
 
 describe('failed authentications per client address', () => {
   it('30 wrong tokens get 401, the next guess 429 with Retry-After; another address is not held', async () => {
-    const app = await buildServer({ db: server.db, now: () => NOW, demo: true, authFailures: { perSecond: 0.5, burst: 30 } })
+    const app = await buildServer({ tokenSecret: SECRET, db: server.db, now: () => NOW, demo: true, authFailures: { perSecond: 0.5, burst: 30 } })
     try {
       const statuses: number[] = []
       for (let attempt = 0; attempt < 31; attempt++) statuses.push((await guess(app)).statusCode)
@@ -44,7 +44,7 @@ describe('failed authentications per client address', () => {
   })
 
   it('behind a trusted proxy, counts the address the proxy names, not the proxy', async () => {
-    const app = await buildServer({ db: server.db, now: () => NOW, demo: true, authFailures: { perSecond: 0.5, burst: 2 }, trustProxy: 1 })
+    const app = await buildServer({ tokenSecret: SECRET, db: server.db, now: () => NOW, demo: true, authFailures: { perSecond: 0.5, burst: 2 }, trustProxy: 1 })
     try {
       const from = (client: string) => guess(app, '127.0.0.1', { 'x-forwarded-for': client })
       expect([(await from('203.0.113.7')).statusCode, (await from('203.0.113.7')).statusCode, (await from('203.0.113.7')).statusCode]).toEqual([401, 401, 429])
@@ -57,7 +57,7 @@ describe('failed authentications per client address', () => {
 
 describe('requests weighed by their cost', () => {
   it('the largest recordings page spends the allowance of several small answers', async () => {
-    const app = await buildServer({ db: server.db, now: () => NOW, demo: true, rateLimit: { perSecond: 0.001, burst: 100 } })
+    const app = await buildServer({ tokenSecret: SECRET, db: server.db, now: () => NOW, demo: true, rateLimit: { perSecond: 0.001, burst: 100 } })
     const allowed = async (token: string, url: string) => {
       let count = 0
       while ((await app.inject({ url, headers: { authorization: bearer(token) } })).statusCode === 200) count++
@@ -79,7 +79,7 @@ describe('requests weighed by their cost', () => {
 
 describe('slow clients', () => {
   it('a body trickling in one byte every 200 ms is cut with 408 when the request time is up', { timeout: 20_000 }, async () => {
-    const app = await buildServer({ db: server.db, now: () => NOW, demo: true, timeouts: { requestMs: 1_000 } })
+    const app = await buildServer({ tokenSecret: SECRET, db: server.db, now: () => NOW, demo: true, timeouts: { requestMs: 1_000 } })
     await app.listen({ host: '127.0.0.1', port: 0 })
     const { port } = app.server.address() as { port: number }
     try {
@@ -110,8 +110,8 @@ describe('GET /health', () => {
     const directory = mkdtempSync(join(tmpdir(), 'health-test-'))
     const file = join(directory, 'account.sqlite')
     const db = openDatabase({ file })
-    await migrateToLatest(db)
-    const app = await buildServer({ db, demo: false })
+    await migrateToLatest(db, SECRET)
+    const app = await buildServer({ tokenSecret: SECRET, db, demo: false })
     try {
       expect((await app.inject({ url: ROUTES.health })).json()).toMatchObject({ status: 'ok' })
       rmSync(file)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Type from 'typebox'
 import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
-import { testDatabase } from './helpers'
+import { SECRET, testDatabase } from './helpers'
 import { migrateToLatest } from '../../../src/server/store/migrations'
 
 const Plan = Type.Object({
@@ -22,8 +22,8 @@ let received: unknown[] = []
 beforeAll(async () => {
   const database = await testDatabase()
   drop = database.drop
-  await migrateToLatest(database.db)
-  app = await buildServer({ db: database.db, demo: false })
+  await migrateToLatest(database.db, SECRET)
+  app = await buildServer({ tokenSecret: SECRET, db: database.db, demo: false })
   // A route with a nested body, as a future write would have; the guards are the server's own.
   app.post('/test/nested', { schema: { body: Plan }, config: { action: 'public' } }, async (request) => {
     received.push(request.body)

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROUTES } from '../../../src/contract'
 import { buildServer } from '../../../src/server/http/app'
 import { openDatabase } from '../../../src/server/store/db'
+import { SECRET } from './helpers'
 
 type Document = { paths: Record<string, Record<string, Record<string, unknown>>> } & Record<string, unknown>
 
@@ -13,7 +14,7 @@ const db = openDatabase({ file: ':memory:' })
 afterAll(() => db.destroy())
 
 async function servedDocument(demo: boolean): Promise<Document> {
-  const app = await buildServer({ db, demo })
+  const app = await buildServer({ tokenSecret: SECRET, db, demo })
   try {
     return (await app.inject({ method: 'GET', url: ROUTES.openapi })).json()
   } finally {

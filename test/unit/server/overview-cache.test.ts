@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, ROUTES } from '../../../src/contract'
 import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
-import { APP_ORIGIN, allRecordings, get, NOW, type TestServer, testServer, TOKENS } from './helpers'
+import { allRecordings, APP_ORIGIN, get, NOW, SECRET, type TestServer, testServer, TOKENS } from './helpers'
 
 let server: TestServer
 let replica: App
 beforeAll(async () => {
   server = await testServer()
-  replica = await buildServer({ db: server.db, now: () => NOW, demo: true, corsOrigins: [APP_ORIGIN] })
+  replica = await buildServer({ tokenSecret: SECRET, db: server.db, now: () => NOW, demo: true, corsOrigins: [APP_ORIGIN] })
 }, 60_000)
 afterAll(async () => {
   await replica.close()

@@ -10,7 +10,7 @@ import type { Db } from '../../../src/server/store/db'
 import { storePurchasePin, verifyPurchasePin } from '../../../src/server/premium/pin'
 import { DEMO_PINS } from '../../../src/server/demo/premium'
 import { lisbonDayEdges } from '../domain/lisbon-boundary'
-import { NOW, type SeededCopies, seededCopies, TOKENS } from './helpers'
+import { NOW, SECRET, type SeededCopies, seededCopies, TOKENS } from './helpers'
 import { tokenDigest } from '../../../src/server/store/tokens'
 
 const PIN = '2580'
@@ -32,7 +32,7 @@ afterAll(() => copies.dispose())
 beforeEach(async () => {
   clock = NOW
   ;({ db, drop } = await copies.copy())
-  app = await buildServer({ db, now: () => clock, demo: true })
+  app = await buildServer({ tokenSecret: SECRET, db, now: () => clock, demo: true })
 })
 afterEach(async () => {
   await app.close()
@@ -257,7 +257,7 @@ describe('POST /v1/premium/:id/subscribe', () => {
     // A Responsável de Faturação sees the catalogue but may not buy.
     await db
       .insertInto('device_token')
-      .values({ token: tokenDigest('test-billing-0001'), account_id: PREMIUM_ACCOUNT, viewer_name: 'Ana', viewer_profile: 'responsavel-faturacao' })
+      .values({ token: tokenDigest(SECRET, 'test-billing-0001'), account_id: PREMIUM_ACCOUNT, viewer_name: 'Ana', viewer_profile: 'responsavel-faturacao' })
       .execute()
     const seen = await catalogue('test-billing-0001')
     expect(seen.status).toBe(200)

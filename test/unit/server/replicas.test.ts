@@ -1,72 +1,150 @@
-// Two API servers on one database (issue 15, DESIGN §9: "state these rules need lives in the
-// database, so API replicas over one PostgreSQL agree"). Each server has its own connection
-// pool and its own in-memory limiters, as two processes would; nothing is shared but the
-// database: PostgreSQL under `npm run test:pg`, one SQLite file otherwise.
-import { mkdtempSync, rmSync } from 'node:fs'
+// Two API processes on one database (issue 15, DESIGN §9: "state these rules need lives in the
+// database, so API replicas over one PostgreSQL agree"). Each is src/server/main.ts in a Node
+// process of its own, started from its environment as deployed (sessions required, a per-token
+// limit, a failed-authentication limit of 3 at once); nothing is shared but the database:
+// PostgreSQL under `npm run test:pg` (one schema, through the URL's search_path), one SQLite
+// file otherwise. The entry is bundled with esbuild first, so no `npm run build` is needed.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { build } from 'esbuild'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { bearer, ROUTES } from '../../../src/contract'
 import { lisbonDate } from '../../../src/domain/dates'
 import { seedDemoAccounts } from '../../../src/server/demo/build'
-import { buildServer } from '../../../src/server/http/app'
-import type { App } from '../../../src/server/http/context'
 import { type Db, openDatabase } from '../../../src/server/store/db'
 import { migrateToLatest } from '../../../src/server/store/migrations'
+import { freePort } from '../../e2e/harness'
 import { NOW, TEST_DATABASE_URL, testDatabase, TOKENS } from './helpers'
 
 const PIN = '2580'
-// Two servers' first queries and scrypt PIN checks: slow on a loaded machine, hence the longer limit.
-vi.setConfig({ testTimeout: 30_000 })
-let a: App
-let b: App
-const dbs: Db[] = []
+/** As deployed: the operator's secret, the same for both processes (not the demo one, which needs DEMO=1). */
+const SECRET = randomBytes(32).toString('hex')
+// Two processes' start, first queries and scrypt PIN checks: slow on a loaded machine, hence the longer limits.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 })
+
+interface Replica {
+  url: string
+  stop: () => Promise<void>
+}
+
+let a: Replica
+let b: Replica
+let db: Db
 let cleanup: () => Promise<void>
 
-/** A second pool on the same database: the same PostgreSQL schema, or the same SQLite file. */
-async function sameDatabase(): Promise<{ first: Db; second: Db; drop: () => Promise<void> }> {
+/** The database both processes use, seeded here, and the environment that points a process at it. */
+async function sharedDatabase(): Promise<{ db: Db; env: NodeJS.ProcessEnv; drop: () => Promise<void> }> {
   if (TEST_DATABASE_URL) {
     const { db, drop } = await testDatabase()
     const schema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]!.schema
-    return { first: db, second: openDatabase({ url: TEST_DATABASE_URL, schema }), drop }
+    const url = new URL(TEST_DATABASE_URL)
+    url.searchParams.set('options', `-c search_path=${schema}`)
+    return { db, env: { DATABASE_URL: url.toString() }, drop }
   }
   const directory = mkdtempSync(join(tmpdir(), 'replicas-'))
   const file = join(directory, 'account.sqlite')
-  const first = openDatabase({ file })
-  return { first, second: openDatabase({ file }), drop: async () => rmSync(directory, { recursive: true, force: true }) }
+  const db = openDatabase({ file })
+  return {
+    db,
+    env: { DB_FILE: file, DATABASE_URL: '' },
+    drop: async () => {
+      await db.destroy()
+      rmSync(directory, { recursive: true, force: true })
+    },
+  }
+}
+
+/** src/server/main.ts as one file; its packages stay imports, found in node_modules (hence the bundle's place under it). */
+async function bundleServer(): Promise<{ entry: string; remove: () => void }> {
+  const cache = resolve('node_modules/.cache')
+  mkdirSync(cache, { recursive: true })
+  const directory = mkdtempSync(join(cache, 'replicas-test-'))
+  const entry = join(directory, 'main.mjs')
+  await build({ entryPoints: ['src/server/main.ts'], outfile: entry, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' })
+  return { entry, remove: () => rmSync(directory, { recursive: true, force: true }) }
+}
+
+/** One API process on `env`'s database; resolves once it answers /health. */
+async function replica(entry: string, env: NodeJS.ProcessEnv): Promise<Replica> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      TOKEN_SECRET: SECRET,
+      NOW: NOW.toISOString(),
+      DEMO: '0',
+      SESSIONS: 'required',
+      RATE_LIMIT: '20/60',
+      AUTH_FAILURES: '0.01/3',
+      // The tests name a client address in X-Forwarded-For, as a proxy in front would.
+      TRUST_PROXY: '1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let errors = ''
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()))
+  const exited = new Promise((done) => child.once('exit', done))
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the API process exited (${child.exitCode}) before answering /health: ${errors}`)
+    try {
+      if ((await fetch(`${url}/health`)).ok) break
+    } catch {
+      if (attempt > 600) throw new Error(`the API process did not answer /health within 60 s: ${errors}`)
+      await new Promise((done) => setTimeout(done, 100))
+    }
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
 }
 
 beforeAll(async () => {
-  const { first, second, drop } = await sameDatabase()
-  await migrateToLatest(first)
-  await seedDemoAccounts(first, lisbonDate(NOW))
-  dbs.push(first, second)
-  // As deployed: sessions required, a per-token limit and a failed-authentication limit of 3 at once.
-  const options = { demo: false, now: () => NOW, requireSession: true, rateLimit: { perSecond: 20, burst: 60 }, authFailures: { perSecond: 0.01, burst: 3 } }
-  a = await buildServer({ db: first, ...options })
-  b = await buildServer({ db: second, ...options })
+  const shared = await sharedDatabase()
+  db = shared.db
+  await migrateToLatest(db, SECRET)
+  await seedDemoAccounts(db, lisbonDate(NOW), SECRET)
+  const server = await bundleServer()
+  try {
+    ;[a, b] = await Promise.all([replica(server.entry, shared.env), replica(server.entry, shared.env)])
+  } finally {
+    server.remove()
+  }
   cleanup = async () => {
-    await a.close()
-    await b.close()
-    await second.destroy()
-    await drop()
+    await Promise.all([a?.stop(), b?.stop()])
+    await shared.drop()
   }
 })
-afterAll(() => cleanup())
+afterAll(() => cleanup?.())
 
-const call = (app: App, method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: object, ip = '127.0.0.1') =>
-  app.inject({ method, url, remoteAddress: ip, headers: { authorization: bearer(token) }, ...(payload ? { payload } : {}) })
-const login = async (app: App, token: string) => (await call(app, 'POST', ROUTES.session, token)).json().sessionToken as string
+async function call(server: Replica, method: 'GET' | 'POST' | 'PUT', path: string, token: string, payload?: object, ip?: string) {
+  const headers: Record<string, string> = { authorization: bearer(token), ...(ip ? { 'x-forwarded-for': ip } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) }
+  const response = await fetch(`${server.url}${path}`, { method, headers, body: payload ? JSON.stringify(payload) : undefined })
+  const text = await response.text()
+  return { statusCode: response.status, json: () => JSON.parse(text) }
+}
+const login = async (server: Replica, token: string) => (await call(server, 'POST', ROUTES.session, token)).json().sessionToken as string
 
-describe('two API servers on one database', () => {
+describe('two API processes on one database', () => {
   it('a write through one is read through the other, and a session opened on one works on the other', async () => {
     const session = await login(a, TOKENS.admin)
     const before = (await call(b, 'GET', ROUTES.account, session)).json().einvoice.enabled as boolean
     expect((await call(a, 'PUT', ROUTES.accountEInvoice, session, { enabled: !before })).statusCode).toBe(200)
     expect((await call(b, 'GET', ROUTES.account, session)).json().einvoice.enabled).toBe(!before)
     // Both audit rows are in the one trail.
-    const trail = await dbs[1]!.selectFrom('audit').select(['route', 'status']).execute()
+    const trail = await db.selectFrom('audit').select(['route', 'status']).execute()
     expect(trail).toEqual(expect.arrayContaining([{ route: ROUTES.session, status: 201 }, { route: ROUTES.accountEInvoice, status: 200 }]))
   })
 
@@ -81,20 +159,20 @@ describe('two API servers on one database', () => {
 
   it('the PIN lock holds across both: two wrong PINs on one and a third on the other lock purchases on both', async () => {
     const session = await login(a, TOKENS.premium)
-    const subscribe = (app: App, pin: string, key: string) => call(app, 'POST', ROUTES.premiumSubscribe.replace(':id', 'tvcine'), session, { pin, idempotencyKey: key })
+    const subscribe = (server: Replica, pin: string, key: string) => call(server, 'POST', ROUTES.premiumSubscribe.replace(':id', 'tvcine'), session, { pin, idempotencyKey: key })
     expect((await subscribe(a, '1111', 'replica-pin-0001')).json().triesLeft).toBe(2)
     expect((await subscribe(b, '1111', 'replica-pin-0002')).json().triesLeft).toBe(1)
     const locked = await subscribe(a, '1111', 'replica-pin-0003')
     expect(locked.statusCode).toBe(429)
-    // The right PIN waits on the other server too, with the same end and the series count.
+    // The right PIN waits on the other process too, with the same end and the series count.
     const other = await subscribe(b, PIN, 'replica-pin-0004')
     expect(other.statusCode).toBe(429)
     expect(other.json()).toMatchObject({ lockedUntil: locked.json().lockedUntil, locks: 1 })
     expect((await call(b, 'GET', ROUTES.premium, session)).json().pin).toMatchObject({ triesLeft: 0, locks: 1 })
   })
 
-  it('the failed-authentication limit is per server (docs/production.md says why): the other still answers 401, not 429', async () => {
-    const guess = (app: App) => call(app, 'GET', ROUTES.overview, 'unknown-token-0000', undefined, '10.9.9.9')
+  it('the failed-authentication limit is per process (docs/production.md says why): the other still answers 401, not 429', async () => {
+    const guess = (server: Replica) => call(server, 'GET', ROUTES.overview, 'unknown-token-0000', undefined, '10.9.9.9')
     for (let n = 0; n < 3; n++) expect((await guess(a)).statusCode).toBe(401)
     expect((await guess(a)).statusCode).toBe(429)
     expect((await guess(b)).statusCode).toBe(401)

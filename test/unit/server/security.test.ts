@@ -8,7 +8,7 @@ import { buildServer } from '../../../src/server/http/app'
 import { loggerOptions, maskPersonalData, maskTokens } from '../../../src/server/http/logging'
 import { RateLimiter, parseRateLimit } from '../../../src/server/http/limits'
 import { ENDED_ELSEWHERE, sessionsRequired } from '../../../src/server/sessions/service'
-import { get, type TestServer, testServer, TOKENS } from './helpers'
+import { get, SECRET, type TestServer, testServer, TOKENS } from './helpers'
 import { fill, type Operation, operations } from './openapi-walk'
 import { tokenDigest } from '../../../src/server/store/tokens'
 
@@ -100,7 +100,7 @@ describe('one session per credentials (seed 004 TV §4.2)', () => {
   it('ten logins at once leave exactly one open session', async () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => login(TOKENS.restricted)))
     expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(201))
-    const open = await server.db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(TOKENS.restricted)).where('ended_at', 'is', null).execute()
+    const open = await server.db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(SECRET, TOKENS.restricted)).where('ended_at', 'is', null).execute()
     expect(open).toHaveLength(1)
     const working = await Promise.all(answers.map(async (a) => (await get(server.app, ROUTES.overview, a.json().sessionToken)).status))
     expect(working.filter((status) => status === 200)).toHaveLength(1)
@@ -113,7 +113,7 @@ describe('one session per credentials (seed 004 TV §4.2)', () => {
   })
 
   it('with SESSIONS=required the bare device token only opens a session', async () => {
-    const strict = await buildServer({ db: server.db, demo: true, requireSession: true })
+    const strict = await buildServer({ tokenSecret: SECRET, db: server.db, demo: true, requireSession: true })
     try {
       const bare = await strict.inject({ method: 'GET', url: ROUTES.overview, headers: { authorization: bearer(TOKENS.healthy) } })
       expect(bare.statusCode).toBe(401)
@@ -156,7 +156,7 @@ describe('rate limit per device token', () => {
   })
 
   it('past the burst a token gets 429 with Retry-After and a reason; another token is served; a session counts as its device token', async () => {
-    const limited = await buildServer({ db: server.db, demo: true, rateLimit: { perSecond: 0.001, burst: 3 } })
+    const limited = await buildServer({ tokenSecret: SECRET, db: server.db, demo: true, rateLimit: { perSecond: 0.001, burst: 3 } })
     try {
       const ask = (token: string) => limited.inject({ method: 'GET', url: ROUTES.overview, headers: { authorization: bearer(token) } })
       const session = (await limited.inject({ method: 'POST', url: ROUTES.session, headers: { authorization: bearer(TOKENS.healthy) } })).json().sessionToken
@@ -216,7 +216,7 @@ describe('NIF and IBAN never leave the server whole', () => {
         done()
       },
     })
-    const logged = await buildServer({ db: server.db, demo: true, logger: loggerOptions('trace', stream) })
+    const logged = await buildServer({ tokenSecret: SECRET, db: server.db, demo: true, logger: loggerOptions('trace', stream) })
     try {
       const nif = '123456789'
       const iban = 'PT50000201231234567890154'
@@ -240,7 +240,7 @@ describe('NIF and IBAN never leave the server whole', () => {
         done()
       },
     })
-    const logged = await buildServer({ db: server.db, demo: true, logger: loggerOptions('trace', stream) })
+    const logged = await buildServer({ tokenSecret: SECRET, db: server.db, demo: true, logger: loggerOptions('trace', stream) })
     try {
       const opened = await logged.inject({ method: 'POST', url: ROUTES.session, headers: { authorization: bearer(TOKENS.healthy) } })
       const { sessionToken } = opened.json() as { sessionToken: string }

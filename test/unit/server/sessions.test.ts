@@ -1,11 +1,11 @@
 // Sessions that end: by logout (DELETE /v1/session), after 7 days unused, after 30 days
-// open; and the rows of old sessions cleaned at the next login.
+// open; and the rows of old sessions, and audit rows past their retention, cleaned at the next login.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, ROUTES } from '../../../src/contract'
 import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
-import { EXPIRED, LOGGED_OUT } from '../../../src/server/sessions/service'
-import { NOW, TOKENS, testServer, type TestServer } from './helpers'
+import { AUDIT_RETENTION_DAYS, EXPIRED, LOGGED_OUT, parseAuditRetention } from '../../../src/server/sessions/service'
+import { NOW, SECRET, testServer, type TestServer, TOKENS } from './helpers'
 import { tokenDigest } from '../../../src/server/store/tokens'
 
 const DAY = 86_400_000
@@ -14,7 +14,7 @@ let app: App
 let clock = NOW
 beforeAll(async () => {
   server = await testServer()
-  app = await buildServer({ db: server.db, now: () => clock, demo: true, requireSession: true })
+  app = await buildServer({ tokenSecret: SECRET, db: server.db, now: () => clock, demo: true, requireSession: true })
 })
 afterAll(async () => {
   await app.close()
@@ -76,7 +76,7 @@ describe('lifetime', () => {
     clock = NOW
     await login(TOKENS.unregistered)
     await login(TOKENS.unregistered)
-    const rows = () => server.db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(TOKENS.unregistered)).execute()
+    const rows = () => server.db.selectFrom('session').select('token').where('device_token', '=', tokenDigest(SECRET, TOKENS.unregistered)).execute()
     expect(await rows()).toHaveLength(2)
     clock = new Date(NOW.getTime() + 31 * DAY)
     await login(TOKENS.unregistered)
@@ -84,5 +84,52 @@ describe('lifetime', () => {
     clock = new Date(NOW.getTime() + 62 * DAY)
     await login(TOKENS.unregistered)
     expect(await rows()).toHaveLength(2)
+  })
+})
+
+describe('audit retention (AUDIT_RETENTION_DAYS, 365 by default)', () => {
+  // Written at 00:30 in Lisbon on 1 July 2026 (summer time: 23:30 UTC the day before).
+  const WRITTEN_AT = '2026-06-30T23:30:00.000Z'
+  const kept = async () => (await server.db.selectFrom('audit').select('at').where('action', '=', 'test.retention').execute()).length
+
+  async function loginOn(instant: string, retention?: number): Promise<void> {
+    const local = retention === undefined ? app : await buildServer({ tokenSecret: SECRET, db: server.db, now: () => new Date(instant), demo: true, auditRetentionDays: retention })
+    clock = new Date(instant)
+    const response = await local.inject({ method: 'POST', url: ROUTES.session, headers: { authorization: bearer(TOKENS.tecnico) } })
+    expect(response.statusCode).toBe(201)
+    if (local !== app) await local.close()
+  }
+
+  it('a row is kept through the day 365 days after its Lisbon day and deleted by the first login of the day after', async () => {
+    expect(AUDIT_RETENTION_DAYS).toBe(365)
+    await server.db
+      .insertInto('audit')
+      .values({ at: WRITTEN_AT, account_id: 'acc-x', viewer_name: 'Rita', viewer_profile: 'administrador', device: 'abcdefabcdef', client_ip: '127.0.0.1', action: 'test.retention', method: 'PUT', route: ROUTES.accountEInvoice, target: null, status: 200, outcome: 'ok' })
+      .execute()
+    // The day before the limit: 30 June 2027, midday.
+    await loginOn('2027-06-30T11:00:00.000Z')
+    expect(await kept()).toBe(1)
+    // The limit's day, 1 July 2027, at 23:59 in Lisbon: 365 days and 23 h after, still kept (the day counts, not the hours).
+    await loginOn('2027-07-01T22:59:00.000Z')
+    expect(await kept()).toBe(1)
+    // The day after: 2 July 2027, 00:00:30 in Lisbon (23:00:30 UTC on 1 July): "há mais de 365 dias", deleted.
+    await loginOn('2027-07-01T23:00:30.000Z')
+    expect(await kept()).toBe(0)
+    // The login's own audit rows stay.
+    expect(await server.db.selectFrom('audit').select('at').where('at', '=', '2027-07-01T23:00:30.000Z').execute()).toHaveLength(1)
+  })
+
+  it('a configured retention is the one applied; the setting is read strictly', async () => {
+    await server.db
+      .insertInto('audit')
+      .values({ at: WRITTEN_AT, account_id: 'acc-x', viewer_name: 'Rita', viewer_profile: 'administrador', device: 'abcdefabcdef', client_ip: '127.0.0.1', action: 'test.retention', method: 'PUT', route: ROUTES.accountEInvoice, target: null, status: 200, outcome: 'ok' })
+      .execute()
+    await loginOn('2026-07-31T12:00:00.000Z', 30)
+    expect(await kept()).toBe(1)
+    await loginOn('2026-08-01T12:00:00.000Z', 30)
+    expect(await kept()).toBe(0)
+    expect(parseAuditRetention(undefined)).toBe(365)
+    expect(parseAuditRetention('90')).toBe(90)
+    for (const wrong of ['0', '-1', '1.5', 'a year']) expect(() => parseAuditRetention(wrong)).toThrow(/AUDIT_RETENTION_DAYS/)
   })
 })

@@ -1,6 +1,7 @@
 // The server as `node dist/server/main.mjs` starts it (start.ts reads the same environment):
 // demo data and secrets only with DEMO=1, origins only from CORS_ORIGINS, a database that
 // held data never seeded again, a missing or damaged file refused with one clear message.
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,10 +14,12 @@ const directory = mkdtempSync(join(tmpdir(), 'start-test-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
 let files = 0
 const newFile = () => join(directory, `account-${++files}.sqlite`)
+/** As an operator sets it (`openssl rand -hex 32`); the DEMO=1 starts use it too, in place of the public demo secret. */
+const TOKEN_SECRET = randomBytes(32).toString('hex')
 
 async function started(env: NodeJS.ProcessEnv): Promise<{ server: Started; printed: string[] }> {
   const printed: string[] = []
-  const server = await start({ PORT: '0', LOG_LEVEL: 'silent', ...env }, (line) => printed.push(line))
+  const server = await start({ PORT: '0', LOG_LEVEL: 'silent', TOKEN_SECRET, ...env }, (line) => printed.push(line))
   return { server, printed }
 }
 
@@ -72,20 +75,20 @@ describe('DEMO', () => {
 describe('the database file', () => {
   it('missing: refused with what to do, unless DB_CREATE=1 or DEMO=1 asks for a new one', async () => {
     const file = newFile()
-    await expect(start({ PORT: '0', DB_FILE: file })).rejects.toThrow(new StartError(`The database file ${file} does not exist. Restore it from a backup, set DB_FILE to where it is, or set DB_CREATE=1 to create a new empty database there.`))
+    await expect(start({ PORT: '0', TOKEN_SECRET, DB_FILE: file })).rejects.toThrow(new StartError(`The database file ${file} does not exist. Restore it from a backup, set DB_FILE to where it is, or set DB_CREATE=1 to create a new empty database there.`))
   })
 
   it('not a database: one message naming the file, no stack', async () => {
     const file = newFile()
     writeFileSync(file, 'these are not the rows you are looking for\n'.repeat(200))
-    const failure = await start({ PORT: '0', DB_FILE: file }).catch((error: unknown) => error)
+    const failure = await start({ PORT: '0', TOKEN_SECRET, DB_FILE: file }).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(StartError)
     expect((failure as Error).message).toContain(`The database file ${file} cannot be used: file is not a database.`)
     expect((failure as Error).message).toContain('restore it from a backup or point DB_FILE elsewhere')
   })
 
   it('a wrong setting is one message too', async () => {
-    await expect(start({ PORT: 'x' })).rejects.toThrow(new StartError('PORT is not a port number: x'))
+    await expect(start({ PORT: 'x', TOKEN_SECRET })).rejects.toThrow(new StartError('PORT is not a port number: x'))
   })
 })
 
