@@ -14,6 +14,35 @@ export function Literals<const Values extends string[]>(...values: Values): Type
   return Type.Union(values.map((value) => Type.Literal(value))) as never
 }
 
+/** Where a page of a long list starts or ends: opaque to the box, which only sends back what it got (issue 20). */
+export const PageCursor = Type.String({ pattern: '^[A-Za-z0-9_-]{1,200}$' })
+
+/** The query of a long list read in pages: a cursor from an earlier page (none: the first page), and a page's size. */
+export function PageQuery(max: number, fallback: number, noun: string) {
+  return Type.Object(
+    {
+      cursor: Type.Optional(PageCursor),
+      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: max, description: `${noun} on the page (default ${fallback})` })),
+    },
+    { additionalProperties: false },
+  )
+}
+
+/** A page of a long list: its items (at most `max`), where it is in the whole list, and the cursors on each side. */
+export function PageOf<Item extends Type.TSchema>(item: Item, max: number) {
+  return {
+    /** Items on every page together. */
+    total: Type.Integer({ minimum: 0 }),
+    /** Where this page's first item is in the whole list (0 on the first page). */
+    position: Type.Integer({ minimum: 0 }),
+    items: Type.Array(item, { maxItems: max }),
+    /** The cursor of the page after this one; null on the last page. */
+    next: Type.Union([PageCursor, Type.Null()]),
+    /** The cursor of the page before this one; null on the first page. */
+    previous: Type.Union([PageCursor, Type.Null()]),
+  }
+}
+
 /** The five access profiles of the Área de Cliente (seed 002). */
 export const Profile = Literals('administrador', 'responsavel-delegado', 'responsavel-faturacao', 'responsavel-tecnico', 'utilizador')
 export type Profile = Type.Static<typeof Profile>

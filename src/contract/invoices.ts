@@ -1,6 +1,6 @@
 // Invoices (seed 004 general §10, TV §7–8; seed 001): wire shapes.
 import Type from 'typebox'
-import { Cents, Denied, IsoDate } from './common'
+import { Cents, Denied, IsoDate, PageOf, PageQuery } from './common'
 import { IdempotencyKey, UpcomingPremium } from './premium'
 
 export const InvoiceStatus = Type.Union([
@@ -161,22 +161,32 @@ export const InvoiceDetail = Type.Object({
 })
 export type InvoiceDetail = Type.Static<typeof InvoiceDetail>
 
+/**
+ * Invoices a page holds at most: 60 summaries are about 15 KB of JSON, far under the 64 KB a low
+ * box parses at once (issue 20).
+ */
+export const INVOICES_PAGE_MAX = 60
+/** A page when the box asks for no size: two years of monthly invoices. */
+export const INVOICES_PAGE_DEFAULT = 24
+
+export const InvoiceListQuery = PageQuery(INVOICES_PAGE_MAX, INVOICES_PAGE_DEFAULT, 'invoices')
+export type InvoiceListQuery = Type.Static<typeof InvoiceListQuery>
+
+/** A page of the invoices, newest first, with what the list says of all of them. */
 export const InvoiceList = Type.Object({
-  items: Type.Array(InvoiceSummary),
+  ...PageOf(InvoiceSummary, INVOICES_PAGE_MAX),
+  /** Invoices to pay (unpaid or overdue) on every page, and what they add up to. */
+  unpaidCount: Type.Integer({ minimum: 0 }),
+  unpaidTotalCents: Cents,
+  /**
+   * The invoice the list opens on (issue 21, 10: the most urgent gets focus), wherever its page is:
+   * the one longest overdue, else the unpaid one due first; null when none is to pay (it opens on the newest).
+   */
+  mostUrgent: Type.Union([Type.Object({ id: InvoiceSummary.properties.id, position: Type.Integer({ minimum: 0 }) }), Type.Null()]),
   /** Premium charges the next invoice will carry (not yet issued). */
   upcomingPremium: Type.Optional(UpcomingPremium),
 })
 export type InvoiceList = Type.Static<typeof InvoiceList>
-
-/** Invoices a list request returns when it names no limit: two years of monthly invoices. */
-export const INVOICE_LIST_DEFAULT_LIMIT = 24
-
-export const InvoiceListQuery = Type.Object(
-  {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, default: INVOICE_LIST_DEFAULT_LIMIT })),
-  },
-  { additionalProperties: false },
-)
 
 export const InvoiceParams = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),

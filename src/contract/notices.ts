@@ -1,7 +1,7 @@
 // Notices (seed 004 TV §2.1.3, general §5, §5.7, §10.2): channel changes and contract
 // changes announced to the account, with the lead time and free exit the server judged.
 import Type from 'typebox'
-import { IsoDate, IsoDateTime, Literals } from './common'
+import { IsoDate, IsoDateTime, Literals, PageOf, PageQuery } from './common'
 
 export const NoticeKind = Type.Union([
   Type.Literal('channel-added'),
@@ -67,9 +67,22 @@ export const NoticeDetail = Type.Object({
 })
 export type NoticeDetail = Type.Static<typeof NoticeDetail>
 
+/**
+ * Notices a page holds at most: 50 notices moving 12 channels each, with long names and titles, are
+ * 62.6 KB of JSON, so 40 leave room under the 64 KB a low box parses at once (issue 20;
+ * test/unit/server/lists-pages.test.ts).
+ */
+export const NOTICES_PAGE_MAX = 40
+/** A page when the box asks for no size. */
+export const NOTICES_PAGE_DEFAULT = 20
+
+export const NoticeListQuery = PageQuery(NOTICES_PAGE_MAX, NOTICES_PAGE_DEFAULT, 'notices')
+export type NoticeListQuery = Type.Static<typeof NoticeListQuery>
+
+/** A page of the notices, unread first, then the most urgent, with the unread count of them all. */
 export const NoticeList = Type.Object({
-  /** Unread first, then the most urgent. */
-  items: Type.Array(NoticeSummary),
+  ...PageOf(NoticeSummary, NOTICES_PAGE_MAX),
+  /** Unread notices the viewer can open, on every page. */
   unread: Type.Integer({ minimum: 0 }),
 })
 export type NoticeList = Type.Static<typeof NoticeList>

@@ -1,7 +1,7 @@
 // Recordings and the recording quota (seed 004 TV §5.8–5.12): wire shapes.
 // Quota and sizes travel in minutes of quota ("quota units"); the app shows hours.
 import Type from 'typebox'
-import { IsoDate, IsoDateTime } from './common'
+import { IsoDate, IsoDateTime, PageOf, PageQuery } from './common'
 
 export const RecordingId = Type.String({ pattern: '^[a-z0-9-]{1,64}$' })
 
@@ -57,16 +57,7 @@ export const RECORDINGS_PAGE_DEFAULT = 50
 /** How many of automatic management's next candidates an answer names ("próximas a apagar"). */
 export const NEXT_TO_DELETE_COUNT = 5
 
-/** Where a page starts or ends in the list: opaque to the box, it only sends back what it got. */
-export const RecordingCursor = Type.String({ pattern: '^[A-Za-z0-9_-]{1,200}$' })
-
-export const RecordingListQuery = Type.Object(
-  {
-    cursor: Type.Optional(RecordingCursor),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: RECORDINGS_PAGE_MAX, description: `recordings on the page (default ${RECORDINGS_PAGE_DEFAULT})` })),
-  },
-  { additionalProperties: false },
-)
+export const RecordingListQuery = PageQuery(RECORDINGS_PAGE_MAX, RECORDINGS_PAGE_DEFAULT, 'recordings')
 export type RecordingListQuery = Type.Static<typeof RecordingListQuery>
 
 /** Automatic management's next candidates (§5.12), in its order: whole, wherever they are in the list's pages. */
@@ -75,18 +66,10 @@ const NextToDelete = Type.Array(Recording, { maxItems: NEXT_TO_DELETE_COUNT })
 /** One page of the kept recordings, with the quota and the totals of the whole list. */
 export const RecordingList = Type.Object({
   quota: RecordingQuota,
-  /** Kept recordings on every page together. */
-  total: Type.Integer({ minimum: 0 }),
-  /** Of them, those whose deletion date is shown (last 30 days, §5.9). */
+  /** Of the kept recordings, those whose deletion date is shown (last 30 days, §5.9). */
   expiringSoon: Type.Integer({ minimum: 0 }),
-  /** Where this page's first item is in the whole list (0 on the first page). */
-  position: Type.Integer({ minimum: 0 }),
-  /** Sorted by deletion date, first to go first. */
-  items: Type.Array(Recording, { maxItems: RECORDINGS_PAGE_MAX }),
-  /** The cursor of the page after this one; null on the last page. */
-  next: Type.Union([RecordingCursor, Type.Null()]),
-  /** The cursor of the page before this one; null on the first page. */
-  previous: Type.Union([RecordingCursor, Type.Null()]),
+  /** Kept recordings, sorted by deletion date, first to go first. */
+  ...PageOf(Recording, RECORDINGS_PAGE_MAX),
   /** What automatic management would delete first once space is needed (§5.12). */
   nextToDelete: NextToDelete,
 })

@@ -13,8 +13,10 @@ import {
   Health,
   InvoiceDetail,
   InvoiceList,
+  type InvoiceListQuery,
   NoticeDetail,
   NoticeList,
+  type NoticeListQuery,
   Overview,
   PremiumCatalogue,
   PremiumProductDetail,
@@ -140,8 +142,9 @@ export class ApiClient {
     return this.get<Overview>(ROUTES.overview, Overview, options)
   }
 
-  invoices(limit = 24, options?: RequestOptions): Promise<Fetched<InvoiceList>> {
-    return this.get<InvoiceList>(`${ROUTES.invoices}?limit=${limit}`, InvoiceList, options)
+  /** A page of the invoices, newest first (the first without a cursor), with what is to pay on every page. */
+  invoices(page: InvoiceListQuery = {}, options?: RequestOptions): Promise<Fetched<InvoiceList>> {
+    return this.get<InvoiceList>(pagePath(ROUTES.invoices, page), InvoiceList, options)
   }
 
   invoice(id: string, options?: RequestOptions): Promise<Fetched<InvoiceDetail>> {
@@ -158,8 +161,9 @@ export class ApiClient {
     }
   }
 
-  notices(options?: RequestOptions): Promise<Fetched<NoticeList>> {
-    return this.get<NoticeList>(ROUTES.notices, NoticeList, options)
+  /** A page of the notices, unread and most urgent first (the first without a cursor), with the unread count. */
+  notices(page: NoticeListQuery = {}, options?: RequestOptions): Promise<Fetched<NoticeList>> {
+    return this.get<NoticeList>(pagePath(ROUTES.notices, page), NoticeList, options)
   }
 
   /**
@@ -183,11 +187,7 @@ export class ApiClient {
 
   /** A page of the recordings (the first without a cursor), with the quota and the list's totals. */
   recordings(page: RecordingListQuery = {}, options?: RequestOptions): Promise<Fetched<RecordingList>> {
-    const query = new URLSearchParams()
-    if (page.cursor !== undefined) query.set('cursor', page.cursor)
-    if (page.limit !== undefined) query.set('limit', String(page.limit))
-    const search = query.toString()
-    return this.get<RecordingList>(search ? `${ROUTES.recordings}?${search}` : ROUTES.recordings, RecordingList, options)
+    return this.get<RecordingList>(pagePath(ROUTES.recordings, page), RecordingList, options)
   }
 
   /** Protects or unprotects (idempotent); the answer carries the recording and the quota as they now are. */
@@ -471,4 +471,13 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
       reject(new ApiError({ kind: 'aborted' }))
     })
   })
+}
+
+/** A long list's page address: the cursor an earlier page gave and the page's size (contract PageQuery). */
+function pagePath(route: string, page: { cursor?: string; limit?: number }): string {
+  const query = new URLSearchParams()
+  if (page.cursor !== undefined) query.set('cursor', page.cursor)
+  if (page.limit !== undefined) query.set('limit', String(page.limit))
+  const search = query.toString()
+  return search ? `${route}?${search}` : route
 }

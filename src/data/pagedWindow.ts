@@ -4,7 +4,8 @@
 // while item i's page is not loaded. Pages are joined through the cursors the API
 // gave (each page knows the one before and after it), so the loaded pages are
 // always one run of items.
-import type { Loaded } from './load'
+import type { Fetched } from './client'
+import { type Loaded, load } from './load'
 
 /** A page as the API answers it: its items, where the first is in the list, and the cursors on each side. */
 export interface Page<T> {
@@ -134,6 +135,17 @@ export class PagedWindow<T extends { id: string }, P extends Page<T> = Page<T>> 
     }
     return true
   }
+}
+
+/**
+ * Pages of a list held at once: 4 pages (4 × 50 recordings, 4 × 24 invoices, 4 × 20 notices) whatever
+ * the account holds (issue 20: a 2 000-item list never lives whole on the box).
+ */
+export const PAGES_HELD = 4
+
+/** A list from its first page on, read `limit` items at a time through `read` (an API client's list method). */
+export function pagesOf<T extends { id: string }, P extends Page<T>>(first: P, read: (page: { cursor: string; limit: number }) => Promise<Fetched<P>>, limit: number): PagedWindow<T, P> {
+  return new PagedWindow(first, (cursor) => load(() => read({ cursor, limit })), PAGES_HELD)
 }
 
 function held(page: Page<unknown>): Held {

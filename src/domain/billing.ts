@@ -264,3 +264,25 @@ export function assessInvoice(facts: InvoiceFacts, today: string, tariffs: reado
   if (status !== 'overdue') return { status, daysOverdue: 0, timeline: null }
   return { status, daysOverdue: daysBetween(facts.dueDate, today), timeline: overdueTimeline(facts, today, tariffs) }
 }
+
+/** What ranks an invoice's urgency. */
+export interface UrgencyFacts {
+  status: InvoiceStatus
+  daysOverdue: number
+  dueDate: string
+}
+
+/**
+ * The invoice a list opens on (issue 21, 10: the most urgent gets focus): the one longest
+ * overdue (the one due first on a tie), else the unpaid one due first; undefined when none is to pay.
+ */
+export function mostUrgentInvoice<T extends UrgencyFacts>(invoices: readonly T[]): T | undefined {
+  const rank = (invoice: UrgencyFacts) => (invoice.status === 'overdue' ? 2 : invoice.status === 'unpaid' ? 1 : 0)
+  let best: T | undefined
+  for (const invoice of invoices) {
+    if (rank(invoice) === 0) continue
+    if (!best || rank(invoice) > rank(best)) best = invoice
+    else if (rank(invoice) === rank(best) && (invoice.daysOverdue > best.daysOverdue || (invoice.daysOverdue === best.daysOverdue && compareDates(invoice.dueDate, best.dueDate) < 0))) best = invoice
+  }
+  return best
+}

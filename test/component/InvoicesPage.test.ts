@@ -1,11 +1,14 @@
 // invoices: the list of months, the 12-month chart and the remote.
-import { beforeEach, describe, expect, test } from 'vitest'
-import type { InvoiceList } from '../../src/contract'
+import { beforeEach, describe, expect, test, vi } from 'vitest'
+import type { InvoiceList, InvoiceListQuery } from '../../src/contract'
+import type { Fetched } from '../../src/data/client'
+import { provideServices } from '../../src/app/shell/services'
 import type { Loaded } from '../../src/data/load'
 import { COLOR } from '../../src/app/kit/theme'
 import { InvoiceRow } from '../../src/app/invoices/InvoiceRow'
 import { InvoicesPage } from '../../src/app/invoices/InvoicesPage'
-import { invoiceList, invoiceSummary, overdueSummary } from './fixtures'
+import { invoiceList, invoicePage, invoiceSummary, overdueSummary } from './fixtures'
+import { pagedList } from './pageFixtures'
 import { childrenOf, elementWithText, eur, isShown, mount, shownTexts, spyRouter, target, textOf } from './helpers'
 
 const NOW = Date.parse('2026-11-23T10:00:00Z')
@@ -26,9 +29,14 @@ function open(list: InvoiceList) {
   return { ...harness, page, listElement, focusedRow, bars, highlighted }
 }
 
+const api = { invoices: vi.fn<(page: InvoiceListQuery) => Promise<Fetched<InvoiceList>>>() }
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
 let router: ReturnType<typeof spyRouter>
 beforeEach(() => {
   router = spyRouter()
+  api.invoices.mockReset()
+  provideServices({ launch: {} as never, launchProblems: [], api: api as never, version: 'test' })
 })
 
 describe('InvoicesPage with 24 invoices', () => {
@@ -127,16 +135,6 @@ describe('InvoicesPage with 24 invoices', () => {
     expect(childrenOf(rows).some((child) => (child as InvoiceRow).invoice?.id === 'ft-2026-11')).toBe(false)
   })
 
-  test('with 2 000 invoices the list still keeps about ten rows alive', () => {
-    const { press, listElement, focusedRow, page } = open(invoiceList(2000))
-    expect(listElement.length).toBe(2000)
-    expect(listElement.renderedCount).toBeLessThanOrEqual(11)
-    for (let i = 0; i < 300; i++) press('Down')
-    expect(focusedRow().invoice?.id).toBe(invoiceList(301).items[300]!.id)
-    expect(listElement.renderedCount).toBeLessThanOrEqual(11)
-    expect(page.tag('Content.List')!.tag('Rows')!.children.length).toBe(listElement.renderedCount)
-  })
-
   test('OK on a row opens that invoice', () => {
     const { press } = open(invoiceList(24))
     press('Down', 'Down', 'Enter')
@@ -205,15 +203,63 @@ describe('InvoicesPage: where focus starts (issue 21, 10)', () => {
   test('on the overdue October, not on the newer November merely to pay', () => {
     const list = invoiceList(24)
     const items = [list.items[0]!, overdueSummary, ...list.items.slice(2)]
-    const { focusedRow, highlighted } = open({ items })
+    const { focusedRow, highlighted } = open(invoicePage(items))
     expect(shownTexts(focusedRow())).toEqual(['outubro de 2026', eur('83,64 €'), 'Em atraso'])
     expect(highlighted()).toEqual([`Bar_${overdueSummary.id}`])
   })
 
   test('with nothing late, on the unpaid one due first; with all paid, on the newest', () => {
     const unpaid = [invoiceSummary(0), invoiceSummary(1, { status: 'unpaid' }), invoiceSummary(2)]
-    expect(shownTexts(open({ items: unpaid }).focusedRow())[0]).toBe('outubro de 2026')
+    expect(shownTexts(open(invoicePage(unpaid)).focusedRow())[0]).toBe('outubro de 2026')
     const paid = [invoiceSummary(0, { status: 'paid' }), invoiceSummary(1)]
-    expect(shownTexts(open({ items: paid }).focusedRow())[0]).toBe('novembro de 2026')
+    expect(shownTexts(open(invoicePage(paid)).focusedRow())[0]).toBe('novembro de 2026')
+  })
+})
+
+describe('InvoicesPage with 2 000 invoices, read in pages (issue 20)', () => {
+  /** An account that grew: 2 000 monthly invoices, the oldest ones `overdueAt` overdue, served 24 at a time. */
+  function openGrown(overdueAt: number | null = null) {
+    const all = Array.from({ length: 2000 }, (_, i) => invoiceSummary(i, i === overdueAt ? { status: 'overdue', daysOverdue: 40 } : {}))
+    const totals = invoicePage(all)
+    const grown = pagedList(all, 24, (page) => ({ ...totals, ...page }))
+    const bytes: number[] = []
+    api.invoices.mockImplementation(async ({ cursor }) => {
+      const data = grown.answer(cursor!)
+      bytes.push(JSON.stringify(data).length)
+      return { data, fetchedAt: NOW }
+    })
+    return { ...open(grown.first), all, bytes }
+  }
+
+  test('scrolls to the oldest invoice and back to the newest, holding at most 4 pages, each answer under 64 KB', async () => {
+    const { page, press, focusedRow, all, bytes, listElement } = openGrown()
+    expect(listElement.length).toBe(2000)
+    let most = 0
+    const step = async (key: 'Down' | 'Up', expected: number) => {
+      press(key)
+      await flush()
+      expect(focusedRow().invoice?.id).toBe(all[expected]!.id)
+      most = Math.max(most, page.held!.pages)
+      expect(listElement.renderedCount).toBeLessThanOrEqual(11)
+    }
+    for (let i = 1; i < 2000; i++) await step('Down', i)
+    expect(page.held).toMatchObject({ to: 2000 })
+    for (let i = 1998; i >= 0; i--) await step('Up', i)
+    expect(page.held).toMatchObject({ from: 0 })
+    expect(most).toBe(4)
+    expect(page.held!.to - page.held!.from).toBeLessThanOrEqual(4 * 24)
+    // Each page asked for once down and once up: pages around the focus, never the list.
+    expect(api.invoices.mock.calls.length).toBeLessThanOrEqual(2 * Math.ceil(2000 / 24))
+    expect(api.invoices.mock.calls.every(([query]) => query.limit === 24)).toBe(true)
+    expect(Math.max(...bytes)).toBeLessThanOrEqual(64_000)
+  }, 120_000)
+
+  test('opens on the overdue invoice pages away from the newest, and says the whole account’s amount to pay', async () => {
+    const { focusedRow, all, page } = openGrown(130)
+    await flush()
+    expect(focusedRow().invoice?.id).toBe(all[130]!.id)
+    expect(page.held!.from).toBeLessThanOrEqual(130)
+    // Not on the first page, yet counted: the totals are the whole account's.
+    expect(page.announce.join(' ')).toContain('por pagar')
   })
 })

@@ -1,6 +1,7 @@
 // API answers as the reference server sends them, typed by the contract (and
 // checked against its schemas in fixtures.test.ts). "Today" is 23/11/2026.
 import type { Denied, InvoiceDetail, InvoiceList, InvoiceSummary, InvoicesOverview, Overview } from '../../src/contract'
+import { mostUrgentInvoice } from '../../src/domain/billing'
 
 const iso = (date: Date): string => date.toISOString().slice(0, 10)
 const addDays = (isoDate: string, days: number): string => iso(new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000))
@@ -29,8 +30,24 @@ export function invoiceSummary(index: number, overrides: Partial<InvoiceSummary>
   }
 }
 
+/** The first page of an account whose invoices are `items` (newest first), as the server answers it. */
+export function invoicePage(items: InvoiceSummary[]): InvoiceList {
+  const toPay = items.filter((invoice) => invoice.status === 'unpaid' || invoice.status === 'overdue')
+  const urgent = mostUrgentInvoice(toPay)
+  return {
+    total: items.length,
+    position: 0,
+    items,
+    next: null,
+    previous: null,
+    unpaidCount: toPay.length,
+    unpaidTotalCents: toPay.reduce((sum, invoice) => sum + invoice.totalCents, 0),
+    mostUrgent: urgent ? { id: urgent.id, position: items.indexOf(urgent) } : null,
+  }
+}
+
 export function invoiceList(count: number): InvoiceList {
-  return { items: Array.from({ length: count }, (_, i) => invoiceSummary(i)) }
+  return invoicePage(Array.from({ length: count }, (_, i) => invoiceSummary(i)))
 }
 
 /** October 2026, due 11/11/2026, 12 days late on 23/11/2026. */

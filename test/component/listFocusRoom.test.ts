@@ -29,7 +29,7 @@ function noticeList(count: number): NoticeList {
     late: true,
     freeExit: null,
   }))
-  return { items, unread: count } as unknown as NoticeList
+  return { items, unread: count, total: count, position: 0, next: null, previous: null } as unknown as NoticeList
 }
 
 /** The focused row's box once grown by its scale (from its centre), in the list's own coordinates. */

@@ -1,6 +1,8 @@
 // Recordings answers as the reference server sends them ("today" is 23/11/2026),
 // checked against the contract in RecordingsPage.test.ts.
 import type { Recording, RecordingChange, RecordingList, RecordingQuota } from '../../src/contract'
+import type { Page } from '../../src/data/pagedWindow'
+import { pageAt, pagedList } from './pageFixtures'
 
 const DAY = 86_400_000
 const TODAY = Date.parse('2026-11-23T00:00:00Z')
@@ -40,20 +42,13 @@ export function quota(totalHours: number, usedMinutes: number): RecordingQuota {
   return { totalMinutes: total, usedMinutes, freeMinutes: Math.max(0, total - usedMinutes), percent: Math.floor(exact), warning: exact > 90 }
 }
 
-/** One page of `all` as the server answers it, from `position`; the cursors are the fixture's own ("after-N", "before-N"). */
+/** One page of `all` as the server answers it, from `position`. */
 function pageOf(all: readonly Recording[], quotaNow: RecordingQuota, nextToDelete: Recording[], position: number, limit: number): RecordingList {
-  const items = all.slice(position, position + limit)
-  const end = position + items.length
-  return {
-    quota: quotaNow,
-    total: all.length,
-    expiringSoon: all.filter((r) => r.showDeletionDate).length,
-    position,
-    items,
-    next: end < all.length ? `after-${end - 1}` : null,
-    previous: position > 0 ? `before-${position}` : null,
-    nextToDelete,
-  }
+  return withTotals(pageAt(all, position, limit), all, quotaNow, nextToDelete)
+}
+
+function withTotals(page: Page<Recording> & { items: Recording[] }, all: readonly Recording[], quotaNow: RecordingQuota, nextToDelete: Recording[]): RecordingList {
+  return { ...page, quota: quotaNow, expiringSoon: all.filter((r) => r.showDeletionDate).length, nextToDelete }
 }
 
 /** quota-full: 98 h of 100 h; Telejornal leaves in 5 days, a protected match in 13, one unavailable, one being watched. */
@@ -75,19 +70,7 @@ export function quotaFullList(): RecordingList {
  */
 export function pagedRecordings(count: number, limit = 50) {
   const all = Array.from({ length: count }, (_, i) => recording(i, { daysLeft: 1 + Math.floor(i / 12) }))
-  const page = (position: number, size = limit) => pageOf(all, quota(4500, 195_000), [], position, size)
-  return {
-    all,
-    first: page(0),
-    /** The page after "after-N" or before "before-N". */
-    answer(cursor: string): RecordingList {
-      const [side, at] = cursor.split('-') as ['after' | 'before', string]
-      const n = Number(at)
-      if (side === 'after') return page(n + 1)
-      const from = Math.max(0, n - limit)
-      return page(from, n - from)
-    },
-  }
+  return pagedList(all, limit, (page) => withTotals(page, all, quota(4500, 195_000), []))
 }
 
 /** The first page of an account of `count` recordings. */

@@ -1,17 +1,18 @@
-// invoices: the 24 months, newest first, and the last 12 months as bars. The bar
-// of the focused invoice is highlighted; OK opens its detail. Focus starts on the
-// most urgent invoice (the overdue one, not the newer one merely to pay).
+// invoices: every invoice, newest first, read a page at a time around the focus
+// (invoicesWindow), and the last 12 months as bars. The bar of the focused invoice is
+// highlighted; OK opens its detail. Focus starts on the most urgent invoice (the overdue
+// one, not the newer one merely to pay), which the server names wherever its page is.
 import { Lightning } from '@lightningjs/sdk'
 import type { InvoiceList, InvoiceSummary } from '../../contract'
 import { formatShortMonth } from '../../domain/format'
 import { CONTENT_Y } from '../kit/DataPage'
 import { t, uiLanguage } from '../kit/i18n'
-import { type ListContent, ListPage, type ListPageSpec } from '../kit/ListPage'
-import type { ListItems } from '../kit/VirtualList'
+import { type ListContent, ListPage, type ListPageSpec, pagedLayout } from '../kit/ListPage'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { InvoiceRow, ROW } from './InvoiceRow'
-import { invoicesArrival, invoiceSpoken, mostUrgent, upcomingLines } from './text'
+import { invoicesWindow } from './actions'
+import { invoicesArrival, invoiceSpoken, upcomingLines } from './text'
 
 const LIST = { spacing: 14, viewportHeight: 770 }
 const CHART = { x: 1180, w: 644, barsH: 360, bar: 36, months: 12 }
@@ -23,6 +24,9 @@ interface InvoicesPageSpec extends ListPageSpec {
 }
 
 export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary, InvoicesPageSpec> {
+  /** Where the list opens: the most urgent invoice's position in the whole list. */
+  private opensOn = 0
+
   static override _template(): Lightning.Component.Template<InvoicesPageSpec> {
     const { List, Empty } = ListPage.listTemplate(SAFE.x, CONTENT_Y)
     return {
@@ -49,16 +53,17 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary, Invoices
     return t('invoices.keys.open')
   }
 
-  protected override startIndex(invoices: ListItems<InvoiceSummary>): number {
-    return mostUrgent(invoices)
+  protected override startIndex(): number {
+    return this.opensOn
   }
 
   protected render(list: InvoiceList): void {
     this.title = t('invoices.title')
     this.arrival = [invoicesArrival(list)]
+    this.opensOn = list.mostUrgent?.position ?? 0
     this.showList(
-      list.items,
-      { width: ROW.w, rowHeight: ROW.h, spacing: LIST.spacing, viewportHeight: LIST.viewportHeight, row: (invoice) => ({ type: InvoiceRow, item: invoice }) as never, spoken: invoiceSpoken },
+      invoicesWindow(list),
+      pagedLayout(InvoiceRow, ROW, LIST.spacing, LIST.viewportHeight, invoiceSpoken),
       t('invoices.empty'),
     )
     this.renderChart(list.items)
@@ -91,6 +96,7 @@ export class InvoicesPage extends ListPage<InvoiceList, InvoiceSummary, Invoices
   }
 
   _highlightBar(index: number): void {
+    void this._focusMoved(index)
     const focusedId = this.items.at(index)?.id
     for (const bar of this.tag('Content.Chart.Bars')!.children) {
       const focused = bar.ref === `Bar_${focusedId}`

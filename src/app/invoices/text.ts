@@ -5,7 +5,6 @@ import type { InvoiceDetail, InvoiceLine, InvoiceList, InvoiceSummary, LineGroup
 import { formatDate, formatDayMonth, formatMoney, formatPercent } from '../../domain/format'
 import { spokenCount, spokenDate, spokenMoney, spokenMonthYear, spokenMultibanco, type Gender } from '../../domain/spoken'
 import { Column, type Paragraph } from '../kit/Column'
-import type { ListItems } from '../kit/VirtualList'
 import { t, uiLanguage } from '../kit/i18n'
 import { qrImage } from '../kit/QrCode'
 import { COLOR, TEXT } from '../kit/theme'
@@ -129,24 +128,6 @@ function formatRate(basisPoints: number): string {
 /** How many premium lines the list's side shows before "+N more". */
 const UPCOMING_LINES = 3
 
-/**
- * The invoice the list opens on (issue 21, 10: the most urgent gets focus): the one
- * longest overdue, else the unpaid one due first, else the newest (index 0).
- */
-export function mostUrgent(invoices: ListItems<InvoiceSummary>): number {
-  const rank = (invoice: InvoiceSummary) => (invoice.status === 'overdue' ? 2 : invoice.status === 'unpaid' ? 1 : 0)
-  let best = 0
-  for (let i = 1; i < invoices.length; i++) {
-    const invoice = invoices.at(i)
-    const current = invoices.at(best)
-    if (!invoice || !current) continue
-    const sameRank = rank(invoice) === rank(current) && rank(invoice) > 0
-    const later = invoice.daysOverdue > current.daysOverdue || (invoice.daysOverdue === current.daysOverdue && invoice.dueDate < current.dueDate)
-    if (rank(invoice) > rank(current) || (sameRank && later)) best = i
-  }
-  return best
-}
-
 /** Premium charges the next invoice will carry, before it is issued (seed 001 §12: charged in advance). */
 export function upcomingLines(upcoming: UpcomingPremium | undefined): Paragraph[] {
   if (!upcoming || upcoming.lines.length === 0) return []
@@ -175,19 +156,12 @@ export function invoiceSpoken(invoice: InvoiceSummary): string {
   })
 }
 
-/** The list's main fact on arrival: how many are to pay and how much. */
+/** The list's main fact on arrival: how many are to pay and how much, on every page. */
 export function invoicesArrival(list: InvoiceList): string {
   const lang = uiLanguage()
-  const toPay = list.items.filter((invoice) => invoice.status === 'unpaid' || invoice.status === 'overdue')
-  if (toPay.length === 0) return t('voice.invoices.unpaid.none')
+  if (list.unpaidCount === 0) return t('voice.invoices.unpaid.none')
   const noun = { one: t('voice.noun.invoice.one'), other: t('voice.noun.invoice.other'), gender: t('voice.noun.invoice.gender') as Gender }
-  return t('voice.invoices.unpaid', {
-    count: spokenCount(toPay.length, noun, lang),
-    amount: spokenMoney(
-      toPay.reduce((sum, invoice) => sum + invoice.totalCents, 0),
-      lang,
-    ),
-  })
+  return t('voice.invoices.unpaid', { count: spokenCount(list.unpaidCount, noun, lang), amount: spokenMoney(list.unpaidTotalCents, lang) })
 }
 
 /** An invoice's main fact on arrival: its total, status and due date. */

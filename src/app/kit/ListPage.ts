@@ -4,6 +4,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { DataPage, type DataPageSpec } from './DataPage'
 import { EmptyState } from './EmptyState'
+import { PendingRow } from './PendingRow'
 import { t } from './i18n'
 import type { KeyHint } from './KeyHints'
 import { type ListItems, VirtualList, type VirtualListConfig } from './VirtualList'
@@ -21,9 +22,36 @@ export interface ListPageSpec extends DataPageSpec {
   Content: ListContent
 }
 
+/**
+ * The layout of a list read in pages: rows of `type` (given their `item`), `size` each, `spacing` apart in
+ * `viewportHeight`, and the pending row while an item's page is on its way.
+ */
+export function pagedLayout<T>(type: Lightning.Component.Constructor, size: { w: number; h: number }, spacing: number, viewportHeight: number, spoken: (item: T) => string): ListLayout<T> {
+  return {
+    width: size.w,
+    rowHeight: size.h,
+    spacing,
+    viewportHeight,
+    row: (item) => ({ type, item }) as never,
+    pending: () => ({ type: PendingRow }) as never,
+    spoken,
+  }
+}
+
+/** A long list read a page at a time around the focus (data/PagedWindow). */
+interface PagedItems<T> extends ListItems<T> {
+  around(index: number): Promise<boolean>
+  readonly held: { pages: number; from: number; to: number }
+}
+
+function isPaged<T>(items: ListItems<T>): items is PagedItems<T> {
+  return 'around' in items
+}
+
 export abstract class ListPage<D, T, S extends ListPageSpec = ListPageSpec> extends DataPage<D, S> {
   protected items: ListItems<T> = []
   private layout: ListLayout<T> | null = null
+  private empty: string | null = null
   /** Back from an item's page: the page is rebuilt (lazyDestroy), focus returns to that item. */
   private readonly returnFocus = new ReturnFocus()
 
@@ -45,6 +73,11 @@ export abstract class ListPage<D, T, S extends ListPageSpec = ListPageSpec> exte
     return this as ListPage<D, T>
   }
 
+  /** Pages held now and the positions they cover, when the list is read in pages (tests and the benchmark read it). */
+  get held(): PagedItems<T>['held'] | null {
+    return isPaged(this.items) ? this.items.held : null
+  }
+
   get list(): VirtualList {
     return this.listFrame.tag('Content.List')!
   }
@@ -56,8 +89,28 @@ export abstract class ListPage<D, T, S extends ListPageSpec = ListPageSpec> exte
   protected showList(items: ListItems<T>, layout: ListLayout<T>, empty: string | null): void {
     this.items = items
     this.layout = layout
+    this.empty = empty
     this.showEmpty(empty)
     this.list.setup({ ...layout, items, index: this.returnFocus.index(this.ids(), this.startIndex(items)) })
+    // Focus may start pages away from the first (the invoice the list opens on): its page is asked for.
+    if (isPaged(items)) void this._focusMoved(this.list.index)
+  }
+
+  /**
+   * Focus moved in the list (the List's indexChanged): a list read in pages asks for the pages around it,
+   * one at a time until the focused item's has come, and draws the rows that waited for them.
+   */
+  async _focusMoved(index: number): Promise<void> {
+    const items = this.items
+    if (!isPaged(items)) return
+    let changed = false
+    while ((await items.around(index)) && items === this.items) {
+      changed = true
+      if (items.at(index) !== undefined) break
+    }
+    if (!changed || items !== this.items) return
+    if (items.length === this.list.length) this.list.redraw()
+    else this.replaceItems(items, this.empty)
   }
 
   /** New items (after the server's answer to a write): the same scroll, focus near where it was. */

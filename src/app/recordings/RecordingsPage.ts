@@ -3,7 +3,7 @@
 // recording's options; yellow protects or unprotects; red deletes after a confirmation
 // naming it. The server answers each change with the quota and the recording as they now
 // are; focus stays on the neighbouring recording. The list is read a page at a time around
-// the focus (recordingsWindow, at most RECORDINGS_PAGES_HELD pages), never held whole.
+// the focus (recordingsWindow, at most PAGES_HELD pages), never held whole.
 import { Lightning } from '@lightningjs/sdk'
 import type { Loaded } from '../../data/load'
 import type { Recording, RecordingChange, RecordingList, RecordingQuota } from '../../contract'
@@ -11,8 +11,7 @@ import { ChoiceDialog } from '../kit/ChoiceDialog'
 import { CONTENT_Y } from '../kit/DataPage'
 import { describeFailure } from '../kit/ErrorPanel'
 import { t } from '../kit/i18n'
-import { type ListContent, ListPage, type ListPageSpec } from '../kit/ListPage'
-import { PendingRow } from '../kit/PendingRow'
+import { type ListContent, ListPage, type ListPageSpec, pagedLayout } from '../kit/ListPage'
 import type { PagedWindow } from '../../data/pagedWindow'
 import { COLOR, largeText, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
@@ -89,11 +88,6 @@ export class RecordingsPage extends ListPage<RecordingList, Recording, Recording
     return this.tag('Dialog')!
   }
 
-  /** Pages of recordings held now and the positions they cover (tests and the benchmark read it). */
-  get held(): PagedWindow<Recording, RecordingList>['held'] | null {
-    return this.recordings?.held ?? null
-  }
-
   /** The recording with focus, if any. */
   get focusedRecording(): Recording | undefined {
     return this.recordings?.at(this.list.index)
@@ -108,25 +102,9 @@ export class RecordingsPage extends ListPage<RecordingList, Recording, Recording
     this.renderNext()
     this.showList(
       this.recordings,
-      {
-        width: LIST.w,
-        rowHeight: LIST.rowHeight,
-        spacing: LIST.spacing,
-        viewportHeight: LIST.viewportHeight,
-        row: (recording) => ({ type: RecordingRow, item: recording }) as never,
-        pending: () => ({ type: PendingRow }) as never,
-        spoken: recordingSpoken,
-      },
+      pagedLayout(RecordingRow, ROW, LIST.spacing, LIST.viewportHeight, recordingSpoken),
       t('recordings.empty'),
     )
-  }
-
-  /** Focus moved in the list: the pages around it are asked for, and rows that waited for them drawn. */
-  async _focusMoved(index: number): Promise<void> {
-    const recordings = this.recordings
-    if (!recordings || !(await recordings.around(index)) || recordings !== this.recordings) return
-    if (recordings.length === this.list.length) this.list.redraw()
-    else this.replaceItems(recordings, t('recordings.empty'))
   }
 
   protected idOf(recording: Recording): string {

@@ -12,8 +12,10 @@ import { installerReport } from '../installer/actions'
 import { InstallerPage } from '../installer/InstallerPage'
 import { InvoiceDetailPage } from '../invoices/InvoiceDetailPage'
 import { InvoicesPage } from '../invoices/InvoicesPage'
+import { firstInvoicesPage } from '../invoices/actions'
 import { NoticeDetailPage } from '../notices/NoticeDetailPage'
 import { NoticesPage } from '../notices/NoticesPage'
+import { firstNoticesPage } from '../notices/actions'
 import { PremiumDetailPage } from '../premium/PremiumDetailPage'
 import { PremiumPage } from '../premium/PremiumPage'
 import { firstRecordingsPage } from '../recordings/actions'
@@ -97,7 +99,7 @@ export function routes(
           if (result.ok) onNotices?.(result.data.notices)
         },
       },
-      fed('invoices', InvoicesPage, () => services().api.invoices(24)),
+      fed('invoices', InvoicesPage, firstInvoicesPage),
       fed('invoices/:id', InvoiceDetailPage, ({ id }) => services().api.invoice(String(id))),
       {
         path: INSTALLER_ROUTE,
@@ -106,7 +108,7 @@ export function routes(
           page.result = await installerReport()
         },
       },
-      fed('notices', NoticesPage, () => services().api.notices()),
+      fed('notices', NoticesPage, firstNoticesPage),
       // Opening a notice marks it read on the server and returns it (one request).
       fed('notices/:id', NoticeDetailPage, ({ id }) => services().api.openNotice(String(id))),
       fed('account', AccountPage, () => services().api.account()),

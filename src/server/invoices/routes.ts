@@ -4,7 +4,6 @@ import {
   ApiErrorBody,
   ComplaintReceipt,
   ComplaintRequest,
-  INVOICE_LIST_DEFAULT_LIMIT,
   InvoiceDetail,
   InvoiceList,
   InvoiceListQuery,
@@ -15,7 +14,7 @@ import type { RouteContext } from '../http/context'
 import { sessionOf } from '../http/auth'
 import { guarded } from '../http/operation'
 import { notFound } from '../http/errors'
-import { fileComplaint, invoiceDetail, listInvoices } from './service'
+import { fileComplaint, invoiceDetail, invoicesPage } from './service'
 import { upcomingPremium } from '../premium/catalogue'
 
 const refusals = { 403: ApiErrorBody }
@@ -25,17 +24,17 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app
     ROUTES.invoices,
     guarded('invoices.read', {
       operationId: 'listInvoices',
-      summary: 'Invoices, newest first',
+      summary: 'A page of the invoices, newest first (cursor from the previous page), with what is to pay on every page and where the most urgent is',
       tags: ['invoices'],
       querystring: InvoiceListQuery,
       response: { 200: InvoiceList, ...refusals },
     }),
     async (request) => {
       const session = sessionOf(request)
-      const items = await listInvoices(db, session, request.query.limit ?? INVOICE_LIST_DEFAULT_LIMIT, today())
+      const page = await invoicesPage(db, session, request.query, today())
       // Premium charges the next invoice will carry, once there is one (seed 001 §12).
-      const upcoming = items.length > 0 ? await upcomingPremium(db, session, today()) : null
-      return upcoming && upcoming.lines.length > 0 ? { items, upcomingPremium: upcoming } : { items }
+      const upcoming = page.total > 0 ? await upcomingPremium(db, session, today()) : null
+      return upcoming && upcoming.lines.length > 0 ? { ...page, upcomingPremium: upcoming } : page
     },
   )
 

@@ -1,7 +1,18 @@
 // Invoices as the API answers them: stored facts plus the rules of the day
 // (status, days overdue, timeline) computed by domain/ for `today`.
-import type { ComplaintReceipt, ComplaintRequest, InvoiceComplaint, InvoiceDetail, InvoicesOverview, InvoiceSummary, Payment } from '../../contract'
-import { assessInvoice, COMPLAINT_DAYS, complaintTerms, type InvoiceAssessment } from '../../domain/billing'
+import {
+  type ComplaintReceipt,
+  type ComplaintRequest,
+  type InvoiceComplaint,
+  type InvoiceDetail,
+  type InvoiceList,
+  type InvoiceListQuery,
+  type InvoicesOverview,
+  type InvoiceSummary,
+  INVOICES_PAGE_DEFAULT,
+  type Payment,
+} from '../../contract'
+import { assessInvoice, COMPLAINT_DAYS, complaintTerms, type InvoiceAssessment, mostUrgentInvoice } from '../../domain/billing'
 import { addDays } from '../../domain/dates'
 import { formatDate } from '../../domain/format'
 import { vatCents } from '../../domain/money'
@@ -9,6 +20,7 @@ import { can, denial } from '../../domain/permissions'
 import { maskIban } from '../../domain/iban'
 import type { Session } from '../http/context'
 import { ApiError } from '../http/errors'
+import { type Keyset, keysetPage, positionOf, readCursor } from '../http/pages'
 import type { Db, InvoiceComplaintTable, InvoiceTable } from '../store/db'
 import { oncePerKey } from '../store/receipts'
 import { invoiceDocumentUrl, MULTIBANCO_BENEFICIARY } from '../operator'
@@ -97,16 +109,45 @@ function toPayment(row: InvoiceTable): Payment {
   return { method: 'direct-debit', ibanMasked: maskIban(stored(row.debit_iban, 'debit_iban', row.id)), collectionDate: row.due_date }
 }
 
-/** Newest first. */
-export async function listInvoices(db: Db, session: Session, limit: number, today: string): Promise<InvoiceSummary[]> {
-  const rows = await db
-    .selectFrom('invoice')
-    .select(SUMMARY_COLUMNS)
-    .where('account_id', '=', session.account.id)
-    .orderBy('period_start', 'desc')
-    .limit(limit)
-    .execute()
+/** The list's order, newest first (period start, then id), over the account's invoices. */
+function newestFirst(db: Db, session: Session): Keyset<SummaryRow> {
+  const account = () => db.selectFrom('invoice').where('account_id', '=', session.account.id)
+  return {
+    columns: ['period_start', 'id'],
+    descending: true,
+    keyOf: (row) => [row.period_start, row.id],
+    rows: (where, direction, limit) =>
+      (where ? account().where(where) : account()).select(SUMMARY_COLUMNS).orderBy('period_start', direction).orderBy('id', direction).limit(limit).execute(),
+    count: async (where) => Number((await (where ? account().where(where) : account()).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()).count),
+  }
+}
+
+/** The newest `limit` invoices. */
+async function listInvoices(db: Db, session: Session, limit: number, today: string): Promise<InvoiceSummary[]> {
+  const rows = await newestFirst(db, session).rows(null, 'desc', limit)
   return summaries(db, rows, session, today)
+}
+
+/**
+ * A page of the invoices, newest first, after or before a cursor; with what is to pay on every page and
+ * where the most urgent invoice is, so the list opens on it without the whole list (issue 20).
+ */
+export async function invoicesPage(db: Db, session: Session, query: InvoiceListQuery, today: string): Promise<Omit<InvoiceList, 'upcomingPremium'>> {
+  const cursor = query.cursor === undefined ? null : readCursor(query.cursor, 2)
+  const order = newestFirst(db, session)
+  const [total, toPay] = await Promise.all([order.count(null), unpaidInvoices(db, session, today)])
+  const page = await keysetPage(order, cursor, query.limit ?? INVOICES_PAGE_DEFAULT, total)
+  const urgent = mostUrgentInvoice(toPay)
+  return {
+    total,
+    position: page.position,
+    items: await summaries(db, page.rows, session, today),
+    next: page.next,
+    previous: page.previous,
+    unpaidCount: toPay.length,
+    unpaidTotalCents: toPay.reduce((sum, invoice) => sum + invoice.totalCents, 0),
+    mostUrgent: urgent ? { id: urgent.id, position: await positionOf(order, [urgent.periodStart, urgent.id]) } : null,
+  }
 }
 
 async function summaries(db: Db, rows: SummaryRow[], session: Session, today: string): Promise<InvoiceSummary[]> {
@@ -129,8 +170,8 @@ export async function hasOverdueInvoice(db: Db, session: Session, today: string)
   return (await summaries(db, pastDue, session, today)).some((invoice) => invoice.status === 'overdue')
 }
 
-/** The invoice to act on next (the oldest unpaid one, else the latest), how many are unpaid and what they add up to. */
-export async function invoicesOverview(db: Db, session: Session, today: string): Promise<InvoicesOverview> {
+/** The invoices to pay today (unpaid or overdue), oldest first. */
+async function unpaidInvoices(db: Db, session: Session, today: string): Promise<InvoiceSummary[]> {
   const notYetPaid = await db
     .selectFrom('invoice')
     .select(SUMMARY_COLUMNS)
@@ -138,7 +179,12 @@ export async function invoicesOverview(db: Db, session: Session, today: string):
     .where((eb) => eb.or([eb('paid_on', 'is', null), eb('paid_on', '>', today)]))
     .orderBy('period_start', 'asc')
     .execute()
-  const unpaid = (await summaries(db, notYetPaid, session, today)).filter((invoice) => invoice.status === 'unpaid' || invoice.status === 'overdue')
+  return (await summaries(db, notYetPaid, session, today)).filter((invoice) => invoice.status === 'unpaid' || invoice.status === 'overdue')
+}
+
+/** The invoice to act on next (the oldest unpaid one, else the latest), how many are unpaid and what they add up to. */
+export async function invoicesOverview(db: Db, session: Session, today: string): Promise<InvoicesOverview> {
+  const unpaid = await unpaidInvoices(db, session, today)
   if (unpaid.length > 0) {
     return { next: unpaid[0], unpaidCount: unpaid.length, unpaidTotalCents: unpaid.reduce((sum, invoice) => sum + invoice.totalCents, 0) }
   }

@@ -1,14 +1,14 @@
 // Notices (seed 004 TV §2.1.3, general §5): every profile reads them; the terms of a
 // contract change only the profiles seed 002 gives contract data (domain/permissions).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorBody, NoticeDetail, NoticeList, NoticeParams, ROUTES } from '../../contract'
+import { ApiErrorBody, NoticeDetail, NoticeList, NoticeListQuery, NoticeParams, ROUTES } from '../../contract'
 import { can } from '../../domain/permissions'
 import type { RouteContext } from '../http/context'
 import type { Session } from '../http/context'
 import { sessionOf } from '../http/auth'
 import { guarded } from '../http/operation'
 import { forbidden, notFound } from '../http/errors'
-import { listNotices, markNoticeRead, noticeDetail, unreadCount } from './service'
+import { markNoticeRead, noticeDetail, noticesPage } from './service'
 
 const refusals = { 403: ApiErrorBody }
 
@@ -34,14 +34,12 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (app,
     ROUTES.notices,
     guarded('notices.read', {
       operationId: 'listNotices',
-      summary: 'Channel and contract notices: unread first, then the most urgent',
+      summary: 'A page of the channel and contract notices, unread first, then the most urgent (cursor from the previous page), with the unread count of them all',
       tags: ['notices'],
+      querystring: NoticeListQuery,
       response: { 200: NoticeList, ...refusals },
     }),
-    async (request) => {
-      const items = await listNotices(db, sessionOf(request), today())
-      return { items, unread: unreadCount(items) }
-    },
+    async (request) => noticesPage(db, sessionOf(request), today(), request.query),
   )
 
   app.get(

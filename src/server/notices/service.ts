@@ -1,10 +1,11 @@
 // Notices as the API answers them: stored facts plus the rules of the day (lead
 // time, free exit, days left) computed by domain/notices for `today`, and the
 // viewer's right to see contract details (domain/permissions 'notices.contract').
-import type { NoticeDetail, NoticesOverview, NoticeSummary } from '../../contract'
+import { type NoticeDetail, type NoticeList, type NoticeListQuery, NOTICES_PAGE_DEFAULT, type NoticesOverview, type NoticeSummary } from '../../contract'
 import { assessNotice, compareNotices, noticeTiming } from '../../domain/notices'
 import { can } from '../../domain/permissions'
 import type { Session } from '../http/context'
+import { pageEdges, readCursor } from '../http/pages'
 import type { Db, NoticeChannelTable, NoticeTable } from '../store/db'
 
 /** What a viewer without 'notices.contract' reads instead of the operator's headline. */
@@ -77,6 +78,23 @@ async function noticesOf(db: Db, session: Session, today: string, id?: string): 
 /** Unread first, then the most urgent. */
 export async function listNotices(db: Db, session: Session, today: string): Promise<NoticeSummary[]> {
   return (await noticesOf(db, session, today)).map(toSummary)
+}
+
+/**
+ * A page of the notices in the list's order, after or before a cursor (the id of a page's edge notice),
+ * with the unread count of them all. The order is the day's (urgency counts days from today, and reading
+ * moves a notice down), so it is kept nowhere: the account's notices are ordered, then one page of them is
+ * answered; a cursor whose notice is gone starts the list again (issue 20).
+ */
+export async function noticesPage(db: Db, session: Session, today: string, query: NoticeListQuery): Promise<NoticeList> {
+  const all = await listNotices(db, session, today)
+  const cursor = query.cursor === undefined ? null : readCursor(query.cursor, 1)
+  const limit = query.limit ?? NOTICES_PAGE_DEFAULT
+  const at = cursor ? all.findIndex((notice) => notice.id === cursor.key[0]) : -1
+  const start = at < 0 ? 0 : cursor?.before ? Math.max(0, at - limit) : at + 1
+  const end = at >= 0 && cursor?.before ? at : start + limit
+  const page = pageEdges(all.slice(start, end), start, all.length, (notice) => [notice.id])
+  return { total: all.length, position: page.position, items: page.rows, next: page.next, previous: page.previous, unread: unreadCount(all) }
 }
 
 export async function noticeDetail(db: Db, session: Session, id: string, today: string): Promise<NoticeDetail | null> {

@@ -27,6 +27,7 @@ import { daysBetween } from '../../domain/dates'
 import type { Session } from '../http/context'
 import type { Db, RecordingTable } from '../store/db'
 import { ApiError } from '../http/errors'
+import { type Keyset, keysetPage, readCursor } from '../http/pages'
 
 /** Quota of an account the operator set none for: 100 hours. */
 export const DEFAULT_QUOTA_MINUTES = 100 * 60
@@ -171,32 +172,18 @@ async function nextToDelete(db: Db, accountId: string, today: string): Promise<R
   return rows.map((row) => toRecording(row, today))
 }
 
-/** A place in the list order (deletion day, start, id), and which side of it a page lies. */
-interface Cursor {
-  deletionOn: string
-  startsAt: string
-  id: string
-  before: boolean
-}
-
-function cursorAt(row: Pick<Row, 'deletion_on' | 'starts_at' | 'id'>, before: boolean): string {
-  return Buffer.from(JSON.stringify([row.deletion_on, row.starts_at, row.id, before ? 1 : 0])).toString('base64url')
-}
-
-function readCursor(value: string): Cursor {
-  try {
-    const [deletionOn, startsAt, id, before] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[]
-    if (typeof deletionOn === 'string' && typeof startsAt === 'string' && typeof id === 'string' && (before === 0 || before === 1)) {
-      return { deletionOn, startsAt, id, before: before === 1 }
-    }
-  } catch {
-    // Answered below, as any other cursor this server did not write.
+/** The list's order (domain byDeletionDate: deletion day, then start, then id) over the account's kept recordings. */
+function keptInOrder(db: Db, accountId: string): Keyset<Row> {
+  const kept = () => db.selectFrom('recording').where('account_id', '=', accountId).where('deleted_on', 'is', null)
+  return {
+    columns: ['deletion_on', 'starts_at', 'id'],
+    descending: false,
+    keyOf: (row) => [row.deletion_on, row.starts_at, row.id],
+    rows: (where, direction, limit) =>
+      (where ? kept().where(where) : kept()).selectAll().orderBy('deletion_on', direction).orderBy('starts_at', direction).orderBy('id', direction).limit(limit).execute(),
+    count: async (where) => Number((await (where ? kept().where(where) : kept()).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()).count),
   }
-  throw new ApiError(400, { error: 'bad-request', reason: 'O cursor não é um dos que esta lista devolveu: peça a lista de novo, sem cursor.' })
 }
-
-/** The list's order as one comparable key (domain byDeletionDate: deletion day, then start, then id). */
-const listKey = sql`(${sql.ref('deletion_on')}, ${sql.ref('starts_at')}, ${sql.ref('id')})`
 
 /**
  * A page of the kept recordings, first to be deleted first, after or before a cursor;
@@ -204,37 +191,18 @@ const listKey = sql`(${sql.ref('deletion_on')}, ${sql.ref('starts_at')}, ${sql.r
  */
 export async function listRecordings(db: Db, session: Session, today: string, query: RecordingListQuery = {}): Promise<RecordingList> {
   const accountId = session.account.id
-  const limit = query.limit ?? RECORDINGS_PAGE_DEFAULT
-  const cursor = query.cursor === undefined ? null : readCursor(query.cursor)
+  const cursor = query.cursor === undefined ? null : readCursor(query.cursor, 3)
   await expireDue(db, accountId, today)
   const { quota, total, expiringSoon } = await totals(db, accountId, today)
-  const kept = db.selectFrom('recording').where('account_id', '=', accountId).where('deleted_on', 'is', null)
-  const after = cursor ? kept.where(sql<boolean>`${listKey} ${sql.raw(cursor.before ? '<' : '>')} (${cursor.deletionOn}, ${cursor.startsAt}, ${cursor.id})`) : kept
-  const direction = cursor?.before ? 'desc' : 'asc'
-  const rows = await after.selectAll().orderBy('deletion_on', direction).orderBy('starts_at', direction).orderBy('id', direction).limit(limit).execute()
-  if (cursor?.before) rows.reverse()
-  const first = rows[0]
-  const position = first
-    ? Number(
-        (
-          await kept
-            .select((eb) => eb.fn.countAll().as('before'))
-            .where(sql<boolean>`${listKey} < (${first.deletion_on}, ${first.starts_at}, ${first.id})`)
-            .executeTakeFirstOrThrow()
-        ).before,
-      )
-    : cursor?.before
-      ? 0
-      : total
-  const last = rows[rows.length - 1]
+  const page = await keysetPage(keptInOrder(db, accountId), cursor, query.limit ?? RECORDINGS_PAGE_DEFAULT, total)
   return {
     quota,
-    total,
     expiringSoon,
-    position,
-    items: rows.map((row) => toRecording(row, today)),
-    next: last && position + rows.length < total ? cursorAt(last, false) : null,
-    previous: first && position > 0 ? cursorAt(first, true) : null,
+    total,
+    position: page.position,
+    items: page.rows.map((row) => toRecording(row, today)),
+    next: page.next,
+    previous: page.previous,
     nextToDelete: await nextToDelete(db, accountId, today),
   }
 }

@@ -54,7 +54,7 @@ describe('firstMismatch', () => {
       totalCents: 1000,
       status: 'paid',
     }
-    const verdict = firstMismatch(InvoiceList, { items: [item, { ...item, status: 'lost' }] })
+    const verdict = firstMismatch(InvoiceList, { total: 2, position: 0, next: null, previous: null, unpaidCount: 0, unpaidTotalCents: 0, mostUrgent: null, items: [item, { ...item, status: 'lost' }] })
     // Whatever else the schema requires, the first problem lies in the list's items.
     expect(verdict).toMatch(/^\/items\/0|^\/items\/1/)
   })

@@ -258,18 +258,18 @@ describe('cache', () => {
     const calls: { url: string; init: RequestInit }[] = []
     const okFetch = vi.fn(async (url: string | URL | Request) => {
       calls.push({ url: String(url), init: {} })
-      return json({ items: [] })
+      return json({ total: 0, position: 0, items: [], next: null, previous: null, unpaidCount: 0, unpaidTotalCents: 0, mostUrgent: null })
     }) as unknown as typeof fetch
     const api = client(okFetch, { cacheEntries: 2, retries: 0 })
-    await api.invoices(1)
-    await api.invoices(2)
-    await api.invoices(1) // touches limit=1: limit=2 is now the oldest
-    await api.invoices(3) // evicts limit=2
+    await api.invoices({ limit: 1 })
+    await api.invoices({ limit: 2 })
+    await api.invoices({ limit: 1 }) // touches limit=1: limit=2 is now the oldest
+    await api.invoices({ limit: 3 }) // evicts limit=2
     expect(calls).toHaveLength(3)
-    await api.invoices(1)
-    await api.invoices(3)
+    await api.invoices({ limit: 1 })
+    await api.invoices({ limit: 3 })
     expect(calls).toHaveLength(3) // both still cached
-    await api.invoices(2)
+    await api.invoices({ limit: 2 })
     expect(calls).toHaveLength(4) // was evicted
   })
 

@@ -8,6 +8,7 @@ import {
   type InvoiceFacts,
   invoiceDates,
   monthlyPeriod,
+  mostUrgentInvoice,
   outageHours,
   overdueTimeline,
   proratedCents,
@@ -315,5 +316,20 @@ describe('charges', () => {
     expect(indexedNetPrice(3999, 240, 23)).toBe(4095) // +2.4 %
     expect(indexedNetPrice(1000, 200, 23)).toBe(1041) // 41 cents net = 0,50 € with IVA
     expect(indexedNetPrice(1000, 200, 16)).toBe(1044)
+  })
+})
+
+describe('mostUrgentInvoice: where the invoices list opens (issue 21, 10)', () => {
+  const invoice = (id: string, status: 'paid' | 'unpaid' | 'overdue' | 'disputed', daysOverdue: number, dueDate: string) => ({ id, status, daysOverdue, dueDate })
+
+  it('the one longest overdue, over a newer one merely to pay', () => {
+    const list = [invoice('nov', 'unpaid', 0, '2026-12-11'), invoice('oct', 'overdue', 12, '2026-11-11'), invoice('sep', 'overdue', 42, '2026-10-11')]
+    expect(mostUrgentInvoice(list)?.id).toBe('sep')
+  })
+
+  it('with nothing late, the unpaid one due first; a paid or disputed one never', () => {
+    const list = [invoice('nov', 'unpaid', 0, '2026-12-11'), invoice('oct', 'unpaid', 0, '2026-11-30'), invoice('sep', 'disputed', 0, '2026-10-11')]
+    expect(mostUrgentInvoice(list)?.id).toBe('oct')
+    expect(mostUrgentInvoice([invoice('nov', 'paid', 0, '2026-12-11'), invoice('oct', 'disputed', 0, '2026-11-11')])).toBeUndefined()
   })
 })

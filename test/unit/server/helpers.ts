@@ -168,16 +168,22 @@ export async function get(app: App, url: string, token?: string) {
   return { status: response.statusCode, headers: response.headers, body: response.json(), text: response.body }
 }
 
-/** Every page of GET /v1/recordings, walked through its cursors: the first page's answer with every item. */
-export async function allRecordings(app: App, token: string): Promise<RecordingList & { pages: number }> {
-  const pages: RecordingList[] = []
+/** Every page of a paged list (`route?limit=N`), walked forward through its cursors, with each answer's size in bytes. */
+export async function walkPages<P extends { next: string | null }>(app: App, route: string, limit: number, token: string): Promise<{ page: P; bytes: number }[]> {
+  const pages: { page: P; bytes: number }[] = []
   let cursor: string | null = null
   do {
-    const { status, body } = await get(app, `/v1/recordings?limit=${RECORDINGS_PAGE_MAX}${cursor ? `&cursor=${cursor}` : ''}`, token)
-    if (status !== 200) throw new Error(`GET /v1/recordings: ${status} ${JSON.stringify(body)}`)
-    pages.push(body as RecordingList)
-    cursor = (body as RecordingList).next
+    const { status, body, text } = await get(app, `${route}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, token)
+    if (status !== 200) throw new Error(`GET ${route}: ${status} ${JSON.stringify(body)}`)
+    pages.push({ page: body as P, bytes: Buffer.byteLength(text) })
+    cursor = (body as P).next
   } while (cursor)
+  return pages
+}
+
+/** Every page of GET /v1/recordings, walked through its cursors: the first page's answer with every item. */
+export async function allRecordings(app: App, token: string): Promise<RecordingList & { pages: number }> {
+  const pages = (await walkPages<RecordingList>(app, '/v1/recordings', RECORDINGS_PAGE_MAX, token)).map(({ page }) => page)
   return { ...pages[0], items: pages.flatMap((page) => page.items), pages: pages.length }
 }
 
