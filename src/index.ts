@@ -67,7 +67,8 @@ const appSettings = {
     pauseRafLoopOnIdle: device.pauseRafLoopOnIdle,
     clearColor: COLOR.background,
     // motion=reduced: each frame advances transitions by a whole second, longer than any of
-    // the app's (the longest is the Router's page change), so every one ends on its next frame.
+    // the app's (the SDK Router's page transitions, the longest, end within 0.8 s with their
+    // delay), so every one ends on its next frame.
     fixedDt: launch.motion === 'reduced' ? 1 : 0,
   },
 }
