@@ -56,6 +56,22 @@ export interface Probe {
 /** Reads the screen. Runs in the page: keep it plain ES2019, no closures over Node values. */
 export const PROBE = `
   var W = window.innerWidth, H = window.innerHeight;
+  // The inspector scales its mirror to the stage from a ResizeObserver on the canvas; in WPE that
+  // callback was seen missing for a whole screen (every box at 1080p coordinates in the 720p lane,
+  // 3 screens of 256 in one run, still so 500 ms later). The same scaling is applied here first.
+  (function scaleMirror() {
+    var top = document.querySelector('div[type]');
+    var stage = top && top.element && top.element.stage;
+    if (!stage || !top.parentElement) return;
+    var p = stage.getRenderPrecision() / stage.getOption('devicePixelRatio');
+    var rect = stage.getCanvas().getBoundingClientRect(), root = top.parentElement.style;
+    root.left = rect.left + 'px';
+    root.top = rect.top + 'px';
+    root.width = Math.ceil(rect.width / p) + 'px';
+    root.height = Math.ceil(rect.height / p) + 'px';
+    root.transformOrigin = '0 0 0';
+    root.transform = 'scale(' + p + ',' + p + ')';
+  })();
   var SAFE = { x0: W * 0.05, y0: H * 0.05, x1: W * 0.95, y1: H * 0.95 };
   function box(node) { var r = node.getBoundingClientRect(); return { x: Math.round(r.left), y: Math.round(r.top), w: Math.round(r.width), h: Math.round(r.height) }; }
   function hidden(node) {

@@ -74,7 +74,7 @@ function open(data: AccountData) {
   const page = harness.component
   const texts = () => shownTexts(page)
   const dialogShown = () => isShown(page.tag('Dialog')!)
-  const dialogTexts = () => shownTexts(page.tag('Dialog')!)
+  const dialogTexts = () => shownTexts(page.dialog.tag('Panel')!)
   /** The focused element's texts: what the viewer sees highlighted. */
   const focusedTexts = () => shownTexts(harness.focused())
   return { ...harness, page, texts, dialogShown, dialogTexts, focusedTexts }

@@ -5,7 +5,6 @@ import { beforeEach, expect, test, vi } from 'vitest'
 import { Value } from 'typebox/value'
 import { type ComplaintReceipt, type ComplaintRequest, InvoiceDetail } from '../../src/contract'
 import { ApiError, type Fetched } from '../../src/data/client'
-import type { ChoiceDialog } from '../../src/app/kit/ChoiceDialog'
 import { InvoiceDetailPage } from '../../src/app/invoices/InvoiceDetailPage'
 import { provideServices } from '../../src/app/shell/services'
 import { multibancoInvoice } from './fixtures'
@@ -23,8 +22,8 @@ function open(data: InvoiceDetail) {
   const harness = mount(InvoiceDetailPage)
   harness.component.result = { ok: true, data, fetchedAt: NOW }
   harness.settle()
-  const dialog = harness.component.tag('Dialog')! as unknown as ChoiceDialog
-  return { ...harness, dialog, dialogTexts: () => shownTexts(dialog), focusedText: () => shownTexts(harness.focused()).join(' ') }
+  const dialog = harness.component.dialog
+  return { ...harness, dialog, dialogTexts: () => shownTexts(dialog.tag('Panel')!), focusedText: () => shownTexts(harness.focused()).join(' ') }
 }
 
 beforeEach(() => {

@@ -30,7 +30,7 @@ function open(detail: PremiumProductDetail) {
   const typePin = (pin: string) => {
     for (const d of pin) harness.digit(Number(d))
   }
-  return { ...harness, page, flow, focusedText, typePin, flowTexts: () => shownTexts(flow) }
+  return { ...harness, page, flow, focusedText, typePin, flowTexts: () => shownTexts(flow.tag('Panel')!) }
 }
 
 beforeEach(() => {

@@ -128,7 +128,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(focusedRow().recording?.title).toBe('Telejornal')
     ;(page as unknown as { _handleRed(): boolean })._handleRed()
     expect(dialog.isOpen).toBe(true)
-    expect(shownTexts(dialog)).toEqual(['Apagar gravação?', 'Apagar «Telejornal» (RTP1, 02/06, 21:30)? Não é possível recuperá-la.', 'Cancelar', 'Apagar'])
+    expect(shownTexts(dialog.tag('Panel')!)).toEqual(['Apagar gravação?', 'Apagar «Telejornal» (RTP1, 02/06, 21:30)? Não é possível recuperá-la.', 'Cancelar', 'Apagar'])
     expect(shownTexts(focused())).toEqual(['Cancelar'])
     // A modal: Up and Down do not move the list behind it.
     press('Down', 'Up')
@@ -180,7 +180,7 @@ describe('RecordingsPage, quota-full', () => {
     expect(isShown(page.tag('Content.Done')!)).toBe(false)
     api.setRecordingProtection.mockReturnValue(answer(protectedAnswer(list, 'rec-0000', true)))
     press('Enter')
-    expect(shownTexts(dialog).slice(-3)).toEqual(['Proteger', 'Apagar', 'Cancelar'])
+    expect(shownTexts(dialog.tag('Panel')!).slice(-3)).toEqual(['Proteger', 'Apagar', 'Cancelar'])
     // Not protected yet: the note says what protecting would do, not that it is protected.
     expect(shownTexts(dialog).join('\n')).toContain('Se a proteger, não é apagada pela gestão automática')
     expect(shownTexts(dialog).join('\n')).not.toContain('Protegida, não é apagada')

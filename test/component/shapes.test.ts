@@ -46,6 +46,7 @@ describe('shapes are drawn under their content, never round it', () => {
         { id: 'confirm-delete', label: 'Apagar' },
       ],
       focusId: 'cancel',
+      back: 'não apagar',
     })
     settle()
     expect(shownTexts(dialog)).toEqual(['Apagar «Gladiador»?', 'A gravação é apagada de vez.', 'Cancelar', 'Apagar'])

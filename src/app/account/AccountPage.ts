@@ -10,7 +10,7 @@ import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { describeFailure } from '../kit/ErrorPanel'
 import { t } from '../kit/i18n'
 import { ScrollPanel } from '../kit/ScrollPanel'
-import { COLOR, SAFE, TEXT } from '../kit/theme'
+import { COLOR, focusFit, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { setEInvoice } from './actions'
 import { accountArrival, detailsColumn, type EInvoiceChoice, type EInvoiceStep, einvoiceDialog, pointsColumn } from './text'
@@ -40,7 +40,8 @@ export class AccountPage extends DataPage<AccountData, AccountPageSpec> {
       Content: {
         Details: { type: ScrollPanel, x: SAFE.x, y: CONTENT_Y, w: LEFT.w, h: LEFT.h },
         Points: { type: ScrollPanel, x: RIGHT.x, y: CONTENT_Y, w: RIGHT.w, h: LEFT.h - BUTTON.h * 2 - 80 },
-        EInvoice: { type: ActionButton, x: RIGHT.x, y: CONTENT_Y + LEFT.h - BUTTON.h * 2 - 50, w: BUTTON.w, h: BUTTON.h, signals: { pressed: '_askEInvoice' } },
+        // Focused, it grows inside the safe area (focusFit).
+        EInvoice: { type: ActionButton, ...focusFit({ x: RIGHT.x, y: CONTENT_Y + LEFT.h - BUTTON.h * 2 - 50, w: BUTTON.w, h: BUTTON.h }), signals: { pressed: '_askEInvoice' } },
         EInvoiceNote: { x: RIGHT.x, y: CONTENT_Y + LEFT.h - BUTTON.h - 40, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: RIGHT.w, maxLines: 3 }) },
       },
       // The confirmation over the dimmed page (the app's one dialog widget): Back closes it.

@@ -201,5 +201,7 @@ export function einvoiceDialog(step: Exclude<EInvoiceStep, 'closed'>, enabled: b
       { id: 'confirm', label: failed ? t('account.einvoice.retry') : t(enabled ? 'account.einvoice.turnOff' : 'account.einvoice.turnOn') },
     ],
     focusId: step === 'ask' ? 'cancel' : 'confirm',
+    // Back closes at any step; a write already sent still lands (AccountPage).
+    back: step === 'saving' ? t('account.einvoice.keys.saving') : t('keys.closeUnchanged'),
   }
 }

@@ -1,18 +1,26 @@
 // A home card: a section at a glance. Focusable even when it opens nothing, so a
 // refusal or a pending state is read, not skipped (seed 002 profiles).
 import { type Lightning, Router } from '@lightningjs/sdk'
-import { COLOR, largeText, TEXT } from '../kit/theme'
+import { COLOR, focusGrowth, largeText, SAFE, TEXT } from '../kit/theme'
 import { FocusBox } from '../kit/FocusBox'
 import { textSpec } from '../kit/textSpec'
 import type { CardSpec } from './text'
 
-/** A card's size; 52 px taller with large text (issue 18), so a refusal's three lines stay inside it; the grid still ends inside the safe area. */
+const CARD_W = 544
+/** Cards in a row of home's grid. */
+export const COLUMNS = 3
+
+/**
+ * A card's size; 52 px taller with large text (issue 18), so a refusal's three lines stay inside it; the grid still ends inside the safe area.
+ * The grid starts `inset` in from the safe area's edge and its gaps leave as much at the other end, so a focused card's growth stays inside.
+ */
 export const CARD = {
-  w: 544,
+  w: CARD_W,
   get h(): number {
     return largeText() ? 352 : 300
   },
-  gap: 48,
+  inset: focusGrowth(CARD_W),
+  gap: (SAFE.w - COLUMNS * CARD_W - 2 * focusGrowth(CARD_W)) / (COLUMNS - 1),
 }
 
 /**

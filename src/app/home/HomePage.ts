@@ -7,12 +7,11 @@ import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import type { KeyHint } from '../kit/KeyHints'
 import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
-import { CARD, HomeCard } from './HomeCard'
+import { CARD, COLUMNS, HomeCard } from './HomeCard'
 import { accountCard, type CardSpec, contractLine, homeKeys, invoicesCard, noticesCard, premiumCard, recordingsCard } from './text'
 
 /** The sections on home, in reading order; a section adds its card here. */
 const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard, accountCard, premiumCard]
-const COLUMNS = 3
 
 interface HomePageSpec extends DataPageSpec {
   Contract: object
@@ -29,7 +28,7 @@ export class HomePage extends DataPage<Overview, HomePageSpec> {
     return {
       ...super._template(),
       Contract: { x: SAFE.x, y: SAFE.y + 130, ...textSpec('', { size: TEXT.small, color: COLOR.muted, width: SAFE.w }) },
-      Content: { x: SAFE.x, y: CONTENT_Y + 60 },
+      Content: { x: SAFE.x + CARD.inset, y: CONTENT_Y + 60 },
     }
   }
 

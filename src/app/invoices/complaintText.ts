@@ -64,12 +64,14 @@ export type ComplaintStep =
 /** The dialog of each step: choose the part, then the reason (a button moves to the next), confirm, and the answer. */
 export function complaintDialog(invoice: InvoiceDetail, step: ComplaintStep, part: ComplaintPart, reason: ComplaintReason): ChoiceDialogSpec {
   const cancel = { id: 'cancel', label: t('complaint.cancel') }
+  // Back leaves the flow with nothing sent at every step but while the complaint is on its way.
+  const back = t('complaint.keys.leave')
   const amount = formatMoney(part.amountCents)
   switch (step.kind) {
     case 'part':
-      return { title: t('complaint.ask.part'), message: `${part.label}: ${amount}`, choices: [cancel, { id: 'next', label: t('complaint.next.part') }, { id: 'continue', label: t('complaint.continue') }], focusId: 'continue' }
+      return { title: t('complaint.ask.part'), message: `${part.label}: ${amount}`, choices: [cancel, { id: 'next', label: t('complaint.next.part') }, { id: 'continue', label: t('complaint.continue') }], focusId: 'continue', back }
     case 'reason':
-      return { title: t('complaint.ask.reason'), message: t(`complaint.reason.${reason}`), choices: [cancel, { id: 'next', label: t('complaint.next.reason') }, { id: 'continue', label: t('complaint.continue') }], focusId: 'continue' }
+      return { title: t('complaint.ask.reason'), message: t(`complaint.reason.${reason}`), choices: [cancel, { id: 'next', label: t('complaint.next.reason') }, { id: 'continue', label: t('complaint.continue') }], focusId: 'continue', back }
     case 'confirm':
     case 'sending':
       return {
@@ -77,10 +79,11 @@ export function complaintDialog(invoice: InvoiceDetail, step: ComplaintStep, par
         message: step.kind === 'sending' ? t('complaint.sending') : t('complaint.confirm', { part: part.label, amount, reason: t(`complaint.reason.${reason}`), due: formatDate(invoice.dueDate, uiLanguage()) }),
         choices: [cancel, { id: 'send', label: t('complaint.send') }],
         focusId: 'cancel',
+        ...(step.kind === 'sending' ? { back: null, choosing: false } : { back }),
       }
     case 'done':
-      return { title: t('complaint.done'), message: complaintLines(invoice, step.complaint).join(' '), choices: [{ id: 'close', label: t('complaint.ok') }] }
+      return { title: t('complaint.done'), message: complaintLines(invoice, step.complaint).join(' '), choices: [{ id: 'close', label: t('complaint.ok') }], back: t('keys.close') }
     case 'failed':
-      return { title: t('complaint.failed'), message: step.problem, choices: [cancel, { id: 'send', label: t('complaint.retry') }], focusId: 'send' }
+      return { title: t('complaint.failed'), message: step.problem, choices: [cancel, { id: 'send', label: t('complaint.retry') }], focusId: 'send', back }
   }
 }

@@ -2,12 +2,14 @@
 // Left/Right move between buttons, OK signals `chosen(id)`, Back signals
 // `dismissed` (DESIGN §5: Back closes a dialog). The owner decides where focus
 // goes afterwards. The first focused button is `focusId`: the safe one for a
-// destructive question.
+// destructive question. Its key hints say what OK and Back do in this question.
 import { Lightning } from '@lightningjs/sdk'
 import { SCREEN, TEXT } from './theme'
 import { Modal, type ModalSpec, modalTemplate } from './Modal'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
+import { t } from './i18n'
+import type { KeyHint } from './KeyHints'
 
 /** A button of the dialog; `Id` is the closed set of answers its owner handles. */
 export interface Choice<Id extends string = string> {
@@ -22,6 +24,10 @@ export interface ChoiceDialogSpec<Id extends string = string> {
   spokenMessage?: string
   choices: Choice<Id>[]
   focusId?: Id
+  /** What Back does in this question, for its key hint ("fechar sem alterar"); null while Back does nothing (an answer awaited). */
+  back: string | null
+  /** Whether OK and the arrows do anything now (false while an answer is awaited); true by default. */
+  choosing?: boolean
 }
 
 const PANEL = { w: 1100, h: 420 }
@@ -36,6 +42,7 @@ export class ChoiceDialog extends Modal<ChoiceDialogTemplateSpec> {
   private choices: Choice[] = []
   private focusIndex = 0
   private spokenMessage = ''
+  private hints: KeyHint[] = []
 
   static override _template(): Lightning.Component.Template<ChoiceDialogTemplateSpec> {
     return modalTemplate(
@@ -65,6 +72,12 @@ export class ChoiceDialog extends Modal<ChoiceDialogTemplateSpec> {
     this.tag('Panel.Title')!.text!.text = spec.title
     this.tag('Panel.Message')!.patch({ visible: !!spec.message, text: { text: spec.message ?? '' } })
     this.spokenMessage = spec.spokenMessage ?? spec.message ?? ''
+    const choosing = spec.choosing ?? true
+    this.hints = [
+      ...(choosing ? [{ key: 'ok' as const, label: t('keys.choose') }] : []),
+      ...(choosing && spec.choices.length > 1 ? [{ key: 'leftRight' as const, label: t('keys.button') }] : []),
+      ...(spec.back === null ? [] : [{ key: 'back' as const, label: spec.back }]),
+    ]
     this.tag('Panel.Buttons')!.children = spec.choices.map((choice, i) => ({
       ref: `Choice_${choice.id}`,
       type: ActionButton,
@@ -85,6 +98,10 @@ export class ChoiceDialog extends Modal<ChoiceDialogTemplateSpec> {
   close(): void {
     this.visible = false
     this.choices = []
+  }
+
+  protected keyHints(): KeyHint[] {
+    return this.hints
   }
 
   override _getFocused(): ActionButton | undefined {

@@ -10,6 +10,7 @@ import { say } from './announce'
 import type { ScrollPanel } from './ScrollPanel'
 import { textSpec } from './textSpec'
 import { type KeyHint, KeyHints } from './KeyHints'
+import type { ModalFocusSettings } from './Modal'
 
 /** Top of a page's content, under the shell's breadcrumb and the page title. */
 export const CONTENT_Y = SAFE.y + 150
@@ -44,7 +45,8 @@ export abstract class DataPage<T, S extends DataPageSpec = DataPageSpec> extends
       },
       Content: {},
       Error: { type: ErrorPanel, x: SAFE.x, y: CONTENT_Y, visible: false },
-      Hints: { type: KeyHints },
+      // Shown while the page has focus (_handleFocusSettings): the notice banner may take it first.
+      Hints: { type: KeyHints, visible: false },
     }
   }
 
@@ -53,6 +55,8 @@ export abstract class DataPage<T, S extends DataPageSpec = DataPageSpec> extends
     return this as DataPage<T>
   }
 
+  /** A result has been set: the page's keys are known (the row of hints may be drawn). */
+  private hasResult = false
   private titleText = ''
   /** What voice guidance says after the title on arrival: the page's main fact, from the feature's text.ts. */
   protected arrival: string[] = []
@@ -87,6 +91,7 @@ export abstract class DataPage<T, S extends DataPageSpec = DataPageSpec> extends
 
   /** Set by the route's data provider. */
   set result(result: Loaded<T>) {
+    this.hasResult = true
     const shown = result.ok ? { data: result.data, fetchedAt: result.fetchedAt } : result.lastKnown
     this.showingError = !shown
     this.frame.tag('Error')!.visible = this.showingError
@@ -106,6 +111,20 @@ export abstract class DataPage<T, S extends DataPageSpec = DataPageSpec> extends
   /** Shows what the keys do on this screen now (issue 21, 9): after data comes, or when it changes what keys do. */
   protected showKeyHints(): void {
     this.frame.tag('Hints')!.hints = this.showingError ? [{ key: 'ok', label: t('keys.choose') }, { key: 'back', label: t('keys.back') }] : this.keyHints()
+  }
+
+  /**
+   * The page's hints are the keys' only while the page has them: a dialog (Modal) shows its own
+   * instead. Otherwise they follow what the page now offers (a closed flow may have changed it).
+   */
+  override _handleFocusSettings(settings: ModalFocusSettings): void {
+    this.frame.tag('Hints')!.visible = !settings.modal
+    if (!settings.modal && this.hasResult) this.showKeyHints()
+  }
+
+  /** ... and so does the notice banner, which takes focus from the page while it is up. */
+  override _unfocus(): void {
+    this.frame.tag('Hints')!.visible = false
   }
 
   /**

@@ -2,12 +2,15 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { ApiFailure } from '../../data/client'
 import { t } from './i18n'
-import { COLOR, TEXT } from './theme'
+import { COLOR, focusGrowth, TEXT } from './theme'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
 
 const WIDTH = 1200
 const BACK_X = 460
+/** The panel starts at the safe area's left edge: a button there is moved in by its focus growth. */
+const RETRY = { x: focusGrowth(420), w: 420 }
+const BACK = { x: focusGrowth(320), w: 320 }
 
 export function describeFailure(failure: ApiFailure): string {
   switch (failure.kind) {
@@ -52,8 +55,8 @@ export class ErrorPanel extends Lightning.Component<ErrorPanelSpec> {
       Title: { ...textSpec(t('error.title'), { size: TEXT.heading, bold: true, width: WIDTH }) },
       Message: { y: 70, ...textSpec('', { width: WIDTH, maxLines: 4 }) },
       Help: { y: 250, ...textSpec(t('error.help'), { size: TEXT.small, color: COLOR.muted, width: WIDTH }) },
-      Retry: { type: ActionButton, y: 330, w: 420, h: 84, label: t('action.retry'), signals: { pressed: '_retry' } },
-      Back: { type: ActionButton, x: BACK_X, y: 330, w: 320, h: 84, label: t('action.back'), signals: { pressed: '_back' } },
+      Retry: { type: ActionButton, x: RETRY.x, y: 330, w: RETRY.w, h: 84, label: t('action.retry'), signals: { pressed: '_retry' } },
+      Back: { type: ActionButton, x: BACK_X, y: 330, w: BACK.w, h: 84, label: t('action.back'), signals: { pressed: '_back' } },
     }
   }
 
@@ -64,7 +67,7 @@ export class ErrorPanel extends Lightning.Component<ErrorPanelSpec> {
     this.tag('Message')!.text!.text = describeFailure(failure)
     this.tag('Help')!.visible = !this.refused
     this.tag('Retry')!.visible = !this.refused
-    this.tag('Back')!.x = this.refused ? 0 : BACK_X
+    this.tag('Back')!.x = this.refused ? BACK.x : BACK_X
     this.focusIndex = this.refused ? 1 : 0
   }
 

@@ -1,14 +1,15 @@
 // The key hints every screen shows (issue 21, 9), in one row at the top right of the
 // safe area: a chip per key (the remote's colour for a colour key, the key's name or
 // arrows for the others) and what the key does here. Pages say which keys do what
-// (DataPage.keyHints); this lays them out.
+// (DataPage.keyHints), dialogs theirs (Modal.keyHints), the notice banner its own; this
+// lays them out, and says them for voice guidance (`spoken`).
 import { Lightning } from '@lightningjs/sdk'
 import { t } from './i18n'
 import { COLOR, KEY_COLOUR, SAFE, TEXT } from './theme'
 import { textSpec } from './textSpec'
 import { roundedShape, shaped } from './shape'
 
-export type HintKey = 'ok' | 'back' | 'leftRight' | 'upDown' | 'arrows' | keyof typeof KEY_COLOUR
+export type HintKey = 'ok' | 'back' | 'leftRight' | 'upDown' | 'arrows' | 'digits' | keyof typeof KEY_COLOUR
 
 export interface KeyHint {
   key: HintKey
@@ -34,12 +35,13 @@ function chip(key: HintKey): Record<string, unknown> {
   })
 }
 
-/** The Row of chips and labels, built from the hints at run time. */
+/** The Row of chips and labels, built from the hints at run time; `hints` may be given in a template (the notice banner). */
 export interface KeyHintsSpec extends Lightning.Component.TemplateSpec {
+  hints: KeyHint[]
   Row: typeof Lightning.Element
 }
 
-export class KeyHints extends Lightning.Component<KeyHintsSpec> {
+export class KeyHints extends Lightning.Component<KeyHintsSpec> implements Lightning.Component.ImplementTemplateSpec<KeyHintsSpec> {
   static override _template(): Lightning.Component.Template<KeyHintsSpec> {
     return {
       x: SAFE.x + SAFE.w,
@@ -52,6 +54,8 @@ export class KeyHints extends Lightning.Component<KeyHintsSpec> {
   shown: KeyHint[] = []
 
   set hints(hints: KeyHint[]) {
+    // A dialog says its hints on every focus change: the same ones are not drawn again.
+    if (JSON.stringify(hints) === JSON.stringify(this.shown)) return
     this.shown = hints
     const row = this.tag('Row')!
     row.childList.clear()
@@ -59,5 +63,10 @@ export class KeyHints extends Lightning.Component<KeyHintsSpec> {
       { ref: `Chip${i}`, ...chip(hint.key), flexItem: { marginRight: 10 } },
       { ref: `Label${i}`, ...textSpec(hint.label, { size: TEXT.min, color: COLOR.text }), flexItem: { marginRight: i < hints.length - 1 ? 30 : 0 } },
     ])
+  }
+
+  /** The row as voice guidance says it: each key's name and what it does ("OK: ver o aviso. Voltar: fechar."). */
+  get spoken(): string {
+    return this.shown.map((hint) => `${t(`keys.name.${hint.key}`)}: ${hint.label}.`).join(' ')
   }
 }

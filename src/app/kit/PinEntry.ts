@@ -15,6 +15,7 @@ import { FocusBox } from './FocusBox'
 import { ActionButton } from './ActionButton'
 import { textSpec } from './textSpec'
 import { roundedShape, shaped } from './shape'
+import type { KeyHint } from './KeyHints'
 
 export const PIN_DIGITS = 4
 /** Keypad as on a phone: 1–9, then delete and 0. */
@@ -131,6 +132,19 @@ export class PinEntry extends Lightning.Component<PinEntrySpec> {
   _dismissError(): void {
     this.focusIndex = 0
     this.showError(false)
+  }
+
+  /**
+   * What the keys do in the entry now, for its dialog's hints: the number keys type; with the
+   * keypad the arrows move and OK types the focused digit (or erases); after an error OK only
+   * dismisses it. Locked, nothing.
+   */
+  get keyHints(): KeyHint[] {
+    if (this.locked) return []
+    const digits: KeyHint = { key: 'digits', label: t('pin.keys.digits') }
+    if (this.showingError) return [{ key: 'ok', label: t('pin.keys.retry') }, digits]
+    const erase = KEYS[this.focusIndex] === 'del'
+    return [digits, { key: 'arrows', label: t('pin.keys.move') }, { key: 'ok', label: t(erase ? 'pin.keys.erase' : 'pin.keys.type') }]
   }
 
   /** Voice guidance on focus: the prompt, what the status line says, and how far the entry has got (a count, never a digit). */

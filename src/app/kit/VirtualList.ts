@@ -5,7 +5,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { spokenPosition } from '../../domain/spoken'
 import { shownTexts } from './announce'
 import { uiLanguage } from './i18n'
-import { FOCUS_SCALE } from './theme'
+import { focusGrowth } from './theme'
 
 /** The items a list shows: an array, or a longer list read a page at a time (data/PagedWindow: undefined while its page is away). */
 export interface ListItems<T> {
@@ -36,8 +36,7 @@ export interface VirtualListConfig<T> {
  * the row's centre), so its clip never cuts the focus ring, corners or badges.
  */
 export function focusRoom(width: number, rowHeight: number): { x: number; y: number } {
-  const grow = (size: number) => Math.ceil((size * (FOCUS_SCALE - 1)) / 2) + 1
-  return { x: grow(width), y: grow(rowHeight) }
+  return { x: focusGrowth(width) + 1, y: focusGrowth(rowHeight) + 1 }
 }
 
 type RowTemplate = ReturnType<VirtualListConfig<unknown>['row']>

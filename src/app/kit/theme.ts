@@ -152,6 +152,32 @@ export function focusedText(rest: number): number {
 /** Focused cards and rows grow by this much; with the fill change it reads from 3 m. */
 export const FOCUS_SCALE = 1.04
 
+/** How far a focused box `size` px wide (or high) reaches out on each side: it grows by FOCUS_SCALE from its centre. */
+export function focusGrowth(size: number): number {
+  return Math.ceil((size * (FOCUS_SCALE - 1)) / 2)
+}
+
+interface Box {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/**
+ * A focusable box laid out in `area` (the safe area by default), moved in from the area's
+ * edges by its focus growth and narrowed where it spans the area, so that focused and grown
+ * it stays inside (issue 21: the account and premium pages' right-column button, laid out to
+ * the safe area's edge, passed it by 14 px at 1080p; home's first card by 11 px).
+ */
+export function focusFit<B extends Box>(box: B, area: Box = SAFE): B {
+  const gx = focusGrowth(box.w)
+  const gy = focusGrowth(box.h)
+  const x = Math.max(box.x, area.x + gx)
+  const y = Math.max(box.y, area.y + gy)
+  return { ...box, x, y, w: Math.min(box.x + box.w, area.x + area.w - gx) - x, h: Math.min(box.y + box.h, area.y + area.h - gy) - y }
+}
+
 export const RADIUS = 16
 
 /** The remote's colour keys, as printed on it: a key hint's chip wears its key's colour. */

@@ -11,7 +11,7 @@ import { Column, columnSpoken } from '../kit/Column'
 import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { t } from '../kit/i18n'
 import { ScrollPanel } from '../kit/ScrollPanel'
-import { SAFE, TEXT } from '../kit/theme'
+import { focusFit, SAFE, TEXT } from '../kit/theme'
 import type { PremiumAction } from './actions'
 import { PremiumFlow } from './PremiumFlow'
 import { flowSpec } from './flowText'
@@ -36,7 +36,8 @@ export class PremiumDetailPage extends DataPage<PremiumProductDetail, PremiumDet
       ...super._template(),
       Content: {
         Details: { type: ScrollPanel, x: SAFE.x, y: CONTENT_Y, w: LEFT.w, h: LEFT.h },
-        Action: { type: ActionButton, x: RIGHT.x, y: CONTENT_Y, w: RIGHT.w, h: BUTTON.h, signals: { pressed: '_startFlow' } },
+        // Focused, it grows inside the safe area (focusFit).
+        Action: { type: ActionButton, ...focusFit({ x: RIGHT.x, y: CONTENT_Y, w: RIGHT.w, h: BUTTON.h }), signals: { pressed: '_startFlow' } },
         Note: { x: RIGHT.x - NOTE_PAD },
       },
       Flow: { type: PremiumFlow, signals: { changed: '_changed', pinChanged: '_pinChanged', closed: '_flowClosed' } },

@@ -9,6 +9,7 @@ import { type ApiFailure, newIdempotencyKey } from '../../data/client'
 import { t } from '../kit/i18n'
 import { COLOR, SAFE, SCREEN, TEXT } from '../kit/theme'
 import { ActionButton } from '../kit/ActionButton'
+import type { KeyHint } from '../kit/KeyHints'
 import { announceAgain } from '../kit/announce'
 import { Modal, type ModalSpec, modalTemplate } from '../kit/Modal'
 import { describeFailure } from '../kit/ErrorPanel'
@@ -215,6 +216,22 @@ export class PremiumFlow extends Modal<PremiumFlowSpec> {
     if (primary !== null) this.tag('Panel.Buttons.Primary')!.label = primary
     this.tag('Panel.Buttons.Leave')!.visible = leave !== null
     if (leave !== null) this.tag('Panel.Buttons.Leave')!.label = leave
+  }
+
+  /**
+   * Back leaves with nothing sent (summary, PIN) or returns to the product (locked, result);
+   * while the PIN's answer is awaited no key does anything.
+   */
+  protected keyHints(): KeyHint[] {
+    const spec = this.spec
+    if (!spec || this.steps.is('sending', 'closed')) return []
+    if (this.steps.is('locked', 'result')) {
+      const product = t('premium.flow.keys.product')
+      return [{ key: 'ok', label: product }, { key: 'back', label: product }]
+    }
+    const back: KeyHint = { key: 'back', label: t(`premium.flow.keys.leave.${spec.action}`) }
+    if (this.steps.is('pin')) return [...this.tag('Panel.Pin')!.keyHints, back]
+    return [{ key: 'ok', label: t('keys.choose') }, { key: 'leftRight', label: t('keys.button') }, back]
   }
 
   override _handleBack(): boolean {

@@ -74,6 +74,7 @@ export function actionsDialog(recording: Recording): ChoiceDialogSpec<RecordingC
       { id: 'delete', label: t('recordings.actions.delete') },
       { id: 'cancel', label: t('recordings.actions.cancel') },
     ],
+    back: t('keys.closeUnchanged'),
   }
 }
 
@@ -88,6 +89,7 @@ export function deleteDialog(recording: Recording): ChoiceDialogSpec<RecordingCh
       { id: 'confirm-delete', label: t('recordings.delete.confirm') },
     ],
     focusId: 'cancel',
+    back: t('recordings.keys.keep'),
   }
 }
 

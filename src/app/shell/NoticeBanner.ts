@@ -2,6 +2,8 @@
 // the equipment"): while unread notices exist it names the most urgent one.
 // It holds focus while shown, but never traps it: OK opens the notice, Back closes
 // it for this run, and an arrow key closes it too and gives focus back to the page.
+// Its key hints are the kit's (KeyHints), as on every page and dialog; the page's own
+// row gives way while the banner has focus (DataPage._unfocus).
 // The shell (App.ts) decides when to show it and where focus goes afterwards.
 import { Lightning } from '@lightningjs/sdk'
 import type { NoticesOverview, NoticeSummary } from '../../contract'
@@ -10,6 +12,7 @@ import { freeExitLine, kindLabel, whenShort } from '../notices/text'
 import { COLOR, SAFE, TEXT } from '../kit/theme'
 import { textSpec } from '../kit/textSpec'
 import { panelBackground, recolour } from '../kit/FocusBox'
+import { KeyHints } from '../kit/KeyHints'
 
 export const BANNER = { x: SAFE.x, w: SAFE.w, h: 210, y: SAFE.y + SAFE.h - 210 }
 
@@ -18,7 +21,7 @@ export interface NoticeBannerSpec extends Lightning.Component.TemplateSpec {
   Count: object
   Title: object
   Facts: object
-  Keys: object
+  Hints: typeof KeyHints
 }
 
 export class NoticeBanner extends Lightning.Component<NoticeBannerSpec> {
@@ -37,7 +40,17 @@ export class NoticeBanner extends Lightning.Component<NoticeBannerSpec> {
       Count: { x: 40, y: 24, ...textSpec('', { size: TEXT.small, bold: true, color: COLOR.warning, width: 1100 }) },
       Title: { x: 40, y: 66, ...textSpec('', { size: TEXT.heading, bold: true, width: 1160 }) },
       Facts: { x: 40, y: 128, ...textSpec('', { size: TEXT.body, width: 1160 }) },
-      Keys: { x: BANNER.w - 40, y: BANNER.h / 2, mountX: 1, mountY: 0.5, ...textSpec(t('banner.keys'), { size: TEXT.body, bold: true, align: 'right', width: 440, maxLines: 2 }) },
+      // Right-aligned at x (KeyHints), at the banner's top right as a page's row is at the safe area's.
+      Hints: {
+        type: KeyHints,
+        x: BANNER.w - 40,
+        y: 24,
+        hints: [
+          { key: 'ok', label: t('banner.keys.open') },
+          { key: 'back', label: t('keys.close') },
+          { key: 'arrows', label: t('banner.keys.page') },
+        ],
+      },
     }
   }
 
@@ -66,7 +79,7 @@ export class NoticeBanner extends Lightning.Component<NoticeBannerSpec> {
 
   /** Voice guidance: what the banner shows, then which keys do what. */
   get announce(): string[] {
-    return [this.tag('Count')!, this.tag('Title')!, this.tag('Facts')!, this.tag('Keys')!].map((element) => element.text!.text)
+    return [...[this.tag('Count')!, this.tag('Title')!, this.tag('Facts')!].map((element) => element.text!.text), this.tag('Hints')!.spoken]
   }
 
   override _handleEnter(): void {
