@@ -7,7 +7,7 @@ import type { Fetched } from '../../src/data/client'
 import { ApiError } from '../../src/data/client'
 import type { Loaded } from '../../src/data/load'
 import { provideServices } from '../../src/app/shell/services'
-import { COLOR } from '../../src/app/kit/theme'
+import { COLOR, focusedText } from '../../src/app/kit/theme'
 import { RecordingRow } from '../../src/app/recordings/RecordingRow'
 import { LIST, RecordingsPage } from '../../src/app/recordings/RecordingsPage'
 import type { ChoiceDialog } from '../../src/app/kit/ChoiceDialog'
@@ -86,6 +86,25 @@ describe('RecordingsPage, quota-full', () => {
     expect(shownTexts(unavailable)).toEqual(['Anatomia de Grey', expect.stringMatching(/^AXN/), 'Vista 20% · Indisponível'])
     expect(textColor(elementWithText(unavailable, 'Vista 20% · Indisponível'))).toBe(COLOR.danger)
     expect(shownTexts(rows[4]!)).toContain('A ser vista')
+  })
+
+  test('moving focus along the list tints the rows\' texts: their colours follow the fill, no text is drawn again (issue 20)', () => {
+    const { page, press } = open(quotaFullList())
+    const rows = page.tag('Content.List')!.tag('Rows')!.children
+    const line = (row: number) => rows[row]!.tag('Content')!.tag('Line')!
+    const drawn = () => rows.slice(0, 3).flatMap((row) => childrenOf(row.tag('Content')!).map((text) => text.text?.textColor))
+    const before = drawn()
+    expect(textColor(line(0))).toBe(focusedText(COLOR.muted))
+    press('Down')
+    expect(textColor(line(0))).toBe(COLOR.muted)
+    expect(textColor(line(1))).toBe(focusedText(COLOR.muted))
+    const moved = drawn()
+    press('Up')
+    expect(textColor(line(0))).toBe(focusedText(COLOR.muted))
+    expect(textColor(line(1))).toBe(COLOR.muted)
+    // A text texture is drawn again when its textColor changes: a focus move must not change any.
+    expect(moved).toEqual(before)
+    expect(drawn()).toEqual(before)
   })
 
   test('"Próximas a apagar" names the next deletion by date first, then what automatic management deletes first, in its order', () => {

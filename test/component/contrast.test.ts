@@ -8,7 +8,7 @@ import { HomePage } from '../../src/app/home/HomePage'
 import { InvoicesPage } from '../../src/app/invoices/InvoicesPage'
 import { COLOR, focusedText } from '../../src/app/kit/theme'
 import { invoiceList, overdueOverview } from './fixtures'
-import { isShown, mount } from './helpers'
+import { isShown, mount, textColor } from './helpers'
 import { startShell } from './shell'
 import { testServer } from '../unit/server/helpers'
 
@@ -57,7 +57,7 @@ function textsOn(element: Lightning.Element, behind: number): { text: string; co
   // A shape (a badge's pill) is its element's Background, drawn under its siblings.
   const fill = element.rect ? element : element.children.find((child) => child.ref === 'Background' && child.rect)
   const here = fill ? fill.color : behind
-  const own = element.text ? [{ text: String(element.text.text), colour: element.text.textColor, behind: here }] : []
+  const own = element.text ? [{ text: String(element.text.text), colour: textColor(element), behind: here }] : []
   return [...own, ...element.children.flatMap((child) => textsOn(child, here))]
 }
 

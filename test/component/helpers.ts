@@ -158,9 +158,13 @@ export function elementWithText(root: Lightning.Element, text: string | RegExp):
   return found
 }
 
-/** The text's colour, ARGB. */
+/** The colour a text is seen in, ARGB: its textColor under its element's tint (channel by channel). */
 export function textColor(element: Lightning.Element): number {
-  return ((element as AnyElement).text as { textColor: number }).textColor
+  const drawn = ((element as AnyElement).text as { textColor: number }).textColor
+  const tint = element.color
+  let seen = 0
+  for (const shift of [24, 16, 8, 0]) seen += Math.round((((drawn >>> shift) & 0xff) * ((tint >>> shift) & 0xff)) / 255) * 2 ** shift
+  return seen
 }
 
 /** The value a property is heading to (the end of a running transition, else the current one). */

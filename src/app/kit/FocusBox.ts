@@ -9,13 +9,39 @@ import { roundedShape } from './shape'
 /** Each text's colour at rest, kept while it shows its focused tint. */
 const restColours = new WeakMap<Lightning.Element, number>()
 
+const WHITE = 0xffffffff
+
+/**
+ * A text's colour as its element's tint over glyphs drawn white: Lightning draws a text
+ * texture again whenever its textColor changes, and a tint costs nothing. A focus moving
+ * along a list recolours two rows' texts on every key press (issue 20).
+ */
+function tinted(template: Lightning.Element.PatchTemplate): Lightning.Element.PatchTemplate {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(template)) {
+    const child = value !== null && typeof value === 'object' && /^[A-Z]/.test(key)
+    out[key] = child ? tinted(value as Lightning.Element.PatchTemplate) : value
+  }
+  const text = template.text
+  if (text && typeof text === 'object' && text.textColor !== undefined) {
+    out.color = text.textColor
+    out.text = { ...text, textColor: WHITE }
+  }
+  return out as Lightning.Element.PatchTemplate
+}
+
 /** Gives every text under `element` its colour on the focused fill (or back its colour at rest). */
 export function recolour(element: Lightning.Element, focused: boolean): void {
   const text = element.text
   if (text) {
-    const rest = restColours.get(element) ?? text.textColor
+    // A text built without tinted() is drawn white once, then tinted.
+    if (text.textColor !== WHITE) {
+      element.color = text.textColor
+      text.textColor = WHITE
+    }
+    const rest = restColours.get(element) ?? element.color
     restColours.set(element, rest)
-    text.textColor = focused ? focusedText(rest) : rest
+    element.color = focused ? focusedText(rest) : rest
     if (!focused) restColours.delete(element)
   }
   for (const child of element.children) recolour(child, focused)
@@ -63,9 +89,13 @@ export class FocusBox<S extends FocusBoxSpec<object> = FocusBoxSpec> extends Lig
     // A list's recycled row (VirtualList) shows another item with the same parts: they are
     // updated in place, not built again.
     const refs = Object.keys(children)
-    if (content.children.length === refs.length && refs.every((ref) => content.tag(ref))) content.patch(children)
-    else content.childList.patch(children)
-    if (this.hasFocus()) recolour(content, true)
+    const focused = this.hasFocus()
+    // Back to the colours at rest first: the focused tints are then taken from the new ones.
+    if (focused) recolour(content, false)
+    const tints = tinted(children) as Record<string, Lightning.Element.PatchTemplate>
+    if (content.children.length === refs.length && refs.every((ref) => content.tag(ref))) content.patch(tints)
+    else content.childList.patch(tints)
+    if (focused) recolour(content, true)
   }
 
   override _focus(): void {
