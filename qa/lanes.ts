@@ -259,11 +259,12 @@ function driver(tab: Tab, appUrl: string, apiUrl: string, lane: Lane): Driver {
     },
     async press(...keys) {
       // Each key waits for what the last one started: a key pressed during loading would be held.
-      for (const key of keys) {
+      for (const [index, key] of keys.entries()) {
         // Voice lane: what is heard from here on belongs to the screen this key leads to.
         if (lane.voice) await tab.evaluate(HEARD_RESET)
         await tab.press(key)
-        await waitIdle(tab)
+        // The last key's wait is settle's.
+        if (index < keys.length - 1) await waitIdle(tab)
       }
       return settle(tab)
     },
@@ -343,7 +344,10 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
   }
   let showing: Probe | null = null
   for (const [i, position] of positions.entries()) {
-    const back = showing && (await backHome(d, showing, home.route))
+    let back = showing && (await backHome(d, showing, home.route))
+    // Home keeps the focus on the card last opened: the last position's arrows, reversed, lead back.
+    const undo = undoArrows(positions[i - 1] ?? [])
+    if (back && focusKey(back) !== positionFocus[i] && focusKey(back) !== positionFocus[0] && undo.length) back = await d.press(...undo)
     if (!back || focusKey(back) !== positionFocus[i]) {
       if (!back || focusKey(back) !== positionFocus[0]) await d.launch(scenario)
       if (position.length) await d.press(...position)
@@ -388,14 +392,25 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
 }
 
 const focusKey = (probe: Probe) => JSON.stringify(probe.focused?.texts ?? [])
+
+/** The arrows that undo a key path's leading arrows (its moves on home), last first. */
+function undoArrows(keys: RemoteKey[]): RemoteKey[] {
+  const undo: RemoteKey[] = []
+  for (const key of keys) {
+    const inverse = INVERSE[key]
+    if (!inverse) break
+    undo.unshift(inverse)
+  }
+  return undo
+}
 const dialogName = (probe: Probe) => `${probe.dialog!.what} (${(probe.focused?.texts ?? []).join(' · ') || 'nothing focused'})`
 
-/** Back until home shows (never Back on home: that closes the app); null when it does not. */
+/** Back until home shows with no dialog open (never Back on home alone: that closes the app); null when it does not. */
 async function backHome(d: Driver, showing: Probe, homeRoute: string): Promise<Probe | null> {
   try {
     let probe = showing
-    for (let i = 0; i < 4 && probe.route !== homeRoute; i++) probe = await d.press('Back')
-    return probe.route === homeRoute ? probe : null
+    for (let i = 0; i < 4 && (probe.route !== homeRoute || probe.dialog); i++) probe = await d.press('Back')
+    return probe.route === homeRoute && !probe.dialog ? probe : null
   } catch {
     return null
   }
@@ -531,8 +546,8 @@ interface WalkState {
   at: Visit | null
 }
 
-const continues = (visit: Visit, at: Visit | null): at is Visit =>
-  !!at && !at.hash && !visit.hash && visit.keys.length > at.keys.length && at.keys.every((key, i) => visit.keys[i] === key)
+const continues = (visit: Visit, at: Visit): boolean =>
+  !at.hash && !visit.hash && visit.keys.length > at.keys.length && at.keys.every((key, i) => visit.keys[i] === key)
 
 /**
  * The screen a visit's keys start from, with the keys still to press: the screen showing when the
@@ -545,12 +560,15 @@ async function startFor(d: Driver, scenario: string, visit: Visit, state: WalkSt
     state.home = null
     return { probe: await d.launch(scenario, visit), keys: [] }
   }
-  if (continues(visit, state.at)) return { probe: await d.probe(), keys: visit.keys.slice(state.at.keys.length) }
+  const last = state.at
+  if (last && continues(visit, last)) return { probe: await d.probe(), keys: visit.keys.slice(last.keys.length) }
   if (state.home) {
     try {
-      let probe = await d.probe()
-      for (let i = 0; i < 4 && probe.route !== state.home.route; i++) probe = await d.press('Back')
-      if (probe.route === state.home.route && JSON.stringify(probe.focused?.texts) === JSON.stringify(state.home.focused?.texts)) return { probe, keys: visit.keys }
+      let probe = await backHome(d, await d.probe(), state.home.route)
+      // Home keeps the focus on the card last opened: the arrows that led there, reversed, lead back.
+      const undo = last ? undoArrows(last.keys) : []
+      if (probe && focusKey(probe) !== focusKey(state.home) && undo.length) probe = await d.press(...undo)
+      if (probe && probe.route === state.home.route && focusKey(probe) === focusKey(state.home)) return { probe, keys: visit.keys }
     } catch {
       // The last screen did not settle, or Back closed the app: a relaunch starts clean.
     }
@@ -626,8 +644,8 @@ async function capture(
       if (await d.tab.evaluate<boolean>(UNFOCUS)) {
         await waitIdle(d.tab)
         const plain = decode(await d.tab.screenshot(region))
+        // Not waited for: the next visit's first key or launch waits for the app to be idle.
         await d.tab.evaluate(REFOCUS)
-        await waitIdle(d.tab)
         const difference = regionDifference(focusedLook, plain)
         if (difference < 0.02) failures.push({ check: 'focus', message: `the focused ${probe.focused.type} looks the same unfocused (${(difference * 100).toFixed(2)} % of its pixels differ)` })
       } else {
