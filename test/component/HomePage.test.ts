@@ -5,7 +5,7 @@ import type { Loaded } from '../../src/data/load'
 import { HomePage } from '../../src/app/home/HomePage'
 import type { HomeCard } from '../../src/app/home/HomeCard'
 import { overdueOverview, restrictedOverview, unpaidOverview } from './fixtures'
-import { eur, mount, shownTexts } from './helpers'
+import { elementWithText, eur, mount, shownTexts } from './helpers'
 
 const NOW = Date.parse('2026-11-23T10:00:00Z')
 
@@ -78,4 +78,28 @@ test('more than one invoice to pay: the card says what they add up to, the total
   harness.settle()
   const card = harness.component.tag('Content')!.tag('Invoices') as HomeCard
   expect(shownTexts(card)).toContain(eur('2 faturas por pagar: 494,34 € ao todo'))
+})
+
+test('the cards stand with their titles while the overview comes; it fills them without drawing the titles again', () => {
+  const harness = mount(HomePage)
+  harness.settle()
+  const content = harness.component.tag('Content')!
+  const cards = () => content.children as HomeCard[]
+  expect(cards().map(shownTexts)).toEqual([['Faturas'], ['Avisos'], ['Gravações'], ['Conta'], ['Serviços Premium']])
+  const titles = cards().map((card) => elementWithText(card, card.announce[0]!).texture)
+  harness.component.result = { ok: true, data: overdueOverview, fetchedAt: NOW } satisfies Loaded<Overview>
+  harness.settle()
+  expect(shownTexts(content.tag('Invoices')!)).toEqual(['Faturas', eur('83,64 €'), 'Em atraso há 12 dias'])
+  expect(cards().map((card) => elementWithText(card, card.announce[0]!).texture)).toEqual(titles)
+})
+
+test('data again (a retry) leaves no line of the data before in a card', () => {
+  const harness = mount(HomePage)
+  harness.component.result = { ok: true, data: unpaidOverview, fetchedAt: NOW } satisfies Loaded<Overview>
+  harness.settle()
+  const invoices = () => harness.component.tag('Content')!.tag('Invoices')!
+  expect(shownTexts(invoices())).toHaveLength(4)
+  harness.component.result = { ok: true, data: overdueOverview, fetchedAt: NOW } satisfies Loaded<Overview>
+  harness.settle()
+  expect(shownTexts(invoices())).toEqual(['Faturas', eur('83,64 €'), 'Em atraso há 12 dias'])
 })

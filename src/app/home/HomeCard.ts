@@ -65,6 +65,10 @@ export class HomeCard extends FocusBox {
         Fill: { w: Math.round((w * Math.min(100, Math.max(0, spec.meter.percent))) / 100), h: 16, rect: true, color: spec.meter.color },
       }
     }
+    // The card's spec before (its frame, laid out before the overview came): the title keeps its
+    // drawn text, the lines and meter are laid anew after it.
+    const column = this.tag('Content')!.tag('Lines')
+    if (column) for (const old of column.children.filter((child: Lightning.Element) => child.ref !== 'Title')) column.childList.remove(old)
     const content: Record<string, Lightning.Element.PatchTemplate> = { Lines: { x: 36, y: 32, w: CARD.w - 72, flex: { direction: 'column', alignItems: 'flex-start' }, ...lines } }
     this.fillContent(content)
   }

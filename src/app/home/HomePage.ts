@@ -8,7 +8,7 @@ import { textSpec } from '../kit/textSpec'
 import type { KeyHint } from '../kit/KeyHints'
 import { CONTENT_Y, DataPage, type DataPageSpec } from '../kit/DataPage'
 import { CARD, COLUMNS, HomeCard } from './HomeCard'
-import { accountCard, type CardSpec, contractLine, homeKeys, invoicesCard, noticesCard, premiumCard, recordingsCard } from './text'
+import { accountCard, type CardSpec, cardFrames, contractLine, homeKeys, invoicesCard, noticesCard, premiumCard, recordingsCard } from './text'
 
 /** The sections on home, in reading order; a section adds its card here. */
 const CARDS: ((overview: Overview) => CardSpec)[] = [invoicesCard, noticesCard, recordingsCard, accountCard, premiumCard]
@@ -32,11 +32,13 @@ export class HomePage extends DataPage<Overview, HomePageSpec> {
     }
   }
 
-  protected render(overview: Overview): void {
-    this.title = t('home.greeting', { name: overview.viewer.name })
-    this.tag('Contract')!.text!.text = contractLine(overview)
-    const cards = CARDS.map((card) => card(overview))
-    this.tag('Content')!.children = cards.map((spec, i) => ({
+  /**
+   * The grid is laid out before the overview comes, each card a frame and a title: drawn under
+   * the loading veil (routes.ts), so when the overview comes only the texts it brings are drawn
+   * (bench: first meaningful frame of home).
+   */
+  override _init(): void {
+    this.tag('Content')!.children = cardFrames().map((spec, i) => ({
       ref: spec.ref,
       type: HomeCard,
       x: (i % COLUMNS) * (CARD.w + CARD.gap),
@@ -45,6 +47,14 @@ export class HomePage extends DataPage<Overview, HomePageSpec> {
       h: CARD.h,
       spec,
     }))
+  }
+
+  protected render(overview: Overview): void {
+    this.title = t('home.greeting', { name: overview.viewer.name })
+    this.tag('Contract')!.text!.text = contractLine(overview)
+    const cards = CARDS.map((card) => card(overview))
+    const content = this.tag('Content')!
+    for (const spec of cards) (content.tag(spec.ref) as HomeCard).spec = spec
     const wanted = cards.findIndex((spec) => spec.ref === this.wantedCard)
     this.focusIndex = wanted >= 0 ? wanted : Math.min(this.focusIndex, cards.length - 1)
   }

@@ -42,6 +42,15 @@ export function deniedCard(ref: string, section: Refusable, title: string, headl
   }
 }
 
+/**
+ * Home's cards in reading order as they stand before the overview comes: a frame and a title
+ * each (HomePage lays them out, and the Router's loading veil hides them, while it loads).
+ */
+export function cardFrames(): CardSpec[] {
+  const titles = { Invoices: 'home.invoices', Notices: 'home.notices', Recordings: 'home.recordings', Account: 'home.account', Premium: 'home.premium' }
+  return Object.entries(titles).map(([ref, title]) => ({ ref, route: null, title: t(title), lines: [] }))
+}
+
 // The invoices card: the next invoice to pay, how late, or who may see invoices.
 export function invoicesCard(overview: Overview): CardSpec {
   const section = overview.invoices
