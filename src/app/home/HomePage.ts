@@ -54,7 +54,10 @@ export class HomePage extends DataPage<Overview, HomePageSpec> {
     this.tag('Contract')!.text!.text = contractLine(overview)
     const cards = CARDS.map((card) => card(overview))
     const content = this.tag('Content')!
-    for (const spec of cards) (content.tag(spec.ref) as HomeCard).spec = spec
+    for (const spec of cards) {
+      const card = content.tag(spec.ref)
+      if (card instanceof HomeCard) card.spec = spec
+    }
     const wanted = cards.findIndex((spec) => spec.ref === this.wantedCard)
     this.focusIndex = wanted >= 0 ? wanted : Math.min(this.focusIndex, cards.length - 1)
   }
