@@ -102,6 +102,7 @@ export function noticeTiming(assessment: NoticeAssessment, effectiveOn: string, 
 }
 
 export interface RankedNotice {
+  id: string
   read: boolean
   effectiveOn: string
   daysLeft: number
@@ -116,8 +117,9 @@ export function actionDaysLeft(notice: RankedNotice): number | null {
 }
 
 /**
- * List order: unread first; within each, the most urgent first (the nearest deadline still ahead),
- * then changes already in force, newest first.
+ * List order (DESIGN §3 "unread first"): unread first; within each, the most urgent first (the nearest
+ * deadline still ahead: the free exit of general §5.2, the change itself), then changes already in force,
+ * newest first; notices alike in all that by id, so every request and every page agree.
  */
 export function compareNotices(a: RankedNotice, b: RankedNotice): number {
   if (a.read !== b.read) return a.read ? 1 : -1
@@ -125,6 +127,48 @@ export function compareNotices(a: RankedNotice, b: RankedNotice): number {
   const db = actionDaysLeft(b)
   if (da !== null && db !== null && da !== db) return da - db
   if ((da === null) !== (db === null)) return da === null ? 1 : -1
-  if (da === null && db === null) return compareDates(b.effectiveOn, a.effectiveOn)
-  return compareDates(b.announcedOn, a.announcedOn)
+  const dates = da === null ? compareDates(b.effectiveOn, a.effectiveOn) : compareDates(b.announcedOn, a.announcedOn)
+  return dates || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+/** What a notice's place in the list depends on: the free exit's last day only when the viewer sees it (general §5.2, seed 002). */
+export interface OrderFacts {
+  read: boolean
+  announcedOn: string
+  effectiveOn: string
+  freeExitUntil: string | null
+}
+
+/** A notice's place in the list as a text that sorts as `compareNotices` does (then by id), and the days it holds on. */
+export interface NoticeOrder {
+  key: string
+  from: string
+  until: string
+}
+
+/** Before and after any date a notice has. */
+export const FIRST_DAY = '0000-01-01'
+export const LAST_DAY = '9999-12-31'
+
+/**
+ * The list order of `compareNotices` as a key the store can index (issue 20). Days left count from today,
+ * so between two of a notice's own dates the order among notices is that of their fixed dates: the
+ * action date is the nearest of the free exit's end and the change still ahead, and it is the same date
+ * from the day after the previous one passed until its own day. A key therefore holds for a run of days
+ * (`from`..`until`) and changes at most twice: when the nearer date passes, and when both have.
+ */
+export function noticeOrder(notice: OrderFacts, today: string): NoticeOrder {
+  const dates = [notice.effectiveOn, ...(notice.freeExitUntil ? [notice.freeExitUntil] : [])].sort(compareDates)
+  const ahead = dates.filter((date) => compareDates(date, today) >= 0)
+  const passed = dates.filter((date) => compareDates(date, today) < 0)
+  const from = passed.length ? addDays(passed[passed.length - 1]!, 1) : FIRST_DAY
+  const read = notice.read ? '1' : '0'
+  // The nearest action date first, then the latest announced; in force: the latest change first.
+  if (ahead.length) return { key: `${read}0${ahead[0]}${later(notice.announcedOn)}`, from, until: ahead[0]! }
+  return { key: `${read}1${later(notice.effectiveOn)}`, from, until: LAST_DAY }
+}
+
+/** A date as a text that sorts the later first: each digit d becomes 9 − d. */
+function later(date: string): string {
+  return date.replace(/\d/g, (digit) => String(9 - Number(digit)))
 }

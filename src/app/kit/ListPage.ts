@@ -172,25 +172,34 @@ export abstract class ListPage<D, T, S extends ListPageSpec = ListPageSpec> exte
 /**
  * Focus back on the item a viewer opened, when Back returns to a list page: the SDK Router
  * asks a page for its historyState when it is left and hands it back on Back, and the page
- * (rebuilt, lazyDestroy) starts its list at `index(ids)`.
+ * (rebuilt, lazyDestroy) starts its list at `index(ids)`. A list read in pages starts again
+ * from its first page, so an item opened beyond it is not among the loaded ids: focus then
+ * returns to the same place in the list, whose page the list asks for (issue 20). Invoices and
+ * recordings keep their order, so that place holds the item opened; a notice opened unread has
+ * moved down among the read ones, and its place holds the notice after it in the order, the next
+ * one to read, as the viewer left the list.
  */
 class ReturnFocus {
   private id: string | null = null
+  private position = -1
 
-  /** Where a list built from `ids` starts: the item returned to, else `start`. */
+  /** Where a list built from `ids` starts: the item returned to, else its place, else `start`. */
   index(ids: readonly string[], start: number): number {
-    const returned = this.id === null ? -1 : ids.indexOf(this.id)
-    return returned >= 0 ? returned : start
+    if (this.id === null) return start
+    const found = ids.indexOf(this.id)
+    if (found >= 0) return found
+    return this.position >= 0 && this.position < ids.length ? this.position : start
   }
 
   /** A page's historyState, for its list of items with these ids. */
   historyState(list: Pick<VirtualList, 'index' | 'select'>, ids: readonly string[], state?: Record<string, unknown> | null): Record<string, unknown> | null {
     if (!state) {
       const focused = ids[list.index]
-      return focused === undefined ? null : { focusedId: focused }
+      return focused === undefined ? null : { focusedId: focused, focusedIndex: list.index }
     }
     this.id = typeof state.focusedId === 'string' ? state.focusedId : null
-    const index = this.id === null ? -1 : ids.indexOf(this.id)
+    this.position = typeof state.focusedIndex === 'number' ? state.focusedIndex : -1
+    const index = this.index(ids, -1)
     if (index >= 0) list.select(index)
     return null
   }

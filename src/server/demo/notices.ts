@@ -6,6 +6,7 @@ import type { ContractEffect, NoticeKind } from '../../contract'
 import { addDays, compareDates, daysBetween } from '../../domain/dates'
 import { formatMoney } from '../../domain/format'
 import { vatCents } from '../../domain/money'
+import type { Insertable } from 'kysely'
 import type { Db, NoticeChannelTable, NoticeTable } from '../store/db'
 import { priceIndexFor } from './price-index'
 
@@ -181,7 +182,7 @@ function noticesFor(today: string): Record<string, NoticeSeed[]> {
   }
 }
 
-function rows(accountId: string, seed: NoticeSeed, today: string): { notice: NoticeTable; channels: NoticeChannelTable[] } {
+function rows(accountId: string, seed: NoticeSeed, today: string): { notice: Insertable<NoticeTable>; channels: NoticeChannelTable[] } {
   const announcedOn = addDays(today, seed.announced)
   return {
     notice: {

@@ -7,7 +7,7 @@ import type { RouteContext } from '../http/context'
 import { sessionOf } from '../http/auth'
 import { guarded } from '../http/operation'
 import { invoicesOverview } from '../invoices/service'
-import { listNotices, noticesOverview } from '../notices/service'
+import { noticesOverview } from '../notices/service'
 import { recordingsOverview } from '../recordings/service'
 import { premiumOverview } from '../premium/catalogue'
 import { OverviewCache } from './cache'
@@ -30,7 +30,7 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (ap
           ? await invoicesOverview(db, session, day)
           : { denied: true as const, ...denial('invoices.read') }
         // Every profile may read notices ('notices.read'); restricted ones are not counted as unread.
-        const notices = noticesOverview(await listNotices(db, session, day))
+        const notices = await noticesOverview(db, session, day)
         const recordings = can(session.viewer.profile, 'recordings.read')
           ? await recordingsOverview(db, session, day)
           : { denied: true as const, ...denial('recordings.read') }

@@ -4,7 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { statSync } from 'node:fs'
 import SQLite from 'better-sqlite3'
-import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, Kysely, PostgresDialect, SqliteDialect, sql, type TransactionSettings } from 'kysely'
+import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Generated, Kysely, PostgresDialect, SqliteDialect, sql, type TransactionSettings } from 'kysely'
 import pg from 'pg'
 import type { ComplaintReason, ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../../contract'
 import type { ContractChannel } from '../../domain/account'
@@ -180,6 +180,12 @@ export interface NoticeTable {
   contract_effect: ContractEffect | null
   /** First time the notice was opened on a box of the account (ISO instant); null while unread. */
   read_at: string | null
+  /** Its place in the list (domain/notices noticeOrder) for viewers who see contract terms, and for the others. */
+  order_key: Generated<string>
+  order_key_restricted: Generated<string>
+  /** The days the keys hold on (Lisbon dates); a notice inserted without keys holds on none until keyed. */
+  order_from: Generated<string>
+  order_until: Generated<string>
 }
 
 export interface NoticeChannelTable {

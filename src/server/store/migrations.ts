@@ -1,6 +1,7 @@
 // Schema migrations, defined in code: the server ships as one bundle, with no
 // migration files on disk. Append new migrations; never edit an applied one.
 import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely'
+import { FIRST_DAY, LAST_DAY } from '../../domain/notices'
 import { deletionDate } from '../../domain/recordings'
 import type { Db } from './db'
 import { keyedDigest, sha256Digest } from './tokens'
@@ -400,6 +401,23 @@ const migrations = (secret: string): Record<string, Migration> => ({
       }
       const store = db as unknown as Db
       await (store.isTransaction ? rekey(store) : store.transaction().execute(rekey))
+    },
+  },
+  // Issue 20: each notice keeps its place in the list (domain/notices noticeOrder), which holds for a
+  // run of days, so a page of notices and the unread count are indexed queries, not an ordering of
+  // every notice of the account on every request. Existing notices hold on no day, so the first
+  // request of each account keys them (notices/service keepOrder).
+  '0017_notice_order': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('notice').addColumn('order_key', 'text', (column) => column.notNull().defaultTo('')).execute()
+      await db.schema.alterTable('notice').addColumn('order_key_restricted', 'text', (column) => column.notNull().defaultTo('')).execute()
+      await db.schema.alterTable('notice').addColumn('order_from', 'text', (column) => column.notNull().defaultTo(LAST_DAY)).execute()
+      await db.schema.alterTable('notice').addColumn('order_until', 'text', (column) => column.notNull().defaultTo(FIRST_DAY)).execute()
+      await db.schema.createIndex('notice_order').on('notice').columns(['account_id', 'order_key', 'id']).execute()
+      await db.schema.createIndex('notice_order_restricted').on('notice').columns(['account_id', 'order_key_restricted', 'id']).execute()
+      await db.schema.createIndex('notice_order_from').on('notice').columns(['account_id', 'order_from']).execute()
+      await db.schema.createIndex('notice_order_until').on('notice').columns(['account_id', 'order_until']).execute()
+      await db.schema.createIndex('notice_unread').on('notice').columns(['account_id', 'read_at', 'kind']).execute()
     },
   },
 })

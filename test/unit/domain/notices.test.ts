@@ -1,6 +1,7 @@
 // Lead time and free exit of notices (seed 004 TV §2.1.3, general §5.1–5.6, §10.2).
 import { describe, expect, it } from 'vitest'
-import { actionDaysLeft, assessNotice, compareNotices, isYearlyPriceUpdate, type NoticeFacts, noticeTiming } from '../../../src/domain/notices'
+import { addDays, compareDates, daysBetween } from '../../../src/domain/dates'
+import { actionDaysLeft, assessNotice, compareNotices, isYearlyPriceUpdate, type NoticeFacts, noticeOrder, noticeTiming } from '../../../src/domain/notices'
 import { DST_2026, expectAtBoundary } from './lisbon-boundary'
 
 const channel = (announcedOn: string, effectiveOn: string, unforeseeable = false): NoticeFacts => ({
@@ -131,6 +132,57 @@ describe('order: unread first, then the nearest thing to act on', () => {
     expect(actionDaysLeft(notice('a', false, 25, 4))).toBe(4)
     expect(actionDaysLeft(notice('b', false, 3, null))).toBe(3)
     expect(actionDaysLeft(notice('c', false, -1, null))).toBeNull()
+  })
+})
+
+describe('the order as a stored key (issue 20): the same order as compareNotices, on every day', () => {
+  // Every shape a notice's dates take: no free exit; a free exit ending before, on, after the change
+  // (a late notice, a short month); announced the same day as another; read and unread; ids that tie the rest.
+  const shapes = [
+    { announcedOn: '2026-05-01', effectiveOn: '2026-06-15', freeExitUntil: '2026-05-31' },
+    { announcedOn: '2026-05-01', effectiveOn: '2026-05-20', freeExitUntil: '2026-05-31' },
+    { announcedOn: '2026-05-16', effectiveOn: '2026-06-15', freeExitUntil: '2026-06-15' },
+    { announcedOn: '2026-05-01', effectiveOn: '2026-05-31', freeExitUntil: null },
+    { announcedOn: '2026-05-10', effectiveOn: '2026-05-31', freeExitUntil: null },
+    { announcedOn: '2026-05-10', effectiveOn: '2026-06-15', freeExitUntil: null },
+    { announcedOn: '2026-04-01', effectiveOn: '2026-05-02', freeExitUntil: null },
+  ]
+  const notices = shapes.flatMap((shape, i) => [false, true].flatMap((read) => ['a', 'b'].map((copy) => ({ ...shape, read, id: `n${i}-${read ? 'read' : 'unread'}-${copy}` }))))
+  const days = Array.from({ length: 90 }, (_, i) => addDays('2026-04-20', i))
+  const ranked = (notice: (typeof notices)[number], today: string, withExit: boolean) => {
+    const exit = withExit ? notice.freeExitUntil : null
+    return { ...notice, daysLeft: daysBetween(today, notice.effectiveOn), freeExitDaysLeft: exit && compareDates(today, exit) <= 0 ? daysBetween(today, exit) : null }
+  }
+
+  for (const withExit of [true, false]) {
+    it(`sorts as compareNotices on each of 90 days, ${withExit ? 'with the free exit' : 'for a viewer who does not see it (seed 002)'}`, () => {
+      for (const today of days) {
+        const byKey = [...notices].sort((a, b) => {
+          const ka = noticeOrder({ ...a, freeExitUntil: withExit ? a.freeExitUntil : null }, today).key
+          const kb = noticeOrder({ ...b, freeExitUntil: withExit ? b.freeExitUntil : null }, today).key
+          return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : 1
+        })
+        const byRule = [...notices].sort((a, b) => compareNotices(ranked(a, today, withExit), ranked(b, today, withExit)))
+        expect(byKey.map((notice) => notice.id), today).toEqual(byRule.map((notice) => notice.id))
+      }
+    })
+  }
+
+  it('holds the same key on every day from `from` to `until`, and a key without the free exit holds on those days too', () => {
+    const broken: string[] = []
+    for (const notice of notices) {
+      const orders = days.map((day) => noticeOrder(notice, day))
+      const plain = days.map((day) => noticeOrder({ ...notice, freeExitUntil: null }, day).key)
+      days.forEach((today, i) => {
+        const { from, until } = orders[i]!
+        if (compareDates(from, today) > 0 || compareDates(today, until) > 0) broken.push(`${notice.id} ${today}: ${from}..${until}`)
+        days.forEach((day, j) => {
+          const within = compareDates(from, day) <= 0 && compareDates(day, until) <= 0
+          if (within && (orders[j]!.key !== orders[i]!.key || plain[j] !== plain[i])) broken.push(`${notice.id} ${today} vs ${day}`)
+        })
+      })
+    }
+    expect(broken).toEqual([])
   })
 })
 
