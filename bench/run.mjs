@@ -660,7 +660,8 @@ async function main() {
     boots: BOOTS,
     cores: os.cpus().length,
     loadAverage: { start: loadAtStart },
-    chromium: spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+    // The API-only bench runs where no Chromium is installed.
+    chromium: spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout?.trim() || 'no Chromium',
     js: { app: jsSize('dist/app/appBundle.js'), bare: jsSize('bench/bare/dist/appBundle.js') },
     samples: [],
     notes: [],

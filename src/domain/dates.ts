@@ -61,3 +61,19 @@ export function lisbonDate(instant: Date): string {
   const parts = Object.fromEntries(lisbonCalendar.formatToParts(instant).map((part) => [part.type, part.value]))
   return `${parts.year}-${parts.month}-${parts.day}`
 }
+
+/**
+ * `lisbonDate(now())` for a clock asked again and again (the API asks on every request): the
+ * day is worked out once, with the instants it spans, and again only when `now()` leaves them.
+ */
+export function lisbonToday(now: () => Date): () => string {
+  let kept: { day: string; from: number; until: number } | null = null
+  return () => {
+    const instant = now().getTime()
+    if (kept === null || instant < kept.from || instant >= kept.until) {
+      const day = lisbonDate(new Date(instant))
+      kept = { day, from: lisbonDayStart(day).getTime(), until: lisbonDayStart(addDays(day, 1)).getTime() }
+    }
+    return kept.day
+  }
+}

@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { version } from '../../../package.json'
-import { lisbonDate } from '../../domain/dates'
+import { lisbonToday } from '../../domain/dates'
 import { auditWrites } from './audit'
 import { recordRouteActions, requireDeviceToken } from './auth'
 import type { App, RouteContext } from './context'
@@ -139,7 +139,7 @@ export async function buildServer({
     },
   })
 
-  const context: RouteContext = { db, today: () => lisbonDate(now()), now }
+  const context: RouteContext = { db, today: lisbonToday(now), now }
   await app.register(publicRoutes, { ...context, demo })
   await app.register(async (scope) => {
     requireDeviceToken(scope, db, tokenSecret, {

@@ -7,7 +7,7 @@ import type { App, Session } from './context'
 import type { Db } from '../store/db'
 import { ApiError, forbidden, undeclaredAction, unauthorized } from './errors'
 import type { RateLimiter } from './limits'
-import { SESSION_PREFIX, sessionCredential } from '../sessions/service'
+import { deviceTokenHolder, SESSION_PREFIX, sessionHolder } from '../sessions/service'
 import { tokenDigest } from '../store/tokens'
 
 /**
@@ -91,13 +91,7 @@ export function requireDeviceToken(app: App, db: Db, secret: string, { limiter =
     const sessionToken = presented.startsWith(SESSION_PREFIX) ? presented : null
     // A session token stands for its device token (sessions/service.ts); an ended one is refused with why.
     // Tokens are looked up by their digest, the only form the database keeps (store/tokens.ts).
-    const token = sessionToken ? await sessionCredential(db, secret, sessionToken, now()) : tokenDigest(secret, presented)
-    const row = await db
-      .selectFrom('device_token')
-      .innerJoin('account', 'account.id', 'device_token.account_id')
-      .select(['account.id', 'account.holder_name', 'account.contract_number', 'account.consumer', 'device_token.viewer_name', 'device_token.viewer_profile'])
-      .where('device_token.token', '=', token)
-      .executeTakeFirst()
+    const row = sessionToken ? await sessionHolder(db, secret, sessionToken, now()) : await deviceTokenHolder(db, tokenDigest(secret, presented))
     if (!row) throw unauthorized('Este equipamento não está associado a nenhuma conta: o token não é conhecido.')
     if (requireSession && !sessionToken && request.routeOptions.url !== ROUTES.session) {
       throw unauthorized('Abra primeiro uma sessão com o token do equipamento (POST /v1/session) e use o token da sessão.')
@@ -106,7 +100,7 @@ export function requireDeviceToken(app: App, db: Db, secret: string, { limiter =
       account: { id: row.id, holderName: row.holder_name, contractNumber: row.contract_number },
       consumer: row.consumer === 1,
       viewer: { name: row.viewer_name, profile: row.viewer_profile },
-      credential: token,
+      credential: row.token,
       sessionToken,
     }
   }

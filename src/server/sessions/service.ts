@@ -5,7 +5,7 @@
 // one's access: its next request gets a 401 saying so. Sessions live in the
 // database, so every replica behind a load balancer sees the same one.
 import { randomBytes } from 'node:crypto'
-import type { SessionAnswer } from '../../contract'
+import type { Profile, SessionAnswer } from '../../contract'
 import { addDays, lisbonDate, lisbonDayStart } from '../../domain/dates'
 import type { Db } from '../store/db'
 import { unauthorized } from '../http/errors'
@@ -44,20 +44,50 @@ export const SESSION_LIFETIME: SessionLifetime = { idleMs: 7 * 24 * HOUR_MS, max
 /** Ended and expired sessions are kept this long (to tell their box why they ended), then deleted. */
 const KEEP_ENDED_MS = 30 * 24 * HOUR_MS
 
+/** Who a device token stands for: the account and the viewer a request's session names (http/auth.ts). */
+export interface TokenHolder {
+  /** The device token's digest. */
+  token: string
+  id: string
+  holder_name: string
+  contract_number: string
+  consumer: number
+  viewer_name: string
+  viewer_profile: Profile
+}
+
+/** The device token with this digest joined to its account: what any token's holder is read as. */
+function holders(db: Db) {
+  return db
+    .selectFrom('device_token')
+    .innerJoin('account', 'account.id', 'device_token.account_id')
+    .select(['device_token.token', 'account.id', 'account.holder_name', 'account.contract_number', 'account.consumer', 'device_token.viewer_name', 'device_token.viewer_profile'])
+}
+
+/** The holder of the device token with digest `digest`, if it is known. */
+export async function deviceTokenHolder(db: Db, digest: string): Promise<TokenHolder | undefined> {
+  return holders(db).where('device_token.token', '=', digest).executeTakeFirst()
+}
+
 /**
- * The device token's digest behind a session token, or a 401 saying why the session no longer works.
+ * The holder of the device token behind a session token, or a 401 saying why the session no longer works.
+ * One query for the session and its holder: every request behind a session asks it.
  * The last use is written at most once an hour: the idle limit counts in days, and a write on
  * every request would double the database's work.
  */
-export async function sessionCredential(db: Db, secret: string, sessionToken: string, now: Date, lifetime: SessionLifetime = SESSION_LIFETIME): Promise<string> {
+export async function sessionHolder(db: Db, secret: string, sessionToken: string, now: Date, lifetime: SessionLifetime = SESSION_LIFETIME): Promise<TokenHolder> {
   const digest = tokenDigest(secret, sessionToken)
-  const row = await db.selectFrom('session').selectAll().where('token', '=', digest).executeTakeFirst()
+  const row = await holders(db)
+    .innerJoin('session', 'session.device_token', 'device_token.token')
+    .select(['session.ended_at', 'session.end_reason', 'session.last_seen_at', 'session.opened_at'])
+    .where('session.token', '=', digest)
+    .executeTakeFirst()
   if (!row) throw unauthorized('Esta sessão não é conhecida ou já expirou. Escolha «Tentar novamente» para abrir uma nova.')
   if (row.ended_at !== null) throw unauthorized(row.end_reason === 'logout' ? LOGGED_OUT : ENDED_ELSEWHERE)
   const lastSeen = Date.parse(row.last_seen_at ?? row.opened_at)
   if (now.getTime() - lastSeen > lifetime.idleMs || now.getTime() - Date.parse(row.opened_at) > lifetime.maxMs) throw unauthorized(EXPIRED)
   if (now.getTime() - lastSeen >= HOUR_MS) await db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('token', '=', digest).execute()
-  return row.device_token
+  return row
 }
 
 /** Ends a session at its box's request (DELETE /v1/session); its token then gets 401. */

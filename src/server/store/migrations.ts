@@ -420,6 +420,22 @@ const migrations = (secret: string): Record<string, Migration> => ({
       await db.schema.createIndex('notice_unread').on('notice').columns(['account_id', 'read_at', 'kind']).execute()
     },
   },
+  // Issue 20: what every GET /v1/recordings answers beside its page is read from indexes alone.
+  // Automatic management's next candidates (§5.12: not protected, not being watched; watched
+  // first, oldest first, by id) are the first rows of an index in that order, not a sort of
+  // every kept recording; the totals (count, minutes used, how many show their date) are read
+  // from the list's index, which now carries each recording's size, not from the rows.
+  '0018_recording_answer_indexes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('recording_next_to_delete')
+        .on('recording')
+        .columns(['account_id', 'deleted_on', 'protected', 'watching_now', 'watched desc', 'recorded_on', 'id'])
+        .execute()
+      await db.schema.dropIndex('recording_by_deletion').execute()
+      await db.schema.createIndex('recording_by_deletion').on('recording').columns(['account_id', 'deleted_on', 'deletion_on', 'starts_at', 'id', 'size_minutes']).execute()
+    },
+  },
 })
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, addMonths, compareDates, daysBetween, lisbonDate } from '../../../src/domain/dates'
+import { addDays, addMonths, compareDates, daysBetween, lisbonDate, lisbonToday } from '../../../src/domain/dates'
 
 describe('addDays', () => {
   it('crosses month and year ends', () => {
@@ -58,5 +58,21 @@ describe('lisbonDate', () => {
     expect(lisbonDate(new Date('2026-07-31T23:30:00Z'))).toBe('2026-08-01')
     // In winter Lisbon is on UTC.
     expect(lisbonDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31')
+  })
+})
+
+describe('lisbonToday', () => {
+  it('follows a clock across midnights and both clock changes, forwards and rewound, as lisbonDate does', () => {
+    // Every 10 minutes over the spring and autumn changes (23- and 25-hour days), then the same instants backwards.
+    const instants: number[] = []
+    for (const start of ['2026-03-27T20:00:00Z', '2026-10-23T20:00:00Z']) {
+      for (let at = Date.parse(start); at < Date.parse(start) + 4 * 86_400_000; at += 600_000) instants.push(at)
+    }
+    let clock = 0
+    const today = lisbonToday(() => new Date(clock))
+    for (const at of [...instants, ...instants.reverse()]) {
+      clock = at
+      expect(today(), new Date(at).toISOString()).toBe(lisbonDate(new Date(at)))
+    }
   })
 })
