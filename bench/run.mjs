@@ -188,6 +188,38 @@ async function settle(evaluate, quietMs = 400, timeout = 10_000) {
   }
 }
 
+/** Bytes of a heap snapshot's objects as Box.heapObjects counts them. */
+function snapshotObjects(snapshot) {
+  const { node_fields: fields, edge_fields: edgeFields, node_types: nodeTypes, edge_types: edgeTypes } = snapshot.snapshot.meta
+  const { nodes, edges, strings } = snapshot
+  const [typeAt, nameAt, sizeAt, countAt, width] = ['type', 'name', 'self_size', 'edge_count'].map((field) => fields.indexOf(field)).concat(fields.length)
+  const edgeWidth = edgeFields.length
+  const [code, native, weak] = [nodeTypes[0].indexOf('code'), nodeTypes[0].indexOf('native'), edgeTypes[0].indexOf('weak')]
+  const named = new Set([edgeTypes[0].indexOf('property'), edgeTypes[0].indexOf('internal')])
+  const skippedEdges = new Set(['dependent_code', 'retained_maps'])
+  const skippedNatives = new Set(['Performance', 'blink::NetworkResourcesData'])
+  const count = nodes.length / width
+  const firstEdge = new Uint32Array(count + 1)
+  for (let node = 0; node < count; node++) firstEdge[node + 1] = firstEdge[node] + nodes[node * width + countAt] * edgeWidth
+  const reached = new Uint8Array(count)
+  const stack = [0]
+  reached[0] = 1
+  let bytes = 0
+  while (stack.length) {
+    const node = stack.pop()
+    if (nodes[node * width + typeAt] !== code) bytes += nodes[node * width + sizeAt]
+    for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeWidth) {
+      const kind = edges[edge]
+      if (kind === weak || (named.has(kind) && skippedEdges.has(strings[edges[edge + 1]]))) continue
+      const to = edges[edge + 2] / width
+      if (reached[to] || (nodes[to * width + typeAt] === native && skippedNatives.has(strings[nodes[to * width + nameAt]]))) continue
+      reached[to] = 1
+      stack.push(to)
+    }
+  }
+  return bytes
+}
+
 class Box {
   static async open(browser, { url, resolution, throttle, meaningfulText }) {
     const context = await browser.newContext({ viewport: VIEWPORT[resolution] })
@@ -242,10 +274,16 @@ class Box {
   }
 
   /**
-   * The JS heap without compiled code, from a heap snapshot: what the app's own
+   * The JS heap without compiled code, from a heap snapshot: what the page's own
    * objects hold. Over many tours V8 keeps adding optimised code for hot functions
    * (it plateaus, and is flushed under pressure); that is not a leak, so the growth
-   * budget reads this figure and the table shows the raw heap next to it.
+   * budget reads this figure and the table shows the raw heap next to it. Counted:
+   * what the root reaches by strong edges, except (issue 20, snapshot diff in
+   * docs/performance.md) V8's lists of the optimised code that depends on each map
+   * (compiled code's bookkeeping), Blink's performance timeline (long tasks, long
+   * animation frames and resource timings the browser buffers up to 200 / 200 / 250
+   * entries) and the DevTools network agent's copy of every request (Playwright's,
+   * absent on a box).
    */
   async heapObjects() {
     const chunks = []
@@ -253,14 +291,7 @@ class Box {
     this.cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
     await this.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
     this.cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
-    const snapshot = JSON.parse(chunks.join(''))
-    const fields = snapshot.snapshot.meta.node_fields
-    const types = snapshot.snapshot.meta.node_types[0]
-    const [typeAt, sizeAt, width] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length]
-    const nodes = snapshot.nodes
-    let bytes = 0
-    for (let i = 0; i < nodes.length; i += width) if (types[nodes[i + typeAt]] !== 'code') bytes += nodes[i + sizeAt]
-    return bytes
+    return snapshotObjects(JSON.parse(chunks.join('')))
   }
 
   /** Elements alive under the stage root (hidden ones too), and the longest VirtualList's length. */
