@@ -19,6 +19,7 @@ import { build as esbuild } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { serveApp } from '../scripts/serve-app.mjs'
 import { boxesFor, getAs, measure, openSessions, processMemory, provisionBoxes, rotation, startApi } from './api.mjs'
+import { snapshotObjects } from './heap.mjs'
 import { evaluateBudgets, markdownTable, median, percentile } from './report.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -188,38 +189,6 @@ async function settle(evaluate, quietMs = 400, timeout = 10_000) {
   }
 }
 
-/** Bytes of a heap snapshot's objects as Box.heapObjects counts them. */
-function snapshotObjects(snapshot) {
-  const { node_fields: fields, edge_fields: edgeFields, node_types: nodeTypes, edge_types: edgeTypes } = snapshot.snapshot.meta
-  const { nodes, edges, strings } = snapshot
-  const [typeAt, nameAt, sizeAt, countAt, width] = ['type', 'name', 'self_size', 'edge_count'].map((field) => fields.indexOf(field)).concat(fields.length)
-  const edgeWidth = edgeFields.length
-  const [code, native, weak] = [nodeTypes[0].indexOf('code'), nodeTypes[0].indexOf('native'), edgeTypes[0].indexOf('weak')]
-  const named = new Set([edgeTypes[0].indexOf('property'), edgeTypes[0].indexOf('internal')])
-  const skippedEdges = new Set(['dependent_code', 'retained_maps'])
-  const skippedNatives = new Set(['Performance', 'blink::NetworkResourcesData'])
-  const count = nodes.length / width
-  const firstEdge = new Uint32Array(count + 1)
-  for (let node = 0; node < count; node++) firstEdge[node + 1] = firstEdge[node] + nodes[node * width + countAt] * edgeWidth
-  const reached = new Uint8Array(count)
-  const stack = [0]
-  reached[0] = 1
-  let bytes = 0
-  while (stack.length) {
-    const node = stack.pop()
-    if (nodes[node * width + typeAt] !== code) bytes += nodes[node * width + sizeAt]
-    for (let edge = firstEdge[node]; edge < firstEdge[node + 1]; edge += edgeWidth) {
-      const kind = edges[edge]
-      if (kind === weak || (named.has(kind) && skippedEdges.has(strings[edges[edge + 1]]))) continue
-      const to = edges[edge + 2] / width
-      if (reached[to] || (nodes[to * width + typeAt] === native && skippedNatives.has(strings[nodes[to * width + nameAt]]))) continue
-      reached[to] = 1
-      stack.push(to)
-    }
-  }
-  return bytes
-}
-
 class Box {
   static async open(browser, { url, resolution, throttle, meaningfulText }) {
     const context = await browser.newContext({ viewport: VIEWPORT[resolution] })
@@ -277,13 +246,8 @@ class Box {
    * The JS heap without compiled code, from a heap snapshot: what the page's own
    * objects hold. Over many tours V8 keeps adding optimised code for hot functions
    * (it plateaus, and is flushed under pressure); that is not a leak, so the growth
-   * budget reads this figure and the table shows the raw heap next to it. Counted:
-   * what the root reaches by strong edges, except (issue 20, snapshot diff in
-   * docs/performance.md) V8's lists of the optimised code that depends on each map
-   * (compiled code's bookkeeping), Blink's performance timeline (long tasks, long
-   * animation frames and resource timings the browser buffers up to 200 / 200 / 250
-   * entries) and the DevTools network agent's copy of every request (Playwright's,
-   * absent on a box).
+   * budget reads this figure and the table shows the raw heap next to it. What else
+   * it leaves out, and why: bench/heap.mjs.
    */
   async heapObjects() {
     const chunks = []
