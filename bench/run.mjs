@@ -19,6 +19,7 @@ import { build as esbuild } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { serveApp } from '../scripts/serve-app.mjs'
 import { boxesFor, getAs, measure, openSessions, processMemory, provisionBoxes, rotation, startApi } from './api.mjs'
+import { snapshotObjects } from './heap.mjs'
 import { evaluateBudgets, markdownTable, median, percentile } from './report.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -242,10 +243,11 @@ class Box {
   }
 
   /**
-   * The JS heap without compiled code, from a heap snapshot: what the app's own
+   * The JS heap without compiled code, from a heap snapshot: what the page's own
    * objects hold. Over many tours V8 keeps adding optimised code for hot functions
    * (it plateaus, and is flushed under pressure); that is not a leak, so the growth
-   * budget reads this figure and the table shows the raw heap next to it.
+   * budget reads this figure and the table shows the raw heap next to it. What else
+   * it leaves out, and why: bench/heap.mjs.
    */
   async heapObjects() {
     const chunks = []
@@ -253,14 +255,7 @@ class Box {
     this.cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
     await this.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
     this.cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
-    const snapshot = JSON.parse(chunks.join(''))
-    const fields = snapshot.snapshot.meta.node_fields
-    const types = snapshot.snapshot.meta.node_types[0]
-    const [typeAt, sizeAt, width] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length]
-    const nodes = snapshot.nodes
-    let bytes = 0
-    for (let i = 0; i < nodes.length; i += width) if (types[nodes[i + typeAt]] !== 'code') bytes += nodes[i + sizeAt]
-    return bytes
+    return snapshotObjects(JSON.parse(chunks.join('')))
   }
 
   /** Elements alive under the stage root (hidden ones too), and the longest VirtualList's length. */
