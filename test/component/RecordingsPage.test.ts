@@ -2,7 +2,6 @@
 // management, and protect / delete from the remote with the confirmation dialog.
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { Value } from 'typebox/value'
-import type { Lightning } from '@lightningjs/sdk'
 import { RecordingChange, RecordingList, type RecordingListQuery } from '../../src/contract'
 import type { Fetched } from '../../src/data/client'
 import { ApiError } from '../../src/data/client'
@@ -241,21 +240,6 @@ describe('RecordingsPage with 2 000 recordings', () => {
     expect(list.renderedCount).toBeLessThanOrEqual(9)
     expect(page.tag('Content.List')!.tag('Rows')!.children.length).toBe(list.renderedCount)
   }, 20_000)
-
-  test('a press scrolls in rows whose texts are drawn already, ahead of it, not in its frames (issue 20)', () => {
-    const { page, press, settle } = open(pagedRecordings(2000).first)
-    const list = page.tag('Content.List')!
-    const rows = () => [...list.tag('Rows')!.children]
-    const texts = (row: Lightning.Element) => childrenOf(row.tag('Content')!).filter((text) => text.visible && text.text?.text)
-    for (let i = 0; i < 12; i++) {
-      // The rows below the window, the next presses bring them in: every text drawn before that.
-      const below = rows().filter((row) => row.y + list.tag('Rows')!.y >= list.h)
-      expect(below.length).toBeGreaterThan(0)
-      for (const row of below) for (const text of texts(row)) expect(text.texture!.isLoaded()).toBe(true)
-      press('Down')
-      settle(0.5)
-    }
-  })
 
   test('scrolls to the last recording and back to the first with the right row focused at every step, holding at most 4 pages of 50', async () => {
     const { page, press, focusedRow, heavy } = openHeavy()

@@ -41,14 +41,6 @@ export function focusRoom(width: number, rowHeight: number): { x: number; y: num
 
 type RowTemplate = ReturnType<VirtualListConfig<unknown>['row']>
 
-/** The text elements under `element` that are shown and whose texture is not drawn yet (an empty text has none). */
-function undrawnTexts(element: Lightning.Element, out: Lightning.Element[]): Lightning.Element[] {
-  if (element.visible === false) return out
-  if (element.text?.text && !element.texture?.isLoaded()) out.push(element)
-  for (const child of element.children) undrawnTexts(child, out)
-  return out
-}
-
 /** What the list keeps of a setup: the layout, how many items, and how to build the row of one. */
 type Shown = Omit<VirtualListConfig<unknown>, 'items' | 'row' | 'pending' | 'index' | 'spoken'> & {
   length: number
@@ -77,15 +69,9 @@ export class VirtualList extends Lightning.Component<VirtualListSpec> {
   private rows = new Map<number, Lightning.Element>()
   /** Rows drawn as pending: redraw() builds them once their items are there. */
   private waiting = new Set<number>()
-  /** Texts of the rows kept outside the window still to draw, one a frame (prepareNext). */
-  private unprepared: Lightning.Element[] = []
-  private preparing = false
 
   static override _template(): Lightning.Component.Template<VirtualListSpec> {
-    // No bounds margin: Lightning draws a row's texts when they come into the clip, not
-    // 100 screen px before (150 at 720p, two buffer rows), so every buffer row is left
-    // to prepareBuffer.
-    return { clipping: true, boundsMargin: [0, 0, 0, 0], Rows: {} }
+    return { clipping: true, Rows: {} }
   }
 
   get index(): number {
@@ -249,41 +235,5 @@ export class VirtualList extends Lightning.Component<VirtualListSpec> {
       this.rows.set(index, element as Lightning.Element)
     }
     for (const element of spare) rowsElement.childList.remove(element)
-    this.prepareBuffer(first, visible)
-  }
-
-  /**
-   * Lightning draws a text's texture when the text comes into the list's clip, that is
-   * during the frames of the key press that scrolls its row in: a canvas, measuring,
-   * filling and an upload for each text, the most of a scrolling frame's cost (issue 20).
-   * The buffer rows' texts are drawn ahead instead, one text at the start of each frame
-   * after the press, so no frame draws more than one of them and the next press only
-   * moves rows. A press that comes before they are ready (a held key) draws the rest in
-   * its own frame, as before. Not between frames (setTimeout, requestIdleCallback):
-   * Chromium under load ran those seconds late, past the next presses.
-   */
-  private prepareBuffer(first: number, visible: number): void {
-    const texts: Lightning.Element[] = []
-    for (const [index, row] of this.rows) if (index < first || index >= first + visible) undrawnTexts(row, texts)
-    this.unprepared = texts
-    if (texts.length && !this.preparing) {
-      this.preparing = true
-      this.stage.on('frameStart', this.prepareNext)
-    }
-  }
-
-  private readonly prepareNext = (): void => {
-    const text = this.unprepared.pop()
-    // A row recycled since shows another item: its text now is the one to draw.
-    if (text?.attached && !text.texture?.isLoaded()) text.loadTexture()
-    if (this.unprepared.length) return
-    this.preparing = false
-    this.stage.off('frameStart', this.prepareNext)
-  }
-
-  override _detach(): void {
-    this.unprepared = []
-    if (this.preparing) this.stage.off('frameStart', this.prepareNext)
-    this.preparing = false
   }
 }
