@@ -119,7 +119,7 @@ export function actionDaysLeft(notice: RankedNotice): number | null {
 /**
  * List order (DESIGN §3 "unread first"): unread first; within each, the most urgent first (the nearest
  * deadline still ahead: the free exit of general §5.2, the change itself), then changes already in force,
- * newest first; notices alike in all that by id, so every request and every page agree.
+ * newest first; then the latest announced; notices alike in all that by id, so every request and every page agree.
  */
 export function compareNotices(a: RankedNotice, b: RankedNotice): number {
   if (a.read !== b.read) return a.read ? 1 : -1
@@ -127,7 +127,8 @@ export function compareNotices(a: RankedNotice, b: RankedNotice): number {
   const db = actionDaysLeft(b)
   if (da !== null && db !== null && da !== db) return da - db
   if ((da === null) !== (db === null)) return da === null ? 1 : -1
-  const dates = da === null ? compareDates(b.effectiveOn, a.effectiveOn) : compareDates(b.announcedOn, a.announcedOn)
+  // In force: the latest change first. Then, as for a date still ahead, the latest announced first.
+  const dates = (da === null ? compareDates(b.effectiveOn, a.effectiveOn) : 0) || compareDates(b.announcedOn, a.announcedOn)
   return dates || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
@@ -163,9 +164,9 @@ export function noticeOrder(notice: OrderFacts, today: string): NoticeOrder {
   const passed = dates.filter((date) => compareDates(date, today) < 0)
   const from = passed.length ? addDays(passed[passed.length - 1]!, 1) : FIRST_DAY
   const read = notice.read ? '1' : '0'
-  // The nearest action date first, then the latest announced; in force: the latest change first.
+  // The nearest action date first, then the latest announced; in force: the latest change first, then the latest announced.
   if (ahead.length) return { key: `${read}0${ahead[0]}${later(notice.announcedOn)}`, from, until: ahead[0]! }
-  return { key: `${read}1${later(notice.effectiveOn)}`, from, until: LAST_DAY }
+  return { key: `${read}1${later(notice.effectiveOn)}${later(notice.announcedOn)}`, from, until: LAST_DAY }
 }
 
 /** A date as a text that sorts the later first: each digit d becomes 9 − d. */

@@ -41,16 +41,15 @@ test('each section as heard', { timeout: 120_000 }, async () => {
     }
   }
   const year = 'de dois mil e vinte e seis'
-  expect(log.notices).toEqual([
-    'Avisos',
-    'Não há avisos por ler.',
-    `SIC Notícias muda de posição. Canal muda de posição. SIC Notícias muda da posição 8 para a posição 6. Em vigor desde um de março ${year}`,
-    'um de três',
-  ])
+  // Both notices were announced on the same day and took effect on the same day: the list orders them by id.
   // The kind is not said twice when it is the title.
-  expect(log['notices down']).toEqual([`Atualização anual de preços. Em vigor desde um de março ${year}`, 'dois de três'])
-  // The notice: title, then the panel the arrows move, dates in words.
-  expect(log.notice.slice(0, 2)).toEqual(['Atualização anual de preços', 'O que muda'])
+  expect(log.notices).toEqual(['Avisos', 'Não há avisos por ler.', `Atualização anual de preços. Em vigor desde um de março ${year}`, 'um de três'])
+  expect(log['notices down']).toEqual([
+    `SIC Notícias muda de posição. Canal muda de posição. SIC Notícias muda da posição 8 para a posição 6. Em vigor desde um de março ${year}`,
+    'dois de três',
+  ])
+  // The notice: title, its kind, then the panel the arrows move, dates in words.
+  expect(log.notice.slice(0, 3)).toEqual(['SIC Notícias muda de posição', 'Canal muda de posição', 'O que muda'])
   expect(log.notice.slice(-2)).toEqual([`Está em vigor desde um de março ${year}.`, `Aviso enviado a vinte e cinco de janeiro ${year}.`])
   // Recordings: the quota in hours and percent, then the first to be deleted, its time in Lisbon and its length.
   expect(log.recordings).toEqual([
