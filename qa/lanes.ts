@@ -553,12 +553,18 @@ const continues = (visit: Visit, at: Visit): boolean =>
  * The screen a visit's keys start from, with the keys still to press: the screen showing when the
  * visit continues the last one (invoices/:id after invoices: OK only); else home as right after
  * launch: Back from where the last visit ended (a relaunch costs seconds), or a relaunch when Back
- * does not lead to the same home with the same focus. A deep link is always a launch.
+ * does not lead to the same home with the same focus. A deep link and the installer are always a launch.
  */
 async function startFor(d: Driver, scenario: string, visit: Visit, state: WalkState): Promise<{ probe: Probe; keys: RemoteKey[] }> {
   if (visit.hash) {
     state.home = null
     return { probe: await d.launch(scenario, visit), keys: [] }
+  }
+  // The installer screen reports what the app met since its launch (its last error): from a fresh
+  // launch it shows the same whatever the walk opened before it (a refused notice, say).
+  if (visit.keys.join(' ') === INSTALLER_KEYS.join(' ')) {
+    state.home = await d.launch(scenario)
+    return { probe: state.home, keys: visit.keys }
   }
   const last = state.at
   if (last && continues(visit, last)) return { probe: await d.probe(), keys: visit.keys.slice(last.keys.length) }
