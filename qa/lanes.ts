@@ -746,6 +746,10 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
     const build = buildHash()
     log(`routes from home with the remote keys (build ${build}):`)
     const discovered: Record<string, { routes: string[]; visits: Visit[] }> = {}
+    // A browser per job: the tabs of one browser share its one GPU process (SwiftShader), which
+    // draws their frames in turn.
+    const browsers: Engine[] = [chromium]
+    const browserFree: Engine[] = [chromium]
     await inParallel(result.scenarios, options.jobs ?? 1, async (scenario) => {
       const cacheFile = join(DISCOVERY_CACHE, `${build}-${scenario}.json`)
       let found: { routes: string[]; visits: Visit[] }
@@ -753,19 +757,22 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
         found = JSON.parse(readFileSync(cacheFile, 'utf8'))
         log(`  ${scenario}: ${describeVisits(found.visits)} (cached)`)
       } else {
+        const browser = browserFree.pop() ?? browsers[browsers.push(await startChromium()) - 1]!
         const api = await freshApi()
-        const tab = await chromium.tab(RESOLUTIONS[discoveryLane.resolution])
+        const tab = await browser.tab(RESOLUTIONS[discoveryLane.resolution])
         try {
           found = await discover(driver(tab, app.url, api.url, discoveryLane), scenario, log)
         } finally {
           await tab.close()
           await api.stop()
+          browserFree.push(browser)
         }
         mkdirSync(DISCOVERY_CACHE, { recursive: true })
         writeFileSync(cacheFile, JSON.stringify(found))
       }
       discovered[scenario] = found
     })
+    for (const browser of browsers.slice(1)) await browser.close()
     // A dialog is walked in the first scenario that opens it (the same component and buttons on the same
     // route): dialogs are a few screens a lane, not one more for every scenario.
     const dialogsSeen = new Set<string>()
@@ -793,8 +800,10 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
       }))
     await inParallel(options.lanes, options.jobs ?? 1, async (lane) => {
       let engine: Engine
+      // Each Chromium lane its own browser, for the same reason as discovery's.
+      const ownBrowser = lane.engine === 'chromium'
       try {
-        engine = await engineFor(lane.engine)
+        engine = ownBrowser ? await startChromium() : await engineFor(lane.engine)
       } catch (error) {
         const reason = String((error as Error).message)
         if (lane.engine === 'wpe') result.wpe = { status: wpeMissing() ? 'skipped' : 'failed', reason }
@@ -825,6 +834,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
       } finally {
         if (nextApi) await (await nextApi).stop()
         await tab.close()
+        if (ownBrowser) await engine.close()
       }
       const laneScreens = result.screens.filter((s) => s.laneId === laneId(lane))
       const laneMs = Date.now() - laneStarted
