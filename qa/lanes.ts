@@ -791,11 +791,12 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
     if (result.unreached.length) log(`not reached in any scenario: ${result.unreached.join(', ')}`)
 
     // Lanes run `jobs` at a time: a lane spends much of its time waiting on its engine and the API.
-    const starting: Partial<Record<EngineId, Promise<Engine>>> = {}
-    const engineFor = (id: EngineId): Promise<Engine> =>
-      (starting[id] ??= (engines[id] ? Promise.resolve(engines[id]) : id === 'wpe' ? startWpe() : startChromium()).then((engine) => {
-        engines[id] = engine
-        result.engines[id] = engine.version
+    // The WPE lanes share one WebDriver (started once); each Chromium lane starts its own browser.
+    let wpeStarting: Promise<Engine> | undefined
+    const wpeEngine = (): Promise<Engine> =>
+      (wpeStarting ??= startWpe().then((engine) => {
+        engines.wpe = engine
+        result.engines.wpe = engine.version
         return engine
       }))
     await inParallel(options.lanes, options.jobs ?? 1, async (lane) => {
@@ -803,7 +804,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
       // Each Chromium lane its own browser, for the same reason as discovery's.
       const ownBrowser = lane.engine === 'chromium'
       try {
-        engine = ownBrowser ? await startChromium() : await engineFor(lane.engine)
+        engine = ownBrowser ? await startChromium() : await wpeEngine()
       } catch (error) {
         const reason = String((error as Error).message)
         if (lane.engine === 'wpe') result.wpe = { status: wpeMissing() ? 'skipped' : 'failed', reason }
