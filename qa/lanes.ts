@@ -21,6 +21,7 @@ import { startChromium, startWpe, wpeMissing, type Engine, type EngineId, type R
 import { ERROR_HOOK, HEARD, HEARD_RESET, PROBE, REFOCUS, SPEECH_HOOK, UNFOCUS, WAIT_IDLE, type Box, type Probe } from './probe'
 import { languageFindings, loadTranslations, type Translations } from './language'
 import { contrastFindings, dialogFocus, inheritedShaders, lineCuts, textOverlaps } from './checks'
+import { continues, installerAfterHome, INSTALLER_KEYS, INVERSE, isInstaller, knownStart, leadingArrows, undoArrows, type Visit } from './walk'
 
 export interface Lane {
   engine: EngineId
@@ -66,9 +67,6 @@ export const QA_NOW = '2026-11-23T10:00:00Z'
 const NOT_BY_KEYS = new Set(['$', '!'])
 /** Reached by a deep link (the box's launcher can open any hash), not by keys: the not-found page. */
 const DEEP_LINKS: { route: string; hash: string }[] = [{ route: '*', hash: 'qa/no-such-screen' }]
-/** The installer's remote sequence (README, Remote keys). */
-const INSTALLER_KEYS: RemoteKey[] = ['Blue', '0', '0', '0']
-
 /** Between two polls of the app's idle signal; idle twice in a row counts. */
 const IDLE_POLL_MS = 40
 /** Route discovery, cached per build of the app (its bundle's hash) and scenario. */
@@ -76,16 +74,6 @@ const DISCOVERY_CACHE = '.scratch/qa-discovery'
 /** What discovery finds (2: the dialogs OK opens); a cache of another format is found again. */
 const DISCOVERY_FORMAT = 2
 
-export interface Visit {
-  /** Route pattern from the app's Router table (`invoices/:id`). */
-  route: string
-  /** Keys pressed from home after launch. */
-  keys: RemoteKey[]
-  /** Launch hash instead of keys (only the not-found page). */
-  hash?: string
-  /** The dialog OK opens on that route (its component and focused texts), shown by this visit. */
-  dialog?: string
-}
 
 export type Severity = 'fail' | 'info'
 
@@ -285,7 +273,6 @@ async function voiceFindings(tab: Tab): Promise<string[]> {
 
 // ---------------------------------------------------------------- discovery
 
-const INVERSE: Partial<Record<RemoteKey, RemoteKey>> = { Right: 'Left', Left: 'Right', Down: 'Up', Up: 'Down' }
 
 /**
  * The key paths to every route reachable from home: every focus position on home
@@ -393,16 +380,6 @@ async function discover(d: Driver, scenario: string, log: (line: string) => void
 
 const focusKey = (probe: Probe) => JSON.stringify(probe.focused?.texts ?? [])
 
-/** The arrows that undo a key path's leading arrows (its moves on home), last first. */
-function undoArrows(keys: RemoteKey[]): RemoteKey[] {
-  const undo: RemoteKey[] = []
-  for (const key of keys) {
-    const inverse = INVERSE[key]
-    if (!inverse) break
-    undo.unshift(inverse)
-  }
-  return undo
-}
 const dialogName = (probe: Probe) => `${probe.dialog!.what} (${(probe.focused?.texts ?? []).join(' · ') || 'nothing focused'})`
 
 /** Back until home shows with no dialog open (never Back on home alone: that closes the app); null when it does not. */
@@ -441,6 +418,13 @@ const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ')
 
 function decode(png: Buffer): PNG {
   return PNG.sync.read(png)
+}
+
+/** A region of a decoded screen, as its own image. */
+function crop(image: PNG, region: Box): PNG {
+  const part = new PNG({ width: region.w, height: region.h })
+  PNG.bitblt(image, part, region.x, region.y, region.w, region.h, 0, 0)
+  return part
 }
 
 /** The focused element's box with a 6 px margin (its focus ring), kept on screen. */
@@ -544,43 +528,77 @@ function compareGolden(shot: PNG, masks: Box[], scenario: string, route: string,
 interface WalkState {
   home: Probe | null
   at: Visit | null
+  /**
+   * What home focuses after each run of arrows pressed from the launch's focus (`Right Right`),
+   * as seen in this launch: Back to home shows the card last opened, and a visit whose arrows
+   * extend the ones that led there needs only the rest.
+   */
+  homeFocus: Map<string, string>
 }
 
-const continues = (visit: Visit, at: Visit): boolean =>
-  !at.hash && !visit.hash && visit.keys.length > at.keys.length && at.keys.every((key, i) => visit.keys[i] === key)
+const freshWalk = (): WalkState => ({ home: null, at: null, homeFocus: new Map() })
+
+/** Launches the app on home, the start of a fresh walk. */
+async function launchHome(d: Driver, scenario: string, state: WalkState): Promise<Probe> {
+  state.home = await d.launch(scenario)
+  state.homeFocus = new Map([['', focusKey(state.home)]])
+  return state.home
+}
 
 /**
- * The screen a visit's keys start from, with the keys still to press: the screen showing when the
- * visit continues the last one (invoices/:id after invoices: OK only); else home as right after
- * launch: Back from where the last visit ended (a relaunch costs seconds), or a relaunch when Back
- * does not lead to the same home with the same focus. A deep link and the installer are always a launch.
+ * The screen a visit's keys start from, with the keys still to press, and whether the app was
+ * launched for it: the screen showing when the visit continues the last one (invoices/:id after
+ * invoices: OK only); else home: Back from where the last visit ended (a relaunch costs seconds),
+ * then the rest of the visit's arrows when home focuses a card they pass through, or the last
+ * visit's arrows reversed back to the launch's focus; a relaunch when neither holds. A deep link is
+ * always a launch; the installer is reached from a launch with nothing opened since.
  */
-async function startFor(d: Driver, scenario: string, visit: Visit, state: WalkState): Promise<{ probe: Probe; keys: RemoteKey[] }> {
+async function startFor(d: Driver, scenario: string, visit: Visit, state: WalkState): Promise<{ probe: Probe; keys: RemoteKey[]; launched: boolean }> {
   if (visit.hash) {
     state.home = null
-    return { probe: await d.launch(scenario, visit), keys: [] }
-  }
-  // The installer screen reports what the app met since its launch (its last error): from a fresh
-  // launch it shows the same whatever the walk opened before it (a refused notice, say).
-  if (visit.keys.join(' ') === INSTALLER_KEYS.join(' ')) {
-    state.home = await d.launch(scenario)
-    return { probe: state.home, keys: visit.keys }
+    return { probe: await d.launch(scenario, visit), keys: [], launched: true }
   }
   const last = state.at
-  if (last && continues(visit, last)) return { probe: await d.probe(), keys: visit.keys.slice(last.keys.length) }
+  // The installer screen reports what the app met since its launch (its last error): it is walked
+  // right after the launch's home (installerAfterHome), or from a launch of its own.
+  if (isInstaller(visit)) {
+    if (state.home && last && !last.hash && last.keys.length === 0) return { probe: await d.probe(), keys: visit.keys, launched: false }
+    return { probe: await launchHome(d, scenario, state), keys: visit.keys, launched: true }
+  }
+  if (last && continues(visit, last)) return { probe: await d.probe(), keys: visit.keys.slice(last.keys.length), launched: false }
   if (state.home) {
     try {
       let probe = await backHome(d, await d.probe(), state.home.route)
-      // Home keeps the focus on the card last opened: the arrows that led there, reversed, lead back.
-      const undo = last ? undoArrows(last.keys) : []
-      if (probe && focusKey(probe) !== focusKey(state.home) && undo.length) probe = await d.press(...undo)
-      if (probe && probe.route === state.home.route && focusKey(probe) === focusKey(state.home)) return { probe, keys: visit.keys }
+      if (probe) {
+        const from = knownStart(state.homeFocus, focusKey(probe), leadingArrows(visit.keys))
+        if (from) return { probe, keys: visit.keys.slice(from.length), launched: false }
+        // Home keeps the focus on the card last opened: the arrows that led there, reversed, lead back.
+        const undo = last ? undoArrows(last.keys) : []
+        if (focusKey(probe) !== focusKey(state.home) && undo.length) probe = await d.press(...undo)
+        if (probe.route === state.home.route && focusKey(probe) === focusKey(state.home)) return { probe, keys: visit.keys, launched: false }
+      }
     } catch {
       // The last screen did not settle, or Back closed the app: a relaunch starts clean.
     }
   }
-  state.home = await d.launch(scenario)
-  return { probe: state.home, keys: visit.keys }
+  return { probe: await launchHome(d, scenario, state), keys: visit.keys, launched: true }
+}
+
+/**
+ * Presses a visit's keys from its start. From home, its arrows are pressed first and what they
+ * focus is noted, so a later visit that passes through that card starts from it.
+ */
+async function walkTo(d: Driver, visit: Visit, start: { probe: Probe; keys: RemoteKey[] }, state: WalkState): Promise<Probe> {
+  if (!start.keys.length) return start.probe
+  const home = state.home
+  const done = visit.keys.length - start.keys.length
+  const arrows = leadingArrows(start.keys)
+  const onHome = home !== null && start.probe.route === home.route && !start.probe.dialog && leadingArrows(visit.keys).length >= done
+  const seenAs = visit.keys.slice(0, done + arrows.length).join(' ')
+  if (!onHome || !arrows.length || arrows.length === start.keys.length || state.homeFocus.has(seenAs)) return d.press(...start.keys)
+  const moved = await d.press(...arrows)
+  if (moved.route === home.route && !moved.dialog) state.homeFocus.set(seenAs, focusKey(moved))
+  return d.press(...start.keys.slice(arrows.length))
 }
 
 async function capture(
@@ -592,6 +610,8 @@ async function capture(
   options: QaOptions,
   state: WalkState,
   translations: Translations,
+  /** The focus stylings this lane has checked (route, dialog, focused component). */
+  stylingChecked: Set<string>,
 ): Promise<ScreenResult> {
   const started = Date.now()
   const failures: Finding[] = []
@@ -601,7 +621,14 @@ async function capture(
   let probe: Probe
   try {
     const start = await startFor(d, scenario, visit, state)
-    probe = start.keys.length ? await d.press(...start.keys) : start.probe
+    probe = await walkTo(d, visit, start, state)
+    // A walk that took a short cut and went astray is walked again from a launch: a finding is the
+    // app's, never the walk's.
+    if (!start.launched && patternOf(probe.route, routes) !== visit.route) {
+      state.at = null
+      state.home = null
+      probe = await walkTo(d, visit, await startFor(d, scenario, visit, state), state)
+    }
     state.at = visit
   } catch (error) {
     state.at = null
@@ -631,6 +658,10 @@ async function capture(
   for (const message of dialogFocus(probe)) failures.push({ check: 'dialog', message })
   for (const outside of probe.outsideSafe) failures.push({ check: 'safe-area', message: `${outside.what} at ${boxText(outside.box)} is outside the 5 % safe area` })
 
+  // The whole screen decoded, on the lanes whose pixels differ: the golden lane (which decodes it
+  // anyway), WPE's (another engine's anti-aliasing) and the high-contrast lane (its own colours). Elsewhere
+  // the colours are the golden lane's and decoding costs 0.1–0.6 s a screen (1080p, under load), a second at 2160p.
+  const image = laneId(lane) === laneId(GOLDEN_LANE) || lane.engine === 'wpe' || lane.seeing ? decode(shot) : null
   /** Whether the focused element's texts were measured in its own region (with its focus look). */
   let contrastDone = false
   if (!probe.focused) {
@@ -641,12 +672,17 @@ async function capture(
     // A page holds focus itself only when nothing on it can be acted on (DataPage: a detail
     // of text panels; Up/Down scroll, Back leaves): there is no item to highlight.
     const pageHoldsFocus = probe.focused.type.endsWith('Page')
+    // A component's focus styling is its own, whatever the data: checked once a lane for each focused
+    // component on each route (and dialog), not again in every scenario (it costs 3–5 frames drawn).
+    const styling = `${visit.route}|${visit.dialog ?? ''}|${probe.focused.type}`
     // Visibly different: the focused element's own focus styling off (its transitions run out), then on again.
-    if (!pageHoldsFocus) try {
+    if (!pageHoldsFocus && !stylingChecked.has(styling)) try {
       const region = focusRegion(f, size.width, size.height)
-      const focusedLook = decode(await d.tab.screenshot(region))
-      for (const message of contrastFindings(probe.texts.filter((t) => t.focused && !t.dimmed), focusedLook, region, 'focused: ')) failures.push({ check: 'contrast', message })
-      contrastDone = true
+      const focusedLook = image ? crop(image, region) : decode(await d.tab.screenshot(region))
+      if (!image) {
+        for (const message of contrastFindings(probe.texts.filter((t) => t.focused && !t.dimmed), focusedLook, region, 'focused: ')) failures.push({ check: 'contrast', message })
+        contrastDone = true
+      }
       if (await d.tab.evaluate<boolean>(UNFOCUS)) {
         await waitIdle(d.tab)
         const plain = decode(await d.tab.screenshot(region))
@@ -657,6 +693,7 @@ async function capture(
       } else {
         failures.push({ check: 'focus', message: `the focused ${probe.focused.type} has no focus styling (_focus/_unfocus)` })
       }
+      stylingChecked.add(styling)
     } catch (error) {
       failures.push({ check: 'settle', message: `focus styling check: ${(error as Error).message}` })
       state.at = null
@@ -668,12 +705,9 @@ async function capture(
   const errors = [...probe.errors, ...d.tab.engineErrors().splice(0)]
   for (const error of errors) failures.push({ check: 'console', message: error.slice(0, 300) })
 
-  // Every other text's contrast from the whole screenshot, on the lanes whose pixels differ: the golden
-  // lane (which decodes it anyway) and WPE's (another engine's anti-aliasing). Elsewhere the colours are
-  // the golden lane's and decoding costs 0.1–0.6 s a screen (1080p, under load), a second at 2160p.
+  // Every other text's contrast, from the whole screen where it was decoded.
   // Dialogs have no goldens: a dialog is checked in one scenario only (runQa), so its look is not pinned.
   const isGoldenLane = options.golden !== 'off' && laneId(lane) === laneId(GOLDEN_LANE) && !visit.dialog
-  const image = laneId(lane) === laneId(GOLDEN_LANE) || lane.engine === 'wpe' ? decode(shot) : null
   if (image) {
     const rest = probe.texts.filter((t) => !t.dimmed && !(t.focused && contrastDone))
     for (const message of contrastFindings(rest, image, { x: 0, y: 0 }, '')) failures.push({ check: 'contrast', message })
@@ -778,7 +812,7 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
     const dialogsSeen = new Set<string>()
     for (const scenario of result.scenarios) {
       result.routes = discovered[scenario].routes
-      result.visits[scenario] = discovered[scenario].visits.filter((visit) => {
+      result.visits[scenario] = installerAfterHome(discovered[scenario].visits).filter((visit) => {
         if (!visit.dialog) return true
         const key = `${visit.route}|${visit.dialog}`
         if (dialogsSeen.has(key)) return false
@@ -816,15 +850,16 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
       // fresh API); the next scenario's API starts while this one is walked.
       const tab = await engine.tab(RESOLUTIONS[lane.resolution])
       let nextApi: Promise<Api> | null = freshApi()
+      const stylingChecked = new Set<string>()
       try {
         for (const [index, scenario] of result.scenarios.entries()) {
           const api: Api = await nextApi!
           nextApi = index + 1 < result.scenarios.length ? freshApi() : null
           try {
             const d = driver(tab, app.url, api.url, lane)
-            const state: WalkState = { home: null, at: null }
+            const state = freshWalk()
             for (const visit of result.visits[scenario] ?? []) {
-              const screen = await capture(d, lane, scenario, visit, result.routes, options, state, translations)
+              const screen = await capture(d, lane, scenario, visit, result.routes, options, state, translations, stylingChecked)
               result.screens.push(screen)
               if (!screen.ok) log(`  ✗ ${laneId(lane)} ${scenario} ${visit.route}${visit.dialog ? ` + ${visit.dialog}` : ''}: ${screen.failures.map((f) => `[${f.check}] ${f.message}`).join('; ')}`)
             }
