@@ -82,6 +82,7 @@ export async function startChromium(): Promise<Engine> {
     version: `Chromium ${browser.version()}`,
     async tab(viewport) {
       const page: Page = await browser.newPage({ viewport })
+      const cdp = await page.context().newCDPSession(page)
       const errors: string[] = []
       page.on('pageerror', (error) => errors.push(error.message))
       page.on('console', (message) => {
@@ -95,7 +96,13 @@ export async function startChromium(): Promise<Engine> {
           await page.keyboard.press(PLAYWRIGHT_KEY[key] ?? key)
         },
         evaluate: <T>(body: string) => page.evaluate(`(() => { ${body} })()`) as Promise<T>,
-        screenshot: (clip) => page.screenshot(clip ? { clip: { x: clip.x, y: clip.y, width: clip.w, height: clip.h } } : undefined),
+        // DevTools' own capture with its fast PNG encoder: the same pixels in a larger file, and a
+        // 2160p screenshot in 223 ms instead of Playwright's 389 (mean of 15, one lane alone, load ~2).
+        async screenshot(clip) {
+          const area = clip ? { clip: { x: clip.x, y: clip.y, width: clip.w, height: clip.h, scale: 1 } } : {}
+          const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true, ...area })
+          return Buffer.from(data, 'base64')
+        },
         engineErrors: () => errors,
         close: () => page.close(),
       }
