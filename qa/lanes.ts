@@ -824,8 +824,9 @@ export async function runQa(options: QaOptions): Promise<QaResult> {
     result.unreached = result.routes.filter((route) => !reached.has(route) && !NOT_BY_KEYS.has(route))
     if (result.unreached.length) log(`not reached in any scenario: ${result.unreached.join(', ')}`)
 
-    // Lanes run `jobs` at a time: a lane spends part of its time waiting on its engine and the API
-    // (three 1080p lanes, two scenarios: 94 s two at a time, 84 s three at a time).
+    // Lanes run `jobs` at a time: a lane spends part of its time waiting on its engine and the API.
+    // Two suit this 2-core machine: three gained on a slice of 1080p lanes (94 -> 84 s) and lost
+    // on the whole matrix, where the 2160p lanes' SwiftShader frames fill both cores (docs/qa.md).
     // The WPE lanes share one WebDriver (started once); each Chromium lane starts its own browser.
     let wpeStarting: Promise<Engine> | undefined
     const wpeEngine = (): Promise<Engine> =>

@@ -2,7 +2,7 @@
 //   npm run qa                     every route × scenario × lane, goldens compared
 //   npm run qa:golden              rewrites qa/golden/ from the 1080p Chromium lane (review, then commit)
 //   options: --lanes chromium-uma-1080p,wpe-uma-720p   --scenarios overdue,healthy   --out DIR   --no-wpe
-//            --jobs N (lanes at a time; 3 by default on the 2-core machine: a lane waits on its engine and the API part of the time)
+//            --jobs N (lanes at a time; 2 by default, for the 2-core machine: three at a time made the whole matrix slower, docs/qa.md)
 // Exits 1 when a screen has a finding, 2 when the run itself failed or a WPE lane asked for could not run.
 import { mkdirSync, rmSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
@@ -36,7 +36,7 @@ try {
     lanes,
     scenarios: option('scenarios')?.split(','),
     out,
-    jobs: Number(option('jobs') ?? 3),
+    jobs: Number(option('jobs') ?? 2),
     golden: update ? 'update' : 'compare',
     log: (line) => console.log(line),
   })
