@@ -74,7 +74,6 @@ const DISCOVERY_CACHE = '.scratch/qa-discovery'
 /** What discovery finds (2: the dialogs OK opens); a cache of another format is found again. */
 const DISCOVERY_FORMAT = 2
 
-
 export type Severity = 'fail' | 'info'
 
 export interface Finding {
@@ -272,7 +271,6 @@ async function voiceFindings(tab: Tab): Promise<string[]> {
 }
 
 // ---------------------------------------------------------------- discovery
-
 
 /**
  * The key paths to every route reachable from home: every focus position on home
