@@ -570,9 +570,10 @@ async function startFor(d: Driver, scenario: string, visit: Visit, state: WalkSt
       if (probe) {
         const from = knownStart(state.homeFocus, focusKey(probe), leadingArrows(visit.keys))
         if (from) return { probe, keys: visit.keys.slice(from.length), launched: false }
-        // Home keeps the focus on the card last opened: the arrows that led there, reversed, lead back.
+        // No known start: home's focus is not the launch's (homeFocus holds that as ''). The arrows
+        // that led to the card last opened, reversed, lead back to it.
         const undo = last ? undoArrows(last.keys) : []
-        if (focusKey(probe) !== focusKey(state.home) && undo.length) probe = await d.press(...undo)
+        if (undo.length) probe = await d.press(...undo)
         if (probe.route === state.home.route && focusKey(probe) === focusKey(state.home)) return { probe, keys: visit.keys, launched: false }
       }
     } catch {
