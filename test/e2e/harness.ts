@@ -50,27 +50,38 @@ export interface Api {
  * `sessions`: the API's SESSIONS. "optional" by default here: tests read and change the
  * server's state beside the box with the demo device token (a session of their own would
  * end the box's, seed 004 TV §4.2). The key fuzzer runs the app on the API as deployed.
+ * Without a `port`, a free one is probed; another server can take it before the API listens
+ * (the app server binds port 0 at the same time), so an API that exits before answering
+ * /health is started again on another port, never left for a test to meet someone else's 404.
  */
 export async function startApi(port?: number, sessions: 'required' | 'optional' = 'optional'): Promise<Api> {
-  port ??= await freePort()
+  for (let attempt = 1; ; attempt++) {
+    const api = await spawnApi(port ?? (await freePort()), sessions)
+    if (api) return api
+    if (port !== undefined || attempt === 5) throw new Error(`the API did not start on ${port ?? 'five free ports'} (see its error above)`)
+  }
+}
+
+/** The API on `port`, once it answers /health; null when it exits first (its port was taken). */
+async function spawnApi(port: number, sessions: 'required' | 'optional'): Promise<Api | null> {
   const url = `http://127.0.0.1:${port}`
   const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
     // The app is served on a free port of 127.0.0.1 (serveApp), so any port of that host may call.
     env: { ...process.env, PORT: String(port), DB_FILE: ':memory:', LOG_LEVEL: 'warn', SESSIONS: sessions, DEMO: '1', CORS_ORIGINS: 'http://127.0.0.1:*' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) break
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  const deadline = Date.now() + 30_000
+  // Checked before each answer counts: another server on the port may answer too.
+  while (child.exitCode === null && !(await fetch(`${url}/health`).then((response) => response.ok, () => false))) {
+    if (Date.now() > deadline) throw new Error(`the API on ${url} did not answer /health within 30 s`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
+  if (child.exitCode !== null) return null
   return {
     url,
     async stop() {
       if (child.exitCode !== null) return
-      const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')
       await exited
     },
@@ -88,12 +99,13 @@ export interface Session {
 
 export async function startSession({ sessions = 'optional' }: { sessions?: 'required' | 'optional' } = {}): Promise<Session> {
   mkdirSync(ARTIFACTS, { recursive: true })
-  const [api, app, browser, deadPort] = await Promise.all([
+  const [api, app, browser] = await Promise.all([
     startApi(undefined, sessions),
     serveApp({ port: 0, apiOrigins: ['http://127.0.0.1:*'] }),
     chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-    freePort(),
   ])
+  // Probed once the API listens, so it cannot be the API's port.
+  const deadPort = await freePort()
   return {
     browser,
     appUrl: app.url,
