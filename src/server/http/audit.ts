@@ -12,6 +12,7 @@ import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify'
 import { sessionOrNull } from './auth'
 import type { App } from './context'
 import { ApiError } from './errors'
+import { sql } from 'kysely'
 import { type Db, inOneTransaction } from '../store/db'
 
 /** Methods that only read: nothing to audit. */
@@ -32,7 +33,10 @@ function outcome(status: number, payload: unknown): string {
   }
 }
 
-/** The request's row, if a session is known (a refused token names no account: no row). */
+/**
+ * The request's row, if a session is known (a refused token names no account: no row), and the
+ * account's change version moved on (overview/cache.ts keys what it keeps by it).
+ */
 async function record(db: Db, now: () => Date, request: FastifyRequest, status: number, result: string): Promise<void> {
   const session = sessionOrNull(request)
   if (!session) return
@@ -53,6 +57,12 @@ async function record(db: Db, now: () => Date, request: FastifyRequest, status: 
       status,
       outcome: result,
     })
+    .execute()
+  // Last, so two writes to one account meet on this row only once each has done its own work.
+  await db
+    .insertInto('account_change')
+    .values({ account_id: session.account.id, version: 1 })
+    .onConflict((conflict) => conflict.column('account_id').doUpdateSet({ version: sql`account_change.version + 1` }))
     .execute()
 }
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Profile, SessionAnswer } from '../../contract'
 import { addDays, lisbonDate, lisbonDayStart } from '../../domain/dates'
-import type { Db } from '../store/db'
+import { compiledOnce, type Db } from '../store/db'
 import { unauthorized } from '../http/errors'
 import { tokenDigest } from '../store/tokens'
 
@@ -65,23 +65,24 @@ function holders(db: Db) {
 }
 
 /** The holder of the device token with digest `digest`, if it is known. */
-export async function deviceTokenHolder(db: Db, digest: string): Promise<TokenHolder | undefined> {
-  return holders(db).where('device_token.token', '=', digest).executeTakeFirst()
-}
+export const deviceTokenHolder = compiledOnce((db: Db, digest: string) => holders(db).where('device_token.token', '=', digest))
+
+const sessionAndHolder = compiledOnce((db: Db, digest: string) =>
+  holders(db)
+    .innerJoin('session', 'session.device_token', 'device_token.token')
+    .select(['session.ended_at', 'session.end_reason', 'session.last_seen_at', 'session.opened_at'])
+    .where('session.token', '=', digest),
+)
 
 /**
  * The holder of the device token behind a session token, or a 401 saying why the session no longer works.
- * One query for the session and its holder: every request behind a session asks it.
+ * One query for the session and its holder, compiled once: every request behind a session asks it.
  * The last use is written at most once an hour: the idle limit counts in days, and a write on
  * every request would double the database's work.
  */
 export async function sessionHolder(db: Db, secret: string, sessionToken: string, now: Date, lifetime: SessionLifetime = SESSION_LIFETIME): Promise<TokenHolder> {
   const digest = tokenDigest(secret, sessionToken)
-  const row = await holders(db)
-    .innerJoin('session', 'session.device_token', 'device_token.token')
-    .select(['session.ended_at', 'session.end_reason', 'session.last_seen_at', 'session.opened_at'])
-    .where('session.token', '=', digest)
-    .executeTakeFirst()
+  const row = await sessionAndHolder(db, digest)
   if (!row) throw unauthorized('Esta sessão não é conhecida ou já expirou. Escolha «Tentar novamente» para abrir uma nova.')
   if (row.ended_at !== null) throw unauthorized(row.end_reason === 'logout' ? LOGGED_OUT : ENDED_ELSEWHERE)
   const lastSeen = Date.parse(row.last_seen_at ?? row.opened_at)

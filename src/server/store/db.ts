@@ -4,7 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { statSync } from 'node:fs'
 import SQLite from 'better-sqlite3'
-import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Generated, Kysely, PostgresDialect, SqliteDialect, sql, type TransactionSettings } from 'kysely'
+import { type Compilable, CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Generated, Kysely, PostgresDialect, SqliteDialect, sql, type TransactionSettings } from 'kysely'
 import pg from 'pg'
 import type { ComplaintReason, ContractEffect, LineGroup, NoticeKind, Profile, VatRegion } from '../../contract'
 import type { ContractChannel } from '../../domain/account'
@@ -298,6 +298,16 @@ export interface AuditTable {
   outcome: string
 }
 
+/**
+ * How many writes behind a token the account has had (http/audit.ts bumps it with each audit
+ * row, in the write's transaction): the overview's cache key (overview/cache.ts), read by
+ * primary key, so its cost does not grow with the account's history as a count of rows did.
+ */
+export interface AccountChangeTable {
+  account_id: string
+  version: number
+}
+
 export interface Database {
   account: AccountTable
   device_token: DeviceTokenTable
@@ -321,6 +331,7 @@ export interface Database {
   points_award: PointsAwardTable
   points_redemption: PointsRedemptionTable
   audit: AuditTable
+  account_change: AccountChangeTable
 }
 
 export type Db = Kysely<Database>
@@ -346,6 +357,28 @@ export function openDatabase(config: DatabaseConfig): Db {
   const db = new Kysely<Database>({ dialect: oneTransactionCapable(new SqliteDialect({ database: withStatementCache(sqlite) })) })
   if (inode !== null) sqliteFiles.set(db, { file: config.file, inode })
   return db
+}
+
+/**
+ * A query Kysely builds and compiles once per database, then runs with each call's values.
+ * Kysely builds and compiles a query anew on every call; for the queries every request asks
+ * (a session's holder, the overview's stamp) that cost several times what the database took
+ * to answer (`node bench/overview.mjs --cpu-prof DIR`). `build` receives a stand-in for each
+ * value and may use them only as values compared or written, never to shape the query.
+ */
+const STAND_IN = '\u0000value '
+
+export function compiledOnce<Values extends unknown[], Row>(build: (db: Db, ...values: Values) => Compilable<Row>): (db: Db, ...values: Values) => Promise<Row | undefined> {
+  const compiled = new WeakMap<Db, CompiledQuery<Row>>()
+  return async (db, ...values) => {
+    let query = compiled.get(db)
+    if (!query) {
+      query = build(db, ...(values.map((_, index) => STAND_IN + index) as Values)).compile()
+      compiled.set(db, query)
+    }
+    const parameters = query.parameters.map((parameter) => (typeof parameter === 'string' && parameter.startsWith(STAND_IN) ? values[Number(parameter.slice(STAND_IN.length))] : parameter))
+    return (await db.executeQuery<Row>({ ...query, parameters })).rows[0]
+  }
 }
 
 /** The file each SQLite database was opened from: deleted or replaced under a running server, it still answers from the old one. */

@@ -436,6 +436,19 @@ const migrations = (secret: string): Record<string, Migration> => ({
       await db.schema.createIndex('recording_by_deletion').on('recording').columns(['account_id', 'deleted_on', 'deletion_on', 'starts_at', 'id', 'size_minutes']).execute()
     },
   },
+  // Issue 20: the overview's cache stamp, one row an account read by its key. It was a count of
+  // the account's audit rows, which every session opened and every write made longer: at a few
+  // thousand rows the count cost more than the overview it saved. No rows to carry over: the
+  // cache lives in each process's memory and starts empty with the release that reads this.
+  '0019_account_change': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('account_change')
+        .addColumn('account_id', 'text', (column) => column.primaryKey())
+        .addColumn('version', 'integer', (column) => column.notNull())
+        .execute()
+    },
+  },
 })
 
 /**
