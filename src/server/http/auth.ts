@@ -101,6 +101,7 @@ export function requireDeviceToken(app: App, db: Db, secret: string, { limiter =
       consumer: row.consumer === 1,
       viewer: { name: row.viewer_name, profile: row.viewer_profile },
       credential: row.token,
+      changeVersion: row.change_version ?? 0,
       sessionToken,
     }
   }

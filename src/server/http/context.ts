@@ -26,4 +26,9 @@ export interface Session {
   credential: string
   /** The session token the request came with, or null for the device token itself. */
   sessionToken: string | null
+  /**
+   * The account's change version as the request was authenticated (store: account_change):
+   * every write behind a token moves it, so what was computed under an equal version still holds.
+   */
+  changeVersion: number
 }

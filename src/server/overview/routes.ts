@@ -25,7 +25,7 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<RouteContext> = async (ap
     async (request) => {
       const session = sessionOf(request)
       const day = today()
-      const parts = await cache.parts(db, session, day, async () => {
+      const parts = await cache.parts(session, day, async () => {
         const invoices = can(session.viewer.profile, 'invoices.read')
           ? await invoicesOverview(db, session, day)
           : { denied: true as const, ...denial('invoices.read') }

@@ -54,6 +54,8 @@ export interface TokenHolder {
   consumer: number
   viewer_name: string
   viewer_profile: Profile
+  /** The account's change version (store: account_change), null before its first write: read here so the overview's stamp costs no query of its own. */
+  change_version: number | null
 }
 
 /** The device token with this digest joined to its account: what any token's holder is read as. */
@@ -61,7 +63,17 @@ function holders(db: Db) {
   return db
     .selectFrom('device_token')
     .innerJoin('account', 'account.id', 'device_token.account_id')
-    .select(['device_token.token', 'account.id', 'account.holder_name', 'account.contract_number', 'account.consumer', 'device_token.viewer_name', 'device_token.viewer_profile'])
+    .leftJoin('account_change', 'account_change.account_id', 'account.id')
+    .select([
+      'device_token.token',
+      'account.id',
+      'account.holder_name',
+      'account.contract_number',
+      'account.consumer',
+      'device_token.viewer_name',
+      'device_token.viewer_profile',
+      'account_change.version as change_version',
+    ])
 }
 
 /** The holder of the device token with digest `digest`, if it is known. */

@@ -361,9 +361,9 @@ export function openDatabase(config: DatabaseConfig): Db {
 
 /**
  * A query Kysely builds and compiles once per database, then runs with each call's values.
- * Kysely builds and compiles a query anew on every call; for the queries every request asks
- * (a session's holder, the overview's stamp) that cost several times what the database took
- * to answer (`node bench/overview.mjs --cpu-prof DIR`). `build` receives a stand-in for each
+ * Kysely builds and compiles a query anew on every call; for the query every request asks (a
+ * session's holder) that cost several times what the database took to answer
+ * (`node bench/overview.mjs --cpu-prof DIR`). `build` receives a stand-in for each
  * value and may use them only as values compared or written, never to shape the query.
  */
 const STAND_IN = '\u0000value '

@@ -53,7 +53,7 @@ describe('what a page of recordings answers beside the page (heavy account)', ()
       },
       transformResult: async ({ result }) => result,
     }
-    const heavy = { account: { id: 'acc-4103348812', holderName: '', contractNumber: '' }, consumer: true, viewer: { name: 'Rui', profile: 'administrador' as const }, credential: '', sessionToken: null }
+    const heavy = { account: { id: 'acc-4103348812', holderName: '', contractNumber: '' }, consumer: true, viewer: { name: 'Rui', profile: 'administrador' as const }, credential: '', sessionToken: null, changeVersion: 0 }
     await listRecordings(server.db.withPlugin(recorder), heavy, lisbonDate(NOW))
     const plans = []
     for (const node of queries) {

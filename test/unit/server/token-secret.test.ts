@@ -91,7 +91,9 @@ describe('token digests keyed with TOKEN_SECRET', () => {
     await db.insertInto('session').values({ token: sha256Digest(open), device_token: sha256Digest(TOKENS.premium), opened_at: opened, ended_at: null, last_seen_at: opened, end_reason: null }).execute()
     const audited = { at: opened, account_id: 'acc-x', viewer_name: 'Rita', viewer_profile: 'administrador' as const, client_ip: '127.0.0.1', action: 'session.open', method: 'POST', route: ROUTES.session, target: null, status: 201, outcome: 'ok' }
     await db.insertInto('audit').values({ ...audited, device: sha256Digest(TOKENS.premium).slice(0, 12) }).execute()
-    expect((await server(db, SECRET).then((app) => call(app, 'GET', ROUTES.overview, open))).statusCode).toBe(401)
+    // Before 0016 the keyed digest the server looks a session up by is not there (today's server
+    // cannot run on a 0015 schema at all: it reads account_change, migration 0019).
+    expect(await db.selectFrom('session').select('token').where('token', '=', tokenDigest(SECRET, open)).executeTakeFirst()).toBeUndefined()
 
     await migrateToLatest(db, SECRET)
     const app = await server(db, SECRET)
