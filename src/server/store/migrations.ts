@@ -449,6 +449,16 @@ const migrations = (secret: string): Record<string, Migration> => ({
         .execute()
     },
   },
+  // Every login cleans up (sessions/service.ts): audit rows past their retention, sessions ended
+  // or past their lifetime 30 days before. Without these indexes each login read both tables
+  // whole, a year of every box's writes and every session, so a login cost what the history did.
+  '0020_cleanup_indexes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('audit_at').on('audit').column('at').execute()
+      await db.schema.createIndex('session_ended_at').on('session').column('ended_at').execute()
+      await db.schema.createIndex('session_opened_at').on('session').column('opened_at').execute()
+    },
+  },
 })
 
 /**
