@@ -8,8 +8,8 @@
 import { spawn } from 'node:child_process'
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import http from 'node:http'
 import { createServer } from 'node:net'
+import { Worker } from 'node:worker_threads'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import pg from 'pg'
@@ -168,72 +168,21 @@ export function processMemory(pid) {
 }
 
 /**
- * An open-loop load at `rate` req/s: request i is due at start + i / rate, sent then however
- * many are still waiting, and its latency counts from when it was due, so a slow answer delays
- * no figure (no coordinated omission). Not autocannon's overallRate: that sends each second's
- * quota at full speed then waits for the next second, and corrects its percentiles with an
- * interval of ceil(1 000 / rate per connection) ms, 1 ms here: a burst measure, not a pace.
- * At most `connections` requests in flight (keep-alive); a request due meanwhile queues, and
- * its wait counts; a route slower than `rate` is asked for longer than `seconds`, and `elapsed`
- * says how long. Answers in autocannon's shape, as far as measure() reads it.
+ * bench/paced.mjs in a worker thread: its own heap, so a garbage collection of this process
+ * (which holds every figure and thousands of sessions) cannot pause it and count as latency.
  */
-async function paced({ url, path, next, rate, seconds, connections }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
-  const target = new URL(path, url)
-  const total = Math.round(rate * seconds)
-  const latencies = []
-  const statusCodeStats = {}
-  let errors = 0
-  let timeouts = 0
-  const ask = (due) =>
-    new Promise((done) => {
-      const request = http.get(target, { agent, headers: { authorization: `Bearer ${next()}` }, timeout: 10_000 }, (response) => {
-        response.resume()
-        response.on('end', () => {
-          const code = String(response.statusCode)
-          statusCodeStats[code] = { count: (statusCodeStats[code]?.count ?? 0) + 1 }
-          if (code.startsWith('2')) latencies.push(performance.now() - due)
-          done()
-        })
-      })
-      request.on('timeout', () => {
-        timeouts++
-        request.destroy(new Error('timeout'))
-      })
-      request.on('error', () => {
-        errors++
-        done()
-      })
-    })
-  const answers = []
-  const start = performance.now()
-  for (let sent = 0; sent < total; ) {
-    const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1)
-    for (; sent < due; sent++) answers.push(ask(start + (sent * 1000) / rate))
-    await sleep(1)
-  }
-  await Promise.all(answers)
-  const elapsed = (performance.now() - start) / 1000
-  agent.destroy()
-  latencies.sort((a, b) => a - b)
-  const at = (share) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))]) : null)
-  const answered = Object.values(statusCodeStats).reduce((sum, { count }) => sum + count, 0)
-  const non2xx = answered - latencies.length
-  return {
-    requests: { total: answered },
-    elapsed,
-    latency: { p50: at(0.5), p99: at(0.99), max: at(1) },
-    non2xx,
-    errors: errors - timeouts,
-    timeouts,
-    statusCodeStats,
-  }
+function pacedInWorker(options) {
+  return new Promise((done, fail) => {
+    const worker = new Worker(new URL('./paced.mjs', import.meta.url), { workerData: options })
+    worker.once('message', done)
+    worker.once('error', fail)
+  })
 }
 
 /**
  * `path` asked for `seconds`, each request from the box `next()` gives. `rate` null: flat out
  * (autocannon, `connections` each with one request in flight). `rate` in req/s: evenly paced
- * (`paced`). `pids`: the API processes whose CPU is charged to these requests.
+ * (bench/paced.mjs, in a worker of its own). `pids`: the API processes whose CPU is charged to these requests.
  */
 export async function measure({ url, path, next, rate = null, seconds, connections = 10, pids }) {
   const setupRequest = (request) => {
@@ -242,7 +191,7 @@ export async function measure({ url, path, next, rate = null, seconds, connectio
   }
   const cpuBefore = pids.map(processCpuMs)
   const result = rate
-    ? await paced({ url, path, next, rate, seconds, connections })
+    ? await pacedInWorker({ url, path, tokens: Array.from({ length: Math.round(rate * seconds) }, next), rate, connections })
     : await autocannon({ url, connections, duration: seconds, requests: [{ method: 'GET', path, setupRequest }] })
   const cpu = pids.map((pid, i) => processCpuMs(pid) - cpuBefore[i]).reduce((a, b) => a + b, 0)
   const statuses = {}
