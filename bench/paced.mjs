@@ -13,7 +13,8 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms))
  * interval of ceil(1 000 / rate per connection) ms, 1 ms here: a burst measure, not a pace.
  * Request i carries `tokens[i]`. At most `connections` requests in flight (keep-alive); a
  * request due meanwhile queues, and its wait counts; a route slower than `rate` is asked for
- * longer than planned, and `elapsed` says how long. Answers in autocannon's shape, as far as measure() reads it.
+ * longer than planned, and `elapsed` says how long. Answers in autocannon's shape, as far as
+ * measure() reads it.
  */
 export async function paced({ url, path, tokens, rate, connections }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections })

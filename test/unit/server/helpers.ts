@@ -3,7 +3,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { sql } from 'kysely'
+import { type KyselyPlugin, type RootOperationNode, sql } from 'kysely'
 import pg from 'pg'
 import { bearer, RECORDINGS_PAGE_MAX, type RecordingList } from '../../../src/contract'
 import { lisbonDate } from '../../../src/domain/dates'
@@ -204,4 +204,17 @@ export async function heavyKeptRecordings(db: Db) {
     watchingNow: row.watching_now === 1,
     protected: row.protected === 1,
   }))
+}
+
+/** `db`, noting every query it is given (their plans are read with EXPLAIN QUERY PLAN in tests). */
+export function withQueryRecorder(db: Db): { db: Db; queries: RootOperationNode[] } {
+  const queries: RootOperationNode[] = []
+  const recorder: KyselyPlugin = {
+    transformQuery: ({ node }) => {
+      queries.push(node)
+      return node
+    },
+    transformResult: async ({ result }) => result,
+  }
+  return { db: db.withPlugin(recorder), queries }
 }

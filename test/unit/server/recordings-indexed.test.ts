@@ -1,12 +1,12 @@
 // What the overview and the list need of the recordings is kept and indexed (issue 20):
 // the answers are still the domain's (seed 004 TV §5.9–5.12) for the heavy account.
-import { CompiledQuery, type KyselyPlugin, type RootOperationNode } from 'kysely'
+import { CompiledQuery } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ROUTES } from '../../../src/contract'
 import { autoDeletionOrder, byDeletionDate, deletionDate, quotaUse } from '../../../src/domain/recordings'
 import { lisbonDate } from '../../../src/domain/dates'
 import { listRecordings } from '../../../src/server/recordings/service'
-import { allRecordings, get, heavyKeptRecordings, NOW, TEST_DATABASE_URL, type TestServer, testServer, TOKENS } from './helpers'
+import { allRecordings, get, heavyKeptRecordings, NOW, TEST_DATABASE_URL, type TestServer, testServer, TOKENS, withQueryRecorder } from './helpers'
 
 vi.setConfig({ testTimeout: 60_000 })
 
@@ -45,16 +45,9 @@ describe('recordings kept with their deletion day (heavy account)', () => {
 describe('what a page of recordings answers beside the page (heavy account)', () => {
   // SQLite's plan names the index it reads and any sort it must make; PostgreSQL's depends on its statistics.
   it.skipIf(TEST_DATABASE_URL)('is read from indexes: no sort of the account’s recordings, the totals without reading a row', async () => {
-    const queries: RootOperationNode[] = []
-    const recorder: KyselyPlugin = {
-      transformQuery: ({ node }) => {
-        queries.push(node)
-        return node
-      },
-      transformResult: async ({ result }) => result,
-    }
+    const { db: recorded, queries } = withQueryRecorder(server.db)
     const heavy = { account: { id: 'acc-4103348812', holderName: '', contractNumber: '' }, consumer: true, viewer: { name: 'Rui', profile: 'administrador' as const }, credential: '', sessionToken: null, changeVersion: 0 }
-    await listRecordings(server.db.withPlugin(recorder), heavy, lisbonDate(NOW))
+    await listRecordings(recorded, heavy, lisbonDate(NOW))
     const plans = []
     for (const node of queries) {
       const compiled = server.db.getExecutor().compileQuery(node, { queryId: 'plan' })

@@ -1,12 +1,12 @@
 // Sessions that end: by logout (DELETE /v1/session), after 7 days unused, after 30 days
 // open; and the rows of old sessions, and audit rows past their retention, cleaned at the next login.
-import { CompiledQuery, type KyselyPlugin, type RootOperationNode } from 'kysely'
+import { CompiledQuery } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, ROUTES } from '../../../src/contract'
 import { buildServer } from '../../../src/server/http/app'
 import type { App } from '../../../src/server/http/context'
 import { AUDIT_RETENTION_DAYS, EXPIRED, LOGGED_OUT, openSession, parseAuditRetention } from '../../../src/server/sessions/service'
-import { NOW, SECRET, TEST_DATABASE_URL, testServer, type TestServer, TOKENS } from './helpers'
+import { NOW, SECRET, TEST_DATABASE_URL, testServer, type TestServer, TOKENS, withQueryRecorder } from './helpers'
 import { tokenDigest } from '../../../src/server/store/tokens'
 
 const DAY = 86_400_000
@@ -138,15 +138,8 @@ describe('audit retention (AUDIT_RETENTION_DAYS, 365 by default)', () => {
 describe("a login's clean-up", () => {
   // SQLite's plan names the index it reads; PostgreSQL's depends on its statistics.
   it.skipIf(TEST_DATABASE_URL)('finds old audit rows and sessions by index: it does not read either table whole', async () => {
-    const queries: RootOperationNode[] = []
-    const recorder: KyselyPlugin = {
-      transformQuery: ({ node }) => {
-        queries.push(node)
-        return node
-      },
-      transformResult: async ({ result }) => result,
-    }
-    await openSession(server.db.withPlugin(recorder), SECRET, tokenDigest(SECRET, TOKENS.overdue), NOW)
+    const { db: recorded, queries } = withQueryRecorder(server.db)
+    await openSession(recorded, SECRET, tokenDigest(SECRET, TOKENS.overdue), NOW)
     const deletes = queries.filter((node) => node.kind === 'DeleteQueryNode').map((node) => server.db.getExecutor().compileQuery(node, { queryId: 'plan' }))
     expect(deletes.map((query) => /delete from "(\w+)"/.exec(query.sql)?.[1]).sort()).toEqual(['audit', 'session'])
     for (const query of deletes) {
