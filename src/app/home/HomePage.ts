@@ -33,9 +33,8 @@ export class HomePage extends DataPage<Overview, HomePageSpec> {
   }
 
   /**
-   * The grid is laid out before the overview comes, each card a frame and a title: drawn under
-   * the loading veil (routes.ts), so when the overview comes only the texts it brings are drawn
-   * (bench: first meaningful frame of home).
+   * The grid is laid out when the page is made, each card a frame and a title, while the
+   * overview is on its way: when it comes, `render` fills the cards in place.
    */
   override _init(): void {
     this.tag('Content')!.children = cardFrames().map((spec, i) => ({

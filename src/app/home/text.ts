@@ -44,7 +44,7 @@ export function deniedCard(ref: string, section: Refusable, title: string, headl
 
 /**
  * Home's cards in reading order as they stand before the overview comes: a frame and a title
- * each (HomePage lays them out, and the Router's loading veil hides them, while it loads).
+ * each (HomePage lays them out while it loads; the shell hides the page meanwhile).
  */
 export function cardFrames(): CardSpec[] {
   const titles = { Invoices: 'home.invoices', Notices: 'home.notices', Recordings: 'home.recordings', Account: 'home.account', Premium: 'home.premium' }

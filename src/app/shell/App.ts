@@ -1,5 +1,5 @@
 // The shell: the breadcrumb of the box menu the app was opened from, notices about
-// bad launch parameters, the loading veil, and the Router's pages. With voice
+// bad launch parameters, "A carregar…" while a page loads, and the Router's pages. With voice
 // guidance on (voice=1) the ui-components Announcer speaks what gets focus: each
 // component in the focus path that is new says its `announce`, then the
 // `announceContext`s ("1 de 12"), and speech is cut when focus moves (issue 18).
@@ -51,14 +51,13 @@ export class App extends withAnnouncer(Router.App, speak) {
 
   static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
     const base = super._template()
+    // No full-screen element: the stage's clearColor is the theme's background (src/index.ts),
+    // and while a page loads the pages are hidden, not covered (the Loading state below). Each
+    // 1920×1080 quad is drawn in full on every frame: a background under every page, and an
+    // opaque veil over home while its overview came, tripled what a frame fills.
     return {
-      Background: { rect: true, w: 1920, h: 1080, color: COLOR.background },
       ...base,
       Loading: {
-        rect: true,
-        w: 1920,
-        h: 1080,
-        color: COLOR.background,
         visible: false,
         zIndex: 99,
         Label: { x: 960, y: 540, mount: 0.5, ...textSpec(t('loading'), { size: TEXT.heading, color: COLOR.muted }) },
@@ -74,9 +73,34 @@ export class App extends withAnnouncer(Router.App, speak) {
           ...textSpec('', { size: TEXT.small, color: COLOR.warning, width: 700, maxLines: 2, align: 'right' }),
         },
       },
-      // Above the loading veil (99) and the header (100).
+      // Above the loading message (99) and the header (100).
       NoticeBanner: { type: NoticeBanner, zIndex: 101, signals: { open: '_openNotice', dismiss: '_dismissNoticeBanner' } },
     }
+  }
+
+  /**
+   * The SDK Router's Loading state (a page's data is on its way): "A carregar…" on the bare
+   * background, with the pages (the one being left and the one loading) hidden. The SDK's own
+   * covers them with an opaque full-screen veil.
+   */
+  static override _states(): Lightning.Component.Constructor[] {
+    return [
+      ...super._states().filter((state) => state.name !== 'Loading'),
+      class Loading extends this {
+        override $enter(): void {
+          this.showLoading(true)
+        }
+
+        override $exit(): void {
+          this.showLoading(false)
+        }
+      },
+    ]
+  }
+
+  private showLoading(loading: boolean): void {
+    this.tag('Loading')!.visible = loading
+    this.tag('Pages')!.visible = !loading
   }
 
   /** The notice banner is offered once per run, the first time home has the account's overview. */

@@ -93,9 +93,6 @@ export function routes(
         path: 'home',
         component: HomePage,
         on: async (page: HomePage) => {
-          // Shown under the loading veil (opaque, above the pages) while the overview comes: the
-          // cards' frames and titles are drawn meanwhile, not in the frame that brings its data.
-          page.visible = true
           await resolveToken()
           const result = await load(() => services().api.overview())
           page.result = result
