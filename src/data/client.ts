@@ -316,8 +316,9 @@ export class ApiClient {
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (attempt > 0) await delay(this.retryDelayMs * attempt, options.signal)
       try {
-        await this.openSession(options.signal)
-        const data = (await this.request(path, schema, options.signal)) as T
+        // Home's overview comes with the session when one is opened for it (one round trip at boot).
+        const included = await this.openSession(options.signal, path === ROUTES.overview)
+        const data = (included ?? (await this.request(path, schema, options.signal))) as T
         const fetched = { data, fetchedAt: this.now() }
         this.remember(path, fetched)
         return fetched
@@ -347,11 +348,17 @@ export class ApiClient {
     throw new ApiError(failure)
   }
 
-  private async openSession(signal?: AbortSignal): Promise<void> {
-    if (!this.sessions || this.sessionToken || !this.token) return
+  /**
+   * Opens a session when one is needed. `withOverview`: asked with `with=overview`, and the
+   * overview it brings is returned (undefined when no session was opened, or the API left it out).
+   */
+  private async openSession(signal?: AbortSignal, withOverview = false): Promise<Overview | undefined> {
+    if (!this.sessions || this.sessionToken || !this.token) return undefined
     try {
-      const answer = (await this.request(ROUTES.session, SessionAnswer, signal, 'POST')) as SessionAnswer
+      const path = withOverview ? `${ROUTES.session}?with=overview` : ROUTES.session
+      const answer = (await this.request(path, SessionAnswer, signal, 'POST')) as SessionAnswer
       this.sessionToken = answer.sessionToken
+      return answer.overview
     } catch (error) {
       // An API without sessions: the device token itself is the credential.
       if (error instanceof ApiError && error.failure.kind === 'not-found') this.sessions = false
@@ -377,7 +384,7 @@ export class ApiClient {
     try {
       const headers: Record<string, string> = { accept: 'application/json' }
       // The session is opened with the device token; everything else goes with the session.
-      const credential = path === ROUTES.session ? this.token : (this.sessionToken ?? this.token)
+      const credential = path.split('?')[0] === ROUTES.session ? this.token : (this.sessionToken ?? this.token)
       if (credential) headers.authorization = bearer(credential)
       if (requestBody !== undefined) headers['content-type'] = 'application/json'
       const payload = requestBody === undefined ? undefined : JSON.stringify(requestBody)

@@ -1,11 +1,11 @@
 // The floor the app is measured against (issue 8): a bare Lightning app with the
 // same core, the same stage settings as src/index.ts (settings.json + the device
 // profile + the resolution's precision), the SDK Router and one ui-components
-// Column of 12 Buttons. Its "meaningful frame" is the honest equivalent of home's:
-// the same API as deployed (POST /v1/session with the same device token, then
-// GET /v1/overview with the session) and the viewer's greeting rendered as the first
-// Button's title. Nothing else: no data layer, no answer checks, no translations, no
-// pages beyond one.
+// Column of 12 Buttons. Its "meaningful frame" is the honest equivalent of home's: the
+// same API as deployed, the app's boot request (POST /v1/session?with=overview with the
+// same device token: a session and home's overview) and the viewer's greeting rendered
+// as the first Button's title. Nothing else: no data layer, no answer checks, no
+// translations, no pages beyond one.
 import { Launch, Lightning, Router } from '@lightningjs/sdk'
 import { Button, Column } from '@lightningjs/ui-components'
 import settings from '../../../settings.json'
@@ -55,10 +55,9 @@ class App extends Router.App {
             path: 'home',
             component: Home,
             on: async (page: Home) => {
-              const session = await fetch(`${api}/v1/session`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
-              const { sessionToken } = (await session.json()) as { sessionToken: string }
-              const answer = await fetch(`${api}/v1/overview`, { headers: { authorization: `Bearer ${sessionToken}` } })
-              const overview = (await answer.json()) as { viewer: { name: string } }
+              // As the app's boot asks (src/data/client.ts): the session, with home's overview in its answer.
+              const session = await fetch(`${api}/v1/session?with=overview`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+              const { overview } = (await session.json()) as { overview: { viewer: { name: string } } }
               page.greeting = overview.viewer.name
             },
           },

@@ -16,6 +16,7 @@ import { installerRoutes } from '../installer/routes'
 import { accountRoutes } from '../account/routes'
 import { invoiceRoutes } from '../invoices/routes'
 import { noticeRoutes } from '../notices/routes'
+import { OverviewCache } from '../overview/cache'
 import { overviewRoutes } from '../overview/routes'
 import { premiumRoutes } from '../premium/routes'
 import { publicRoutes } from './public'
@@ -149,8 +150,10 @@ export async function buildServer({
       now,
     })
     auditWrites(scope, db, now)
-    await scope.register(sessionRoutes, { db, now, tokenSecret, auditRetentionDays })
-    await scope.register(overviewRoutes, context)
+    // One cache of home's overviews for the two routes that answer one.
+    const overviews = new OverviewCache()
+    await scope.register(sessionRoutes, { ...context, tokenSecret, auditRetentionDays, overviews })
+    await scope.register(overviewRoutes, { ...context, overviews })
     await scope.register(invoiceRoutes, context)
     await scope.register(accountRoutes, context)
     await scope.register(noticeRoutes, context)

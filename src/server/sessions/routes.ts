@@ -1,23 +1,30 @@
 // POST /v1/session: the device token opens a session (service.ts says why and how).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { ROUTES, SessionAnswer } from '../../contract'
+import { ROUTES, SessionAnswer, SessionQuery } from '../../contract'
+import { can } from '../../domain/permissions'
 import { sessionOf } from '../http/auth'
+import type { RouteContext } from '../http/context'
 import { guarded } from '../http/operation'
-import { ApiError, unauthorized } from '../http/errors'
-import type { Db } from '../store/db'
+import { ApiError, forbidden, unauthorized } from '../http/errors'
+import type { OverviewCache } from '../overview/cache'
+import { overviewOf } from '../overview/service'
 import { closeSession, openSession } from './service'
 
-export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date; tokenSecret: string; auditRetentionDays?: number }> = async (
-  app,
-  { db, now, tokenSecret, auditRetentionDays },
-) => {
+interface SessionContext extends RouteContext {
+  tokenSecret: string
+  auditRetentionDays?: number
+  overviews: OverviewCache
+}
+
+export const sessionRoutes: FastifyPluginAsyncTypebox<SessionContext> = async (app, { db, now, today, tokenSecret, auditRetentionDays, overviews }) => {
   app.post(
     ROUTES.session,
     guarded('session.open', {
       operationId: 'openSession',
       summary: 'Exchange the device token for a session token; ends the previous session of the same device token',
       tags: ['auth'],
+      querystring: SessionQuery,
       response: { 201: SessionAnswer },
     }),
     async (request, reply) => {
@@ -28,8 +35,12 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ db: Db; now: () => Date;
       }
       const session = sessionOf(request)
       if (session.sessionToken) throw unauthorized('Uma sessão abre-se com o token do equipamento, não com o token de outra sessão.')
+      const withOverview = request.query.with === 'overview'
+      // Every profile may read the overview today; checked so the permission table stays the one rule.
+      if (withOverview && !can(session.viewer.profile, 'overview.read')) throw forbidden('overview.read')
+      const opened = await openSession(db, tokenSecret, session.credential, now(), auditRetentionDays)
       reply.code(201)
-      return openSession(db, tokenSecret, session.credential, now(), auditRetentionDays)
+      return withOverview ? { ...opened, overview: await overviewOf(db, session, today(), overviews) } : opened
     },
   )
 

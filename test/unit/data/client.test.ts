@@ -308,13 +308,35 @@ describe('sessions (seed 004 TV §4.2: one session per credentials)', () => {
     const api = client(impl, { sessions: true })
     await api.overview()
     await api.overview({ reload: true })
+    // The session is asked with the overview; an API that leaves it out is asked for it after.
     expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([
-      `POST http://api.test${ROUTES.session}`,
+      `POST http://api.test${ROUTES.session}?with=overview`,
       `GET http://api.test${ROUTES.overview}`,
       `GET http://api.test${ROUTES.overview}`,
     ])
     expect(calls[0]!.init.headers).toMatchObject({ authorization: 'Bearer tok-12345678' })
     expect(calls[1]!.init.headers).toMatchObject({ authorization: 'Bearer s.session-0001' })
+  })
+
+  it("home's overview comes with the session: one round trip at boot, then the session token for the rest", async () => {
+    const opened = json({ sessionToken: 's.session-0001', openedAt: '2026-03-16T10:00:00.000Z', ended: 0, overview: OVERVIEW }, 201)
+    const { impl, calls } = fakeFetch(opened, json(OVERVIEW))
+    const api = client(impl, { sessions: true })
+    expect((await api.overview()).data).toEqual(OVERVIEW)
+    expect((await api.overview()).data).toEqual(OVERVIEW)
+    expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([`POST http://api.test${ROUTES.session}?with=overview`])
+    await api.overview({ reload: true })
+    expect(calls[1]!.init.headers).toMatchObject({ authorization: 'Bearer s.session-0001' })
+  })
+
+  it('another page opens the session without the overview; an overview that breaks the contract is not shown', async () => {
+    const { impl, calls } = fakeFetch(session('s.session-0001'), json({}))
+    await client(impl, { sessions: true, retries: 0 }).invoices().catch(() => undefined)
+    expect(calls.map((c) => c.url)).toEqual([`http://api.test${ROUTES.session}`, `http://api.test${ROUTES.invoices}`])
+
+    const broken = json({ sessionToken: 's.session-0002', openedAt: '2026-03-16T10:00:00.000Z', ended: 0, overview: { viewer: 'Maria' } }, 201)
+    const { failure } = await failureOf(client(fakeFetch(broken).impl, { sessions: true, retries: 0 }).overview())
+    expect(failure.kind).toBe('malformed')
   })
 
   it('a 401 on the session (another box logged in) is shown; the next try opens a new session', async () => {

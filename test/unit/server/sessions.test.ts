@@ -30,6 +30,32 @@ async function login(token: string): Promise<string> {
 
 const overview = (token: string) => app.inject({ url: ROUTES.overview, headers: { authorization: bearer(token) } })
 
+describe('POST /v1/session?with=overview', () => {
+  it("answers the session and home's overview, the same as GET /v1/overview with that session", async () => {
+    clock = NOW
+    for (const token of [TOKENS.healthy, TOKENS.heavy]) {
+      const response = await app.inject({ method: 'POST', url: `${ROUTES.session}?with=overview`, headers: { authorization: bearer(token) } })
+      expect(response.statusCode).toBe(201)
+      const { sessionToken, overview: included } = response.json()
+      const asked = await overview(sessionToken)
+      expect(asked.statusCode).toBe(200)
+      expect(included).toEqual(asked.json())
+    }
+  })
+
+  it('without it the answer has no overview; any other value, or another parameter, is refused with why', async () => {
+    clock = NOW
+    const plain = await app.inject({ method: 'POST', url: ROUTES.session, headers: { authorization: bearer(TOKENS.healthy) } })
+    expect(plain.statusCode).toBe(201)
+    expect(plain.json()).not.toHaveProperty('overview')
+    for (const query of ['with=invoices', 'with=', 'include=overview']) {
+      const refused = await app.inject({ method: 'POST', url: `${ROUTES.session}?${query}`, headers: { authorization: bearer(TOKENS.healthy) } })
+      expect(refused.statusCode, query).toBe(400)
+      expect(refused.json().reason, query).toMatch(/parâmetro/)
+    }
+  })
+})
+
 describe('DELETE /v1/session', () => {
   it('ends the session: 204, then its token gets 401 saying it was ended here', async () => {
     clock = NOW
