@@ -18,6 +18,11 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms))
 
 /** The default rate limit (src/server/start.ts), per device token, in units: a small answer is one unit. */
 const LIMIT = { perSecond: 20, burst: 60 }
+/** The API weighs an answer of `bytes` (src/server/http/auth.ts COST_UNIT_BYTES): one unit, plus one each 8 KB from 8 KB on. */
+const COST_UNIT_BYTES = 8 * 1024
+export function unitsPerAnswer(bytes) {
+  return 1 + (bytes >= COST_UNIT_BYTES ? Math.floor(bytes / COST_UNIT_BYTES) : 0)
+}
 
 /** The API's TOKEN_SECRET here, so provisionBoxes can write digests it accepts (src/server/store/tokens.ts). */
 const TOKEN_SECRET = randomBytes(32).toString('hex')
@@ -116,7 +121,7 @@ export async function provisionBoxes(database, scenarioToken, count) {
   return tokens
 }
 
-/** A session for each box (POST /v1/session, a few at a time), as the app opens one at boot. */
+/** A session for each box (POST /v1/session, a few at a time), as the app opens one at boot (there with `?with=overview`). */
 export async function openSessions(url, deviceTokens) {
   const sessions = new Array(deviceTokens.length)
   let at = 0
@@ -134,11 +139,12 @@ export async function openSessions(url, deviceTokens) {
 
 /**
  * Boxes enough for `rate` req/s under the per-box limit, with half again to spare: for
- * `seconds` (the burst helps), or for as long as it lasts (the sustained rate alone).
+ * `seconds` (the burst helps), or for as long as it lasts (the sustained rate alone); each
+ * answer spending `units` of a box's allowance (unitsPerAnswer).
  */
-export function boxesFor(rate, seconds = Infinity) {
+export function boxesFor(rate, seconds = Infinity, units = 1) {
   const perBox = Number.isFinite(seconds) ? LIMIT.burst / seconds + LIMIT.perSecond : LIMIT.perSecond
-  return Math.ceil((1.5 * rate) / perBox)
+  return Math.ceil((1.5 * rate * units) / perBox)
 }
 
 /** The sessions in turn, one a request; one rotation shared by consecutive runs keeps every box under its rate. */

@@ -201,13 +201,13 @@ function launchUrl(appUrl: string, apiUrl: string, lane: Lane, scenario: string,
 /**
  * Waits until the app says it is idle (qa/probe.ts IDLE: no request in flight, no transition,
  * no page change, a frame drawn after the last change) twice in a row, with no boot page or
- * loading veil showing.
+ * loading message ("A carregar…") showing.
  */
 async function waitIdle(tab: Tab, timeoutMs = 30_000): Promise<void> {
   const state = await tab.evaluate<{ idle: boolean | null; pending: string[]; busy: boolean; closed: boolean; route: string; timedOut?: boolean }>(WAIT_IDLE(timeoutMs))
   if (state.closed) throw new Error('the app closed itself (Back on home)')
   if (state.idle === null) throw new Error('the app has no idle signal (window.gestaoDeContaIdle): is dist/ built from this tree, with inspector=1?')
-  if (state.timedOut) throw new Error(`screen did not settle within ${timeoutMs} ms (pending: ${[...state.pending, ...(state.busy ? ['boot page or loading veil'] : [])].join(', ') || '—'})`)
+  if (state.timedOut) throw new Error(`screen did not settle within ${timeoutMs} ms (pending: ${[...state.pending, ...(state.busy ? ['boot page or loading message'] : [])].join(', ') || '—'})`)
 }
 
 /** How long a screen read with texts off the screen waits before it is read again. */

@@ -34,7 +34,7 @@ export interface Probe {
   route: string
   width: number
   height: number
-  /** The loading veil or the boot page is showing: not settled yet. */
+  /** The loading message or the boot page is showing: not settled yet. */
   busy: boolean
   texts: ProbedText[]
   /** Drawn elements (text, rectangles, images) partly outside the 5 % safe area; backdrops excluded. */
@@ -277,7 +277,7 @@ export const PROBE = `
 
 /**
  * The app's idle signal (src/platform/idle.ts; idle null when the app has none), the route, and
- * whether the boot page or a loading veil shows: cheap enough to poll every few milliseconds.
+ * whether the boot page or the loading message shows: cheap enough to poll every few milliseconds.
  */
 export const IDLE = `
   function shown(node) {
@@ -296,7 +296,7 @@ export const IDLE = `
 
 /**
  * Waits in the page until IDLE says idle twice in a row, 40 ms apart, with no boot page or
- * loading veil, or the deadline passes (`timedOut`): one round trip a wait instead of one a
+ * loading message, or the deadline passes (`timedOut`): one round trip a wait instead of one a
  * poll (75 a screen at 2160p, where each took 117 ms at load 13). Both engines await the promise
  * (WebDriver's Execute Script does, W3C WebDriver §13.2).
  */

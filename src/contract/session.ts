@@ -15,11 +15,17 @@ export const SessionQuery = Type.Object(
 )
 export type SessionQuery = Type.Static<typeof SessionQuery>
 
-export const SessionAnswer = Type.Object({
+/** The session itself: what a client needs to go on, whatever else the answer carries. */
+export const SessionOpened = Type.Object({
   sessionToken: Type.String({ pattern: '^[A-Za-z0-9._-]{8,128}$', description: 'send as Authorization: Bearer <sessionToken>' }),
   openedAt: IsoDateTime,
   /** How many earlier sessions of this device token this one ended (0 or 1). */
   ended: Type.Integer({ minimum: 0 }),
+})
+export type SessionOpened = Type.Static<typeof SessionOpened>
+
+export const SessionAnswer = Type.Object({
+  ...SessionOpened.properties,
   /** Only when asked with `with=overview`. */
   overview: Type.Optional(Overview),
 })

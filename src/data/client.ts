@@ -25,7 +25,8 @@ import {
   RecordingList,
   type RecordingListQuery,
   ROUTES,
-  SessionAnswer,
+  type SessionAnswer,
+  SessionOpened,
   bearer,
   type Profile,
 } from '../contract'
@@ -356,8 +357,12 @@ export class ApiClient {
     if (!this.sessions || this.sessionToken || !this.token) return undefined
     try {
       const path = withOverview ? `${ROUTES.session}?with=overview` : ROUTES.session
-      const answer = (await this.request(path, SessionAnswer, signal, 'POST')) as SessionAnswer
+      // The session is checked apart from the overview: a session the server opened (ending the
+      // one before) is kept even when the overview with it breaks the contract.
+      const answer = (await this.request(path, SessionOpened, signal, 'POST')) as SessionAnswer
       this.sessionToken = answer.sessionToken
+      const mismatch = answer.overview === undefined ? null : firstMismatch(Overview, answer.overview, '/overview')
+      if (mismatch) throw new ApiError({ kind: 'malformed', detail: mismatch })
       return answer.overview
     } catch (error) {
       // An API without sessions: the device token itself is the credential.

@@ -67,8 +67,8 @@ test('a healthy account has nothing to pay', async () => {
 test('a new customer sees the first, partial-period invoice', async () => {
   const box = await openBox(session, '720p', { scenario: 'new-customer' })
   await box.waitForText('Olá,')
-  // The list page is built when it is opened (Router lazyCreate): OK while it loads is
-  // swallowed by the loading veil, so wait for the list before the second OK.
+  // The list page is built when it is opened (Router lazyCreate): keys wait while it loads
+  // (App.ignoreWhileLoading), so wait for the list before the second OK.
   await box.press('Enter')
   await box.waitForText('Últimos 12 meses')
   await box.press('Enter')

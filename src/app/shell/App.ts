@@ -85,6 +85,7 @@ export class App extends withAnnouncer(Router.App, speak) {
    */
   static override _states(): Lightning.Component.Constructor[] {
     return [
+      // States are known by their class names (kept in the build: rollup.config.mjs keep_classnames).
       ...super._states().filter((state) => state.name !== 'Loading'),
       class Loading extends this {
         override $enter(): void {

@@ -18,6 +18,12 @@ import { type Db, inOneTransaction } from '../store/db'
 /** Methods that only read: nothing to audit. */
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/**
+ * Writes that change nothing an overview shows: a login and a logout. They leave the account's
+ * change version as it was, so the overview a login answered (`with=overview`) stays kept.
+ */
+const UNSEEN_BY_OVERVIEW = new Set(['session.open'])
+
 /** Set once a request's row is committed with its write: the answer's hook then writes none. */
 const AUDITED = 'audited'
 
@@ -35,12 +41,14 @@ function outcome(status: number, payload: unknown): string {
 
 /**
  * The request's row, if a session is known (a refused token names no account: no row), and the
- * account's change version moved on (overview/cache.ts keys what it keeps by it).
+ * account's change version moved on (overview/cache.ts keys what it keeps by it) unless the
+ * write is one an overview does not show.
  */
 async function record(db: Db, now: () => Date, request: FastifyRequest, status: number, result: string): Promise<void> {
   const session = sessionOrNull(request)
   if (!session) return
   const params = request.params as Record<string, unknown> | undefined
+  const action = request.routeOptions.config.action ?? 'undeclared'
   await db
     .insertInto('audit')
     .values({
@@ -50,7 +58,7 @@ async function record(db: Db, now: () => Date, request: FastifyRequest, status: 
       viewer_profile: session.viewer.profile,
       device: session.credential.slice(0, 12),
       client_ip: request.ip,
-      action: request.routeOptions.config.action ?? 'undeclared',
+      action,
       method: request.method,
       route: request.routeOptions.url ?? request.url,
       target: typeof params?.id === 'string' ? params.id : null,
@@ -58,6 +66,7 @@ async function record(db: Db, now: () => Date, request: FastifyRequest, status: 
       outcome: result,
     })
     .execute()
+  if (UNSEEN_BY_OVERVIEW.has(action)) return
   // Last, so two writes to one account meet on this row only once each has done its own work.
   await db
     .insertInto('account_change')

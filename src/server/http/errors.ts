@@ -75,6 +75,10 @@ export function validationReason(issue: ValidationIssue, context: string | undef
       return capitalize(`${named} deve ser no máximo ${String(params.limit)}.`)
     case 'pattern':
       return capitalize(`${named} não tem o formato esperado.`)
+    case 'const':
+      // One alternative of several (anyOf) is not the only value accepted: said as below.
+      if (!/anyOf|oneOf/.test(issue.schemaPath)) return capitalize(`${named} só aceita «${String(params.allowedValue)}».`)
+      return capitalize(`${named} é inválido (${issue.message ?? issue.keyword}).`)
     default:
       return capitalize(`${named} é inválido (${issue.message ?? issue.keyword}).`)
   }

@@ -5,7 +5,7 @@
 //
 // The stamp is the account's change version (store: account_change): every write behind a
 // token bumps it with its audit row (http/audit.ts), in the write's own transaction, before its
-// answer leaves. The request's authentication reads it with the session (sessions/service.ts),
+// answer leaves; a login or logout, which no overview shows, does not. The request's authentication reads it with the session (sessions/service.ts),
 // so it costs no query of its own and stays the same however long the account's history, and
 // API replicas over one PostgreSQL never give an overview older than a write another replica
 // answered. What changes with the day alone (overdue invoices, expiring recordings and points,

@@ -1,7 +1,8 @@
 // POST /v1/session: the device token opens a session (service.ts says why and how).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
-import { ROUTES, SessionAnswer, SessionQuery } from '../../contract'
+import { ApiErrorBody, type Overview, ROUTES, SessionAnswer, SessionQuery } from '../../contract'
 import { can } from '../../domain/permissions'
 import { sessionOf } from '../http/auth'
 import type { RouteContext } from '../http/context'
@@ -18,15 +19,29 @@ interface SessionContext extends RouteContext {
 }
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<SessionContext> = async (app, { db, now, today, tokenSecret, auditRetentionDays, overviews }) => {
+  /** Home's overview asked with the session (`with=overview`), read before the login's transaction. */
+  const askedOverviews = new WeakMap<FastifyRequest, Overview>()
   app.post(
     ROUTES.session,
-    guarded('session.open', {
-      operationId: 'openSession',
-      summary: 'Exchange the device token for a session token; ends the previous session of the same device token',
-      tags: ['auth'],
-      querystring: SessionQuery,
-      response: { 201: SessionAnswer },
-    }),
+    {
+      ...guarded('session.open', {
+        operationId: 'openSession',
+        summary: "Exchange the device token for a session token; ends the previous session of the same device token. with=overview: home's overview too",
+        tags: ['auth'],
+        querystring: SessionQuery,
+        response: { 201: SessionAnswer, 403: ApiErrorBody },
+      }),
+      // Before the handler, so outside the write's transaction (http/audit.ts): the overview's
+      // reads do not hold the login's lock. A login changes nothing an overview shows, so what
+      // is computed here is kept for the session's first GET /v1/overview (overview/cache.ts).
+      preHandler: async (request) => {
+        const session = sessionOf(request)
+        if (request.query.with !== 'overview' || session.sessionToken) return
+        // Every profile may read the overview today; checked so the permission table stays the one rule.
+        if (!can(session.viewer.profile, 'overview.read')) throw forbidden('overview.read')
+        askedOverviews.set(request, await overviewOf(db, session, today(), overviews))
+      },
+    },
     async (request, reply) => {
       // Nothing to send: a body is a client bug, refused rather than ignored (issue 9: unknown fields).
       const body = request.body as unknown
@@ -35,12 +50,10 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionContext> = async (a
       }
       const session = sessionOf(request)
       if (session.sessionToken) throw unauthorized('Uma sessão abre-se com o token do equipamento, não com o token de outra sessão.')
-      const withOverview = request.query.with === 'overview'
-      // Every profile may read the overview today; checked so the permission table stays the one rule.
-      if (withOverview && !can(session.viewer.profile, 'overview.read')) throw forbidden('overview.read')
       const opened = await openSession(db, tokenSecret, session.credential, now(), auditRetentionDays)
       reply.code(201)
-      return withOverview ? { ...opened, overview: await overviewOf(db, session, today(), overviews) } : opened
+      const overview = askedOverviews.get(request)
+      return overview ? { ...opened, overview } : opened
     },
   )
 

@@ -334,9 +334,15 @@ describe('sessions (seed 004 TV §4.2: one session per credentials)', () => {
     await client(impl, { sessions: true, retries: 0 }).invoices().catch(() => undefined)
     expect(calls.map((c) => c.url)).toEqual([`http://api.test${ROUTES.session}`, `http://api.test${ROUTES.invoices}`])
 
+    // The session it opened (ending the one before) is kept: the next try asks for the overview alone.
     const broken = json({ sessionToken: 's.session-0002', openedAt: '2026-03-16T10:00:00.000Z', ended: 0, overview: { viewer: 'Maria' } }, 201)
-    const { failure } = await failureOf(client(fakeFetch(broken).impl, { sessions: true, retries: 0 }).overview())
-    expect(failure.kind).toBe('malformed')
+    const retried = fakeFetch(broken, json(OVERVIEW))
+    const api = client(retried.impl, { sessions: true, retries: 0 })
+    const { failure } = await failureOf(api.overview())
+    expect(failure).toMatchObject({ kind: 'malformed', detail: expect.stringMatching(/^\/overview/) })
+    expect((await api.overview({ reload: true })).data).toEqual(OVERVIEW)
+    expect(retried.calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([`POST http://api.test${ROUTES.session}?with=overview`, `GET http://api.test${ROUTES.overview}`])
+    expect(retried.calls[1]!.init.headers).toMatchObject({ authorization: 'Bearer s.session-0002' })
   })
 
   it('a 401 on the session (another box logged in) is shown; the next try opens a new session', async () => {

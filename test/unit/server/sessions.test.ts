@@ -48,10 +48,32 @@ describe('POST /v1/session?with=overview', () => {
     const plain = await app.inject({ method: 'POST', url: ROUTES.session, headers: { authorization: bearer(TOKENS.healthy) } })
     expect(plain.statusCode).toBe(201)
     expect(plain.json()).not.toHaveProperty('overview')
-    for (const query of ['with=invoices', 'with=', 'include=overview']) {
+    const refusals = {
+      'with=invoices': 'O parâmetro «with» só aceita «overview».',
+      'with=': 'O parâmetro «with» só aceita «overview».',
+      'include=overview': 'O parâmetro «include» não é aceite aqui.',
+    }
+    for (const [query, reason] of Object.entries(refusals)) {
       const refused = await app.inject({ method: 'POST', url: `${ROUTES.session}?${query}`, headers: { authorization: bearer(TOKENS.healthy) } })
       expect(refused.statusCode, query).toBe(400)
-      expect(refused.json().reason, query).toMatch(/parâmetro/)
+      expect(refused.json().reason, query).toBe(reason)
+    }
+  })
+
+  it("the overview a login answered is the one kept: the session's first GET /v1/overview reads no account data", async () => {
+    clock = NOW
+    const { db: recorded, queries } = withQueryRecorder(server.db)
+    const recordedApp = await buildServer({ tokenSecret: SECRET, db: recorded, now: () => clock, demo: true, requireSession: true })
+    try {
+      const opened = await recordedApp.inject({ method: 'POST', url: `${ROUTES.session}?with=overview`, headers: { authorization: bearer(TOKENS.premium) } })
+      expect(opened.statusCode).toBe(201)
+      queries.length = 0
+      const asked = await recordedApp.inject({ url: ROUTES.overview, headers: { authorization: bearer(opened.json().sessionToken) } })
+      expect(asked.json()).toEqual(opened.json().overview)
+      const tables = queries.map((node) => /from "(\w+)"/.exec(server.db.getExecutor().compileQuery(node, { queryId: 'read' }).sql)?.[1])
+      expect(tables.filter((table) => ['invoice', 'recording', 'notice', 'premium_subscription'].includes(table ?? ''))).toEqual([])
+    } finally {
+      await recordedApp.close()
     }
   })
 })
