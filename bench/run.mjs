@@ -48,6 +48,8 @@ const API_SECONDS = QUICK ? 1 : 10
 // measured is not the process's warm-up.
 const API_WARM_UP = QUICK ? 0.3 : 3
 const KEY_PACE_MS = 120
+/** Chromium's own set-up of a new window, let finish before each load (Box.open). */
+const WINDOW_SETTLE_MS = 700
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 /** The e2e suite's Chromium arguments (one source), plus software rendering for frame times. */
@@ -205,6 +207,11 @@ class Box {
     }, meaningfulText)
     const cdp = await context.newCDPSession(page)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
+    // A new window of Chromium's headless mode loads its own omnibox popup (a chrome:// WebUI
+    // renderer) for 300–700 ms, on the same 2 cores as the page: navigating at once, each load
+    // of either app shared the machine with it (720p 1×, 7 loads each: app 481–607 ms, bare
+    // 310–424; after the window settled: app 298–342, bare 257–274). A box has no such window.
+    await sleep(WINDOW_SETTLE_MS)
     await page.goto(url)
     const box = new Box(context, page, cdp, errors)
     await page.waitForFunction(() => window.__bench.meaningful !== null, null, { timeout: 60_000 * throttle, polling: 50 })
