@@ -76,12 +76,11 @@ export function validationReason(issue: ValidationIssue, context: string | undef
     case 'pattern':
       return capitalize(`${named} não tem o formato esperado.`)
     case 'const':
-      // One alternative of several (anyOf) is not the only value accepted: said as below.
+      // One alternative of several (anyOf) is not the only value accepted: the general sentence.
       if (!/anyOf|oneOf/.test(issue.schemaPath)) return capitalize(`${named} só aceita «${String(params.allowedValue)}».`)
-      return capitalize(`${named} é inválido (${issue.message ?? issue.keyword}).`)
-    default:
-      return capitalize(`${named} é inválido (${issue.message ?? issue.keyword}).`)
+      break
   }
+  return capitalize(`${named} é inválido (${issue.message ?? issue.keyword}).`)
 }
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
