@@ -54,8 +54,8 @@ provideServices({ launch, launchProblems: problems, voice: voiceGuidance(), api,
 // answer). Sent from a microtask, not from the bundle's top level: with DevTools attached
 // (the bench's and the e2e suite's Chromium) a request's initiator stack then names the
 // top-level code, and V8 parses the whole bundle again for its source positions (60 ms).
+if (launch.token) api.setToken(launch.token)
 if (launch.token && launch.mode !== 'installer' && ['', '#', '#home'].includes(window.location.hash)) {
-  api.setToken(launch.token)
   queueMicrotask(() => api.overview().catch(() => undefined))
 }
 

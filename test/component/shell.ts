@@ -30,7 +30,10 @@ export function startShell(server: TestServer, token: string, gate: () => Promis
   window.location.hash = ''
   Router.setHistory([])
   const { config } = parseLaunch(`?token=${token}`, settings.launch as LaunchConfig)
-  provideServices({ launch: config, launchProblems: [], api: new ApiClient({ baseUrl: 'http://api.test', fetch: injected }), version: 'test', voice })
+  const api = new ApiClient({ baseUrl: 'http://api.test', fetch: injected })
+  // As src/index.ts does: the launch's token is known before the Router starts (no boot page).
+  api.setToken(token)
+  provideServices({ launch: config, launchProblems: [], api, version: 'test', voice })
   const harness = mount(App)
   const banner = harness.component.tag('NoticeBanner') as NoticeBanner
   /** Lets frames run and promises (API answers, Router transitions) settle until `ready`. */

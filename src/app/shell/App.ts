@@ -156,13 +156,17 @@ export class App extends withAnnouncer(Router.App, speak) {
     this.showLaunchProblems()
     const config = routes(
       DEVICES[launch.device],
-      () => this.showLaunchProblems(),
+      services().api.hasToken ? null : () => this.showLaunchProblems(),
       (notices) => this.offerNoticeBanner(notices),
     )
     if (launch.mode === 'installer') config.root = INSTALLER_ROUTE
     config.afterEachRoute = () => this.pageChanged()
     // QA (npm run qa) takes the route list from the app itself.
     if (launch.inspector) (window as { gestaoDeContaRoutes?: string[] }).gestaoDeContaRoutes = config.routes.map((route) => route.path)
+    // A launch address without a page names the root page in place: the Router then opens it
+    // at once, where navigating to it waits for a hashchange event, a task away, and a frame is
+    // drawn without it on the way to home (issue 20: home's first meaningful frame).
+    if (window.location.hash.replace(/^#/, '') === '') history.replaceState(history.state, '', `#${String(config.root)}`)
     Router.startRouter(config, this)
     this.announcerEnabled = !!services().voice
   }

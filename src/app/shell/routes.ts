@@ -69,7 +69,12 @@ export interface AppRouterConfig extends Router.Config {
 
 export function routes(
   device: DeviceProfile,
-  onBooted: () => void,
+  /**
+   * Called once the boot page has found the token; null when the token is known before the
+   * Router starts (a token in the launch URL, src/index.ts): then there is no boot page, which
+   * would only cost a frame and a texture on the way to the first page (issue 20).
+   */
+  onBooted: (() => void) | null,
   /** Home's notices, each time home loads them: the shell offers the start-up banner once per run. */
   onNotices?: (notices: NoticesOverview) => void,
 ): AppRouterConfig {
@@ -79,16 +84,21 @@ export function routes(
     // Kept for readers; the SDK takes these from the platform settings (src/index.ts).
     ...device.router,
     routes: [
-      {
-        // Shown while the device token is found; then the Router resumes the launch hash.
-        path: '$',
-        component: BootPage,
-        after: async () => {
-          await resolveToken()
-          onBooted()
-          Router.resume()
-        },
-      },
+      // Shown while the device token is found (scenario=: the reference server is asked);
+      // then the Router resumes the launch hash.
+      ...(onBooted
+        ? [
+            {
+              path: '$',
+              component: BootPage,
+              after: async () => {
+                await resolveToken()
+                onBooted()
+                Router.resume()
+              },
+            },
+          ]
+        : []),
       {
         path: 'home',
         component: HomePage,
