@@ -15,18 +15,24 @@ import {
   SimulatedRecording,
   SimulatedRecordingResult,
 } from '../../contract'
+import { AccountCache } from '../http/account-cache'
 import type { RouteContext } from '../http/context'
 import { sessionOf } from '../http/auth'
 import { guarded } from '../http/operation'
 import { notFound } from '../http/errors'
-import { changeQuota, deleteRecording, listRecordings, previewAutoDeletion, setProtection, simulateRecording } from './service'
+import { type BesidePage, changeQuota, deleteRecording, listRecordings, previewAutoDeletion, setProtection, simulateRecording } from './service'
 
 const refusals = { 403: ApiErrorBody }
 const common = { tags: ['recordings'] }
 
 const missing = (id: string) => notFound(`Não existe a gravação «${id}» nesta conta.`)
 
+/** Accounts whose totals are kept at most (the oldest kept goes first): ~2 KB each. */
+const KEPT = 5000
+
 export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: boolean }> = async (app, { db, today, demo }) => {
+  // Issue 20: a box scrolling a long list asks for page after page; the totals beside each are kept.
+  const besidePages = new AccountCache<BesidePage>(KEPT)
   app.get(
     ROUTES.recordings,
     guarded('recordings.read', {
@@ -36,7 +42,7 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<RouteContext & { demo: b
       querystring: RecordingListQuery,
       response: { 200: RecordingList, ...refusals },
     }),
-    async (request) => listRecordings(db, sessionOf(request), today(), request.query),
+    async (request) => listRecordings(db, sessionOf(request), today(), request.query, besidePages),
   )
 
   app.get(

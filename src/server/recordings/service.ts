@@ -6,7 +6,9 @@
 // as for 2 000 (issue 20): each row keeps its deletion day (`deletion_on`, from
 // deletionDate when it is written; it depends only on the row), so expiry, the
 // quota, the totals and automatic management's next candidates are a few indexed
-// queries, and the list answers one page at a time (RECORDINGS_PAGE_MAX).
+// queries, and the list answers one page at a time (RECORDINGS_PAGE_MAX). The totals still
+// pass over the account's index entries, so GET /v1/recordings keeps them (and the next
+// candidates) until the account changes (http/account-cache.ts), as the overview does.
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import {
@@ -24,6 +26,7 @@ import {
 } from '../../contract'
 import { deletionDate, lastShownDeletionDay, lastViewingDay, planAutoDeletion, quotaUse, type RecordingFacts, showsDeletionDate } from '../../domain/recordings'
 import { daysBetween } from '../../domain/dates'
+import type { AccountCache } from '../http/account-cache'
 import type { Session } from '../http/context'
 import type { Db, RecordingTable } from '../store/db'
 import { ApiError } from '../http/errors'
@@ -185,25 +188,40 @@ function keptInOrder(db: Db, accountId: string): Keyset<Row> {
   }
 }
 
+/** What every page of the list answers beside its items: the same for any cursor until the account changes. */
+export type BesidePage = Pick<RecordingList, 'quota' | 'expiringSoon' | 'total' | 'nextToDelete'>
+
+async function besidePage(db: Db, accountId: string, today: string): Promise<BesidePage> {
+  const { quota, total, expiringSoon } = await totals(db, accountId, today)
+  return { quota, expiringSoon, total, nextToDelete: await nextToDelete(db, accountId, today) }
+}
+
 /**
  * A page of the kept recordings, first to be deleted first, after or before a cursor;
- * with the quota, the totals and automatic management's next candidates.
+ * with the quota, the totals and automatic management's next candidates. `kept`: where
+ * those are kept between requests (the totals pass over every recording's index entry);
+ * null for the answer of a write, which must see it.
  */
-export async function listRecordings(db: Db, session: Session, today: string, query: RecordingListQuery = {}): Promise<RecordingList> {
+export async function listRecordings(
+  db: Db,
+  session: Session,
+  today: string,
+  query: RecordingListQuery = {},
+  kept: AccountCache<BesidePage> | null = null,
+): Promise<RecordingList> {
   const accountId = session.account.id
   const cursor = query.cursor === undefined ? null : readCursor(query.cursor, 3)
+  // Every time, kept or not: no page lists a recording whose deletion day has come.
   await expireDue(db, accountId, today)
-  const { quota, total, expiringSoon } = await totals(db, accountId, today)
-  const page = await keysetPage(keptInOrder(db, accountId), cursor, query.limit ?? RECORDINGS_PAGE_DEFAULT, total)
+  const compute = () => besidePage(db, accountId, today)
+  const beside = kept ? await kept.get(session, [], today, compute) : await compute()
+  const page = await keysetPage(keptInOrder(db, accountId), cursor, query.limit ?? RECORDINGS_PAGE_DEFAULT, beside.total)
   return {
-    quota,
-    expiringSoon,
-    total,
+    ...beside,
     position: page.position,
     items: page.rows.map((row) => toRecording(row, today)),
     next: page.next,
     previous: page.previous,
-    nextToDelete: await nextToDelete(db, accountId, today),
   }
 }
 
