@@ -48,8 +48,10 @@ export function deletionDate(recording: Pick<RecordingFacts, 'recordedOn' | 'sch
  * "disponível até" names.
  */
 export function lastViewingDay(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>): string {
-  return addDays(deletionDate(recording).date, -1)
+  return eveOf(deletionDate(recording).date)
 }
+
+const eveOf = (deletionDay: string) => addDays(deletionDay, -1)
 
 /** Deleted on its deletion day: by then it is gone, protected or not (§5.9). */
 export function isExpired(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>, today: string): boolean {
@@ -63,8 +65,28 @@ export function daysUntilDeletion(recording: Pick<RecordingFacts, 'recordedOn' |
 
 /** §5.9: in the 30 days before deletion the recording carries the date it stops being available. */
 export function showsDeletionDate(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>, today: string): boolean {
-  const left = daysUntilDeletion(recording, today)
-  return left > 0 && left <= DELETION_NOTICE_DAYS
+  return showsDateWith(daysUntilDeletion(recording, today))
+}
+
+const showsDateWith = (daysLeft: number) => daysLeft > 0 && daysLeft <= DELETION_NOTICE_DAYS
+
+/** What a recording's deletion day means on `today` (§5.9), all of it from one deletionDate. */
+export interface DeletionOutlook {
+  date: string
+  cause: DeletionCause
+  lastViewingDay: string
+  daysLeft: number
+  showsDate: boolean
+}
+
+/**
+ * deletionDate, lastViewingDay, daysUntilDeletion and showsDeletionDate at once: the API answers
+ * all four for every recording of a page, and each alone works the deletion day out again.
+ */
+export function deletionOutlook(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>, today: string): DeletionOutlook {
+  const { date, cause } = deletionDate(recording)
+  const daysLeft = daysBetween(today, date)
+  return { date, cause, lastViewingDay: eveOf(date), daysLeft, showsDate: showsDateWith(daysLeft) }
 }
 
 /**

@@ -74,7 +74,7 @@ export function positionOf<Row>(list: Keyset<Row>, key: readonly string[]): Prom
 
 /**
  * The page after or before `cursor` (none: the first page) of a list of `total` items: one range query on the
- * list's key, one count for its position.
+ * list's key, and after a cursor one count for its position.
  */
 export async function keysetPage<Row>(list: Keyset<Row>, cursor: Cursor | null, limit: number, total: number): Promise<Paged<Row>> {
   if (cursor && cursor.key.length !== list.columns.length) throw new Error('a cursor of another list')
@@ -88,6 +88,7 @@ export async function keysetPage<Row>(list: Keyset<Row>, cursor: Cursor | null, 
     : await list.rows(null, forward, limit)
   if (cursor?.before) rows.reverse()
   const first = rows[0]
-  const position = first ? await positionOf(list, list.keyOf(first)) : cursor?.before ? 0 : total
+  // The first page starts the list: nothing to count before it.
+  const position = !cursor ? 0 : first ? await positionOf(list, list.keyOf(first)) : cursor.before ? 0 : total
   return pageEdges(rows, position, total, list.keyOf)
 }

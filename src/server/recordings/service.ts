@@ -24,8 +24,7 @@ import {
   NEXT_TO_DELETE_COUNT,
   RECORDINGS_PAGE_DEFAULT,
 } from '../../contract'
-import { deletionDate, lastShownDeletionDay, lastViewingDay, planAutoDeletion, quotaUse, type RecordingFacts, showsDeletionDate } from '../../domain/recordings'
-import { daysBetween } from '../../domain/dates'
+import { deletionDate, deletionOutlook, lastShownDeletionDay, planAutoDeletion, quotaUse, type RecordingFacts } from '../../domain/recordings'
 import type { AccountCache } from '../http/account-cache'
 import type { Session } from '../http/context'
 import type { Db, RecordingTable } from '../store/db'
@@ -54,7 +53,7 @@ function facts(row: Row): Facts {
 }
 
 export function toRecording(row: Row, today: string): Recording {
-  const deletion = deletionDate({ recordedOn: row.recorded_on, scheduledDeletion: row.scheduled_deletion })
+  const outlook = deletionOutlook({ recordedOn: row.recorded_on, scheduledDeletion: row.scheduled_deletion }, today)
   return {
     id: row.id,
     channel: row.channel,
@@ -68,11 +67,11 @@ export function toRecording(row: Row, today: string): Recording {
     protected: row.protected === 1,
     unavailable: row.unavailable === 1,
     scheduledDeletion: row.scheduled_deletion,
-    deletionDate: deletion.date,
-    lastViewingDay: lastViewingDay({ recordedOn: row.recorded_on, scheduledDeletion: row.scheduled_deletion }),
-    deletionCause: deletion.cause,
-    daysLeft: daysBetween(today, deletion.date),
-    showDeletionDate: showsDeletionDate({ recordedOn: row.recorded_on, scheduledDeletion: row.scheduled_deletion }, today),
+    deletionDate: outlook.date,
+    lastViewingDay: outlook.lastViewingDay,
+    deletionCause: outlook.cause,
+    daysLeft: outlook.daysLeft,
+    showDeletionDate: outlook.showsDate,
   }
 }
 

@@ -1,10 +1,11 @@
 // Recordings rules of seed 004 TV §5.9–5.12.
 import { describe, expect, it } from 'vitest'
-import { compareDates } from '../../../src/domain/dates'
+import { addDays, compareDates } from '../../../src/domain/dates'
 import {
   autoDeletionOrder,
   daysUntilDeletion,
   deletionDate,
+  deletionOutlook,
   isExpired,
   lastViewingDay,
   planAutoDeletion,
@@ -80,6 +81,35 @@ describe('deletion date (§5.9)', () => {
     expectAtBoundary((today) => showsDeletionDate(autumn, today), DST_2026.autumn, { before: true, on: false, after: false })
     // Deleted 1 April 2026: shows from 2 March, so 1 March (after the end of February) does not.
     expectAtBoundary((today) => showsDeletionDate(recording('b', { recordedOn: '2025-10-01' }), today), '2026-03-02', { before: false, on: true, after: true })
+  })
+
+  it('says in one outlook what the four rules say one by one, on every day around the edges', () => {
+    const cases = [
+      recording('a'),
+      recording('b', { scheduledDeletion: '2026-05-01' }),
+      recording('c', { recordedOn: '2026-05-01', scheduledDeletion: DST_2026.autumn }),
+      recording('d', { recordedOn: '2025-10-01', protected: true }),
+      // Scheduled on the very day it turns 6 months old: deleted for its age.
+      recording('e', { recordedOn: '2026-03-16', scheduledDeletion: '2026-09-16' }),
+    ]
+    for (const r of cases) {
+      const deletion = deletionDate(r).date
+      for (const today of ['2026-03-01', '2026-03-29', addDays(deletion, -31), addDays(deletion, -30), addDays(deletion, -29), addDays(deletion, -1), deletion, addDays(deletion, 1)]) {
+        expect(deletionOutlook(r, today)).toEqual({
+          ...deletionDate(r),
+          lastViewingDay: lastViewingDay(r),
+          daysLeft: daysUntilDeletion(r, today),
+          showsDate: showsDeletionDate(r, today),
+        })
+      }
+    }
+    expect(deletionOutlook(recording('e', { recordedOn: '2026-03-16', scheduledDeletion: '2026-09-16' }), '2026-08-17')).toEqual({
+      date: '2026-09-16',
+      cause: 'age',
+      lastViewingDay: '2026-09-15',
+      daysLeft: 30,
+      showsDate: true,
+    })
   })
 })
 
