@@ -41,7 +41,7 @@ function outcome(status: number, payload: unknown): string {
 
 /**
  * The request's row, if a session is known (a refused token names no account: no row), and the
- * account's change version moved on (overview/cache.ts keys what it keeps by it) unless the
+ * account's change version moved on (http/account-cache.ts keys what it keeps by it) unless the
  * write is one an overview does not show.
  */
 async function record(db: Db, now: () => Date, request: FastifyRequest, status: number, result: string): Promise<void> {

@@ -300,7 +300,7 @@ export interface AuditTable {
 
 /**
  * How many writes behind a token the account has had (http/audit.ts bumps it with each audit
- * row, in the write's transaction): the overview's cache key (overview/cache.ts), read by
+ * row, in the write's transaction): the key of what http/account-cache.ts keeps, read by
  * primary key, so its cost does not grow with the account's history as a count of rows did.
  */
 export interface AccountChangeTable {
