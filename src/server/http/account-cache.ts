@@ -21,7 +21,8 @@ export class AccountCache<T> {
   /**
    * What `compute()` gives for this account on `today` (and `key`, what else it depends on):
    * the kept value if nothing was written to the account since, else computed and kept.
-   * Never for the answer of a write: its session's stamp is the one before the write.
+   * Never for the answer of a write that moves the stamp: its session's stamp is the one before it
+   * (a login moves none, so its overview may come from here).
    */
   async get(session: Session, key: readonly string[], today: string, compute: () => Promise<T>): Promise<T> {
     const id = JSON.stringify([session.account.id, today, ...key])
