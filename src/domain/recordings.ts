@@ -42,51 +42,32 @@ export function deletionDate(recording: Pick<RecordingFacts, 'recordedOn' | 'sch
   return { date: byAge, cause: 'age' }
 }
 
-/**
- * The last day a recording can be watched: the eve of its deletion day (§5.9: "the information of the date
- * when it will no longer be available for viewing" — on the deletion day itself it is already gone). What
- * "disponível até" names.
- */
-export function lastViewingDay(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>): string {
-  return eveOf(deletionDate(recording).date)
-}
-
-const eveOf = (deletionDay: string) => addDays(deletionDay, -1)
-
 /** Deleted on its deletion day: by then it is gone, protected or not (§5.9). */
 export function isExpired(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>, today: string): boolean {
   return compareDates(deletionDate(recording).date, today) <= 0
 }
 
-/** Whole days left before deletion (0 or less: gone). */
-export function daysUntilDeletion(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>, today: string): number {
-  return daysBetween(today, deletionDate(recording).date)
-}
-
-/** §5.9: in the 30 days before deletion the recording carries the date it stops being available. */
-export function showsDeletionDate(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>, today: string): boolean {
-  return showsDateWith(daysUntilDeletion(recording, today))
-}
-
-const showsDateWith = (daysLeft: number) => daysLeft > 0 && daysLeft <= DELETION_NOTICE_DAYS
-
 /** What a recording's deletion day means on `today` (§5.9), all of it from one deletionDate. */
 export interface DeletionOutlook {
   date: string
   cause: DeletionCause
+  /**
+   * The last day it can be watched: the eve of its deletion day (§5.9: "the information of the date
+   * when it will no longer be available for viewing" — on the deletion day itself it is already gone).
+   * What "disponível até" names.
+   */
   lastViewingDay: string
+  /** Whole days left before deletion (0 or less: gone). */
   daysLeft: number
+  /** §5.9: in the 30 days before deletion the recording carries the date it stops being available. */
   showsDate: boolean
 }
 
-/**
- * deletionDate, lastViewingDay, daysUntilDeletion and showsDeletionDate at once: the API answers
- * all four for every recording of a page, and each alone works the deletion day out again.
- */
+/** The API answers all of it for every recording of a page: the deletion day is worked out once. */
 export function deletionOutlook(recording: Pick<RecordingFacts, 'recordedOn' | 'scheduledDeletion'>, today: string): DeletionOutlook {
   const { date, cause } = deletionDate(recording)
   const daysLeft = daysBetween(today, date)
-  return { date, cause, lastViewingDay: eveOf(date), daysLeft, showsDate: showsDateWith(daysLeft) }
+  return { date, cause, lastViewingDay: addDays(date, -1), daysLeft, showsDate: daysLeft > 0 && daysLeft <= DELETION_NOTICE_DAYS }
 }
 
 /**

@@ -3,18 +3,18 @@ import { describe, expect, it } from 'vitest'
 import { addDays, compareDates } from '../../../src/domain/dates'
 import {
   autoDeletionOrder,
-  daysUntilDeletion,
   deletionDate,
   deletionOutlook,
   isExpired,
-  lastViewingDay,
   planAutoDeletion,
   quotaUse,
   type RecordingFacts,
   lastShownDeletionDay,
-  showsDeletionDate,
 } from '../../../src/domain/recordings'
 import { DST_2026, expectAtBoundary } from './lisbon-boundary'
+
+/** Any day: the last viewing day does not depend on it. */
+const TODAY = '2026-03-16'
 
 function recording(id: string, overrides: Partial<RecordingFacts> = {}): RecordingFacts {
   return { id, recordedOn: '2026-03-16', scheduledDeletion: null, sizeMinutes: 60, watched: false, watchingNow: false, protected: false, ...overrides }
@@ -41,27 +41,27 @@ describe('deletion date (§5.9)', () => {
 
   it('shows the date only in the last 30 days', () => {
     const r = recording('a')
-    expect(daysUntilDeletion(r, '2026-08-16')).toBe(31)
-    expect(showsDeletionDate(r, '2026-08-16')).toBe(false)
-    expect(showsDeletionDate(r, '2026-08-17')).toBe(true)
-    expect(showsDeletionDate(r, '2026-09-15')).toBe(true)
-    expect(showsDeletionDate(r, '2026-09-16')).toBe(false)
+    expect(deletionOutlook(r, '2026-08-16').daysLeft).toBe(31)
+    expect(deletionOutlook(r, '2026-08-16').showsDate).toBe(false)
+    expect(deletionOutlook(r, '2026-08-17').showsDate).toBe(true)
+    expect(deletionOutlook(r, '2026-09-15').showsDate).toBe(true)
+    expect(deletionOutlook(r, '2026-09-16').showsDate).toBe(false)
   })
 
   it('shows the date exactly when the deletion day is on or before lastShownDeletionDay (a kept recording)', () => {
     // Deleted on 2026-09-16: the day before the 30 days, the first of them, and the day after that.
     const r = recording('a')
     for (const today of ['2026-08-16', '2026-08-17', '2026-08-18', '2026-09-15']) {
-      expect(compareDates(deletionDate(r).date, lastShownDeletionDay(today)) <= 0).toBe(showsDeletionDate(r, today))
+      expect(compareDates(deletionDate(r).date, lastShownDeletionDay(today)) <= 0).toBe(deletionOutlook(r, today).showsDate)
     }
     expect(lastShownDeletionDay('2026-08-16')).toBe('2026-09-15')
     expect(lastShownDeletionDay('2026-08-17')).toBe('2026-09-16')
   })
 
   it('is available until the eve of its deletion: "disponível até" names the last day it can be watched', () => {
-    expect(lastViewingDay(recording('a'))).toBe('2026-09-15')
-    expect(lastViewingDay(recording('b', { scheduledDeletion: '2026-05-01' }))).toBe('2026-04-30')
-    expect(lastViewingDay(recording('c', { protected: true, recordedOn: '2025-10-01' }))).toBe('2026-03-31')
+    expect(deletionOutlook(recording('a'), TODAY).lastViewingDay).toBe('2026-09-15')
+    expect(deletionOutlook(recording('b', { scheduledDeletion: '2026-05-01' }), TODAY).lastViewingDay).toBe('2026-04-30')
+    expect(deletionOutlook(recording('c', { protected: true, recordedOn: '2025-10-01' }), TODAY).lastViewingDay).toBe('2026-03-31')
   })
 
   it('is gone on its deletion day, in Lisbon time: a month end and the spring change', () => {
@@ -70,20 +70,20 @@ describe('deletion date (§5.9)', () => {
     expectAtBoundary((today) => isExpired(monthEnd, today), '2026-04-01', { before: false, on: true, after: true })
     // Recorded 29 September 2025: deleted on Sunday 29 March 2026, the day the clocks go forward.
     const spring = recording('b', { recordedOn: '2025-09-29' })
-    expect(lastViewingDay(spring)).toBe('2026-03-28')
+    expect(deletionOutlook(spring, TODAY).lastViewingDay).toBe('2026-03-28')
     expectAtBoundary((today) => isExpired(spring, today), DST_2026.spring, { before: false, on: true, after: true })
   })
 
   it('carries the date "in the thirty (30) days prior to the deletion date", from the 30th day before', () => {
     // Deleted 25 October 2026 (autumn change): the date shows from 25 September.
     const autumn = recording('a', { recordedOn: '2026-05-01', scheduledDeletion: DST_2026.autumn })
-    expectAtBoundary((today) => showsDeletionDate(autumn, today), '2026-09-25', { before: false, on: true, after: true })
-    expectAtBoundary((today) => showsDeletionDate(autumn, today), DST_2026.autumn, { before: true, on: false, after: false })
+    expectAtBoundary((today) => deletionOutlook(autumn, today).showsDate, '2026-09-25', { before: false, on: true, after: true })
+    expectAtBoundary((today) => deletionOutlook(autumn, today).showsDate, DST_2026.autumn, { before: true, on: false, after: false })
     // Deleted 1 April 2026: shows from 2 March, so 1 March (after the end of February) does not.
-    expectAtBoundary((today) => showsDeletionDate(recording('b', { recordedOn: '2025-10-01' }), today), '2026-03-02', { before: false, on: true, after: true })
+    expectAtBoundary((today) => deletionOutlook(recording('b', { recordedOn: '2025-10-01' }), today).showsDate, '2026-03-02', { before: false, on: true, after: true })
   })
 
-  it('says in one outlook what the four rules say one by one, on every day around the edges', () => {
+  it('counts the days left from the deletion day, and shows the date exactly on the last 30 of them', () => {
     const cases = [
       recording('a'),
       recording('b', { scheduledDeletion: '2026-05-01' }),
@@ -93,13 +93,13 @@ describe('deletion date (§5.9)', () => {
       recording('e', { recordedOn: '2026-03-16', scheduledDeletion: '2026-09-16' }),
     ]
     for (const r of cases) {
-      const deletion = deletionDate(r).date
-      for (const today of ['2026-03-01', '2026-03-29', addDays(deletion, -31), addDays(deletion, -30), addDays(deletion, -29), addDays(deletion, -1), deletion, addDays(deletion, 1)]) {
-        expect(deletionOutlook(r, today)).toEqual({
-          ...deletionDate(r),
-          lastViewingDay: lastViewingDay(r),
-          daysLeft: daysUntilDeletion(r, today),
-          showsDate: showsDeletionDate(r, today),
+      const deletion = deletionDate(r)
+      for (const daysLeft of [31, 30, 29, 1, 0, -1]) {
+        expect(deletionOutlook(r, addDays(deletion.date, -daysLeft))).toEqual({
+          ...deletion,
+          lastViewingDay: addDays(deletion.date, -1),
+          daysLeft,
+          showsDate: daysLeft >= 1 && daysLeft <= 30,
         })
       }
     }
